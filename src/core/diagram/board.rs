@@ -1,0 +1,151 @@
+//! The board: components and arrows as flat records.
+
+use super::geometry::{Point, Rect};
+use super::kind::ComponentKind;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Identifies a component within its board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ComponentId(pub u32);
+
+/// Identifies an arrow within its board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArrowId(pub u32);
+
+impl fmt::Display for ComponentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for ArrowId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A typed box on the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    /// Unique id.
+    pub id: ComponentId,
+    /// What it is.
+    pub kind: ComponentKind,
+    /// Name shown in the box.
+    pub label: String,
+    /// Position and size in world units.
+    #[serde(flatten)]
+    pub rect: Rect,
+}
+
+/// A directed data flow from one component to another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Arrow {
+    /// Unique id.
+    pub id: ArrowId,
+    /// Where data comes from.
+    pub from: ComponentId,
+    /// Where data goes.
+    pub to: ComponentId,
+    /// What flows ("writes", "events"); empty for none.
+    #[serde(default)]
+    pub label: String,
+}
+
+/// Components and arrows, in paint order (later is on top).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    pub(super) components: Vec<Component>,
+    pub(super) arrows: Vec<Arrow>,
+    pub(super) next_id: u32,
+}
+
+impl Board {
+    /// Default size of a new component.
+    pub const COMPONENT_SIZE: (f64, f64) = (152.0, 64.0);
+
+    /// An empty board.
+    pub fn new() -> Self {
+        Board::default()
+    }
+
+    /// Builds a board from records that already satisfy the board's invariants
+    /// (unique ids, arrows between distinct existing components). Used by restore,
+    /// which repairs data before calling this.
+    pub(crate) fn from_parts(components: Vec<Component>, arrows: Vec<Arrow>) -> Self {
+        let max_id = components
+            .iter()
+            .map(|c| c.id.0)
+            .chain(arrows.iter().map(|a| a.id.0))
+            .max();
+        Board {
+            components,
+            arrows,
+            next_id: max_id.map_or(1, |m| m.saturating_add(1)),
+        }
+    }
+
+    /// Components in paint order.
+    pub fn components(&self) -> &[Component] {
+        &self.components
+    }
+
+    /// Arrows in paint order.
+    pub fn arrows(&self) -> &[Arrow] {
+        &self.arrows
+    }
+
+    /// Whether the board has no components (and so no arrows).
+    pub fn is_empty(&self) -> bool {
+        self.components.is_empty()
+    }
+
+    /// The component with this id.
+    pub fn component(&self, id: ComponentId) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The arrow with this id.
+    pub fn arrow(&self, id: ArrowId) -> Option<&Arrow> {
+        self.arrows.iter().find(|a| a.id == id)
+    }
+
+    /// The arrow from `from` to `to`, if any.
+    pub fn arrow_between(&self, from: ComponentId, to: ComponentId) -> Option<&Arrow> {
+        self.arrows.iter().find(|a| a.from == from && a.to == to)
+    }
+
+    /// Arrows touching a component, either end.
+    pub fn arrows_of(&self, id: ComponentId) -> impl Iterator<Item = &Arrow> {
+        self.arrows
+            .iter()
+            .filter(move |a| a.from == id || a.to == id)
+    }
+
+    /// The topmost component under a world point.
+    pub fn component_at(&self, p: Point) -> Option<&Component> {
+        self.components.iter().rev().find(|c| c.rect.contains(p))
+    }
+
+    /// Bounding box of all components.
+    pub fn bounds(&self) -> Option<Rect> {
+        Rect::bounds(self.components.iter().map(|c| c.rect))
+    }
+
+    pub(super) fn component_mut(&mut self, id: ComponentId) -> Option<&mut Component> {
+        self.components.iter_mut().find(|c| c.id == id)
+    }
+
+    pub(super) fn arrow_mut(&mut self, id: ArrowId) -> Option<&mut Arrow> {
+        self.arrows.iter_mut().find(|a| a.id == id)
+    }
+
+    pub(super) fn take_id(&mut self) -> u32 {
+        let id = self.next_id.max(1);
+        self.next_id = id.saturating_add(1);
+        id
+    }
+}

@@ -1,0 +1,313 @@
+//! Commands: the only way a board changes.
+//!
+//! [`Board::apply`] validates a command completely before touching the board, so a
+//! refused command leaves the board exactly as it was.
+
+use super::board::{Arrow, ArrowId, Board, Component, ComponentId};
+use super::geometry::{Point, Rect};
+use super::kind::ComponentKind;
+use super::text::normalize_label;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+/// An edit to a board, named verb-object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Adds a component with its top-left corner at `at`; `label` defaults to the kind's name.
+    AddComponent {
+        /// What to add.
+        kind: ComponentKind,
+        /// Top-left corner.
+        at: Point,
+        /// Optional label.
+        label: Option<String>,
+    },
+    /// Moves components by a vector.
+    MoveComponents {
+        /// Components to move.
+        ids: Vec<ComponentId>,
+        /// How far.
+        by: Point,
+    },
+    /// Renames a component; an empty label falls back to the kind's name.
+    RenameComponent {
+        /// Which component.
+        id: ComponentId,
+        /// New label.
+        label: String,
+    },
+    /// Changes what a component is.
+    ChangeKind {
+        /// Which component.
+        id: ComponentId,
+        /// New kind.
+        kind: ComponentKind,
+    },
+    /// Draws a directed arrow.
+    ConnectComponents {
+        /// Source.
+        from: ComponentId,
+        /// Destination.
+        to: ComponentId,
+        /// Label, may be empty.
+        label: String,
+    },
+    /// Sets an arrow's label (empty removes it).
+    LabelArrow {
+        /// Which arrow.
+        id: ArrowId,
+        /// New label.
+        label: String,
+    },
+    /// Swaps an arrow's direction.
+    ReverseArrow {
+        /// Which arrow.
+        id: ArrowId,
+    },
+    /// Deletes components (with every arrow attached to them) and arrows.
+    DeleteElements {
+        /// Components to delete.
+        components: Vec<ComponentId>,
+        /// Arrows to delete.
+        arrows: Vec<ArrowId>,
+    },
+    /// Inserts copies of components and the arrows among them, shifted by `offset`,
+    /// under fresh ids. Arrows whose ends are not both in the copy are skipped.
+    InsertCopies {
+        /// Components to copy (need not be on this board).
+        components: Vec<Component>,
+        /// Arrows among them.
+        arrows: Vec<Arrow>,
+        /// Shift applied to every copy.
+        offset: Point,
+    },
+}
+
+/// What a successful command did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Applied {
+    /// The board did not change (e.g. a rename to the same label).
+    Unchanged,
+    /// The board changed.
+    Changed,
+    /// A component was added.
+    Added(ComponentId),
+    /// An arrow was drawn.
+    Connected(ArrowId),
+    /// Copies were inserted; ids in the order of the command's components.
+    Inserted(Vec<ComponentId>),
+}
+
+impl Applied {
+    /// Whether the board changed.
+    pub fn changed(&self) -> bool {
+        !matches!(self, Applied::Unchanged)
+    }
+}
+
+/// Why a command was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// No component has this id.
+    UnknownComponent(ComponentId),
+    /// No arrow has this id.
+    UnknownArrow(ArrowId),
+    /// An arrow from a component to itself.
+    SelfArrow,
+    /// The same directed arrow exists already.
+    DuplicateArrow(ArrowId),
+    /// A coordinate was NaN or infinite.
+    NonFiniteCoordinate,
+    /// Connecting the selection needs at least two selected components.
+    NeedTwoComponents,
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::UnknownComponent(id) => write!(f, "component {id} does not exist"),
+            EditError::UnknownArrow(id) => write!(f, "arrow {id} does not exist"),
+            EditError::SelfArrow => f.write_str("an arrow needs two different components"),
+            EditError::DuplicateArrow(_) => f.write_str("those components are already connected"),
+            EditError::NonFiniteCoordinate => f.write_str("coordinates must be finite numbers"),
+            EditError::NeedTwoComponents => {
+                f.write_str("select the source, then shift-select the target, to connect them")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+impl Board {
+    /// Applies a command: the one way a board changes.
+    pub fn apply(&mut self, command: Command) -> Result<Applied, EditError> {
+        match command {
+            Command::AddComponent { kind, at, label } => {
+                if !at.is_finite() {
+                    return Err(EditError::NonFiniteCoordinate);
+                }
+                let id = ComponentId(self.take_id());
+                let (w, h) = Board::COMPONENT_SIZE;
+                let label = label
+                    .map(|l| normalize_label(&l))
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or_else(|| kind.display_name().to_string());
+                self.components.push(Component {
+                    id,
+                    kind,
+                    label,
+                    rect: Rect::new(at.x, at.y, w, h),
+                });
+                Ok(Applied::Added(id))
+            }
+            Command::MoveComponents { ids, by } => {
+                if !by.is_finite() {
+                    return Err(EditError::NonFiniteCoordinate);
+                }
+                self.require_components(&ids)?;
+                if ids.is_empty() || (by.x == 0.0 && by.y == 0.0) {
+                    return Ok(Applied::Unchanged);
+                }
+                let ids: BTreeSet<_> = ids.into_iter().collect();
+                for c in self.components.iter_mut().filter(|c| ids.contains(&c.id)) {
+                    c.rect.x += by.x;
+                    c.rect.y += by.y;
+                }
+                Ok(Applied::Changed)
+            }
+            Command::RenameComponent { id, label } => {
+                let c = self
+                    .component_mut(id)
+                    .ok_or(EditError::UnknownComponent(id))?;
+                let mut label = normalize_label(&label);
+                if label.is_empty() {
+                    label = c.kind.display_name().to_string();
+                }
+                Ok(replace(&mut c.label, label))
+            }
+            Command::ChangeKind { id, kind } => {
+                let c = self
+                    .component_mut(id)
+                    .ok_or(EditError::UnknownComponent(id))?;
+                // A label that was just the old kind's name follows the kind.
+                if c.label == c.kind.display_name() {
+                    c.label = kind.display_name().to_string();
+                }
+                Ok(replace(&mut c.kind, kind))
+            }
+            Command::ConnectComponents { from, to, label } => {
+                self.require_components(&[from, to])?;
+                if from == to {
+                    return Err(EditError::SelfArrow);
+                }
+                if let Some(existing) = self.arrow_between(from, to) {
+                    return Err(EditError::DuplicateArrow(existing.id));
+                }
+                let id = ArrowId(self.take_id());
+                self.arrows.push(Arrow {
+                    id,
+                    from,
+                    to,
+                    label: normalize_label(&label),
+                });
+                Ok(Applied::Connected(id))
+            }
+            Command::LabelArrow { id, label } => {
+                let a = self.arrow_mut(id).ok_or(EditError::UnknownArrow(id))?;
+                Ok(replace(&mut a.label, normalize_label(&label)))
+            }
+            Command::ReverseArrow { id } => {
+                let a = self.arrow(id).ok_or(EditError::UnknownArrow(id))?;
+                let (from, to) = (a.from, a.to);
+                if let Some(existing) = self.arrow_between(to, from) {
+                    return Err(EditError::DuplicateArrow(existing.id));
+                }
+                if let Some(a) = self.arrow_mut(id) {
+                    a.from = to;
+                    a.to = from;
+                }
+                Ok(Applied::Changed)
+            }
+            Command::DeleteElements { components, arrows } => {
+                self.require_components(&components)?;
+                if let Some(missing) = arrows.iter().find(|id| self.arrow(**id).is_none()) {
+                    return Err(EditError::UnknownArrow(*missing));
+                }
+                if components.is_empty() && arrows.is_empty() {
+                    return Ok(Applied::Unchanged);
+                }
+                let components: BTreeSet<_> = components.into_iter().collect();
+                let arrows: BTreeSet<_> = arrows.into_iter().collect();
+                self.components.retain(|c| !components.contains(&c.id));
+                self.arrows.retain(|a| {
+                    !arrows.contains(&a.id)
+                        && !components.contains(&a.from)
+                        && !components.contains(&a.to)
+                });
+                Ok(Applied::Changed)
+            }
+            Command::InsertCopies {
+                components,
+                arrows,
+                offset,
+            } => self.insert_copies(components, arrows, offset),
+        }
+    }
+
+    fn insert_copies(
+        &mut self,
+        components: Vec<Component>,
+        arrows: Vec<Arrow>,
+        offset: Point,
+    ) -> Result<Applied, EditError> {
+        if !offset.is_finite() || components.iter().any(|c| !c.rect.center().is_finite()) {
+            return Err(EditError::NonFiniteCoordinate);
+        }
+        let mut new_ids = HashMap::new();
+        let mut inserted = Vec::with_capacity(components.len());
+        for mut c in components {
+            let id = ComponentId(self.take_id());
+            new_ids.insert(c.id, id);
+            c.id = id;
+            c.rect.x += offset.x;
+            c.rect.y += offset.y;
+            c.label = normalize_label(&c.label);
+            self.components.push(c);
+            inserted.push(id);
+        }
+        for a in arrows {
+            let (Some(&from), Some(&to)) = (new_ids.get(&a.from), new_ids.get(&a.to)) else {
+                continue;
+            };
+            if from == to || self.arrow_between(from, to).is_some() {
+                continue;
+            }
+            let id = ArrowId(self.take_id());
+            self.arrows.push(Arrow {
+                id,
+                from,
+                to,
+                label: normalize_label(&a.label),
+            });
+        }
+        Ok(Applied::Inserted(inserted))
+    }
+
+    fn require_components(&self, ids: &[ComponentId]) -> Result<(), EditError> {
+        match ids.iter().find(|id| self.component(**id).is_none()) {
+            Some(id) => Err(EditError::UnknownComponent(*id)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Stores `value` in `slot`, reporting whether anything changed.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> Applied {
+    if *slot == value {
+        Applied::Unchanged
+    } else {
+        *slot = value;
+        Applied::Changed
+    }
+}

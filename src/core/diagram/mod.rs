@@ -1,0 +1,21 @@
+//! The diagram model: typed components, directed arrows, geometry, commands, history.
+//!
+//! Invariants kept by [`Board::apply`], the only way a board changes:
+//! ids are unique across components and arrows, every arrow joins two distinct existing
+//! components, no two arrows share the same (from, to) pair, coordinates are finite.
+
+mod board;
+mod command;
+mod geometry;
+mod history;
+mod kind;
+mod placement;
+mod text;
+
+pub use board::{Arrow, ArrowId, Board, Component, ComponentId};
+pub use command::{Applied, Command, EditError};
+pub use geometry::{arrow_endpoints, Point, Rect, Size};
+pub use history::History;
+pub use kind::{ComponentKind, Shape};
+pub use placement::free_spot;
+pub use text::{fit_text, normalize_label, text_width, MAX_LABEL_CHARS};

@@ -1,0 +1,53 @@
+//! Label text: normalisation and a deterministic width estimate.
+//!
+//! The core knows no fonts. Widths are approximated from character classes of a
+//! typical sans-serif face, which is good enough to truncate labels and size label
+//! backgrounds identically on the canvas, in tests and in exports.
+
+/// Longest label kept, in characters.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// Trims a label, folds runs of white space (newlines included) into one space and
+/// cuts it to [`MAX_LABEL_CHARS`].
+pub fn normalize_label(raw: &str) -> String {
+    let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.chars().take(MAX_LABEL_CHARS).collect()
+}
+
+/// Approximate rendered width of `text` at `font_px`.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| char_em(c) * font_px).sum()
+}
+
+/// `text` cut with an ellipsis to fit `max_width` at `font_px`; unchanged if it fits.
+pub fn fit_text(text: &str, max_width: f64, font_px: f64) -> String {
+    if text_width(text, font_px) <= max_width {
+        return text.to_string();
+    }
+    let budget = max_width - char_em('…') * font_px;
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += char_em(c) * font_px;
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+fn char_em(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | 'f' | 't' => 0.3,
+        ' ' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.36,
+        'm' | 'w' | 'M' | 'W' | '@' => 0.86,
+        'A'..='Z' => 0.66,
+        c if c.is_ascii() => 0.55,
+        // CJK and other wide scripts.
+        c if (c as u32) >= 0x2E80 => 1.0,
+        _ => 0.6,
+    }
+}

@@ -1,0 +1,300 @@
+//! Pointer gestures as a state machine: press, drag, release.
+//!
+//! Positions arrive in screen (canvas) pixels and are converted with the viewport, so
+//! hit slop and the drag threshold stay the same at every zoom. A whole drag is one
+//! history step.
+
+use super::{Editor, Selection, Tool};
+use crate::core::diagram::{
+    Applied, ArrowId, Command, ComponentId, EditError, Point, Rect,
+};
+
+/// What the pointer went down on, as the UI's hit test saw it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointerTarget {
+    /// Empty canvas.
+    Canvas,
+    /// A component's body.
+    Component(ComponentId),
+    /// A component's connection handle.
+    Handle(ComponentId),
+    /// An arrow.
+    Arrow(ArrowId),
+}
+
+/// Which button was pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Button {
+    /// Left button, touch or pen.
+    Primary,
+    /// Wheel button: always pans.
+    Middle,
+    /// Right button: ignored (context menu).
+    Secondary,
+}
+
+/// Modifier keys held during a pointer event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Modifiers {
+    /// Shift: add to / toggle in the selection.
+    pub shift: bool,
+    /// Ctrl, or Cmd on macOS.
+    pub primary: bool,
+    /// Alt / Option.
+    pub alt: bool,
+    /// Space held: the pointer pans.
+    pub space: bool,
+}
+
+/// Screen pixels the pointer must travel before a press becomes a drag.
+const DRAG_THRESHOLD: f64 = 3.0;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) enum Gesture {
+    #[default]
+    Idle,
+    /// Pressed on a component, not moved far enough to drag yet.
+    Pressed {
+        target: ComponentId,
+        start: Point,
+        last_world: Point,
+        select_only_on_release: bool,
+    },
+    Moving {
+        last_world: Point,
+    },
+    Connecting {
+        from: ComponentId,
+        pointer: Point,
+    },
+    Selecting {
+        start: Point,
+        current: Point,
+        base: Selection,
+    },
+    Panning {
+        last: Point,
+    },
+}
+
+impl Gesture {
+    pub(super) fn is_idle(&self) -> bool {
+        matches!(self, Gesture::Idle)
+    }
+}
+
+impl Editor {
+    /// A pointer went down at `screen` on `target`.
+    pub fn pointer_down(
+        &mut self,
+        target: PointerTarget,
+        screen: Point,
+        button: Button,
+        mods: Modifiers,
+    ) {
+        if !screen.is_finite() || button == Button::Secondary {
+            return;
+        }
+        if !self.gesture.is_idle() {
+            self.cancel_gesture();
+        }
+        if button == Button::Middle || mods.space || self.tool == Tool::Hand {
+            self.gesture = Gesture::Panning { last: screen };
+            return;
+        }
+        let world = self.viewport.to_world(screen);
+        match target {
+            PointerTarget::Handle(from) if self.board.component(from).is_some() => {
+                self.gesture = Gesture::Connecting {
+                    from,
+                    pointer: world,
+                };
+            }
+            PointerTarget::Component(id) if self.board.component(id).is_some() => {
+                let mut select_only_on_release = false;
+                if mods.shift {
+                    self.selection.toggle_component(id);
+                    if !self.selection.has_component(id) {
+                        return;
+                    }
+                } else if self.selection.has_component(id) {
+                    // Keep a multi-selection for dragging; a plain click narrows it.
+                    select_only_on_release = self.selection.components().len() > 1
+                        || !self.selection.arrows().is_empty();
+                } else {
+                    self.selection = Selection::only_component(id);
+                }
+                self.gesture = Gesture::Pressed {
+                    target: id,
+                    start: screen,
+                    last_world: world,
+                    select_only_on_release,
+                };
+            }
+            PointerTarget::Arrow(id) if self.board.arrow(id).is_some() => {
+                if mods.shift {
+                    self.selection.toggle_arrow(id);
+                } else {
+                    self.selection = Selection::only_arrow(id);
+                }
+            }
+            _ => {
+                let base = if mods.shift {
+                    self.selection.clone()
+                } else {
+                    Selection::default()
+                };
+                self.selection = base.clone();
+                self.gesture = Gesture::Selecting {
+                    start: world,
+                    current: world,
+                    base,
+                };
+            }
+        }
+    }
+
+    /// The pointer moved to `screen`.
+    pub fn pointer_move(&mut self, screen: Point) {
+        if !screen.is_finite() {
+            return;
+        }
+        let world = self.viewport.to_world(screen);
+        match &mut self.gesture {
+            Gesture::Idle => {}
+            Gesture::Pressed {
+                start, last_world, ..
+            } => {
+                if start.distance(screen) >= DRAG_THRESHOLD {
+                    let from = *last_world;
+                    self.history.begin_gesture(&self.board);
+                    self.gesture = Gesture::Moving { last_world: from };
+                    self.drag_to(world);
+                }
+            }
+            Gesture::Moving { .. } => self.drag_to(world),
+            Gesture::Connecting { pointer, .. } => *pointer = world,
+            Gesture::Selecting {
+                start,
+                current,
+                base,
+            } => {
+                *current = world;
+                let band = Rect::from_corners(*start, world);
+                let mut selection = base.clone();
+                for c in self.board.components() {
+                    if c.rect.intersects(&band) {
+                        selection.add_component(c.id);
+                    }
+                }
+                self.selection = selection;
+            }
+            Gesture::Panning { last } => {
+                let (dx, dy) = (screen.x - last.x, screen.y - last.y);
+                *last = screen;
+                self.viewport.pan_by(dx, dy);
+            }
+        }
+    }
+
+    /// The pointer was released at `screen`. A refused connection is returned as an
+    /// error for the UI to explain; the board is unchanged then.
+    pub fn pointer_up(&mut self, screen: Point) -> Result<Applied, EditError> {
+        if screen.is_finite() {
+            self.pointer_move(screen);
+        }
+        match std::mem::take(&mut self.gesture) {
+            Gesture::Pressed {
+                target,
+                select_only_on_release: true,
+                ..
+            } => {
+                self.selection = Selection::only_component(target);
+                Ok(Applied::Unchanged)
+            }
+            Gesture::Moving { .. } => {
+                self.history.end_gesture(&self.board);
+                Ok(Applied::Changed)
+            }
+            Gesture::Connecting { from, pointer } => {
+                let Some(to) = self.connect_target(from, pointer) else {
+                    return Ok(Applied::Unchanged);
+                };
+                let applied = self.perform(super::Action::Apply(Command::ConnectComponents {
+                    from,
+                    to,
+                    label: String::new(),
+                }))?;
+                if let Applied::Connected(id) = applied {
+                    self.selection = Selection::only_arrow(id);
+                }
+                Ok(applied)
+            }
+            _ => Ok(Applied::Unchanged),
+        }
+    }
+
+    /// Abandons the gesture in progress; a drag snaps back.
+    pub fn cancel_gesture(&mut self) {
+        if let Gesture::Moving { .. } = self.gesture {
+            if let Some(start) = self.history.cancel_gesture() {
+                if start != self.board {
+                    self.board = start;
+                    self.revision += 1;
+                }
+            }
+        }
+        self.gesture = Gesture::Idle;
+    }
+
+    /// The arrow being drawn: source, pointer (world) and the component it would
+    /// connect to if released now.
+    pub fn connection_preview(&self) -> Option<(ComponentId, Point, Option<ComponentId>)> {
+        match self.gesture {
+            Gesture::Connecting { from, pointer } => {
+                Some((from, pointer, self.connect_target(from, pointer)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The selection rectangle being drawn, in world coordinates.
+    pub fn selection_band(&self) -> Option<Rect> {
+        match &self.gesture {
+            Gesture::Selecting { start, current, .. } => Some(Rect::from_corners(*start, *current)),
+            _ => None,
+        }
+    }
+
+    /// Whether a drag (move, pan, connect or band) is in progress.
+    pub fn is_dragging(&self) -> bool {
+        !matches!(self.gesture, Gesture::Idle | Gesture::Pressed { .. })
+    }
+
+    /// Whether the view is being panned by a drag.
+    pub fn is_panning(&self) -> bool {
+        matches!(self.gesture, Gesture::Panning { .. })
+    }
+
+    fn connect_target(&self, from: ComponentId, pointer: Point) -> Option<ComponentId> {
+        self.board
+            .component_at(pointer)
+            .map(|c| c.id)
+            .filter(|id| *id != from)
+    }
+
+    fn drag_to(&mut self, world: Point) {
+        let Gesture::Moving { last_world } = &mut self.gesture else {
+            return;
+        };
+        let by = Point::new(world.x - last_world.x, world.y - last_world.y);
+        *last_world = world;
+        let ids = self.selection.components().to_vec();
+        // Inside a gesture: history records the whole drag when it ends.
+        if let Ok(applied) = self.board.apply(Command::MoveComponents { ids, by }) {
+            if applied.changed() {
+                self.revision += 1;
+            }
+        }
+    }
+}

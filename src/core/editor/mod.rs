@@ -1,0 +1,401 @@
+//! The editor: a board with history, selection, viewport and pointer gestures.
+//!
+//! Every user intent is an [`Action`] handled by [`Editor::perform`] or a pointer event
+//! handled in `gesture`; both end in [`Board::apply`]. Board changes bump
+//! [`Editor::revision`]; selection and viewport changes never touch history.
+
+mod gesture;
+mod keymap;
+mod selection;
+mod viewport;
+
+pub use gesture::{Button, Modifiers, PointerTarget};
+pub use keymap::{shortcut, KeyCommand, KeyInput};
+pub use selection::Selection;
+pub use viewport::Viewport;
+
+use crate::core::diagram::{
+    free_spot, Applied, Arrow, Board, Command, Component, ComponentId, ComponentKind, EditError,
+    History, Point, Size,
+};
+use gesture::Gesture;
+
+/// How a primary-button drag on empty canvas behaves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tool {
+    /// Drag on empty canvas draws a selection rectangle.
+    #[default]
+    Select,
+    /// Drag anywhere pans.
+    Hand,
+}
+
+/// A user intent that is not a pointer gesture.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A raw board command (rename, label, kind change, ...), recorded in history.
+    Apply(Command),
+    /// Adds a component: centred on `at` (world) or, with `None`, in free space near the
+    /// view centre; never on top of another component. Selects it.
+    AddComponent {
+        /// Kind to add.
+        kind: ComponentKind,
+        /// Desired centre in world coordinates.
+        at: Option<Point>,
+    },
+    /// Steps back in history.
+    Undo,
+    /// Steps forward in history.
+    Redo,
+    /// Selects every component and arrow.
+    SelectAll,
+    /// Selects one component only.
+    SelectComponent(ComponentId),
+    /// Selects one arrow only.
+    SelectArrow(crate::core::diagram::ArrowId),
+    /// Cancels a gesture in progress, else clears the selection.
+    Cancel,
+    /// Deletes selected components (with their arrows) and selected arrows.
+    DeleteSelection,
+    /// Copies the selection in place, offset, and selects the copies.
+    DuplicateSelection,
+    /// Copies selected components and the arrows among them to the editor's clipboard.
+    Copy,
+    /// Copy, then delete.
+    Cut,
+    /// Inserts the clipboard, offset from the originals, and selects it.
+    Paste,
+    /// Moves selected components.
+    Nudge {
+        /// World x step.
+        dx: f64,
+        /// World y step.
+        dy: f64,
+    },
+    /// Connects selected components in selection order (first to second, second to third...).
+    ConnectSelection,
+    /// Zooms in one step around the canvas centre.
+    ZoomIn,
+    /// Zooms out one step around the canvas centre.
+    ZoomOut,
+    /// Back to 100%, keeping the centre.
+    ZoomReset,
+    /// Shows every component.
+    ZoomToFit,
+    /// Zooms by a factor around a screen point (wheel, pinch).
+    ZoomAt {
+        /// Multiplier.
+        factor: f64,
+        /// Screen point that stays put.
+        anchor: Point,
+    },
+    /// Pans by a screen vector (wheel, scroll).
+    PanBy {
+        /// Screen x.
+        dx: f64,
+        /// Screen y.
+        dy: f64,
+    },
+    /// Switches the drag tool.
+    SetTool(Tool),
+}
+
+/// Offset of duplicates and pastes from their originals.
+const COPY_OFFSET: f64 = 24.0;
+
+/// All editing state of one board.
+#[derive(Clone, Debug, Default)]
+pub struct Editor {
+    board: Board,
+    history: History,
+    selection: Selection,
+    viewport: Viewport,
+    view_size: Size,
+    tool: Tool,
+    gesture: Gesture,
+    clipboard: Option<(Vec<Component>, Vec<Arrow>)>,
+    pastes: u32,
+    revision: u64,
+}
+
+impl Editor {
+    /// An editor over `board` with an empty history.
+    pub fn new(board: Board, viewport: Viewport) -> Self {
+        Editor {
+            board,
+            viewport: viewport.sanitized(),
+            view_size: Size::new(1024.0, 768.0),
+            ..Editor::default()
+        }
+    }
+
+    /// The board.
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    /// The selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The viewport.
+    pub fn viewport(&self) -> Viewport {
+        self.viewport
+    }
+
+    /// The current drag tool.
+    pub fn tool(&self) -> Tool {
+        self.tool
+    }
+
+    /// Counts board changes (including undo and redo); view changes do not count.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether undo would do something.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether redo would do something.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Tells the editor the canvas size in screen pixels.
+    pub fn set_view_size(&mut self, size: Size) {
+        if size.w.is_finite() && size.h.is_finite() && size.w > 0.0 && size.h > 0.0 {
+            self.view_size = size;
+        }
+    }
+
+    /// Replaces the selection (view state: history is untouched).
+    pub fn set_selection(&mut self, mut selection: Selection) {
+        selection.retain_existing(&self.board);
+        self.selection = selection;
+    }
+
+    /// Handles one user intent.
+    pub fn perform(&mut self, action: Action) -> Result<Applied, EditError> {
+        match action {
+            Action::Apply(command) => self.apply(command),
+            Action::AddComponent { kind, at } => self.add_component(kind, at),
+            Action::Undo => Ok(self.step_history(true)),
+            Action::Redo => Ok(self.step_history(false)),
+            Action::SelectAll => {
+                self.selection = Selection::default();
+                for c in self.board.components() {
+                    self.selection.add_component(c.id);
+                }
+                for a in self.board.arrows() {
+                    self.selection.toggle_arrow(a.id);
+                }
+                Ok(Applied::Unchanged)
+            }
+            Action::SelectComponent(id) => {
+                self.set_selection(Selection::only_component(id));
+                Ok(Applied::Unchanged)
+            }
+            Action::SelectArrow(id) => {
+                self.set_selection(Selection::only_arrow(id));
+                Ok(Applied::Unchanged)
+            }
+            Action::Cancel => {
+                if self.gesture.is_idle() {
+                    self.selection = Selection::default();
+                } else {
+                    self.cancel_gesture();
+                }
+                Ok(Applied::Unchanged)
+            }
+            Action::DeleteSelection => {
+                let command = Command::DeleteElements {
+                    components: self.selection.components().to_vec(),
+                    arrows: self.selection.arrows().to_vec(),
+                };
+                let applied = self.apply(command)?;
+                self.selection = Selection::default();
+                Ok(applied)
+            }
+            Action::DuplicateSelection => {
+                let (components, arrows) = self.copy_of_selection();
+                self.insert(components, arrows, COPY_OFFSET)
+            }
+            Action::Copy => {
+                let copy = self.copy_of_selection();
+                if !copy.0.is_empty() {
+                    self.clipboard = Some(copy);
+                    self.pastes = 0;
+                }
+                Ok(Applied::Unchanged)
+            }
+            Action::Cut => {
+                self.perform(Action::Copy)?;
+                self.perform(Action::DeleteSelection)
+            }
+            Action::Paste => {
+                let Some((components, arrows)) = self.clipboard.clone() else {
+                    return Ok(Applied::Unchanged);
+                };
+                self.pastes += 1;
+                self.insert(components, arrows, COPY_OFFSET * f64::from(self.pastes))
+            }
+            Action::Nudge { dx, dy } => self.apply(Command::MoveComponents {
+                ids: self.selection.components().to_vec(),
+                by: Point::new(dx, dy),
+            }),
+            Action::ConnectSelection => self.connect_selection(),
+            Action::ZoomIn => self.zoom_centre(Viewport::STEP),
+            Action::ZoomOut => self.zoom_centre(1.0 / Viewport::STEP),
+            Action::ZoomReset => self.zoom_centre(1.0 / self.viewport.zoom),
+            Action::ZoomToFit => {
+                if let Some(bounds) = self.board.bounds() {
+                    self.viewport.fit(bounds, self.view_size);
+                }
+                Ok(Applied::Unchanged)
+            }
+            Action::ZoomAt { factor, anchor } => {
+                self.viewport.zoom_at(factor, anchor);
+                Ok(Applied::Unchanged)
+            }
+            Action::PanBy { dx, dy } => {
+                self.viewport.pan_by(dx, dy);
+                Ok(Applied::Unchanged)
+            }
+            Action::SetTool(tool) => {
+                self.tool = tool;
+                Ok(Applied::Unchanged)
+            }
+        }
+    }
+
+    /// Applies a command as one history step.
+    fn apply(&mut self, command: Command) -> Result<Applied, EditError> {
+        let before = self.board.clone();
+        let applied = self.board.apply(command)?;
+        if applied.changed() {
+            self.history.record(before);
+            self.revision += 1;
+            self.selection.retain_existing(&self.board);
+        }
+        Ok(applied)
+    }
+
+    fn add_component(
+        &mut self,
+        kind: ComponentKind,
+        at: Option<Point>,
+    ) -> Result<Applied, EditError> {
+        let (w, h) = Board::COMPONENT_SIZE;
+        let centre = at.unwrap_or_else(|| self.viewport.center(self.view_size));
+        if !centre.is_finite() {
+            return Err(EditError::NonFiniteCoordinate);
+        }
+        let spot = free_spot(&self.board, centre, Size::new(w, h));
+        let applied = self.apply(Command::AddComponent {
+            kind,
+            at: spot,
+            label: None,
+        })?;
+        if let Applied::Added(id) = applied {
+            self.selection = Selection::only_component(id);
+        }
+        Ok(applied)
+    }
+
+    fn step_history(&mut self, back: bool) -> Applied {
+        if !self.gesture.is_idle() {
+            self.cancel_gesture();
+        }
+        let step = if back {
+            self.history.undo(&self.board)
+        } else {
+            self.history.redo(&self.board)
+        };
+        match step {
+            Some(board) => {
+                self.board = board;
+                self.revision += 1;
+                self.selection.retain_existing(&self.board);
+                Applied::Changed
+            }
+            None => Applied::Unchanged,
+        }
+    }
+
+    fn copy_of_selection(&self) -> (Vec<Component>, Vec<Arrow>) {
+        let ids = self.selection.components();
+        let components: Vec<Component> = self
+            .board
+            .components()
+            .iter()
+            .filter(|c| ids.contains(&c.id))
+            .cloned()
+            .collect();
+        let arrows = self
+            .board
+            .arrows()
+            .iter()
+            .filter(|a| ids.contains(&a.from) && ids.contains(&a.to))
+            .cloned()
+            .collect();
+        (components, arrows)
+    }
+
+    fn insert(
+        &mut self,
+        components: Vec<Component>,
+        arrows: Vec<Arrow>,
+        offset: f64,
+    ) -> Result<Applied, EditError> {
+        if components.is_empty() {
+            return Ok(Applied::Unchanged);
+        }
+        let applied = self.apply(Command::InsertCopies {
+            components,
+            arrows,
+            offset: Point::new(offset, offset),
+        })?;
+        if let Applied::Inserted(ids) = &applied {
+            self.selection = Selection::of_components(ids.clone());
+        }
+        Ok(applied)
+    }
+
+    fn connect_selection(&mut self) -> Result<Applied, EditError> {
+        let ids = self.selection.components().to_vec();
+        if ids.len() < 2 {
+            return Err(EditError::NeedTwoComponents);
+        }
+        let before = self.board.clone();
+        let mut board = self.board.clone();
+        let mut changed = false;
+        for pair in ids.windows(2) {
+            let command = Command::ConnectComponents {
+                from: pair[0],
+                to: pair[1],
+                label: String::new(),
+            };
+            match board.apply(command) {
+                Ok(_) => changed = true,
+                Err(EditError::DuplicateArrow(_)) if ids.len() > 2 => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if !changed {
+            return Ok(Applied::Unchanged);
+        }
+        self.board = board;
+        self.history.record(before);
+        self.revision += 1;
+        Ok(Applied::Changed)
+    }
+
+    fn zoom_centre(&mut self, factor: f64) -> Result<Applied, EditError> {
+        let anchor = Point::new(self.view_size.w / 2.0, self.view_size.h / 2.0);
+        self.viewport.zoom_at(factor, anchor);
+        Ok(Applied::Unchanged)
+    }
+}

@@ -1,0 +1,8 @@
+//! The pure core: diagram model, editing, persistence.
+//!
+//! Invariant: nothing under `core` imports a web crate (leptos, web-sys, js-sys,
+//! wasm-bindgen), reads a clock or draws randomness. `tests/architecture.rs` enforces it.
+
+pub mod diagram;
+pub mod editor;
+pub mod persist;
