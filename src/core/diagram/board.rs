@@ -143,9 +143,20 @@ impl Board {
         self.arrows.iter_mut().find(|a| a.id == id)
     }
 
+    /// A fresh id, unique across components and arrows. Counts up; if the counter ever
+    /// reaches the top of the range, falls back to the smallest unused id.
     pub(super) fn take_id(&mut self) -> u32 {
         let id = self.next_id.max(1);
-        self.next_id = id.saturating_add(1);
-        id
+        if id < u32::MAX {
+            self.next_id = id + 1;
+            return id;
+        }
+        let used: std::collections::HashSet<u32> = self
+            .components
+            .iter()
+            .map(|c| c.id.0)
+            .chain(self.arrows.iter().map(|a| a.id.0))
+            .collect();
+        (1..u32::MAX).find(|i| !used.contains(i)).unwrap_or(u32::MAX)
     }
 }

@@ -116,8 +116,8 @@ pub enum EditError {
     SelfArrow,
     /// The same directed arrow exists already.
     DuplicateArrow(ArrowId),
-    /// A coordinate was NaN or infinite.
-    NonFiniteCoordinate,
+    /// A coordinate was NaN, infinite, or beyond [`super::MAX_COORDINATE`].
+    CoordinateOutOfRange,
     /// Connecting the selection needs at least two selected components.
     NeedTwoComponents,
 }
@@ -129,7 +129,7 @@ impl fmt::Display for EditError {
             EditError::UnknownArrow(id) => write!(f, "arrow {id} does not exist"),
             EditError::SelfArrow => f.write_str("an arrow needs two different components"),
             EditError::DuplicateArrow(_) => f.write_str("those components are already connected"),
-            EditError::NonFiniteCoordinate => f.write_str("coordinates must be finite numbers"),
+            EditError::CoordinateOutOfRange => f.write_str("that position is too far out on the board"),
             EditError::NeedTwoComponents => {
                 f.write_str("select the source, then shift-select the target, to connect them")
             }
@@ -144,8 +144,8 @@ impl Board {
     pub fn apply(&mut self, command: Command) -> Result<Applied, EditError> {
         match command {
             Command::AddComponent { kind, at, label } => {
-                if !at.is_finite() {
-                    return Err(EditError::NonFiniteCoordinate);
+                if !at.in_range() {
+                    return Err(EditError::CoordinateOutOfRange);
                 }
                 let id = ComponentId(self.take_id());
                 let (w, h) = Board::COMPONENT_SIZE;
@@ -163,13 +163,19 @@ impl Board {
             }
             Command::MoveComponents { ids, by } => {
                 if !by.is_finite() {
-                    return Err(EditError::NonFiniteCoordinate);
+                    return Err(EditError::CoordinateOutOfRange);
                 }
                 self.require_components(&ids)?;
                 if ids.is_empty() || (by.x == 0.0 && by.y == 0.0) {
                     return Ok(Applied::Unchanged);
                 }
                 let ids: BTreeSet<_> = ids.into_iter().collect();
+                let out_of_range = self.components.iter().any(|c| {
+                    ids.contains(&c.id) && !Point::new(c.rect.x + by.x, c.rect.y + by.y).in_range()
+                });
+                if out_of_range {
+                    return Err(EditError::CoordinateOutOfRange);
+                }
                 for c in self.components.iter_mut().filter(|c| ids.contains(&c.id)) {
                     c.rect.x += by.x;
                     c.rect.y += by.y;
@@ -261,8 +267,9 @@ impl Board {
         arrows: Vec<Arrow>,
         offset: Point,
     ) -> Result<Applied, EditError> {
-        if !offset.is_finite() || components.iter().any(|c| !c.rect.center().is_finite()) {
-            return Err(EditError::NonFiniteCoordinate);
+        let shifted = |c: &Component| Point::new(c.rect.x + offset.x, c.rect.y + offset.y);
+        if !offset.is_finite() || components.iter().any(|c| !shifted(c).in_range()) {
+            return Err(EditError::CoordinateOutOfRange);
         }
         let mut new_ids = HashMap::new();
         let mut inserted = Vec::with_capacity(components.len());

@@ -33,6 +33,9 @@ pub struct Rect {
     pub h: f64,
 }
 
+/// Largest absolute world coordinate accepted anywhere (commands and restore alike).
+pub const MAX_COORDINATE: f64 = 1e7;
+
 impl Point {
     /// Builds a point.
     pub const fn new(x: f64, y: f64) -> Self {
@@ -47,6 +50,11 @@ impl Point {
     /// Whether both coordinates are finite numbers.
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite()
+    }
+
+    /// Whether both coordinates are finite and within [`MAX_COORDINATE`].
+    pub fn in_range(self) -> bool {
+        self.x.abs() <= MAX_COORDINATE && self.y.abs() <= MAX_COORDINATE
     }
 }
 

@@ -53,12 +53,15 @@ impl History {
         self.gesture_start.is_some()
     }
 
-    /// Ends a gesture, recording one step if the board differs from its start.
-    pub fn end_gesture(&mut self, current: &Board) {
-        if let Some(start) = self.gesture_start.take() {
-            if start != *current {
+    /// Ends a gesture, recording one step if the board differs from its start; returns
+    /// whether it did.
+    pub fn end_gesture(&mut self, current: &Board) -> bool {
+        match self.gesture_start.take() {
+            Some(start) if start != *current => {
                 self.push(start);
+                true
             }
+            _ => false,
         }
     }
 

@@ -10,12 +10,14 @@ mod geometry;
 mod history;
 mod kind;
 mod placement;
+mod shape;
 mod text;
 
 pub use board::{Arrow, ArrowId, Board, Component, ComponentId};
 pub use command::{Applied, Command, EditError};
-pub use geometry::{arrow_endpoints, Point, Rect, Size};
+pub use geometry::{arrow_endpoints, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;
 pub use kind::{ComponentKind, Shape};
 pub use placement::free_spot;
-pub use text::{fit_text, normalize_label, text_width, MAX_LABEL_CHARS};
+pub use shape::shape_outline;
+pub use text::{fit_text, normalize_label, text_width, wrap_text, MAX_LABEL_CHARS};

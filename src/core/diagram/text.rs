@@ -51,3 +51,41 @@ fn char_em(c: char) -> f64 {
         _ => 0.6,
     }
 }
+
+/// Word-wraps `text` into at most `max_lines` lines of `max_width`; the last line is cut
+/// with an ellipsis when the text does not fit. Words longer than a line are cut too.
+pub fn wrap_text(text: &str, max_width: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if text_width(&candidate, font_px) <= max_width {
+            current = candidate;
+            continue;
+        }
+        if lines.len() + 1 == max_lines {
+            // Last line: take what fits of the rest.
+            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+            let tail = if current.is_empty() {
+                rest.join(" ")
+            } else {
+                format!("{current} {}", rest.join(" "))
+            };
+            lines.push(fit_text(&tail, max_width, font_px));
+            return lines;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        current = fit_text(word, max_width, font_px);
+    }
+    if !current.is_empty() && lines.len() < max_lines.max(1) {
+        lines.push(current);
+    }
+    lines
+}

@@ -212,10 +212,11 @@ impl Editor {
                 self.selection = Selection::only_component(target);
                 Ok(Applied::Unchanged)
             }
-            Gesture::Moving { .. } => {
-                self.history.end_gesture(&self.board);
-                Ok(Applied::Changed)
-            }
+            Gesture::Moving { .. } => Ok(if self.history.end_gesture(&self.board) {
+                Applied::Changed
+            } else {
+                Applied::Unchanged
+            }),
             Gesture::Connecting { from, pointer } => {
                 let Some(to) = self.connect_target(from, pointer) else {
                     return Ok(Applied::Unchanged);

@@ -10,7 +10,7 @@ mod selection;
 mod viewport;
 
 pub use gesture::{Button, Modifiers, PointerTarget};
-pub use keymap::{shortcut, KeyCommand, KeyInput};
+pub use keymap::{shortcut, KeyCommand, KeyInput, NUDGE};
 pub use selection::Selection;
 pub use viewport::Viewport;
 
@@ -104,7 +104,7 @@ pub enum Action {
 const COPY_OFFSET: f64 = 24.0;
 
 /// All editing state of one board.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Editor {
     board: Board,
     history: History,
@@ -118,14 +118,26 @@ pub struct Editor {
     revision: u64,
 }
 
+impl Default for Editor {
+    fn default() -> Self {
+        Editor::new(Board::new(), Viewport::default())
+    }
+}
+
 impl Editor {
     /// An editor over `board` with an empty history.
     pub fn new(board: Board, viewport: Viewport) -> Self {
         Editor {
             board,
+            history: History::default(),
+            selection: Selection::default(),
             viewport: viewport.sanitized(),
             view_size: Size::new(1024.0, 768.0),
-            ..Editor::default()
+            tool: Tool::Select,
+            gesture: Gesture::Idle,
+            clipboard: None,
+            pastes: 0,
+            revision: 0,
         }
     }
 
@@ -291,7 +303,7 @@ impl Editor {
         let (w, h) = Board::COMPONENT_SIZE;
         let centre = at.unwrap_or_else(|| self.viewport.center(self.view_size));
         if !centre.is_finite() {
-            return Err(EditError::NonFiniteCoordinate);
+            return Err(EditError::CoordinateOutOfRange);
         }
         let spot = free_spot(&self.board, centre, Size::new(w, h));
         let applied = self.apply(Command::AddComponent {

@@ -4,6 +4,7 @@
 use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
     normalize_label, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind, Rect,
+    MAX_COORDINATE,
 };
 use crate::core::editor::Viewport;
 use serde_json::{Map, Value};
@@ -12,6 +13,8 @@ use std::fmt;
 
 /// Smallest and largest accepted component side.
 const SIDE_RANGE: (f64, f64) = (16.0, 4000.0);
+/// Saved ids above this are renumbered, so fresh ids never run out.
+const MAX_SAVED_ID: u32 = 1 << 30;
 
 /// Something restore fixed. Each is safe: nothing the user drew is invented.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,7 +136,7 @@ impl IdAllocator {
         let max = components
             .iter()
             .chain(arrows)
-            .filter_map(|v| saved_id(v))
+            .filter_map(saved_id)
             .max()
             .unwrap_or(0);
         IdAllocator {
@@ -164,7 +167,7 @@ fn saved_id(value: &Value) -> Option<u32> {
         .and_then(Value::as_u64)
         .filter(|id| *id >= 1)
         .and_then(|id| u32::try_from(id).ok())
-        .filter(|id| *id < u32::MAX)
+        .filter(|id| *id <= MAX_SAVED_ID)
 }
 
 fn restore_components(
@@ -228,7 +231,7 @@ fn restore_rect(record: &Map<String, Value>) -> (Rect, bool) {
             }
         }
     };
-    let position = |v: f64| v.abs() < 1e7;
+    let position = |v: f64| v.abs() <= MAX_COORDINATE;
     let side = |v: f64| (SIDE_RANGE.0..=SIDE_RANGE.1).contains(&v);
     let rect = Rect::new(
         number("x", 0.0, &position),

@@ -1,0 +1,50 @@
+//! Small DOM helpers: element lookup, focus, sizes, time.
+
+use wasm_bindgen::JsCast;
+
+/// The document, if any.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Milliseconds since the epoch, from the browser clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The first element matching a CSS selector.
+pub fn query(selector: &str) -> Option<web_sys::Element> {
+    document()?.query_selector(selector).ok().flatten()
+}
+
+/// Moves keyboard focus to the element matching `selector`, if it exists.
+pub fn focus(selector: &str) {
+    if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    } else if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Runs `f` after the next paint is scheduled (once the DOM has caught up).
+pub fn after_render(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = window.request_animation_frame(cb.unchecked_ref());
+    }
+}
+
+/// Whether an event target is a text field, where shortcuts must not fire.
+pub fn is_text_field(target: &web_sys::EventTarget) -> bool {
+    target.dyn_ref::<web_sys::Element>().is_some_and(|el| {
+        matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+            || el.has_attribute("contenteditable")
+    })
+}
+
+/// Whether an event target is a button or link (Enter and Space belong to it).
+pub fn is_control(target: &web_sys::EventTarget) -> bool {
+    target
+        .dyn_ref::<web_sys::Element>()
+        .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a"))
+}

@@ -1,0 +1,6 @@
+//! The thin browser layer: every Web API the app uses hides behind a function here that
+//! returns plain values or a typed error. No app logic lives here.
+
+pub mod dom;
+pub mod download;
+pub mod storage;

@@ -1,0 +1,71 @@
+//! One arrow on the canvas: a line between two components with an optional label.
+
+use super::state::{use_board, ArrowKey};
+use crate::core::diagram::{arrow_endpoints, text_width};
+use leptos::prelude::*;
+
+/// Font size of arrow labels, in world units.
+const LABEL_PX: f64 = 12.0;
+
+/// An arrow's SVG group. Follows its two components' signals only.
+#[component]
+pub fn ArrowView(key: ArrowKey) -> impl IntoView {
+    let state = use_board();
+    let from = RwSignal::from(state.component(key.from));
+    let to = RwSignal::from(state.component(key.to));
+    let label = RwSignal::from(state.arrow_label(key.id));
+    let selected = Memo::new(move |_| state.selection.with(|s| s.has_arrow(key.id)));
+    let ends = Memo::new(move |_| arrow_endpoints(&from.with(|c| c.rect), &to.with(|c| c.rect)));
+    let path = move || {
+        let (a, b) = ends.get();
+        format!("M{} {}L{} {}", a.x, a.y, b.x, b.y)
+    };
+    let label_view = move || {
+        let text = label.get();
+        (!text.is_empty()).then(|| {
+            let (a, b) = ends.get();
+            let (mx, my) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            let w = text_width(&text, LABEL_PX) + 10.0;
+            let h = LABEL_PX + 8.0;
+            view! {
+                <g class="edge-label">
+                    <rect x=mx - w / 2.0 y=my - h / 2.0 width=w height=h rx="4" />
+                    <text x=mx y=my + LABEL_PX * 0.35 text-anchor="middle">{text}</text>
+                </g>
+            }
+        })
+    };
+    let aria = move || {
+        let text = label.get();
+        let (f, t) = (from.with(|c| c.label.clone()), to.with(|c| c.label.clone()));
+        if text.is_empty() {
+            format!("Arrow from {f} to {t}")
+        } else {
+            format!("Arrow from {f} to {t}: {text}")
+        }
+    };
+
+    view! {
+        <g
+            data-testid="edge"
+            data-hit="arrow"
+            data-id=key.id.to_string()
+            data-from=key.from.to_string()
+            data-to=key.to.to_string()
+            class="edge"
+            class:selected=selected
+            role="img"
+            aria-label=aria
+        >
+            <path class="edge-hit" d=path />
+            <path
+                class="edge-line"
+                d=path
+                marker-end=move || {
+                    if selected.get() { "url(#arrowhead-selected)" } else { "url(#arrowhead)" }
+                }
+            />
+            {label_view}
+        </g>
+    }
+}

@@ -1,0 +1,152 @@
+//! Autosave to localStorage: at most ~0.5 s after a change, and when the page is hidden.
+//!
+//! Stored data that fails to load is copied aside under a rescue key before anything
+//! is written; if it cannot be copied, autosave stays paused so it is never overwritten.
+
+use super::state::BoardState;
+use crate::browser::{dom, storage};
+use crate::core::editor::{Editor, Viewport};
+use crate::core::persist;
+use gloo_timers::callback::Timeout;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Key of the autosaved board.
+pub const STORAGE_KEY: &str = "breadthfirst.board";
+/// Prefix of keys holding stored data that failed to load.
+pub const RESCUE_PREFIX: &str = "breadthfirst.rescued.";
+/// Delay between a change and its save, in milliseconds.
+const SAVE_DELAY_MS: u32 = 400;
+
+/// A problem with stored data, shown in a banner until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredProblem {
+    /// What happened, for the user.
+    pub message: String,
+    /// The raw stored text, offered for download.
+    pub raw: String,
+}
+
+/// Save state shared with the UI.
+#[derive(Clone, Copy)]
+pub struct SaveStatus {
+    /// The last save's error, if it failed.
+    pub error: RwSignal<Option<storage::StorageError>>,
+    /// Autosave is paused to protect stored data that failed to load.
+    pub paused: RwSignal<bool>,
+    /// Stored data that failed to load.
+    pub problem: RwSignal<Option<StoredProblem>>,
+}
+
+/// What start-up found in storage.
+pub struct Startup {
+    /// The editor to start with.
+    pub editor: Editor,
+    /// Set when stored data could not be loaded.
+    pub problem: Option<StoredProblem>,
+    /// Whether autosave must stay paused (rescue copy failed).
+    pub paused: bool,
+    /// A note about repairs made while loading.
+    pub note: Option<String>,
+}
+
+/// Loads the autosaved board, never losing stored data that fails to load.
+pub fn load_initial() -> Startup {
+    let fresh = |problem, paused, note| Startup {
+        editor: Editor::new(Default::default(), Viewport::default()),
+        problem,
+        paused,
+        note,
+    };
+    let raw = match storage::read(STORAGE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return fresh(None, false, None),
+        Err(e) => {
+            return fresh(None, false, Some(format!("Your board will not be kept: {e}.")));
+        }
+    };
+    match persist::from_json(&raw) {
+        Ok(restored) => {
+            let note = (!restored.repairs.is_empty()).then(|| {
+                let first = restored.repairs[0].to_string();
+                let more = restored.repairs.len() - 1;
+                if more == 0 {
+                    format!("Your saved board was repaired: {first}.")
+                } else {
+                    format!("Your saved board was repaired: {first}, and {more} more.")
+                }
+            });
+            Startup {
+                editor: Editor::new(restored.board, restored.viewport),
+                problem: None,
+                paused: false,
+                note,
+            }
+        }
+        Err(error) => {
+            let rescue_key = format!("{RESCUE_PREFIX}{}", dom::now_ms() as u64);
+            let kept = storage::write(&rescue_key, &raw).is_ok();
+            let message = if kept {
+                format!(
+                    "Your saved board could not be opened: {error}. It was kept aside, untouched; download it below. You are on a new board."
+                )
+            } else {
+                format!(
+                    "Your saved board could not be opened: {error}. Autosave is paused so it is not overwritten; download it, then resume autosave."
+                )
+            };
+            fresh(Some(StoredProblem { message, raw }), !kept, None)
+        }
+    }
+}
+
+/// Writes the board now, unless autosave is paused.
+pub fn save_now(state: BoardState, status: SaveStatus) {
+    if status.paused.get_untracked() {
+        return;
+    }
+    let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
+    let result = storage::write(STORAGE_KEY, &json).err();
+    if status.error.get_untracked() != result {
+        status.error.set(result);
+    }
+}
+
+/// Saves after every board or viewport change, throttled, and when the page hides.
+pub fn install(state: BoardState, status: SaveStatus) {
+    let pending = StoredValue::new(false);
+    Effect::new(move |previous: Option<()>| {
+        state.revision.track();
+        state.viewport.track();
+        status.paused.track();
+        if previous.is_some() {
+            schedule(state, status, pending);
+        }
+    });
+    let _ = window_event_listener(ev::pagehide, move |_| save_now(state, status));
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        let hidden = dom::document().is_some_and(|d| d.hidden());
+        if hidden {
+            save_now(state, status);
+        }
+    });
+}
+
+/// Arms one save timer unless one is pending. The timer is left to run (`forget`): it
+/// clears the flag itself, so no handle is dropped while its callback runs.
+fn schedule(state: BoardState, status: SaveStatus, pending: StoredValue<bool>) {
+    if pending.get_value() {
+        return;
+    }
+    pending.set_value(true);
+    Timeout::new(SAVE_DELAY_MS, move || {
+        pending.set_value(false);
+        if state.dragging.get_untracked() {
+            // Mid-drag: save once the drag settles.
+            schedule(state, status, pending);
+        } else {
+            save_now(state, status);
+        }
+    })
+    .forget();
+}

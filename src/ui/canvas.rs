@@ -1,0 +1,267 @@
+//! The drawing surface: one SVG, pointer and wheel input, drop target for the palette.
+//!
+//! Input is delegated: one listener on the SVG resolves what was hit from `data-hit`
+//! attributes and hands the editor a [`PointerTarget`] and a canvas-space point.
+
+use super::arrow_view::ArrowView;
+use super::component_view::ComponentView;
+use super::inline_edit::InlineEditor;
+use super::state::{use_board, BoardState, EditTarget};
+use crate::browser::dom;
+use crate::core::diagram::{ArrowId, ComponentId, ComponentKind, Point, Size};
+use crate::core::editor::{Action, Button, Modifiers, PointerTarget, Tool};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Drag-and-drop type carrying a component kind id from the palette.
+pub const KIND_MIME: &str = "application/x-breadthfirst-kind";
+
+/// What the event's target (or its nearest marked ancestor) is.
+fn hit_target(target: Option<web_sys::EventTarget>) -> PointerTarget {
+    let hit = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-hit]").ok().flatten());
+    let Some(hit) = hit else {
+        return PointerTarget::Canvas;
+    };
+    let id = hit
+        .get_attribute("data-id")
+        .and_then(|s| s.parse::<u32>().ok());
+    match (hit.get_attribute("data-hit").as_deref(), id) {
+        (Some("component"), Some(id)) => PointerTarget::Component(ComponentId(id)),
+        (Some("handle"), Some(id)) => PointerTarget::Handle(ComponentId(id)),
+        (Some("arrow"), Some(id)) => PointerTarget::Arrow(ArrowId(id)),
+        _ => PointerTarget::Canvas,
+    }
+}
+
+/// The canvas element's box in the page.
+fn canvas_rect() -> Option<web_sys::DomRect> {
+    dom::query("[data-testid=canvas]").map(|el| el.get_bounding_client_rect())
+}
+
+/// Event position relative to the canvas.
+fn local_point(ev: &web_sys::MouseEvent) -> Point {
+    let (left, top) = canvas_rect().map_or((0.0, 0.0), |r| (r.left(), r.top()));
+    Point::new(f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top)
+}
+
+/// Tells the editor how large the canvas is.
+pub fn measure_canvas(state: BoardState) {
+    if let Some(rect) = canvas_rect() {
+        state.set_view_size(Size::new(rect.width(), rect.height()));
+    }
+}
+
+/// Focuses a component's element (after it is rendered).
+pub fn focus_component(id: ComponentId) {
+    dom::after_render(move || dom::focus(&format!("[data-testid=node][data-id=\"{id}\"]")));
+}
+
+/// The whiteboard.
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let state = use_board();
+    let last_down = StoredValue::new(PointerTarget::Canvas);
+
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        let button = match ev.button() {
+            0 => Button::Primary,
+            1 => Button::Middle,
+            _ => Button::Secondary,
+        };
+        if button == Button::Middle {
+            ev.prevent_default();
+        }
+        let target = hit_target(ev.target());
+        last_down.set_value(target);
+        if let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+        let mods = Modifiers {
+            shift: ev.shift_key(),
+            primary: ev.ctrl_key() || ev.meta_key(),
+            alt: ev.alt_key(),
+            space: state.space_held.get_untracked(),
+        };
+        state.pointer_down(target, local_point(&ev), button, mods);
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        if state.dragging.get_untracked() || ev.buttons() != 0 {
+            state.pointer_move(local_point(&ev));
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| state.pointer_up(local_point(&ev));
+    let on_pointer_over = move |ev: web_sys::PointerEvent| {
+        let hovered = match hit_target(ev.target()) {
+            PointerTarget::Component(id) | PointerTarget::Handle(id) => Some(id),
+            _ => None,
+        };
+        if state.hovered.get_untracked() != hovered {
+            state.hovered.set(hovered);
+        }
+    };
+    let on_double_click = move |_: web_sys::MouseEvent| {
+        let target = match last_down.get_value() {
+            PointerTarget::Component(id) => Some(EditTarget::Component(id)),
+            PointerTarget::Arrow(id) => Some(EditTarget::Arrow(id)),
+            _ => None,
+        };
+        if target.is_some() {
+            state.editing.set(target);
+        }
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let scale = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (ev.delta_x() * scale, ev.delta_y() * scale);
+        if ev.ctrl_key() || ev.meta_key() {
+            let factor = (-dy * 0.0025).exp().clamp(0.5, 2.0);
+            let _ = state.dispatch(Action::ZoomAt {
+                factor,
+                anchor: local_point(&ev),
+            });
+        } else if ev.shift_key() && dx == 0.0 {
+            let _ = state.dispatch(Action::PanBy { dx: -dy, dy: 0.0 });
+        } else {
+            let _ = state.dispatch(Action::PanBy { dx: -dx, dy: -dy });
+        }
+    };
+    let on_drag_over = move |ev: web_sys::DragEvent| {
+        let ours = ev
+            .data_transfer()
+            .is_some_and(|dt| dt.types().includes(&KIND_MIME.into(), 0));
+        if ours {
+            ev.prevent_default();
+            if let Some(dt) = ev.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let kind = ev
+            .data_transfer()
+            .and_then(|dt| dt.get_data(KIND_MIME).ok())
+            .and_then(|id| ComponentKind::from_id(&id));
+        let Some(kind) = kind else { return };
+        ev.prevent_default();
+        measure_canvas(state);
+        let world = state.viewport.get_untracked().to_world(local_point(&ev));
+        if let Ok(crate::core::diagram::Applied::Added(id)) = state.dispatch(Action::AddComponent {
+            kind,
+            at: Some(world),
+        }) {
+            focus_component(id);
+        }
+    };
+
+    let world_transform = move || {
+        let v = state.viewport.get();
+        format!(
+            "matrix({z} 0 0 {z} {tx} {ty})",
+            z = v.zoom,
+            tx = -v.x * v.zoom,
+            ty = -v.y * v.zoom
+        )
+    };
+    let grid_style = move || {
+        let v = state.viewport.get();
+        let step = 24.0 * v.zoom;
+        format!(
+            "background-size:{step}px {step}px;background-position:{}px {}px",
+            -v.x * v.zoom,
+            -v.y * v.zoom
+        )
+    };
+    let preview = move || {
+        state.preview.get().map(|p| {
+            view! {
+                <path
+                    class="edge-preview"
+                    class:attached=p.target.is_some()
+                    d=format!("M{} {}L{} {}", p.start.x, p.start.y, p.end.x, p.end.y)
+                    marker-end="url(#arrowhead-selected)"
+                />
+            }
+        })
+    };
+    let band = move || {
+        state.band.get().map(|r| {
+            view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h /> }
+        })
+    };
+    let empty = move || state.component_ids.with(Vec::is_empty);
+
+    view! {
+        <div class="canvas-wrap">
+            <svg
+                data-testid="canvas"
+                class="canvas"
+                class:hand=move || state.tool.get() == Tool::Hand || state.space_held.get()
+                class:dragging=move || state.dragging.get()
+                role="application"
+                aria-label="Whiteboard"
+                aria-describedby="canvas-help"
+                style=grid_style
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_up
+                on:pointercancel=move |_| state.pointer_cancel()
+                on:lostpointercapture=move |_| {
+                    if state.dragging.get_untracked() {
+                        state.pointer_cancel();
+                    }
+                }
+                on:pointerover=on_pointer_over
+                on:pointerleave=move |_| state.hovered.set(None)
+                on:dblclick=on_double_click
+                on:wheel=on_wheel
+                on:dragover=on_drag_over
+                on:drop=on_drop
+                on:contextmenu=move |ev| ev.prevent_default()
+            >
+                <defs>
+                    <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="arrowhead" d="M0 0L10 5L0 10z" />
+                    </marker>
+                    <marker id="arrowhead-selected" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="arrowhead selected" d="M0 0L10 5L0 10z" />
+                    </marker>
+                </defs>
+                <g class="world" transform=world_transform>
+                    <g class="arrows">
+                        <For each=move || state.arrow_keys.get() key=|k| *k let:key>
+                            <ArrowView key=key />
+                        </For>
+                    </g>
+                    <g class="components">
+                        <For each=move || state.component_ids.get() key=|id| *id let:id>
+                            <ComponentView id=id />
+                        </For>
+                    </g>
+                    {preview}
+                    {band}
+                </g>
+            </svg>
+            <InlineEditor />
+            <Show when=empty>
+                <div class="empty-hint" aria-hidden="true">
+                    <p class="empty-title">"Map the whole system first"</p>
+                    <p>"Click or drag a component from the palette. Drag from a box's dot to another box to draw a data flow."</p>
+                </div>
+            </Show>
+            <p id="canvas-help" class="sr-only">
+                "Tab to a component; Enter renames it, arrow keys move it, Delete removes it. "
+                "Select a source, shift-select a target and press C to connect them. "
+                "The outline panel lists every component and connection."
+            </p>
+        </div>
+    }
+}

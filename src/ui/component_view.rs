@@ -1,0 +1,141 @@
+//! One component on the canvas: shape, icon, label, connection handles.
+
+use super::state::use_board;
+use crate::core::diagram::{shape_outline, wrap_text, ComponentId, ComponentKind};
+use leptos::prelude::*;
+
+/// Font size of component labels, in world units.
+const LABEL_PX: f64 = 13.0;
+/// Left inset of the label (room for the icon).
+const TEXT_LEFT: f64 = 34.0;
+
+/// A component's SVG group. Reacts only to its own signal, the selection, hover and zoom.
+#[component]
+pub fn ComponentView(id: ComponentId) -> impl IntoView {
+    let state = use_board();
+    let view = RwSignal::from(state.component(id));
+    let selected = Memo::new(move |_| state.selection.with(|s| s.has_component(id)));
+    let handles_shown = Memo::new(move |_| selected.get() || state.hovered.get() == Some(id));
+    let size = Memo::new(move |_| view.with(|c| (c.rect.w, c.rect.h)));
+    let kind = Memo::new(move |_| view.with(|c| c.kind));
+    let label = Memo::new(move |_| view.with(|c| c.label.clone()));
+
+    let transform = move || view.with(|c| format!("translate({} {})", c.rect.x, c.rect.y));
+    let outline = Memo::new(move |_| {
+        let (w, h) = size.get();
+        shape_outline(kind.get().shape(), w, h)
+    });
+    let lines = Memo::new(move |_| {
+        let (w, _) = size.get();
+        let width = (w - TEXT_LEFT - 10.0).max(20.0);
+        let text = label.get();
+        let mut lines = wrap_text(&text, width, LABEL_PX, 2);
+        // Say what the box is when its name does not.
+        if lines.len() == 1 && text != kind.get().display_name() {
+            lines.push(String::new());
+        }
+        lines
+    });
+    let text_x = move || (size.get().0 + TEXT_LEFT - 10.0) / 2.0;
+    let label_view = move || {
+        let (_, h) = size.get();
+        let lines = lines.get();
+        let captioned = lines.len() == 2 && lines[1].is_empty();
+        let line_h = LABEL_PX * 1.25;
+        let total = if captioned { line_h + 11.0 } else { line_h * lines.len() as f64 };
+        let top = h / 2.0 - total / 2.0 + LABEL_PX * 0.9;
+        let caption = captioned.then(|| {
+            view! {
+                <tspan class="kind-caption" x=text_x() y=top + line_h>
+                    {kind.get().display_name()}
+                </tspan>
+            }
+        });
+        let text_lines = lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, line)| {
+                view! { <tspan x=text_x() y=top + line_h * i as f64>{line}</tspan> }
+            })
+            .collect_view();
+        view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
+    };
+    let handles = move || {
+        handles_shown.get().then(|| {
+            let (w, h) = size.get();
+            let r = 5.5 / state.viewport.get().zoom;
+            [(w / 2.0, 0.0), (w, h / 2.0), (w / 2.0, h), (0.0, h / 2.0)]
+                .into_iter()
+                .map(|(cx, cy)| {
+                    view! {
+                        <circle
+                            data-testid="handle"
+                            data-hit="handle"
+                            data-id=id.to_string()
+                            class="handle"
+                            cx=cx
+                            cy=cy
+                            r=r
+                        >
+                            <title>"Drag to another component to connect"</title>
+                        </circle>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        // Keyboard focus selects; a click already selected through the pointer.
+        let keyboard = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+        if keyboard && !selected.get_untracked() {
+            let _ = state.dispatch(crate::core::editor::Action::SelectComponent(id));
+        }
+    };
+    let style = move || colour_style(kind.get());
+    let aria = move || {
+        let k = kind.get();
+        let l = label.get();
+        if l == k.display_name() {
+            l
+        } else {
+            format!("{l} ({})", k.display_name())
+        }
+    };
+
+    view! {
+        <g
+            data-testid="node"
+            data-hit="component"
+            data-id=id.to_string()
+            data-kind=move || kind.get().id()
+            class="node"
+            class:selected=selected
+            class:dashed=move || kind.get().shape().is_dashed()
+            transform=transform
+            style=style
+            tabindex="0"
+            role="button"
+            aria-label=aria
+            aria-pressed=move || selected.get().to_string()
+            on:focus=on_focus
+        >
+            <path class="shape" d=move || outline.get().0 />
+            {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}
+            <g class="icon" transform=move || format!("translate(10 {})", size.get().1 / 2.0 - 8.0)>
+                <path d=move || kind.get().icon() />
+            </g>
+            {label_view}
+            {handles}
+        </g>
+    }
+}
+
+/// CSS custom properties carrying a kind's colour.
+pub fn colour_style(kind: ComponentKind) -> String {
+    let (h, s) = kind.colour();
+    format!("--h:{h};--s:{s}%")
+}

@@ -1,0 +1,107 @@
+//! The inline text field for renaming a component or labelling an arrow.
+
+use super::canvas::focus_component;
+use super::state::{use_board, EditTarget};
+use crate::core::diagram::{arrow_endpoints, Command, Rect, MAX_LABEL_CHARS};
+use crate::core::editor::Action;
+use leptos::prelude::*;
+
+/// Shows a text field over the edited element while `editing` is set.
+#[component]
+pub fn InlineEditor() -> impl IntoView {
+    let state = use_board();
+    move || state.editing.get().map(|target| view! { <EditField target=target /> })
+}
+
+#[component]
+fn EditField(target: EditTarget) -> impl IntoView {
+    let state = use_board();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let done = StoredValue::new(false);
+    // The world box the field covers, and its starting text.
+    let start = state.with_editor(|e| {
+        let board = e.board();
+        match target {
+            EditTarget::Component(id) => board.component(id).map(|c| (c.rect, c.label.clone())),
+            EditTarget::Arrow(id) => board.arrow(id).and_then(|a| {
+                let from = board.component(a.from)?.rect;
+                let to = board.component(a.to)?.rect;
+                let (p, q) = arrow_endpoints(&from, &to);
+                let (mx, my) = ((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
+                Some((Rect::new(mx - 80.0, my - 14.0, 160.0, 28.0), a.label.clone()))
+            }),
+        }
+    });
+    let Some((rect, text)) = start else {
+        state.editing.set(None);
+        return None;
+    };
+    let finish = move |commit: bool| {
+        if done.get_value() {
+            return;
+        }
+        done.set_value(true);
+        if commit {
+            let value = input.get_untracked().map(|el| el.value()).unwrap_or_default();
+            let command = match target {
+                EditTarget::Component(id) => Command::RenameComponent { id, label: value },
+                EditTarget::Arrow(id) => Command::LabelArrow { id, label: value },
+            };
+            let _ = state.dispatch(Action::Apply(command));
+        }
+        state.editing.set(None);
+        if let EditTarget::Component(id) = target {
+            focus_component(id);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let style = move || {
+        let v = state.viewport.get();
+        let p = v.to_screen(crate::core::diagram::Point::new(rect.x, rect.y));
+        format!(
+            "left:{}px;top:{}px;width:{}px;height:{}px;font-size:{}px",
+            p.x,
+            p.y,
+            rect.w * v.zoom,
+            rect.h * v.zoom,
+            (13.0 * v.zoom).max(11.0)
+        )
+    };
+    let name = match target {
+        EditTarget::Component(_) => "Component name",
+        EditTarget::Arrow(_) => "Arrow label",
+    };
+    Some(view! {
+        <input
+            node_ref=input
+            class="inline-edit"
+            type="text"
+            aria-label=name
+            placeholder=match target {
+                EditTarget::Component(_) => "Name",
+                EditTarget::Arrow(_) => "What flows? (writes, events...)",
+            }
+            maxlength=MAX_LABEL_CHARS.to_string()
+            value=text
+            style=style
+            on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                "Enter" => {
+                    ev.prevent_default();
+                    finish(true);
+                }
+                "Escape" => {
+                    ev.prevent_default();
+                    finish(false);
+                }
+                _ => {}
+            }
+            on:blur=move |_| finish(true)
+            on:pointerdown=move |ev: web_sys::PointerEvent| ev.stop_propagation()
+        />
+    })
+}

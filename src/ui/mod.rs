@@ -1,0 +1,24 @@
+//! Leptos components. They read state from one context ([`state::BoardState`]) and
+//! change it only by dispatching editor actions.
+
+mod app;
+mod arrow_view;
+mod autosave;
+mod canvas;
+mod component_view;
+mod icon;
+mod inline_edit;
+mod keyboard;
+mod notices;
+mod outline;
+mod palette;
+mod state;
+mod toolbar;
+
+pub use app::App;
+
+/// Mounts the app on the page body.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,274 @@
+//! The outline: every component and connection as a list, plus an inspector for the
+//! selection. It makes the whole board usable without a pointer.
+
+use super::canvas::focus_component;
+use super::component_view::colour_style;
+use super::icon::KindIcon;
+use super::state::use_board;
+use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind};
+use crate::core::editor::Action;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct ComponentRow {
+    id: ComponentId,
+    kind: ComponentKind,
+    label: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct ArrowRow {
+    id: ArrowId,
+    from: String,
+    to: String,
+    label: String,
+}
+
+/// The right-hand panel.
+#[component]
+pub fn Outline() -> impl IntoView {
+    let state = use_board();
+    // Positions change on every drag frame; these rows do not, so the lists stay put.
+    let components = Memo::new(move |_| {
+        state.revision.track();
+        state.with_editor(|e| {
+            e.board()
+                .components()
+                .iter()
+                .map(|c| ComponentRow {
+                    id: c.id,
+                    kind: c.kind,
+                    label: c.label.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let arrows = Memo::new(move |_| {
+        state.revision.track();
+        state.with_editor(|e| {
+            let board = e.board();
+            let name = |id| board.component(id).map(|c| c.label.clone()).unwrap_or_default();
+            board
+                .arrows()
+                .iter()
+                .map(|a| ArrowRow {
+                    id: a.id,
+                    from: name(a.from),
+                    to: name(a.to),
+                    label: a.label.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let component_rows = move || {
+        components
+            .get()
+            .into_iter()
+            .map(|row| {
+                let id = row.id;
+                let selected = move || state.selection.with(|s| s.has_component(id));
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="outline-row"
+                            class:selected=selected
+                            aria-pressed=move || selected().to_string()
+                            style=colour_style(row.kind)
+                            on:click=move |_| {
+                                let _ = state.dispatch(Action::SelectComponent(id));
+                                focus_component(id);
+                            }
+                        >
+                            <KindIcon kind=row.kind />
+                            <span class="row-label">{row.label.clone()}</span>
+                            <span class="row-kind">{row.kind.display_name()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let arrow_rows = move || {
+        arrows
+            .get()
+            .into_iter()
+            .map(|row| {
+                let id = row.id;
+                let selected = move || state.selection.with(|s| s.has_arrow(id));
+                let text = if row.label.is_empty() {
+                    format!("{} → {}", row.from, row.to)
+                } else {
+                    format!("{} → {}: {}", row.from, row.to, row.label)
+                };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="outline-row"
+                            class:selected=selected
+                            aria-pressed=move || selected().to_string()
+                            on:click=move |_| {
+                                let _ = state.dispatch(Action::SelectArrow(id));
+                            }
+                        >
+                            <span class="row-label">{text}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <aside class="outline" aria-label="Outline">
+            <Inspector />
+            <section aria-labelledby="outline-components">
+                <h2 class="panel-title" id="outline-components">
+                    "Components " <span class="count">{move || components.with(Vec::len)}</span>
+                </h2>
+                <ul class="outline-list">{component_rows}</ul>
+            </section>
+            <section aria-labelledby="outline-arrows">
+                <h2 class="panel-title" id="outline-arrows">
+                    "Connections " <span class="count">{move || arrows.with(Vec::len)}</span>
+                </h2>
+                <ul class="outline-list">{arrow_rows}</ul>
+            </section>
+        </aside>
+    }
+}
+
+/// Fields for the selected component or arrow.
+#[component]
+fn Inspector() -> impl IntoView {
+    let state = use_board();
+    move || {
+        let selection = state.selection.get();
+        if let Some(id) = selection.single_component() {
+            Some(view! { <ComponentInspector id=id /> }.into_any())
+        } else if let Some(id) = selection.single_arrow() {
+            Some(view! { <ArrowInspector id=id /> }.into_any())
+        } else if selection.components().len() > 1 {
+            let n = selection.components().len();
+            Some(
+                view! {
+                    <section class="inspector" aria-label="Selection">
+                        <p>{format!("{n} components selected")}</p>
+                        <p class="hint">"Press C to connect them in the order you selected them."</p>
+                    </section>
+                }
+                .into_any(),
+            )
+        } else {
+            None
+        }
+    }
+}
+
+#[component]
+fn ComponentInspector(id: ComponentId) -> impl IntoView {
+    let state = use_board();
+    let view = RwSignal::from(state.component(id));
+    let others = Memo::new(move |_| {
+        state.revision.track();
+        state.with_editor(|e| {
+            e.board()
+                .components()
+                .iter()
+                .filter(|c| c.id != id)
+                .map(|c| (c.id, c.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let target = RwSignal::new(String::new());
+    let apply = move |command: Command| {
+        let _ = state.dispatch(Action::Apply(command));
+    };
+    let kinds = ComponentKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.id()>{k.display_name()}</option> })
+        .collect_view();
+    view! {
+        <section class="inspector" aria-label="Selected component">
+            <label class="field">
+                <span>"Name"</span>
+                <input
+                    type="text"
+                    prop:value=move || view.with(|c| c.label.clone())
+                    on:change=move |ev| apply(Command::RenameComponent { id, label: event_target_value(&ev) })
+                />
+            </label>
+            <label class="field">
+                <span>"Kind"</span>
+                <select
+                    prop:value=move || view.with(|c| c.kind.id())
+                    on:change=move |ev| {
+                        if let Some(kind) = ComponentKind::from_id(&event_target_value(&ev)) {
+                            apply(Command::ChangeKind { id, kind });
+                        }
+                    }
+                >
+                    {kinds}
+                </select>
+            </label>
+            <div class="field-row">
+                <label class="field">
+                    <span>"Connect to"</span>
+                    <select prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                        <option value="">"Choose a component"</option>
+                        {move || {
+                            others
+                                .get()
+                                .into_iter()
+                                .map(|(other, label)| view! { <option value=other.to_string()>{label}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button
+                    type="button"
+                    disabled=move || target.with(String::is_empty)
+                    on:click=move |_| {
+                        if let Ok(to) = target.get_untracked().parse::<u32>() {
+                            apply(Command::ConnectComponents { from: id, to: ComponentId(to), label: String::new() });
+                            target.set(String::new());
+                        }
+                    }
+                >
+                    "Add arrow"
+                </button>
+            </div>
+            <button type="button" class="danger" on:click=move |_| {
+                let _ = state.dispatch(Action::DeleteSelection);
+            }>"Delete component"</button>
+        </section>
+    }
+}
+
+#[component]
+fn ArrowInspector(id: ArrowId) -> impl IntoView {
+    let state = use_board();
+    let label = RwSignal::from(state.arrow_label(id));
+    let apply = move |command: Command| {
+        let _ = state.dispatch(Action::Apply(command));
+    };
+    view! {
+        <section class="inspector" aria-label="Selected arrow">
+            <label class="field">
+                <span>"Arrow label"</span>
+                <input
+                    type="text"
+                    placeholder="writes, events, reads..."
+                    prop:value=move || label.get()
+                    on:change=move |ev| apply(Command::LabelArrow { id, label: event_target_value(&ev) })
+                />
+            </label>
+            <div class="field-row">
+                <button type="button" on:click=move |_| apply(Command::ReverseArrow { id })>"Reverse"</button>
+                <button type="button" class="danger" on:click=move |_| {
+                    let _ = state.dispatch(Action::DeleteSelection);
+                }>"Delete arrow"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,305 @@
+//! The app's one state context: owns the [`Editor`] and mirrors it into signals.
+//!
+//! The editor is plain data behind a `StoredValue`; components never mutate it directly
+//! but call [`BoardState::dispatch`] (an [`Action`]) or the pointer methods. After each call,
+//! `sync` diffs the editor against the signals and sets only what changed: one signal
+//! per component, so dragging one box re-renders that box and its arrows, not the board.
+
+use crate::core::diagram::{
+    Applied, ArrowId, Component, ComponentId, EditError, Point, Rect, Size,
+};
+use crate::core::editor::{
+    Action, Button, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
+};
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// An arrow's identity for rendering: a reversed arrow is a new view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ArrowKey {
+    /// Arrow id.
+    pub id: ArrowId,
+    /// Source component.
+    pub from: ComponentId,
+    /// Target component.
+    pub to: ComponentId,
+}
+
+/// What the inline text field is editing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A component's label.
+    Component(ComponentId),
+    /// An arrow's label.
+    Arrow(ArrowId),
+}
+
+/// A connection being drawn: start and end in world coordinates, and the target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConnectPreview {
+    /// Border point of the source.
+    pub start: Point,
+    /// Pointer or target border point.
+    pub end: Point,
+    /// Component the arrow would attach to.
+    pub target: Option<ComponentId>,
+}
+
+/// Shared board state; `Copy`, so every component can hold it.
+#[derive(Clone, Copy)]
+pub struct BoardState {
+    editor: StoredValue<Editor>,
+    views: StoredValue<HashMap<ComponentId, ArcRwSignal<Component>>>,
+    arrow_labels: StoredValue<HashMap<ArrowId, ArcRwSignal<String>>>,
+    synced_revision: StoredValue<Option<u64>>,
+    /// Component ids in paint order.
+    pub component_ids: RwSignal<Vec<ComponentId>>,
+    /// Arrows in paint order.
+    pub arrow_keys: RwSignal<Vec<ArrowKey>>,
+    /// Bumps on every board change (undo/redo included).
+    pub revision: RwSignal<u64>,
+    /// Current selection.
+    pub selection: RwSignal<Selection>,
+    /// Current viewport.
+    pub viewport: RwSignal<Viewport>,
+    /// Current drag tool.
+    pub tool: RwSignal<Tool>,
+    /// Whether undo is possible.
+    pub can_undo: RwSignal<bool>,
+    /// Whether redo is possible.
+    pub can_redo: RwSignal<bool>,
+    /// Arrow being drawn.
+    pub preview: RwSignal<Option<ConnectPreview>>,
+    /// Selection rectangle being drawn (world).
+    pub band: RwSignal<Option<Rect>>,
+    /// Whether a drag is in progress.
+    pub dragging: RwSignal<bool>,
+    /// Component under the pointer.
+    pub hovered: RwSignal<Option<ComponentId>>,
+    /// Inline text field target.
+    pub editing: RwSignal<Option<EditTarget>>,
+    /// A short message for the user (refusals, repairs).
+    pub notice: RwSignal<Option<String>>,
+    /// Space bar held (pans).
+    pub space_held: RwSignal<bool>,
+}
+
+impl BoardState {
+    /// Creates the state around an editor and syncs every signal.
+    pub fn new(editor: Editor) -> Self {
+        let viewport = editor.viewport();
+        let board = BoardState {
+            editor: StoredValue::new(editor),
+            views: StoredValue::new(HashMap::new()),
+            arrow_labels: StoredValue::new(HashMap::new()),
+            synced_revision: StoredValue::new(None),
+            component_ids: RwSignal::new(Vec::new()),
+            arrow_keys: RwSignal::new(Vec::new()),
+            revision: RwSignal::new(0),
+            selection: RwSignal::new(Selection::default()),
+            viewport: RwSignal::new(viewport),
+            tool: RwSignal::new(Tool::Select),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            preview: RwSignal::new(None),
+            band: RwSignal::new(None),
+            dragging: RwSignal::new(false),
+            hovered: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            space_held: RwSignal::new(false),
+        };
+        board.sync();
+        board
+    }
+
+    /// Handles an action; a refusal becomes a notice.
+    pub fn dispatch(&self, action: Action) -> Result<Applied, EditError> {
+        let result = self.editor.try_update_value(|e| e.perform(action));
+        self.sync();
+        match result {
+            Some(Err(e)) => {
+                self.notice.set(Some(capitalise(&e.to_string())));
+                Err(e)
+            }
+            Some(Ok(applied)) => Ok(applied),
+            None => Ok(Applied::Unchanged),
+        }
+    }
+
+    /// Reads the editor without tracking.
+    pub fn with_editor<R>(&self, f: impl FnOnce(&Editor) -> R) -> R {
+        self.editor.with_value(f)
+    }
+
+    /// Tells the editor the canvas size.
+    pub fn set_view_size(&self, size: Size) {
+        self.editor.update_value(|e| e.set_view_size(size));
+    }
+
+    /// Pointer pressed.
+    pub fn pointer_down(&self, target: PointerTarget, at: Point, button: Button, mods: Modifiers) {
+        self.editor
+            .update_value(|e| e.pointer_down(target, at, button, mods));
+        self.sync();
+    }
+
+    /// Pointer moved.
+    pub fn pointer_move(&self, at: Point) {
+        self.editor.update_value(|e| e.pointer_move(at));
+        self.sync();
+    }
+
+    /// Pointer released.
+    pub fn pointer_up(&self, at: Point) {
+        let result = self.editor.try_update_value(|e| e.pointer_up(at));
+        self.sync();
+        if let Some(Err(e)) = result {
+            self.notice.set(Some(capitalise(&e.to_string())));
+        }
+    }
+
+    /// Pointer cancelled (lost capture, touch cancel).
+    pub fn pointer_cancel(&self) {
+        self.editor.update_value(Editor::cancel_gesture);
+        self.sync();
+    }
+
+    /// The reactive view of one component. Panics never: an unknown id yields a
+    /// detached signal holding a placeholder.
+    pub fn component(&self, id: ComponentId) -> ArcRwSignal<Component> {
+        self.views
+            .with_value(|m| m.get(&id).cloned())
+            .unwrap_or_else(|| {
+                ArcRwSignal::new(Component {
+                    id,
+                    kind: crate::core::diagram::ComponentKind::Generic,
+                    label: String::new(),
+                    rect: Rect::default(),
+                })
+            })
+    }
+
+    /// The reactive label of one arrow.
+    pub fn arrow_label(&self, id: ArrowId) -> ArcRwSignal<String> {
+        self.arrow_labels
+            .with_value(|m| m.get(&id).cloned())
+            .unwrap_or_else(|| ArcRwSignal::new(String::new()))
+    }
+
+    /// Brings every signal in line with the editor, setting only what changed.
+    fn sync(&self) {
+        self.editor.with_value(|e| {
+            let revision = e.revision();
+            if self.synced_revision.get_value() != Some(revision) {
+                self.synced_revision.set_value(Some(revision));
+                self.sync_board(e);
+                self.revision.set(revision);
+            }
+            set_if_changed(self.selection, e.selection());
+            set_if_changed(self.viewport, &e.viewport());
+            set_if_changed(self.tool, &e.tool());
+            set_if_changed(self.can_undo, &e.can_undo());
+            set_if_changed(self.can_redo, &e.can_redo());
+            set_if_changed(self.dragging, &e.is_dragging());
+            set_if_changed(self.band, &e.selection_band());
+            let preview = e.connection_preview().and_then(|(from, pointer, target)| {
+                let source = e.board().component(from)?.rect;
+                let end_rect = target.and_then(|t| e.board().component(t)).map(|c| c.rect);
+                let (start, end) = match end_rect {
+                    Some(r) => crate::core::diagram::arrow_endpoints(&source, &r),
+                    None => (source.border_point(pointer), pointer),
+                };
+                Some(ConnectPreview { start, end, target })
+            });
+            set_if_changed(self.preview, &preview);
+        });
+    }
+
+    fn sync_board(&self, e: &Editor) {
+        let board = e.board();
+        self.views.update_value(|views| {
+            for c in board.components() {
+                match views.get(&c.id) {
+                    Some(view) => {
+                        if view.with_untracked(|v| v != c) {
+                            view.set(c.clone());
+                        }
+                    }
+                    None => {
+                        views.insert(c.id, ArcRwSignal::new(c.clone()));
+                    }
+                }
+            }
+            if views.len() != board.components().len() {
+                let live: HashSet<_> = board.components().iter().map(|c| c.id).collect();
+                views.retain(|id, _| live.contains(id));
+            }
+        });
+        self.arrow_labels.update_value(|labels| {
+            for a in board.arrows() {
+                match labels.get(&a.id) {
+                    Some(label) => {
+                        if label.with_untracked(|l| *l != a.label) {
+                            label.set(a.label.clone());
+                        }
+                    }
+                    None => {
+                        labels.insert(a.id, ArcRwSignal::new(a.label.clone()));
+                    }
+                }
+            }
+            if labels.len() != board.arrows().len() {
+                let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
+                labels.retain(|id, _| live.contains(id));
+            }
+        });
+        let same_ids = self.component_ids.with_untracked(|ids| {
+            ids.len() == board.components().len()
+                && ids.iter().zip(board.components()).all(|(a, c)| *a == c.id)
+        });
+        if !same_ids {
+            self.component_ids
+                .set(board.components().iter().map(|c| c.id).collect());
+        }
+        let same_arrows = self.arrow_keys.with_untracked(|keys| {
+            keys.len() == board.arrows().len()
+                && keys
+                    .iter()
+                    .zip(board.arrows())
+                    .all(|(k, a)| k.id == a.id && k.from == a.from && k.to == a.to)
+        });
+        if !same_arrows {
+            self.arrow_keys.set(
+                board
+                    .arrows()
+                    .iter()
+                    .map(|a| ArrowKey {
+                        id: a.id,
+                        from: a.from,
+                        to: a.to,
+                    })
+                    .collect(),
+            );
+        }
+    }
+}
+
+fn set_if_changed<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: &T) {
+    if signal.with_untracked(|v| v != value) {
+        signal.set(value.clone());
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The board state from context.
+pub fn use_board() -> BoardState {
+    expect_context::<BoardState>()
+}
