@@ -21,7 +21,8 @@ pub fn query(selector: &str) -> Option<web_sys::Element> {
 pub fn focus(selector: &str) {
     if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
-    } else if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+    } else if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -37,8 +38,10 @@ pub fn after_render(f: impl FnOnce() + 'static) {
 /// Whether an event target is a text field, where shortcuts must not fire.
 pub fn is_text_field(target: &web_sys::EventTarget) -> bool {
     target.dyn_ref::<web_sys::Element>().is_some_and(|el| {
-        matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
-            || el.has_attribute("contenteditable")
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "textarea" | "select"
+        ) || el.has_attribute("contenteditable")
     })
 }
 

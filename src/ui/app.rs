@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
         error: RwSignal::new(None),
         paused: RwSignal::new(startup.paused),
         problem: RwSignal::new(startup.problem),
+        dirty: StoredValue::new(false),
     };
     provide_context(state);
     provide_context(save);

@@ -11,10 +11,12 @@ const LABEL_PX: f64 = 12.0;
 #[component]
 pub fn ArrowView(key: ArrowKey) -> impl IntoView {
     let state = use_board();
-    let from = RwSignal::from(state.component(key.from));
-    let to = RwSignal::from(state.component(key.to));
-    let label = RwSignal::from(state.arrow_label(key.id));
-    let selected = Memo::new(move |_| state.selection.with(|s| s.has_arrow(key.id)));
+    let from = RwSignal::from(state.component(key.from).data);
+    let to = RwSignal::from(state.component(key.to).data);
+    let signals = state.arrow(key.id);
+    let label = RwSignal::from(signals.label);
+    let selected = RwSignal::from(signals.selected);
+    let culled = RwSignal::from(signals.culled);
     let ends = Memo::new(move |_| arrow_endpoints(&from.with(|c| c.rect), &to.with(|c| c.rect)));
     let path = move || {
         let (a, b) = ends.get();
@@ -54,6 +56,7 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
             data-to=key.to.to_string()
             class="edge"
             class:selected=selected
+            class:culled=culled
             role="img"
             aria-label=aria
         >

@@ -36,6 +36,9 @@ pub struct SaveStatus {
     pub paused: RwSignal<bool>,
     /// Stored data that failed to load.
     pub problem: RwSignal<Option<StoredProblem>>,
+    /// Changes not yet written. A tab with none never writes, so it cannot clobber
+    /// what another tab saved.
+    pub dirty: StoredValue<bool>,
 }
 
 /// What start-up found in storage.
@@ -62,7 +65,11 @@ pub fn load_initial() -> Startup {
         Ok(Some(raw)) => raw,
         Ok(None) => return fresh(None, false, None),
         Err(e) => {
-            return fresh(None, false, Some(format!("Your board will not be kept: {e}.")));
+            return fresh(
+                None,
+                false,
+                Some(format!("Your board will not be kept: {e}.")),
+            );
         }
     };
     match persist::from_json(&raw) {
@@ -105,6 +112,7 @@ pub fn save_now(state: BoardState, status: SaveStatus) {
     if status.paused.get_untracked() {
         return;
     }
+    status.dirty.set_value(false);
     let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
     let result = storage::write(STORAGE_KEY, &json).err();
     if status.error.get_untracked() != result {
@@ -120,14 +128,19 @@ pub fn install(state: BoardState, status: SaveStatus) {
         state.viewport.track();
         status.paused.track();
         if previous.is_some() {
+            status.dirty.set_value(true);
             schedule(state, status, pending);
         }
     });
-    let _ = window_event_listener(ev::pagehide, move |_| save_now(state, status));
-    let _ = window_event_listener(ev::visibilitychange, move |_| {
-        let hidden = dom::document().is_some_and(|d| d.hidden());
-        if hidden {
+    let flush = move || {
+        if status.dirty.get_value() {
             save_now(state, status);
+        }
+    };
+    let _ = window_event_listener(ev::pagehide, move |_| flush());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if dom::document().is_some_and(|d| d.hidden()) {
+            flush();
         }
     });
 }
@@ -144,7 +157,7 @@ fn schedule(state: BoardState, status: SaveStatus, pending: StoredValue<bool>) {
         if state.dragging.get_untracked() {
             // Mid-drag: save once the drag settles.
             schedule(state, status, pending);
-        } else {
+        } else if status.dirty.get_value() {
             save_now(state, status);
         }
     })

@@ -43,7 +43,10 @@ fn canvas_rect() -> Option<web_sys::DomRect> {
 /// Event position relative to the canvas.
 fn local_point(ev: &web_sys::MouseEvent) -> Point {
     let (left, top) = canvas_rect().map_or((0.0, 0.0), |r| (r.left(), r.top()));
-    Point::new(f64::from(ev.client_x()) - left, f64::from(ev.client_y()) - top)
+    Point::new(
+        f64::from(ev.client_x()) - left,
+        f64::from(ev.client_y()) - top,
+    )
 }
 
 /// Tells the editor how large the canvas is.
@@ -100,9 +103,7 @@ pub fn Canvas() -> impl IntoView {
             PointerTarget::Component(id) | PointerTarget::Handle(id) => Some(id),
             _ => None,
         };
-        if state.hovered.get_untracked() != hovered {
-            state.hovered.set(hovered);
-        }
+        state.set_hovered(hovered);
     };
     let on_double_click = move |_: web_sys::MouseEvent| {
         let target = match last_down.get_value() {
@@ -220,7 +221,7 @@ pub fn Canvas() -> impl IntoView {
                     }
                 }
                 on:pointerover=on_pointer_over
-                on:pointerleave=move |_| state.hovered.set(None)
+                on:pointerleave=move |_| state.set_hovered(None)
                 on:dblclick=on_double_click
                 on:wheel=on_wheel
                 on:dragover=on_drag_over

@@ -13,9 +13,12 @@ const TEXT_LEFT: f64 = 34.0;
 #[component]
 pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let state = use_board();
-    let view = RwSignal::from(state.component(id));
-    let selected = Memo::new(move |_| state.selection.with(|s| s.has_component(id)));
-    let handles_shown = Memo::new(move |_| selected.get() || state.hovered.get() == Some(id));
+    let signals = state.component(id);
+    let view = RwSignal::from(signals.data);
+    let selected = RwSignal::from(signals.selected);
+    let hovered = RwSignal::from(signals.hovered);
+    let culled = RwSignal::from(signals.culled);
+    let handles_shown = Memo::new(move |_| selected.get() || hovered.get());
     let size = Memo::new(move |_| view.with(|c| (c.rect.w, c.rect.h)));
     let kind = Memo::new(move |_| view.with(|c| c.kind));
     let label = Memo::new(move |_| view.with(|c| c.label.clone()));
@@ -42,7 +45,11 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         let lines = lines.get();
         let captioned = lines.len() == 2 && lines[1].is_empty();
         let line_h = LABEL_PX * 1.25;
-        let total = if captioned { line_h + 11.0 } else { line_h * lines.len() as f64 };
+        let total = if captioned {
+            line_h + 11.0
+        } else {
+            line_h * lines.len() as f64
+        };
         let top = h / 2.0 - total / 2.0 + LABEL_PX * 0.9;
         let caption = captioned.then(|| {
             view! {
@@ -77,9 +84,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                             cx=cx
                             cy=cy
                             r=r
-                        >
-                            <title>"Drag to another component to connect"</title>
-                        </circle>
+                        />
                     }
                 })
                 .collect_view()
@@ -114,6 +119,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             data-kind=move || kind.get().id()
             class="node"
             class:selected=selected
+            class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
             transform=transform
             style=style

@@ -10,7 +10,12 @@ use leptos::prelude::*;
 #[component]
 pub fn InlineEditor() -> impl IntoView {
     let state = use_board();
-    move || state.editing.get().map(|target| view! { <EditField target=target /> })
+    move || {
+        state
+            .editing
+            .get()
+            .map(|target| view! { <EditField target=target /> })
+    }
 }
 
 #[component]
@@ -28,7 +33,10 @@ fn EditField(target: EditTarget) -> impl IntoView {
                 let to = board.component(a.to)?.rect;
                 let (p, q) = arrow_endpoints(&from, &to);
                 let (mx, my) = ((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
-                Some((Rect::new(mx - 80.0, my - 14.0, 160.0, 28.0), a.label.clone()))
+                Some((
+                    Rect::new(mx - 80.0, my - 14.0, 160.0, 28.0),
+                    a.label.clone(),
+                ))
             }),
         }
     });
@@ -42,7 +50,10 @@ fn EditField(target: EditTarget) -> impl IntoView {
         }
         done.set_value(true);
         if commit {
-            let value = input.get_untracked().map(|el| el.value()).unwrap_or_default();
+            let value = input
+                .get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_default();
             let command = match target {
                 EditTarget::Component(id) => Command::RenameComponent { id, label: value },
                 EditTarget::Arrow(id) => Command::LabelArrow { id, label: value },

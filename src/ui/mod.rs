@@ -9,6 +9,7 @@ mod component_view;
 mod icon;
 mod inline_edit;
 mod keyboard;
+mod mirror;
 mod notices;
 mod outline;
 mod palette;

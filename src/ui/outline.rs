@@ -30,7 +30,7 @@ pub fn Outline() -> impl IntoView {
     let state = use_board();
     // Positions change on every drag frame; these rows do not, so the lists stay put.
     let components = Memo::new(move |_| {
-        state.revision.track();
+        state.structure.track();
         state.with_editor(|e| {
             e.board()
                 .components()
@@ -44,10 +44,15 @@ pub fn Outline() -> impl IntoView {
         })
     });
     let arrows = Memo::new(move |_| {
-        state.revision.track();
+        state.structure.track();
         state.with_editor(|e| {
             let board = e.board();
-            let name = |id| board.component(id).map(|c| c.label.clone()).unwrap_or_default();
+            let name = |id| {
+                board
+                    .component(id)
+                    .map(|c| c.label.clone())
+                    .unwrap_or_default()
+            };
             board
                 .arrows()
                 .iter()
@@ -66,7 +71,8 @@ pub fn Outline() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let id = row.id;
-                let selected = move || state.selection.with(|s| s.has_component(id));
+                let flag = RwSignal::from(state.component(id).selected);
+                let selected = move || flag.get();
                 view! {
                     <li>
                         <button
@@ -77,12 +83,14 @@ pub fn Outline() -> impl IntoView {
                             style=colour_style(row.kind)
                             on:click=move |_| {
                                 let _ = state.dispatch(Action::SelectComponent(id));
+                                let _ = state.dispatch(Action::RevealComponent(id));
                                 focus_component(id);
                             }
                         >
                             <KindIcon kind=row.kind />
                             <span class="row-label">{row.label.clone()}</span>
-                            <span class="row-kind">{row.kind.display_name()}</span>
+                            {(row.label != row.kind.display_name())
+                                .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
                         </button>
                     </li>
                 }
@@ -95,7 +103,8 @@ pub fn Outline() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let id = row.id;
-                let selected = move || state.selection.with(|s| s.has_arrow(id));
+                let flag = RwSignal::from(state.arrow(id).selected);
+                let selected = move || flag.get();
                 let text = if row.label.is_empty() {
                     format!("{} → {}", row.from, row.to)
                 } else {
@@ -168,9 +177,9 @@ fn Inspector() -> impl IntoView {
 #[component]
 fn ComponentInspector(id: ComponentId) -> impl IntoView {
     let state = use_board();
-    let view = RwSignal::from(state.component(id));
+    let view = RwSignal::from(state.component(id).data);
     let others = Memo::new(move |_| {
-        state.revision.track();
+        state.structure.track();
         state.with_editor(|e| {
             e.board()
                 .components()
@@ -248,7 +257,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
 #[component]
 fn ArrowInspector(id: ArrowId) -> impl IntoView {
     let state = use_board();
-    let label = RwSignal::from(state.arrow_label(id));
+    let label = RwSignal::from(state.arrow(id).label);
     let apply = move |command: Command| {
         let _ = state.dispatch(Action::Apply(command));
     };

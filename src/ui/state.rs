@@ -5,14 +5,15 @@
 //! `sync` diffs the editor against the signals and sets only what changed: one signal
 //! per component, so dragging one box re-renders that box and its arrows, not the board.
 
-use crate::core::diagram::{
-    Applied, ArrowId, Component, ComponentId, EditError, Point, Rect, Size,
-};
+use super::mirror::{ArrowSignals, ComponentSignals, Mirror};
+use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, Point, Rect, Size};
 use crate::core::editor::{
     Action, Button, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
 };
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+
+/// Screen pixels rendered beyond each edge of the canvas.
+const CULL_MARGIN_PX: f64 = 160.0;
 
 /// An arrow's identity for rendering: a reversed arrow is a new view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,8 +50,7 @@ pub struct ConnectPreview {
 #[derive(Clone, Copy)]
 pub struct BoardState {
     editor: StoredValue<Editor>,
-    views: StoredValue<HashMap<ComponentId, ArcRwSignal<Component>>>,
-    arrow_labels: StoredValue<HashMap<ArrowId, ArcRwSignal<String>>>,
+    mirror: StoredValue<Mirror>,
     synced_revision: StoredValue<Option<u64>>,
     /// Component ids in paint order.
     pub component_ids: RwSignal<Vec<ComponentId>>,
@@ -58,10 +58,15 @@ pub struct BoardState {
     pub arrow_keys: RwSignal<Vec<ArrowKey>>,
     /// Bumps on every board change (undo/redo included).
     pub revision: RwSignal<u64>,
+    /// Bumps when anything but geometry changes (ids, kinds, labels, arrows): lists
+    /// that ignore positions track this, so a drag does not rebuild them.
+    pub structure: RwSignal<u64>,
     /// Current selection.
     pub selection: RwSignal<Selection>,
     /// Current viewport.
     pub viewport: RwSignal<Viewport>,
+    /// Canvas size in screen pixels.
+    pub view_size: RwSignal<Size>,
     /// Current drag tool.
     pub tool: RwSignal<Tool>,
     /// Whether undo is possible.
@@ -74,8 +79,6 @@ pub struct BoardState {
     pub band: RwSignal<Option<Rect>>,
     /// Whether a drag is in progress.
     pub dragging: RwSignal<bool>,
-    /// Component under the pointer.
-    pub hovered: RwSignal<Option<ComponentId>>,
     /// Inline text field target.
     pub editing: RwSignal<Option<EditTarget>>,
     /// A short message for the user (refusals, repairs).
@@ -90,21 +93,21 @@ impl BoardState {
         let viewport = editor.viewport();
         let board = BoardState {
             editor: StoredValue::new(editor),
-            views: StoredValue::new(HashMap::new()),
-            arrow_labels: StoredValue::new(HashMap::new()),
+            mirror: StoredValue::new(Mirror::default()),
             synced_revision: StoredValue::new(None),
             component_ids: RwSignal::new(Vec::new()),
             arrow_keys: RwSignal::new(Vec::new()),
             revision: RwSignal::new(0),
+            structure: RwSignal::new(0),
             selection: RwSignal::new(Selection::default()),
             viewport: RwSignal::new(viewport),
+            view_size: RwSignal::new(Size::new(1024.0, 768.0)),
             tool: RwSignal::new(Tool::Select),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             preview: RwSignal::new(None),
             band: RwSignal::new(None),
             dragging: RwSignal::new(false),
-            hovered: RwSignal::new(None),
             editing: RwSignal::new(None),
             notice: RwSignal::new(None),
             space_held: RwSignal::new(false),
@@ -135,6 +138,7 @@ impl BoardState {
     /// Tells the editor the canvas size.
     pub fn set_view_size(&self, size: Size) {
         self.editor.update_value(|e| e.set_view_size(size));
+        self.sync();
     }
 
     /// Pointer pressed.
@@ -165,39 +169,68 @@ impl BoardState {
         self.sync();
     }
 
-    /// The reactive view of one component. Panics never: an unknown id yields a
-    /// detached signal holding a placeholder.
-    pub fn component(&self, id: ComponentId) -> ArcRwSignal<Component> {
-        self.views
-            .with_value(|m| m.get(&id).cloned())
+    /// Signals of one component. An unknown id (a view outliving its component for a
+    /// moment) gets detached placeholder signals rather than a panic.
+    pub fn component(&self, id: ComponentId) -> ComponentSignals {
+        self.mirror
+            .with_value(|m| m.component(id))
             .unwrap_or_else(|| {
-                ArcRwSignal::new(Component {
+                let placeholder = crate::core::diagram::Component {
                     id,
                     kind: crate::core::diagram::ComponentKind::Generic,
                     label: String::new(),
                     rect: Rect::default(),
-                })
+                };
+                ComponentSignals {
+                    data: ArcRwSignal::new(placeholder),
+                    selected: ArcRwSignal::new(false),
+                    hovered: ArcRwSignal::new(false),
+                    culled: ArcRwSignal::new(true),
+                }
             })
     }
 
-    /// The reactive label of one arrow.
-    pub fn arrow_label(&self, id: ArrowId) -> ArcRwSignal<String> {
-        self.arrow_labels
-            .with_value(|m| m.get(&id).cloned())
-            .unwrap_or_else(|| ArcRwSignal::new(String::new()))
+    /// Signals of one arrow (placeholders for an unknown id).
+    pub fn arrow(&self, id: ArrowId) -> ArrowSignals {
+        self.mirror
+            .with_value(|m| m.arrow(id))
+            .unwrap_or_else(|| ArrowSignals {
+                label: ArcRwSignal::new(String::new()),
+                selected: ArcRwSignal::new(false),
+                culled: ArcRwSignal::new(true),
+            })
+    }
+
+    /// Marks the component under the pointer.
+    pub fn set_hovered(&self, id: Option<ComponentId>) {
+        self.mirror.update_value(|m| m.set_hovered(id));
     }
 
     /// Brings every signal in line with the editor, setting only what changed.
     fn sync(&self) {
         self.editor.with_value(|e| {
             let revision = e.revision();
-            if self.synced_revision.get_value() != Some(revision) {
+            let board_changed = self.synced_revision.get_value() != Some(revision);
+            let area = e
+                .viewport()
+                .visible(e.view_size())
+                .inflate(CULL_MARGIN_PX / e.viewport().zoom);
+            self.mirror.update_value(|m| {
+                let structural = board_changed && m.sync_board(e.board());
+                let selection_changed = m.sync_selection(e.selection());
+                m.sync_culling(e.board(), revision, area, selection_changed);
+                if structural {
+                    self.structure.update(|s| *s += 1);
+                }
+            });
+            if board_changed {
                 self.synced_revision.set_value(Some(revision));
-                self.sync_board(e);
+                self.sync_lists(e);
                 self.revision.set(revision);
             }
             set_if_changed(self.selection, e.selection());
             set_if_changed(self.viewport, &e.viewport());
+            set_if_changed(self.view_size, &e.view_size());
             set_if_changed(self.tool, &e.tool());
             set_if_changed(self.can_undo, &e.can_undo());
             set_if_changed(self.can_redo, &e.can_redo());
@@ -216,44 +249,9 @@ impl BoardState {
         });
     }
 
-    fn sync_board(&self, e: &Editor) {
+    /// Updates the id lists the canvas iterates over, when they changed.
+    fn sync_lists(&self, e: &Editor) {
         let board = e.board();
-        self.views.update_value(|views| {
-            for c in board.components() {
-                match views.get(&c.id) {
-                    Some(view) => {
-                        if view.with_untracked(|v| v != c) {
-                            view.set(c.clone());
-                        }
-                    }
-                    None => {
-                        views.insert(c.id, ArcRwSignal::new(c.clone()));
-                    }
-                }
-            }
-            if views.len() != board.components().len() {
-                let live: HashSet<_> = board.components().iter().map(|c| c.id).collect();
-                views.retain(|id, _| live.contains(id));
-            }
-        });
-        self.arrow_labels.update_value(|labels| {
-            for a in board.arrows() {
-                match labels.get(&a.id) {
-                    Some(label) => {
-                        if label.with_untracked(|l| *l != a.label) {
-                            label.set(a.label.clone());
-                        }
-                    }
-                    None => {
-                        labels.insert(a.id, ArcRwSignal::new(a.label.clone()));
-                    }
-                }
-            }
-            if labels.len() != board.arrows().len() {
-                let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
-                labels.retain(|id, _| live.contains(id));
-            }
-        });
         let same_ids = self.component_ids.with_untracked(|ids| {
             ids.len() == board.components().len()
                 && ids.iter().zip(board.components()).all(|(a, c)| *a == c.id)

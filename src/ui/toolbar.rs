@@ -1,6 +1,7 @@
 //! The top bar: history, tools, zoom and selection actions.
 
 use super::canvas::measure_canvas;
+use super::icon::{glyph, Glyph};
 use super::state::use_board;
 use crate::core::editor::{Action, Tool};
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ fn ActionButton(
     label: &'static str,
     shortcut: &'static str,
     action: Action,
-    #[prop(into)] glyph: String,
+    glyph: &'static str,
     #[prop(optional, into)] disabled: Option<Signal<bool>>,
 ) -> impl IntoView {
     let state = use_board();
@@ -32,7 +33,7 @@ fn ActionButton(
                 let _ = state.dispatch(action.clone());
             }
         >
-            {glyph}
+            <Glyph path=glyph />
         </button>
     }
 }
@@ -44,43 +45,43 @@ pub fn Toolbar() -> impl IntoView {
     let no_undo = Signal::derive(move || !state.can_undo.get());
     let no_redo = Signal::derive(move || !state.can_redo.get());
     let nothing_selected = Signal::derive(move || state.selection.with(|s| s.is_empty()));
-    let fewer_than_two =
-        Signal::derive(move || state.selection.with(|s| s.components().len() < 2));
+    let fewer_than_two = Signal::derive(move || state.selection.with(|s| s.components().len() < 2));
     let zoom_text = move || format!("{:.0}%", state.viewport.get().zoom * 100.0);
-    let tool_button = move |tool: Tool, label: &'static str, key: &'static str, glyph: &'static str| {
-        view! {
-            <button
-                type="button"
-                class="tool-button"
-                aria-label=label
-                title=format!("{label} ({key})")
-                aria-pressed=move || (state.tool.get() == tool).to_string()
-                on:click=move |_| {
-                    let _ = state.dispatch(Action::SetTool(tool));
-                }
-            >
-                {glyph}
-            </button>
-        }
-    };
+    let tool_button =
+        move |tool: Tool, label: &'static str, key: &'static str, glyph: &'static str| {
+            view! {
+                <button
+                    type="button"
+                    class="tool-button"
+                    aria-label=label
+                    title=format!("{label} ({key})")
+                    aria-pressed=move || (state.tool.get() == tool).to_string()
+                    on:click=move |_| {
+                        let _ = state.dispatch(Action::SetTool(tool));
+                    }
+                >
+                    <Glyph path=glyph />
+                </button>
+            }
+        };
     view! {
         <header class="toolbar">
             <h1 class="brand">"Breadthfirst"</h1>
             <div class="tool-group" role="group" aria-label="History">
-                <ActionButton label="Undo" shortcut="Ctrl+Z" action=Action::Undo glyph="↶" disabled=no_undo />
-                <ActionButton label="Redo" shortcut="Ctrl+Shift+Z" action=Action::Redo glyph="↷" disabled=no_redo />
+                <ActionButton label="Undo" shortcut="Ctrl+Z" action=Action::Undo glyph=glyph::UNDO disabled=no_undo />
+                <ActionButton label="Redo" shortcut="Ctrl+Shift+Z" action=Action::Redo glyph=glyph::REDO disabled=no_redo />
             </div>
             <div class="tool-group" role="group" aria-label="Tools">
-                {tool_button(Tool::Select, "Select tool", "V", "⬚")}
-                {tool_button(Tool::Hand, "Hand tool", "H or hold Space", "✋")}
+                {tool_button(Tool::Select, "Select tool", "V", glyph::SELECT)}
+                {tool_button(Tool::Hand, "Hand tool", "H or hold Space", glyph::HAND)}
             </div>
             <div class="tool-group" role="group" aria-label="Selection">
-                <ActionButton label="Connect selected" shortcut="C" action=Action::ConnectSelection glyph="→" disabled=fewer_than_two />
-                <ActionButton label="Duplicate" shortcut="Ctrl+D" action=Action::DuplicateSelection glyph="⧉" disabled=nothing_selected />
-                <ActionButton label="Delete" shortcut="Delete" action=Action::DeleteSelection glyph="🗑" disabled=nothing_selected />
+                <ActionButton label="Connect selected" shortcut="C" action=Action::ConnectSelection glyph=glyph::CONNECT disabled=fewer_than_two />
+                <ActionButton label="Duplicate" shortcut="Ctrl+D" action=Action::DuplicateSelection glyph=glyph::DUPLICATE disabled=nothing_selected />
+                <ActionButton label="Delete" shortcut="Delete" action=Action::DeleteSelection glyph=glyph::DELETE disabled=nothing_selected />
             </div>
             <div class="tool-group" role="group" aria-label="Zoom">
-                <ActionButton label="Zoom out" shortcut="-" action=Action::ZoomOut glyph="−" />
+                <ActionButton label="Zoom out" shortcut="-" action=Action::ZoomOut glyph=glyph::ZOOM_OUT />
                 <button
                     type="button"
                     class="tool-button zoom-level"
@@ -93,8 +94,8 @@ pub fn Toolbar() -> impl IntoView {
                 >
                     {zoom_text}
                 </button>
-                <ActionButton label="Zoom in" shortcut="+" action=Action::ZoomIn glyph="+" />
-                <ActionButton label="Zoom to fit" shortcut="Shift+1" action=Action::ZoomToFit glyph="⤢" />
+                <ActionButton label="Zoom in" shortcut="+" action=Action::ZoomIn glyph=glyph::ZOOM_IN />
+                <ActionButton label="Zoom to fit" shortcut="Shift+1" action=Action::ZoomToFit glyph=glyph::FIT />
             </div>
         </header>
     }

@@ -157,6 +157,8 @@ impl Board {
             .map(|c| c.id.0)
             .chain(self.arrows.iter().map(|a| a.id.0))
             .collect();
-        (1..u32::MAX).find(|i| !used.contains(i)).unwrap_or(u32::MAX)
+        (1..u32::MAX)
+            .find(|i| !used.contains(i))
+            .unwrap_or(u32::MAX)
     }
 }

@@ -129,7 +129,9 @@ impl fmt::Display for EditError {
             EditError::UnknownArrow(id) => write!(f, "arrow {id} does not exist"),
             EditError::SelfArrow => f.write_str("an arrow needs two different components"),
             EditError::DuplicateArrow(_) => f.write_str("those components are already connected"),
-            EditError::CoordinateOutOfRange => f.write_str("that position is too far out on the board"),
+            EditError::CoordinateOutOfRange => {
+                f.write_str("that position is too far out on the board")
+            }
             EditError::NeedTwoComponents => {
                 f.write_str("select the source, then shift-select the target, to connect them")
             }

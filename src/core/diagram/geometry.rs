@@ -73,7 +73,12 @@ impl Rect {
 
     /// The rectangle spanned by two corner points, in any order.
     pub fn from_corners(a: Point, b: Point) -> Self {
-        Rect::new(a.x.min(b.x), a.y.min(b.y), (a.x - b.x).abs(), (a.y - b.y).abs())
+        Rect::new(
+            a.x.min(b.x),
+            a.y.min(b.y),
+            (a.x - b.x).abs(),
+            (a.y - b.y).abs(),
+        )
     }
 
     /// Centre point.
@@ -131,8 +136,16 @@ impl Rect {
         let half_w = self.w / 2.0;
         let half_h = self.h / 2.0;
         // Scale the direction so that it just touches the nearer pair of sides.
-        let tx = if dx == 0.0 { f64::INFINITY } else { half_w / dx.abs() };
-        let ty = if dy == 0.0 { f64::INFINITY } else { half_h / dy.abs() };
+        let tx = if dx == 0.0 {
+            f64::INFINITY
+        } else {
+            half_w / dx.abs()
+        };
+        let ty = if dy == 0.0 {
+            f64::INFINITY
+        } else {
+            half_h / dy.abs()
+        };
         let t = tx.min(ty);
         Point::new(c.x + dx * t, c.y + dy * t)
     }

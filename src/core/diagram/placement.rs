@@ -25,7 +25,10 @@ pub fn free_spot(board: &Board, centre: Point, size: Size) -> Point {
     for ring in 0..=MAX_RINGS {
         let mut best: Option<(f64, Point)> = None;
         for (i, j) in ring_cells(ring) {
-            let p = Point::new(origin.x + f64::from(i) * STEP, origin.y + f64::from(j) * STEP);
+            let p = Point::new(
+                origin.x + f64::from(i) * STEP,
+                origin.y + f64::from(j) * STEP,
+            );
             if fits(p) {
                 let d = p.distance(origin);
                 if best.is_none_or(|(bd, _)| d < bd) {
@@ -37,7 +40,9 @@ pub fn free_spot(board: &Board, centre: Point, size: Size) -> Point {
             return p;
         }
     }
-    let bounds = board.bounds().unwrap_or(Rect::new(origin.x, origin.y, 0.0, 0.0));
+    let bounds = board
+        .bounds()
+        .unwrap_or(Rect::new(origin.x, origin.y, 0.0, 0.0));
     Point::new(bounds.right() + 2.0 * CLEARANCE + 1.0, origin.y)
 }
 

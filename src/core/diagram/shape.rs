@@ -11,7 +11,13 @@ pub fn shape_outline(shape: Shape, w: f64, h: f64) -> (String, Option<String>) {
         Shape::Hexagon => {
             let k = (w / 4.0).min(16.0);
             (
-                format!("M{k} 0H{}L{w} {}L{} {h}H{k}L0 {}Z", w - k, h / 2.0, w - k, h / 2.0),
+                format!(
+                    "M{k} 0H{}L{w} {}L{} {h}H{k}L0 {}Z",
+                    w - k,
+                    h / 2.0,
+                    w - k,
+                    h / 2.0
+                ),
                 None,
             )
         }
@@ -40,7 +46,10 @@ pub fn shape_outline(shape: Shape, w: f64, h: f64) -> (String, Option<String>) {
         Shape::Stadium => {
             let r = h / 2.0;
             (
-                format!("M{r} 0H{e}A{r} {r} 0 0 1 {e} {h}H{r}A{r} {r} 0 0 1 {r} 0Z", e = w - r),
+                format!(
+                    "M{r} 0H{e}A{r} {r} 0 0 1 {e} {h}H{r}A{r} {r} 0 0 1 {r} 0Z",
+                    e = w - r
+                ),
                 None,
             )
         }

@@ -5,9 +5,7 @@
 //! history step.
 
 use super::{Editor, Selection, Tool};
-use crate::core::diagram::{
-    Applied, ArrowId, Command, ComponentId, EditError, Point, Rect,
-};
+use crate::core::diagram::{Applied, ArrowId, Command, ComponentId, EditError, Point, Rect};
 
 /// What the pointer went down on, as the UI's hit test saw it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

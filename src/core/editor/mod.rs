@@ -53,6 +53,8 @@ pub enum Action {
     SelectComponent(ComponentId),
     /// Selects one arrow only.
     SelectArrow(crate::core::diagram::ArrowId),
+    /// Pans so the component is in view (zoom unchanged).
+    RevealComponent(ComponentId),
     /// Cancels a gesture in progress, else clears the selection.
     Cancel,
     /// Deletes selected components (with their arrows) and selected arrows.
@@ -176,6 +178,11 @@ impl Editor {
         self.history.can_redo()
     }
 
+    /// The canvas size in screen pixels.
+    pub fn view_size(&self) -> Size {
+        self.view_size
+    }
+
     /// Tells the editor the canvas size in screen pixels.
     pub fn set_view_size(&mut self, size: Size) {
         if size.w.is_finite() && size.h.is_finite() && size.w > 0.0 && size.h > 0.0 {
@@ -212,6 +219,15 @@ impl Editor {
             }
             Action::SelectArrow(id) => {
                 self.set_selection(Selection::only_arrow(id));
+                Ok(Applied::Unchanged)
+            }
+            Action::RevealComponent(id) => {
+                let rect = self
+                    .board
+                    .component(id)
+                    .ok_or(EditError::UnknownComponent(id))?
+                    .rect;
+                self.viewport.reveal(rect, self.view_size);
                 Ok(Applied::Unchanged)
             }
             Action::Cancel => {

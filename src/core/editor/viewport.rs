@@ -35,7 +35,10 @@ impl Viewport {
 
     /// Screen position of a world point.
     pub fn to_screen(&self, world: Point) -> Point {
-        Point::new((world.x - self.x) * self.zoom, (world.y - self.y) * self.zoom)
+        Point::new(
+            (world.x - self.x) * self.zoom,
+            (world.y - self.y) * self.zoom,
+        )
     }
 
     /// World position of a screen point.
@@ -75,6 +78,32 @@ impl Viewport {
         self.zoom = zoom;
         self.x = c.x - screen.w / 2.0 / zoom;
         self.y = c.y - screen.h / 2.0 / zoom;
+    }
+
+    /// The world rectangle a canvas of `screen` shows.
+    pub fn visible(&self, screen: Size) -> Rect {
+        Rect::new(self.x, self.y, screen.w / self.zoom, screen.h / self.zoom)
+    }
+
+    /// Pans the least needed for `rect` to be fully visible with a margin; centres it
+    /// when it is larger than the view. Zoom is kept.
+    pub fn reveal(&mut self, rect: Rect, screen: Size) {
+        const MARGIN: f64 = 32.0;
+        let view = self.visible(screen);
+        let m = MARGIN / self.zoom;
+        let axis = |start: f64, len: f64, lo: f64, size: f64| -> f64 {
+            if len + 2.0 * m > size {
+                lo + len / 2.0 - size / 2.0
+            } else if lo - m < start {
+                lo - m
+            } else if lo + len + m > start + size {
+                lo + len + m - size
+            } else {
+                start
+            }
+        };
+        self.x = axis(view.x, rect.w, rect.x, view.w);
+        self.y = axis(view.y, rect.h, rect.y, view.h);
     }
 
     /// The world point at the centre of a canvas of `screen`.

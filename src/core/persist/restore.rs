@@ -80,9 +80,15 @@ impl fmt::Display for Repair {
             }
             Repair::RenumberedComponent { id } => write!(f, "gave component {id} a new id"),
             Repair::RenumberedArrow { id } => write!(f, "gave arrow {id} a new id"),
-            Repair::FixedGeometry { id } => write!(f, "reset the position or size of component {id}"),
-            Repair::DroppedDanglingArrow { .. } => f.write_str("dropped an arrow to a missing component"),
-            Repair::DroppedSelfArrow { .. } => f.write_str("dropped an arrow from a component to itself"),
+            Repair::FixedGeometry { id } => {
+                write!(f, "reset the position or size of component {id}")
+            }
+            Repair::DroppedDanglingArrow { .. } => {
+                f.write_str("dropped an arrow to a missing component")
+            }
+            Repair::DroppedSelfArrow { .. } => {
+                f.write_str("dropped an arrow from a component to itself")
+            }
             Repair::DroppedDuplicateArrow { .. } => f.write_str("dropped a repeated arrow"),
             Repair::FixedViewport => f.write_str("reset the view position"),
         }
@@ -98,7 +104,8 @@ pub(super) fn restore(value: &Value) -> Result<Restored, LoadBoardError> {
         .get("board")
         .and_then(Value::as_object)
         .ok_or_else(|| malformed("it has no board"))?;
-    let components = list(board, "components").map_err(|_| malformed("components is not a list"))?;
+    let components =
+        list(board, "components").map_err(|_| malformed("components is not a list"))?;
     let arrows = list(board, "arrows").map_err(|_| malformed("arrows is not a list"))?;
     let count = components.len() + arrows.len();
     if count > MAX_ELEMENTS {
@@ -222,13 +229,14 @@ fn restore_components(
 fn restore_rect(record: &Map<String, Value>) -> (Rect, bool) {
     let (default_w, default_h) = Board::COMPONENT_SIZE;
     let mut fixed = false;
-    let mut number = |key: &str, default: f64, valid: &dyn Fn(f64) -> bool| {
-        match record.get(key).and_then(Value::as_f64) {
-            Some(v) if v.is_finite() && valid(v) => v,
-            _ => {
-                fixed = true;
-                default
-            }
+    let mut number = |key: &str, default: f64, valid: &dyn Fn(f64) -> bool| match record
+        .get(key)
+        .and_then(Value::as_f64)
+    {
+        Some(v) if v.is_finite() && valid(v) => v,
+        _ => {
+            fixed = true;
+            default
         }
     };
     let position = |v: f64| v.abs() <= MAX_COORDINATE;

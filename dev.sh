@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Breadthfirst developer entry point.
+#
+#   ./dev.sh serve   install what is missing, build, serve on http://127.0.0.1:8080
+#   ./dev.sh test    install what is missing, build the release, run every check and test
+#   ./dev.sh bench   build the release, print first-load size and drag frame times
+#
+# Every install step is idempotent: it checks the tool and its version first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+TOOLS_DIR="$PWD/.tools"
+export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+say() { printf '\n== %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 11 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wb
+  wb="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    say "installing wasm-bindgen-cli $wb (a few minutes, once)"
+    # Its published lock file can name a version the registry no longer serves;
+    # fall back to a fresh resolution of the same CLI version.
+    cargo install wasm-bindgen-cli --version "$wb" --locked ||
+      cargo install wasm-bindgen-cli --version "$wb"
+  fi
+  # Debian's wasm-opt (108) emits modules Chromium rejects; use binaryen from npm.
+  if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools"
+    mkdir -p "$TOOLS_DIR"
+    echo '{"name":"breadthfirst-tools","private":true}' >"$TOOLS_DIR/package.json"
+    (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --no-save --no-package-lock "binaryen@$BINARYEN_VERSION")
+  fi
+}
+
+setup_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Chromium and ChromeDriver"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+}
+
+build_release() {
+  say "building the release (trunk, wasm-opt -Oz)"
+  trunk build --release --offline
+}
+
+# Prints each file of the first load, raw and gzipped, and the total against the budget.
+print_load_size() {
+  local total_raw=0 total_gz=0 raw gz f
+  for f in dist/*; do
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9c "$f" | wc -c)
+    printf '  %-44s %8d B raw %8d B gzip\n' "$(basename "$f")" "$raw" "$gz"
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+  done
+  printf '  %-44s %8d B raw %8d B gzip (%.1f KB; budget 250 KB, aim 150 KB)\n' \
+    "total" "$total_raw" "$total_gz" "$(awk -v b="$total_gz" 'BEGIN { print b / 1024 }')"
+}
+
+case "${1:-}" in
+  serve)
+    setup_build_tools
+    say "serving on http://127.0.0.1:8080 (Ctrl+C stops)"
+    exec trunk serve --release --offline --address 127.0.0.1 --port 8080
+    ;;
+  test)
+    setup_build_tools
+    setup_browser
+    say "rustfmt"
+    cargo fmt --all -- --check
+    say "clippy (native and wasm32, warnings denied)"
+    cargo clippy --all-targets -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+    build_release
+    say "tests (native core, architecture, and the release build in headless Chromium)"
+    cargo test
+    ;;
+  bench)
+    setup_build_tools
+    setup_browser
+    build_release
+    say "first-load size (dist/, gzip -9)"
+    print_load_size
+    say "dragging one component on a 1,000-component board"
+    cargo bench --bench drag_frames
+    ;;
+  *)
+    echo "usage: ./dev.sh serve | test | bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,203 @@
+//! Per-element signals mirrored from the editor.
+//!
+//! Each component and arrow gets its own signals for its data and for the flags the
+//! view needs (selected, hovered, culled). The mirror diffs in plain Rust and sets a
+//! signal only when its value changes, so a click or a drag wakes the handful of views
+//! it concerns instead of every view on the board.
+
+use crate::core::diagram::{arrow_endpoints, ArrowId, Board, Component, ComponentId, Rect};
+use crate::core::editor::Selection;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// Signals of one component.
+#[derive(Clone)]
+pub struct ComponentSignals {
+    /// The component's record.
+    pub data: ArcRwSignal<Component>,
+    /// Whether it is selected.
+    pub selected: ArcRwSignal<bool>,
+    /// Whether the pointer is over it.
+    pub hovered: ArcRwSignal<bool>,
+    /// Whether it is outside the rendered area (not painted).
+    pub culled: ArcRwSignal<bool>,
+}
+
+/// Signals of one arrow.
+#[derive(Clone)]
+pub struct ArrowSignals {
+    /// The arrow's label.
+    pub label: ArcRwSignal<String>,
+    /// Whether it is selected.
+    pub selected: ArcRwSignal<bool>,
+    /// Whether it is outside the rendered area.
+    pub culled: ArcRwSignal<bool>,
+}
+
+impl ComponentSignals {
+    fn new(c: &Component) -> Self {
+        ComponentSignals {
+            data: ArcRwSignal::new(c.clone()),
+            selected: ArcRwSignal::new(false),
+            hovered: ArcRwSignal::new(false),
+            culled: ArcRwSignal::new(false),
+        }
+    }
+}
+
+impl ArrowSignals {
+    fn new(label: &str) -> Self {
+        ArrowSignals {
+            label: ArcRwSignal::new(label.to_string()),
+            selected: ArcRwSignal::new(false),
+            culled: ArcRwSignal::new(false),
+        }
+    }
+}
+
+/// The store of per-element signals and the state they were last synced to.
+#[derive(Default)]
+pub struct Mirror {
+    components: HashMap<ComponentId, ComponentSignals>,
+    arrows: HashMap<ArrowId, ArrowSignals>,
+    selection: Selection,
+    hovered: Option<ComponentId>,
+    culled_for: Option<(u64, Rect)>,
+}
+
+fn set<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+impl Mirror {
+    /// Signals of a component, if it exists.
+    pub fn component(&self, id: ComponentId) -> Option<ComponentSignals> {
+        self.components.get(&id).cloned()
+    }
+
+    /// Signals of an arrow, if it exists.
+    pub fn arrow(&self, id: ArrowId) -> Option<ArrowSignals> {
+        self.arrows.get(&id).cloned()
+    }
+
+    /// Mirrors component records and arrow labels; returns whether anything but
+    /// geometry changed (ids, kinds, labels, arrows).
+    pub fn sync_board(&mut self, board: &Board) -> bool {
+        let mut structural = false;
+        for c in board.components() {
+            match self.components.get(&c.id) {
+                Some(s) => {
+                    let (same, same_but_rect) = s
+                        .data
+                        .with_untracked(|v| (v == c, v.kind == c.kind && v.label == c.label));
+                    if !same {
+                        structural |= !same_but_rect;
+                        s.data.set(c.clone());
+                    }
+                }
+                None => {
+                    structural = true;
+                    self.components.insert(c.id, ComponentSignals::new(c));
+                }
+            }
+        }
+        for a in board.arrows() {
+            match self.arrows.get(&a.id) {
+                Some(s) => {
+                    if s.label.with_untracked(|l| *l != a.label) {
+                        structural = true;
+                        s.label.set(a.label.clone());
+                    }
+                }
+                None => {
+                    structural = true;
+                    self.arrows.insert(a.id, ArrowSignals::new(&a.label));
+                }
+            }
+        }
+        if self.components.len() != board.components().len() {
+            structural = true;
+            let live: HashSet<_> = board.components().iter().map(|c| c.id).collect();
+            self.components.retain(|id, _| live.contains(id));
+        }
+        if self.arrows.len() != board.arrows().len() {
+            structural = true;
+            let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
+            self.arrows.retain(|id, _| live.contains(id));
+        }
+        structural
+    }
+
+    /// Sets the selected flags that differ from `selection`; returns whether any did.
+    pub fn sync_selection(&mut self, selection: &Selection) -> bool {
+        if self.selection == *selection {
+            return false;
+        }
+        let old = std::mem::replace(&mut self.selection, selection.clone());
+        for id in old.components() {
+            if let Some(s) = self.components.get(id) {
+                set(&s.selected, selection.has_component(*id));
+            }
+        }
+        for id in selection.components() {
+            if let Some(s) = self.components.get(id) {
+                set(&s.selected, true);
+            }
+        }
+        for id in old.arrows() {
+            if let Some(s) = self.arrows.get(id) {
+                set(&s.selected, selection.has_arrow(*id));
+            }
+        }
+        for id in selection.arrows() {
+            if let Some(s) = self.arrows.get(id) {
+                set(&s.selected, true);
+            }
+        }
+        true
+    }
+
+    /// Moves the hover flag.
+    pub fn set_hovered(&mut self, id: Option<ComponentId>) {
+        if self.hovered == id {
+            return;
+        }
+        if let Some(s) = self.hovered.and_then(|old| self.components.get(&old)) {
+            set(&s.hovered, false);
+        }
+        if let Some(s) = id.and_then(|new| self.components.get(&new)) {
+            set(&s.hovered, true);
+        }
+        self.hovered = id;
+    }
+
+    /// Culls what lies outside `area` (selected elements are always drawn). Skips the
+    /// work when neither the board revision, the area nor the selection changed.
+    pub fn sync_culling(&mut self, board: &Board, revision: u64, area: Rect, force: bool) {
+        if !force && self.culled_for == Some((revision, area)) {
+            return;
+        }
+        self.culled_for = Some((revision, area));
+        let mut rects = HashMap::with_capacity(board.components().len());
+        for c in board.components() {
+            rects.insert(c.id, c.rect);
+            if let Some(s) = self.components.get(&c.id) {
+                let culled = !self.selection.has_component(c.id) && !c.rect.intersects(&area);
+                set(&s.culled, culled);
+            }
+        }
+        for a in board.arrows() {
+            let (Some(from), Some(to), Some(s)) =
+                (rects.get(&a.from), rects.get(&a.to), self.arrows.get(&a.id))
+            else {
+                continue;
+            };
+            let (p, q) = arrow_endpoints(from, to);
+            let culled = !self.selection.has_arrow(a.id)
+                && !Rect::from_corners(p, q).inflate(1.0).intersects(&area);
+            set(&s.culled, culled);
+        }
+    }
+}
