@@ -178,7 +178,13 @@ fn Inspector() -> impl IntoView {
 fn ComponentInspector(id: ComponentId) -> impl IntoView {
     let state = use_board();
     let view = RwSignal::from(state.component(id).data);
+    // The option list is built only once the picker is approached: on a large board,
+    // selecting a component must not create a thousand <option>s nobody looks at.
+    let armed = RwSignal::new(false);
     let others = Memo::new(move |_| {
+        if !armed.get() {
+            return Vec::new();
+        }
         state.structure.track();
         state.with_editor(|e| {
             e.board()
@@ -223,7 +229,12 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span>"Connect to"</span>
-                    <select prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                    <select
+                        prop:value=move || target.get()
+                        on:change=move |ev| target.set(event_target_value(&ev))
+                        on:focus=move |_| armed.set(true)
+                        on:pointerenter=move |_| armed.set(true)
+                    >
                         <option value="">"Choose a component"</option>
                         {move || {
                             others
