@@ -9,6 +9,7 @@
 // Each test binary uses only part of the harness.
 #![allow(dead_code, unused_imports)]
 
+pub mod app;
 pub mod http;
 pub mod server;
 pub mod webdriver;

@@ -1,0 +1,333 @@
+//! Keyboard-only use, selection by rectangle, pan and zoom, palette drop, the outline
+//! and inspector, accessible names and the dark theme, in headless Chromium.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::app::App;
+use support::{browser_lock, Key};
+
+/// The client rect of the canvas: [left, top, width, height].
+fn canvas_rect(app: &App) -> Vec<f64> {
+    let v = app.js(
+        "const r = document.querySelector('[data-testid=canvas]').getBoundingClientRect(); \
+         return [r.left, r.top, r.width, r.height];",
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+fn zoom_text(app: &App) -> String {
+    app.driver.find("button[aria-label=\"Reset zoom\"]").text()
+}
+
+fn selected_ids(app: &App) -> Vec<String> {
+    let v = app.js(
+        "return [...document.querySelectorAll('[data-testid=node][aria-pressed=true]')]\
+         .map(n => n.dataset.id)",
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+fn active_element(app: &App) -> Value {
+    app.js("const a = document.activeElement; return [a.dataset.testid || a.tagName, a.dataset.id || null];")
+}
+
+#[test]
+fn the_keyboard_alone_adds_renames_moves_and_connects_components() {
+    let _lock = browser_lock();
+    let app = App::open();
+    // Tab order is the browser's; start from the palette's first button.
+    app.js("document.querySelector('button[aria-label=\"Client\"]').focus()");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("a client", || app.count("[data-testid=node]") == 1);
+    let client = app.nodes()[0].0.clone();
+    app.wait_for("focus on the new client", || {
+        active_element(&app) == json!(["node", client])
+    });
+    let before = app.node_position(&client);
+    for _ in 0..3 {
+        app.driver.press_keys(&[Key::ArrowRight]);
+    }
+    app.driver.press_keys(&[Key::Shift, Key::ArrowDown]);
+    app.wait_for("the nudges", || {
+        let p = app.node_position(&client);
+        (p.0 - before.0 - 30.0).abs() < 0.5 && (p.1 - before.1 - 50.0).abs() < 0.5
+    });
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the rename field", || app.count("input.inline-edit") == 1);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('a')]);
+    app.driver.type_text("Browser");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the new name", || app.nodes()[0].2.contains("Browser"));
+
+    app.js("document.querySelector('button[aria-label=\"API gateway\"]').focus()");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("a gateway", || app.count("[data-testid=node]") == 2);
+    let gateway = app.nodes()[1].0.clone();
+    // The inspector's "Connect to" picker, driven by keys.
+    app.js("document.querySelector('.inspector select:not([class])').focus()");
+    let picker = app.driver.find(".inspector .field-row select");
+    picker.send_keys("Browser");
+    app.js("document.querySelector('.inspector .field-row button').focus()");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("a keyboard arrow", || app.count("[data-testid=edge]") == 1);
+    assert_eq!(app.edges(), vec![(gateway, client)]);
+}
+
+#[test]
+fn dragging_a_rectangle_on_empty_canvas_selects_the_components_it_touches() {
+    let _lock = browser_lock();
+    let app = App::open();
+    for name in ["Service", "Worker", "Cache", "Monitoring"] {
+        app.add(name);
+    }
+    app.driver.press_keys(&[Key::Escape]);
+    let canvas = canvas_rect(&app);
+    let start = (canvas[0] + 6.0, canvas[1] + 6.0);
+    let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
+    let end = app.node_center(&ids[0]);
+    // What the band should touch, from the components' own screen boxes.
+    let expected: Vec<String> = ids
+        .iter()
+        .filter(|id| {
+            let r = app.driver.execute(
+                "const r = document.querySelector(`[data-testid=node][data-id=\"${arguments[0]}\"] .shape`)\
+                 .getBoundingClientRect(); return [r.left, r.top];",
+                vec![json!(id)],
+            );
+            r[0].as_f64().unwrap() < end.0 && r[1].as_f64().unwrap() < end.1
+        })
+        .cloned()
+        .collect();
+    assert!(!expected.is_empty() && expected.len() < ids.len());
+    app.driver.drag(start, end, 10);
+    app.wait_for("the band's selection", || {
+        let mut got = selected_ids(&app);
+        got.sort();
+        let mut want = expected.clone();
+        want.sort();
+        got == want
+    });
+    assert_eq!(app.count("rect.band"), 0, "the band is gone after release");
+}
+
+#[test]
+fn wheel_pans_ctrl_wheel_and_keys_zoom_and_fit_shows_everything() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("CDN");
+    let id = app.nodes()[0].0.clone();
+    let before = app.node_position(&id);
+    let canvas = canvas_rect(&app);
+    let wheel =
+        |dy: f64, ctrl: bool| {
+            app.driver.execute(
+            "document.querySelector('[data-testid=canvas]').dispatchEvent(new WheelEvent('wheel', \
+             {bubbles: true, cancelable: true, deltaY: arguments[0], ctrlKey: arguments[1], \
+              clientX: arguments[2], clientY: arguments[3]}));",
+            vec![json!(dy), json!(ctrl), json!(canvas[0] + 100.0), json!(canvas[1] + 100.0)],
+        );
+        };
+    wheel(120.0, false);
+    app.wait_for("the wheel to pan", || {
+        (app.node_position(&id).1 - (before.1 - 120.0)).abs() < 0.5
+    });
+    assert_eq!(zoom_text(&app), "100%");
+    wheel(-100.0, true);
+    app.wait_for("ctrl+wheel to zoom in", || zoom_text(&app) != "100%");
+    app.driver.press_keys(&[Key::Escape]);
+    app.js("document.activeElement.blur()");
+    app.driver.press_keys(&[Key::Shift, Key::Char('0')]);
+    app.wait_for("Shift+0 to reset", || zoom_text(&app) == "100%");
+    app.driver.press_keys(&[Key::Char('+')]);
+    app.wait_for("+ to zoom in", || zoom_text(&app) == "120%");
+    app.driver.press_keys(&[Key::Char('-')]);
+    app.wait_for("- to zoom out", || zoom_text(&app) == "100%");
+    // Pan the CDN far away, then fit: it must be inside the canvas again.
+    for _ in 0..10 {
+        wheel(400.0, false);
+    }
+    // Far off screen and not selected, it is culled: kept in the DOM, not painted.
+    let culled = || {
+        app.driver
+            .find(&format!("[data-testid=node][data-id=\"{id}\"]"))
+            .attr("class")
+            .unwrap_or_default()
+            .contains("culled")
+    };
+    app.wait_for("the CDN to scroll out and be culled", culled);
+    app.driver
+        .find("button[aria-label=\"Zoom to fit\"]")
+        .click();
+    app.wait_for("fit to bring it back", || {
+        if culled() {
+            return false;
+        }
+        let p = app.node_position(&id);
+        p.0 > canvas[0] && p.1 > canvas[1] && p.1 < canvas[1] + canvas[3]
+    });
+}
+
+#[test]
+fn space_drag_pans_the_view_without_moving_the_component() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Worker");
+    let id = app.nodes()[0].0.clone();
+    let saved = || {
+        app.js(
+            "try { return JSON.parse(localStorage.getItem('breadthfirst.board'))\
+             .board.components[0].x; } catch (e) { return null; }",
+        )
+    };
+    app.wait_for("the first save", || saved().is_number());
+    let world_x = saved();
+    let before = app.node_position(&id);
+    let c = app.node_center(&id);
+    app.driver.perform_actions(vec![
+        json!({"type": "key", "id": "kb", "actions": [
+            {"type": "keyDown", "value": " "}, {"type": "pause", "duration": 0},
+            {"type": "pause", "duration": 0}, {"type": "pause", "duration": 0},
+            {"type": "pause", "duration": 0}, {"type": "keyUp", "value": " "}
+        ]}),
+        json!({"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
+            {"type": "pointerMove", "x": c.0 as i64, "y": c.1 as i64, "origin": "viewport"},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pointerMove", "x": c.0 as i64 + 90, "y": c.1 as i64 + 40, "origin": "viewport", "duration": 50},
+            {"type": "pointerUp", "button": 0},
+            {"type": "pause", "duration": 0}, {"type": "pause", "duration": 0}
+        ]}),
+    ]);
+    app.driver.release_actions();
+    app.wait_for("the view to pan", || {
+        let p = app.node_position(&id);
+        (p.0 - before.0 - 90.0).abs() < 1.0 && (p.1 - before.1 - 40.0).abs() < 1.0
+    });
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert_eq!(saved(), world_x, "the component itself did not move");
+    assert!(!app
+        .driver
+        .find("button[aria-label=\"Undo\"]")
+        .prop("disabled")
+        .as_bool()
+        .unwrap());
+}
+
+#[test]
+fn dropping_a_palette_item_on_the_canvas_adds_it_where_it_was_dropped() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let canvas = canvas_rect(&app);
+    let at = (canvas[0] + 160.0, canvas[1] + 120.0);
+    app.driver.execute(
+        "const dt = new DataTransfer(); dt.setData('application/x-breadthfirst-kind', 'message_queue'); \
+         const c = document.querySelector('[data-testid=canvas]'); \
+         const opts = {bubbles: true, cancelable: true, dataTransfer: dt, clientX: arguments[0], clientY: arguments[1]}; \
+         c.dispatchEvent(new DragEvent('dragover', opts)); c.dispatchEvent(new DragEvent('drop', opts));",
+        vec![json!(at.0), json!(at.1)],
+    );
+    app.wait_for("the dropped queue", || app.count("[data-testid=node]") == 1);
+    let node = &app.nodes()[0];
+    assert_eq!(node.1, "message_queue");
+    let c = app.node_center(&node.0);
+    assert!(
+        (c.0 - at.0).abs() < 2.0 && (c.1 - at.1).abs() < 2.0,
+        "centred on the drop point: {c:?} vs {at:?}"
+    );
+    // A second drop on the same spot lands beside it, not on top.
+    app.driver.execute(
+        "const dt = new DataTransfer(); dt.setData('application/x-breadthfirst-kind', 'worker'); \
+         document.querySelector('[data-testid=canvas]').dispatchEvent(new DragEvent('drop', \
+         {bubbles: true, cancelable: true, dataTransfer: dt, clientX: arguments[0], clientY: arguments[1]}));",
+        vec![json!(at.0), json!(at.1)],
+    );
+    app.wait_for("the dropped worker", || {
+        app.count("[data-testid=node]") == 2
+    });
+    let rects = app.js(
+        "return [...document.querySelectorAll('[data-testid=node] .shape')].map(s => { \
+         const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })",
+    );
+    let r: Vec<Vec<f64>> = serde_json::from_value(rects).unwrap();
+    let overlap = r[0][0] < r[1][2] && r[1][0] < r[0][2] && r[0][1] < r[1][3] && r[1][1] < r[0][3];
+    assert!(!overlap, "{r:?}");
+}
+
+#[test]
+fn the_outline_lists_everything_and_its_inspector_edits_the_selection() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Client");
+    app.add("SQL database");
+    let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
+    app.driver.press_keys(&[Key::Escape]);
+    let rows = app.driver.find_all(".outline-row");
+    assert_eq!(rows.len(), 2);
+    rows[1].click();
+    app.wait_for("the database to be selected", || {
+        selected_ids(&app) == vec![ids[1].clone()]
+    });
+    let name = app.driver.find(".inspector input[type=text]");
+    name.clear();
+    name.send_keys("Orders DB\n");
+    app.js("document.querySelector('.inspector input[type=text]').blur()");
+    app.wait_for("the inspector rename", || {
+        app.nodes()[1].2.contains("Orders DB")
+    });
+    assert!(app.driver.find(".outline").text().contains("Orders DB"));
+    app.driver.find(".inspector button.danger").click();
+    app.wait_for("the delete", || app.count("[data-testid=node]") == 1);
+    assert_eq!(app.driver.find_all(".outline-row").len(), 1);
+}
+
+#[test]
+fn every_control_and_component_has_an_accessible_name() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Load balancer");
+    app.add("Service");
+    let unnamed = app.js(
+        "return [...document.querySelectorAll('button, input, select, [data-testid=node], [data-testid=canvas]')]\
+         .filter(e => !((e.getAttribute('aria-label') || '').trim() || e.textContent.trim() \
+           || (e.labels && e.labels.length)))\
+         .map(e => e.outerHTML.slice(0, 80))",
+    );
+    assert_eq!(unnamed, json!([]));
+    let labels = app.js(
+        "return [...document.querySelectorAll('[data-testid=node]')].map(n => n.getAttribute('aria-label'))",
+    );
+    assert_eq!(labels, json!(["Load balancer", "Service"]));
+}
+
+#[test]
+fn the_dark_theme_follows_the_system_setting() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let background = || {
+        app.js("return getComputedStyle(document.querySelector('[data-testid=canvas]')).backgroundColor")
+    };
+    let light = background();
+    app.driver.command(
+        "POST",
+        "/goog/cdp/execute",
+        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {
+            "features": [{"name": "prefers-color-scheme", "value": "dark"}]
+        }})),
+    );
+    app.add("Cache");
+    app.add("Service");
+    app.wait_for("dark colours", || background() != light);
+    let channels: Vec<f64> = background()
+        .as_str()
+        .unwrap()
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .map(|c| c.trim().parse().unwrap())
+        .collect();
+    assert!(
+        channels.iter().all(|c| *c < 60.0),
+        "dark canvas: {channels:?}"
+    );
+    app.screenshot("dark.png");
+}
