@@ -97,7 +97,13 @@ case "${1:-}" in
     cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
     build_release
     say "tests (native core, architecture, and the release build in headless Chromium)"
-    cargo test
+    log="$(mktemp)"
+    status=0
+    cargo test 2>&1 | tee "$log" || status=$?
+    # One closing line for the whole run, summed over every test binary.
+    awk '/^test result:/ { p += $4; f += $6 } END { printf "%d passed, %d failed\n", p, f }' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   bench)
     setup_build_tools

@@ -71,28 +71,22 @@ pub fn Outline() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let id = row.id;
-                let flag = RwSignal::from(state.component(id).selected);
-                let selected = move || flag.get();
+                let select = move || {
+                    let _ = state.dispatch(Action::SelectComponent(id));
+                    let _ = state.dispatch(Action::RevealComponent(id));
+                    focus_component(id);
+                };
                 view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="outline-row"
-                            class:selected=selected
-                            aria-pressed=move || selected().to_string()
-                            style=colour_style(row.kind)
-                            on:click=move |_| {
-                                let _ = state.dispatch(Action::SelectComponent(id));
-                                let _ = state.dispatch(Action::RevealComponent(id));
-                                focus_component(id);
-                            }
-                        >
-                            <KindIcon kind=row.kind />
-                            <span class="row-label">{row.label.clone()}</span>
-                            {(row.label != row.kind.display_name())
-                                .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
-                        </button>
-                    </li>
+                    <OutlineRow
+                        selected=RwSignal::from(state.component(id).selected)
+                        style=colour_style(row.kind)
+                        on_select=select
+                    >
+                        <KindIcon kind=row.kind />
+                        <span class="row-label">{row.label.clone()}</span>
+                        {(row.label != row.kind.display_name())
+                            .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
+                    </OutlineRow>
                 }
             })
             .collect_view()
@@ -103,27 +97,18 @@ pub fn Outline() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let id = row.id;
-                let flag = RwSignal::from(state.arrow(id).selected);
-                let selected = move || flag.get();
                 let text = if row.label.is_empty() {
                     format!("{} → {}", row.from, row.to)
                 } else {
                     format!("{} → {}: {}", row.from, row.to, row.label)
                 };
+                let select = move || {
+                    let _ = state.dispatch(Action::SelectArrow(id));
+                };
                 view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="outline-row"
-                            class:selected=selected
-                            aria-pressed=move || selected().to_string()
-                            on:click=move |_| {
-                                let _ = state.dispatch(Action::SelectArrow(id));
-                            }
-                        >
-                            <span class="row-label">{text}</span>
-                        </button>
-                    </li>
+                    <OutlineRow selected=RwSignal::from(state.arrow(id).selected) on_select=select>
+                        <span class="row-label">{text}</span>
+                    </OutlineRow>
                 }
             })
             .collect_view()
@@ -144,6 +129,33 @@ pub fn Outline() -> impl IntoView {
                 <ul class="outline-list">{arrow_rows}</ul>
             </section>
         </aside>
+    }
+}
+
+/// One selectable row of the outline.
+#[component]
+fn OutlineRow<F>(
+    selected: RwSignal<bool>,
+    #[prop(optional)] style: String,
+    on_select: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn() + 'static,
+{
+    view! {
+        <li>
+            <button
+                type="button"
+                class="outline-row"
+                class:selected=move || selected.get()
+                aria-pressed=move || selected.get().to_string()
+                style=style
+                on:click=move |_| on_select()
+            >
+                {children()}
+            </button>
+        </li>
     }
 }
 

@@ -162,3 +162,96 @@ impl Board {
             .unwrap_or(u32::MAX)
     }
 }
+
+impl Board {
+    /// Every broken invariant, as sentences; empty for a sound board. Commands and
+    /// restore keep boards sound; this lets tests and importers check it.
+    pub fn invariant_violations(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for c in &self.components {
+            if !ids.insert(c.id.0) {
+                problems.push(format!("id {} is used twice", c.id));
+            }
+            let r = c.rect;
+            if ![r.x, r.y, r.w, r.h].iter().all(|v| v.is_finite()) {
+                problems.push(format!("component {} has a non-finite box", c.id));
+            }
+        }
+        let mut pairs = std::collections::HashSet::new();
+        for a in &self.arrows {
+            if !ids.insert(a.id.0) {
+                problems.push(format!("id {} is used twice", a.id));
+            }
+            if self.component(a.from).is_none() || self.component(a.to).is_none() {
+                problems.push(format!("arrow {} has a missing end", a.id));
+            }
+            if a.from == a.to {
+                problems.push(format!("arrow {} joins a component to itself", a.id));
+            }
+            if !pairs.insert((a.from, a.to)) {
+                problems.push(format!("arrow {} repeats another arrow", a.id));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(id: u32) -> Component {
+        Component {
+            id: ComponentId(id),
+            kind: ComponentKind::Service,
+            label: "s".into(),
+            rect: Rect::new(0.0, 0.0, 10.0, 10.0),
+        }
+    }
+
+    fn arrow(id: u32, from: u32, to: u32) -> Arrow {
+        Arrow {
+            id: ArrowId(id),
+            from: ComponentId(from),
+            to: ComponentId(to),
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_sound_board_has_no_violations() {
+        let board = Board::from_parts(vec![component(1), component(2)], vec![arrow(3, 1, 2)]);
+        assert!(board.invariant_violations().is_empty());
+    }
+
+    #[test]
+    fn every_kind_of_broken_board_is_reported() {
+        let mut nan = component(2);
+        nan.rect.x = f64::NAN;
+        let board = Board {
+            components: vec![component(1), nan, component(1)],
+            arrows: vec![
+                arrow(4, 1, 9),
+                arrow(5, 1, 1),
+                arrow(6, 1, 2),
+                arrow(6, 1, 2),
+            ],
+            next_id: 10,
+        };
+        let problems = board.invariant_violations().join("; ");
+        for expected in [
+            "id 1 is used twice",
+            "component 2 has a non-finite box",
+            "arrow 4 has a missing end",
+            "arrow 5 joins a component to itself",
+            "id 6 is used twice",
+            "arrow 6 repeats another arrow",
+        ] {
+            assert!(
+                problems.contains(expected),
+                "{expected} missing from: {problems}"
+            );
+        }
+    }
+}
