@@ -6,3 +6,5 @@
 pub mod diagram;
 pub mod editor;
 pub mod persist;
+pub mod prompt;
+pub mod session;

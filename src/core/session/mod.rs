@@ -1,0 +1,265 @@
+//! A timed practice session: phases in order, each with a wall-clock countdown.
+//!
+//! Time is passed in as milliseconds since the epoch by the caller; nothing here reads
+//! a clock, so a reload resumes from saved state and tests use a fake clock.
+//! Invariants: phases only move forward; Breadth is left early only through the gate
+//! ([`breadth_gaps`] empty) and ends by itself at its limit; other phases may overrun,
+//! and the overrun is shown (negative remaining), never hidden; paused time does not
+//! count against a phase.
+
+mod gate;
+mod plan;
+
+pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
+pub use plan::{Level, Phase, SessionPlan, LENGTHS};
+
+use crate::core::diagram::Board;
+use serde::{Deserialize, Serialize};
+
+/// Warning lead before Breadth ends by itself, in milliseconds.
+pub const BREADTH_WARNING_MS: f64 = 60_000.0;
+
+/// How a phase ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndedBy {
+    /// "Next phase".
+    User,
+    /// Its time ran out (Breadth only).
+    TimeUp,
+}
+
+/// Planned and actual time of a finished phase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseRecord {
+    /// Which phase.
+    pub phase: Phase,
+    /// Planned milliseconds.
+    pub planned_ms: f64,
+    /// Milliseconds actually spent, pauses excluded.
+    pub actual_ms: f64,
+    /// How it ended.
+    pub ended_by: EndedBy,
+}
+
+/// Something that happens to a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionEvent {
+    /// Time passed (a timer fired, the tab came back, the page reloaded).
+    Tick,
+    /// The user asked for the next phase.
+    Next,
+    /// Pause the clock.
+    Pause,
+    /// Restart the clock.
+    Resume,
+    /// The user tried a depth action (detail notes, deep dive, failure note).
+    AttemptDepth,
+}
+
+/// What handling an event did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionOutcome {
+    /// Nothing changed.
+    Nothing,
+    /// One minute of Breadth left (said once).
+    BreadthEndingSoon,
+    /// Moved to the next phase. From Breadth: the caller keeps the board as the
+    /// breadth map.
+    Advanced {
+        /// Phase left.
+        from: Phase,
+        /// Phase entered.
+        to: Phase,
+        /// Why.
+        by: EndedBy,
+    },
+    /// Breadth cannot be left yet; the gaps say why.
+    GateRefused(Vec<BreadthGap>),
+    /// A depth action during Requirements or Breadth was refused (and counted).
+    DepthRefused,
+    /// Depth action allowed.
+    DepthAllowed,
+    /// The clock stopped.
+    Paused,
+    /// The clock restarted.
+    Resumed,
+}
+
+/// The state of one session; serialisable so a reload resumes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Prompt practised.
+    pub prompt_id: String,
+    /// Chosen plan.
+    pub plan: SessionPlan,
+    phase: Phase,
+    phase_started_ms: f64,
+    paused_since_ms: Option<f64>,
+    paused_in_phase_ms: f64,
+    records: Vec<PhaseRecord>,
+    depth_refusals: u32,
+    gate_refusals: u32,
+    warned: bool,
+}
+
+impl Session {
+    /// Starts in Requirements at `now_ms`.
+    pub fn start(prompt_id: &str, plan: SessionPlan, now_ms: f64) -> Self {
+        Session {
+            prompt_id: prompt_id.to_string(),
+            plan,
+            phase: Phase::Requirements,
+            phase_started_ms: now_ms,
+            paused_since_ms: None,
+            paused_in_phase_ms: 0.0,
+            records: Vec::new(),
+            depth_refusals: 0,
+            gate_refusals: 0,
+            warned: false,
+        }
+    }
+
+    /// Current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// Whether the clock is stopped.
+    pub fn is_paused(&self) -> bool {
+        self.paused_since_ms.is_some()
+    }
+
+    /// Finished phases, in order.
+    pub fn records(&self) -> &[PhaseRecord] {
+        &self.records
+    }
+
+    /// Depth actions refused during Requirements and Breadth.
+    pub fn depth_refusals(&self) -> u32 {
+        self.depth_refusals
+    }
+
+    /// Attempts to leave Breadth that the gate refused.
+    pub fn gate_refusals(&self) -> u32 {
+        self.gate_refusals
+    }
+
+    /// Milliseconds spent in the current phase, pauses excluded, never negative.
+    pub fn elapsed_ms(&self, now_ms: f64) -> f64 {
+        let until = self.paused_since_ms.unwrap_or(now_ms);
+        (until - self.phase_started_ms - self.paused_in_phase_ms).max(0.0)
+    }
+
+    /// Milliseconds left in the current phase; negative is an overrun. Review has no
+    /// limit and reports 0.
+    pub fn remaining_ms(&self, now_ms: f64) -> f64 {
+        if self.phase == Phase::Review {
+            return 0.0;
+        }
+        self.plan.millis(self.phase) - self.elapsed_ms(now_ms)
+    }
+
+    /// Handles an event at `now_ms`; `board` is read by the breadth gate.
+    pub fn handle(&mut self, event: SessionEvent, now_ms: f64, board: &Board) -> SessionOutcome {
+        match event {
+            SessionEvent::Tick => self.tick(now_ms),
+            SessionEvent::Next => {
+                if self.phase == Phase::Review {
+                    return SessionOutcome::Nothing;
+                }
+                if self.phase == Phase::Breadth && self.remaining_ms(now_ms) > 0.0 {
+                    let gaps = breadth_gaps(board);
+                    if !gaps.is_empty() {
+                        self.gate_refusals += 1;
+                        return SessionOutcome::GateRefused(gaps);
+                    }
+                }
+                self.advance(now_ms, EndedBy::User)
+            }
+            SessionEvent::Pause => {
+                if self.is_paused() || self.phase == Phase::Review {
+                    return SessionOutcome::Nothing;
+                }
+                self.paused_since_ms = Some(now_ms);
+                SessionOutcome::Paused
+            }
+            SessionEvent::Resume => match self.paused_since_ms.take() {
+                Some(since) => {
+                    self.paused_in_phase_ms += (now_ms - since).max(0.0);
+                    SessionOutcome::Resumed
+                }
+                None => SessionOutcome::Nothing,
+            },
+            SessionEvent::AttemptDepth => {
+                if self.phase.allows_depth() {
+                    SessionOutcome::DepthAllowed
+                } else {
+                    self.depth_refusals += 1;
+                    SessionOutcome::DepthRefused
+                }
+            }
+        }
+    }
+
+    fn tick(&mut self, now_ms: f64) -> SessionOutcome {
+        if self.is_paused() || self.phase != Phase::Breadth {
+            return SessionOutcome::Nothing;
+        }
+        let remaining = self.remaining_ms(now_ms);
+        if remaining <= 0.0 {
+            return self.advance(now_ms, EndedBy::TimeUp);
+        }
+        if remaining <= BREADTH_WARNING_MS && !self.warned {
+            self.warned = true;
+            return SessionOutcome::BreadthEndingSoon;
+        }
+        SessionOutcome::Nothing
+    }
+
+    fn advance(&mut self, now_ms: f64, by: EndedBy) -> SessionOutcome {
+        let from = self.phase;
+        // A phase that ran out of time counts exactly its plan, however late the
+        // tick that noticed it (a background tab, a reload).
+        let actual = match by {
+            EndedBy::TimeUp => self.plan.millis(from),
+            EndedBy::User => self.elapsed_ms(now_ms),
+        };
+        let ended_at = match by {
+            EndedBy::TimeUp => self.phase_started_ms + self.paused_in_phase_ms + actual,
+            EndedBy::User => now_ms,
+        };
+        self.records.push(PhaseRecord {
+            phase: from,
+            planned_ms: self.plan.millis(from),
+            actual_ms: actual,
+            ended_by: by,
+        });
+        self.phase = from.next();
+        self.phase_started_ms = ended_at;
+        self.paused_since_ms = None;
+        self.paused_in_phase_ms = 0.0;
+        SessionOutcome::Advanced {
+            from,
+            to: self.phase,
+            by,
+        }
+    }
+}
+
+/// `mm:ss` for a countdown; an overrun shows as `+mm:ss`.
+pub fn format_countdown(remaining_ms: f64) -> String {
+    let overrun = remaining_ms < 0.0;
+    // Count down in whole seconds, rounding up so 00:00 means time is up.
+    let secs = if overrun {
+        (-remaining_ms / 1000.0).floor() as u64
+    } else {
+        (remaining_ms / 1000.0).ceil() as u64
+    };
+    let text = format!("{:02}:{:02}", secs / 60, secs % 60);
+    if overrun {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
