@@ -3,6 +3,7 @@
 use super::autosave::{self, SaveStatus};
 use super::canvas::{measure_canvas, Canvas};
 use super::keyboard;
+use super::library::{Library, LibraryDialog};
 use super::notices::{NoticeToast, SaveIndicator, StoredProblemBanner};
 use super::outline::Outline;
 use super::palette::Palette;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     provide_context(save);
+    provide_context(Library::new());
     keyboard::install(state);
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
                 </span>
             </footer>
             <NoticeToast />
+            <LibraryDialog />
         </div>
     }
 }

@@ -255,7 +255,7 @@ pub fn Canvas() -> impl IntoView {
             <Show when=empty>
                 <div class="empty-hint" aria-hidden="true">
                     <p class="empty-title">"Map the whole system first"</p>
-                    <p>"Click or drag a component from the palette. Drag from a box's dot to another box to draw a data flow."</p>
+                    <p>"Pick a prompt under Prompts, or just start: click or drag a component from the palette, then drag from a box's dot to another box to draw a data flow."</p>
                 </div>
             </Show>
             <p id="canvas-help" class="sr-only">

@@ -9,6 +9,7 @@ mod component_view;
 mod icon;
 mod inline_edit;
 mod keyboard;
+mod library;
 mod mirror;
 mod notices;
 mod outline;

@@ -115,6 +115,7 @@ pub fn Outline() -> impl IntoView {
     };
     view! {
         <aside class="outline" aria-label="Outline">
+            <super::library::PromptPanel />
             <Inspector />
             <section aria-labelledby="outline-components">
                 <h2 class="panel-title" id="outline-components">

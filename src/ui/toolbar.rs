@@ -42,6 +42,7 @@ fn ActionButton(
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = use_board();
+    let library = expect_context::<super::library::Library>();
     let no_undo = Signal::derive(move || !state.can_undo.get());
     let no_redo = Signal::derive(move || !state.can_redo.get());
     let nothing_selected = Signal::derive(move || state.selection.with(|s| s.is_empty()));
@@ -67,6 +68,15 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <header class="toolbar">
             <h1 class="brand">"Breadthfirst"</h1>
+            <button
+                type="button"
+                class="tool-button prompts-button"
+                aria-label="Prompts"
+                title="Choose a design prompt"
+                on:click=move |_| library.open.set(true)
+            >
+                "Prompts"
+            </button>
             <div class="tool-group" role="group" aria-label="History">
                 <ActionButton label="Undo" shortcut="Ctrl+Z" action=Action::Undo glyph=glyph::UNDO disabled=no_undo />
                 <ActionButton label="Redo" shortcut="Ctrl+Shift+Z" action=Action::Redo glyph=glyph::REDO disabled=no_redo />

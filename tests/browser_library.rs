@@ -1,0 +1,73 @@
+//! The prompt library in headless Chromium: cards, filter, free practice, reload.
+
+mod support;
+
+use breadthfirst::core::prompt::catalog;
+use support::app::App;
+use support::{browser_lock, Key};
+
+#[test]
+fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let prompts = catalog();
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("the prompt cards", || {
+        app.count("[data-testid=prompt-card]") == prompts.len()
+    });
+    let first = &prompts[0];
+    let filter = app.driver.find("input[aria-label=\"Filter prompts\"]");
+    filter.send_keys(&first.title);
+    app.wait_for("the filter to narrow the list", || {
+        app.count("[data-testid=prompt-card]") == 1
+    });
+    filter.clear();
+    filter.send_keys("no prompt has this text");
+    app.wait_for("an empty result", || {
+        app.count("[data-testid=prompt-card]") == 0
+    });
+    assert!(app
+        .driver
+        .find(".library")
+        .text()
+        .contains("No prompt matches"));
+    filter.clear();
+    filter.send_keys(&first.title);
+    app.wait_for("the card again", || {
+        app.count("[data-testid=prompt-card]") == 1
+    });
+    app.driver.find("[data-testid=prompt-card] button").click();
+    app.wait_for("the dialog to close", || app.count(".library") == 0);
+    let panel = app.driver.find(".prompt-panel");
+    assert!(panel.text().contains(&first.title));
+    // Answers stay hidden until asked for.
+    app.driver.find(".prompt-panel summary").click();
+    let answer = &first.clarifications[0].answer;
+    assert!(!panel.text().contains(answer.as_str()));
+    app.driver
+        .find(".prompt-panel .clarifications button")
+        .click();
+    app.wait_for("the revealed answer", || {
+        app.driver
+            .find(".prompt-panel")
+            .text()
+            .contains(answer.as_str())
+    });
+    // The chosen prompt survives a reload.
+    app.reload();
+    app.wait_for("the prompt panel after reload", || {
+        app.driver
+            .find(".prompt-panel")
+            .text()
+            .contains(&first.title)
+    });
+    // Escape closes the dialog.
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("the dialog", || app.count(".library") == 1);
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the dialog to close on Escape", || {
+        app.count(".library") == 0
+    });
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
