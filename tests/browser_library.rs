@@ -71,3 +71,21 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn the_prompt_library_is_not_part_of_the_first_load() {
+    let dist = support::dist_dir();
+    let served = std::fs::read_to_string(dist.join("prompts.json")).expect("dist/prompts.json");
+    let (prompts, problems) = breadthfirst::core::prompt::parse_bundle(&served);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(prompts, catalog(), "dist/prompts.json matches prompts/");
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .expect("a wasm file");
+    let bytes = std::fs::read(wasm).unwrap();
+    let needle = prompts[0].statement.as_bytes();
+    let embedded = bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(!embedded, "prompt text is embedded in the wasm");
+}

@@ -3,4 +3,5 @@
 
 pub mod dom;
 pub mod download;
+pub mod fetch;
 pub mod storage;

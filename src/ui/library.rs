@@ -1,18 +1,30 @@
 //! The prompt library: a dialog of prompt cards with a text filter, and the panel
 //! showing the chosen prompt while practising.
 
-use crate::browser::storage;
-use crate::core::prompt::{catalog, ClarificationKind, Difficulty, Prompt};
+use crate::browser::{fetch::fetch_text, storage};
+use crate::core::prompt::{parse_bundle, ClarificationKind, Difficulty, Prompt};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Key remembering the prompt being practised.
 const PROMPT_KEY: &str = "breadthfirst.prompt";
 
-/// The bundled prompts and which one is being practised.
+/// Where the prompt library is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Catalog {
+    /// Being fetched.
+    Loading,
+    /// Loaded, sorted by title.
+    Ready(Arc<Vec<Prompt>>),
+    /// Could not be loaded, with why.
+    Failed(String),
+}
+
+/// The prompt library and which prompt is being practised.
 #[derive(Clone, Copy)]
 pub struct Library {
-    prompts: StoredValue<Arc<Vec<Prompt>>>,
+    /// The catalog's state.
+    pub catalog: RwSignal<Catalog>,
     /// Id of the prompt being practised.
     pub current: RwSignal<Option<String>>,
     /// Whether the library dialog is open.
@@ -20,26 +32,41 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads the catalog and the remembered prompt.
+    /// Starts fetching the catalog (served beside the app as prompts.json) and
+    /// remembers the prompt practised last.
     pub fn new() -> Self {
-        let prompts = Arc::new(catalog());
-        let remembered = storage::read(PROMPT_KEY)
-            .ok()
-            .flatten()
-            .filter(|id| prompts.iter().any(|p| &p.id == id));
-        Library {
-            prompts: StoredValue::new(prompts),
-            current: RwSignal::new(remembered),
+        let library = Library {
+            catalog: RwSignal::new(Catalog::Loading),
+            current: RwSignal::new(storage::read(PROMPT_KEY).ok().flatten()),
             open: RwSignal::new(false),
+        };
+        leptos::task::spawn_local(async move {
+            let state = match fetch_text("prompts.json").await {
+                Ok(json) => {
+                    let (prompts, problems) = parse_bundle(&json);
+                    if prompts.is_empty() {
+                        let files: Vec<String> = problems.into_iter().map(|p| p.file).collect();
+                        Catalog::Failed(format!("no prompt could be read ({})", files.join(", ")))
+                    } else {
+                        Catalog::Ready(Arc::new(prompts))
+                    }
+                }
+                Err(e) => Catalog::Failed(e),
+            };
+            library.catalog.set(state);
+        });
+        library
+    }
+
+    /// Every loaded prompt (empty while loading or after a failure).
+    pub fn prompts(&self) -> Arc<Vec<Prompt>> {
+        match self.catalog.get() {
+            Catalog::Ready(prompts) => prompts,
+            _ => Arc::new(Vec::new()),
         }
     }
 
-    /// Every prompt, sorted by title.
-    pub fn prompts(&self) -> Arc<Vec<Prompt>> {
-        self.prompts.get_value()
-    }
-
-    /// The prompt being practised.
+    /// The prompt being practised, once the catalog is loaded.
     pub fn current_prompt(&self) -> Option<Prompt> {
         let id = self.current.get()?;
         self.prompts().iter().find(|p| p.id == id).cloned()
@@ -87,6 +114,18 @@ pub fn LibraryDialog() -> impl IntoView {
     });
     let cards = move || {
         let text = filter.get();
+        match library.catalog.get() {
+            Catalog::Loading => {
+                return view! { <p class="hint">"Loading prompts…"</p> }.into_any();
+            }
+            Catalog::Failed(why) => {
+                return view! {
+                    <p class="hint" role="alert">{format!("The prompt library could not be loaded: {why}. Reload to try again.")}</p>
+                }
+                .into_any();
+            }
+            Catalog::Ready(_) => {}
+        }
         let prompts = library.prompts();
         let shown: Vec<Prompt> = prompts
             .iter()

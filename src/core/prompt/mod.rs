@@ -1,8 +1,9 @@
 //! Design prompts: the file schema, validation, and the bundled catalog.
 //!
 //! Prompts are human-edited TOML files in `prompts/`, one per prompt. The build script
-//! turns them into one JSON document embedded in the binary (so the app carries no
-//! TOML parser); [`catalog`] parses and validates it. Every item a checklist will test
+//! turns them into one JSON document (so the app carries no TOML parser); the web app
+//! fetches it as `prompts.json` when needed, native code embeds it, and both read it
+//! with [`parse_bundle`]. Every item a checklist will test
 //! (components, flows, failure modes) refers to component kinds by their stable ids.
 //! Invariant: a prompt that passes [`Prompt::validate`] has unique item ids, known kinds,
 //! flows and failure modes that name declared components, and enough material for a
@@ -161,6 +162,8 @@ pub struct Prompt {
 }
 
 /// The bundled prompts as produced by the build script: `[{"file": ..., "prompt": ...}]`.
+/// Embedded natively only: the web app fetches the same document instead.
+#[cfg(not(target_arch = "wasm32"))]
 const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/prompts.json"));
 
 /// A prompt file that could not be used, with why.
@@ -225,11 +228,13 @@ pub fn parse_bundle(json: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
 }
 
 /// The prompts bundled into this build, valid ones only, sorted by title.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn catalog() -> Vec<Prompt> {
     parse_bundle(BUNDLED).0
 }
 
 /// Every bundled file that failed to load (empty in a healthy build; tests assert it).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn catalog_problems() -> Vec<BadPromptFile> {
     parse_bundle(BUNDLED).1
 }
