@@ -1,7 +1,7 @@
 //! One arrow on the canvas: a line between two components with an optional label.
 
 use super::state::{use_board, ArrowKey};
-use crate::core::diagram::{arrow_endpoints, text_width};
+use crate::core::diagram::{arrow_endpoints, label_anchor, text_width, Size};
 use leptos::prelude::*;
 
 /// Font size of arrow labels, in world units.
@@ -26,9 +26,10 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
         let text = label.get();
         (!text.is_empty()).then(|| {
             let (a, b) = ends.get();
-            let (mx, my) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
             let w = text_width(&text, LABEL_PX) + 10.0;
             let h = LABEL_PX + 8.0;
+            let anchor = label_anchor(a, b, Size::new(w, h));
+            let (mx, my) = (anchor.x, anchor.y);
             view! {
                 <g class="edge-label">
                     <rect x=mx - w / 2.0 y=my - h / 2.0 width=w height=h rx="4" />

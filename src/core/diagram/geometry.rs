@@ -172,3 +172,29 @@ pub fn arrow_endpoints(from: &Rect, to: &Rect) -> (Point, Point) {
         Point::new(end.x - ux * GAP, end.y - uy * GAP),
     )
 }
+
+/// Centre for an arrow's label of `size`: the arrow's midpoint, or beside the line when
+/// the arrow is too short for the label and the head to both show.
+pub fn label_anchor(start: Point, end: Point, size: Size) -> Point {
+    const HEAD_ROOM: f64 = 28.0;
+    let mid = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let len = dx.hypot(dy);
+    // The label's extent along the arrow's direction.
+    let along = if len == 0.0 {
+        size.w
+    } else {
+        (size.w * dx.abs() + size.h * dy.abs()) / len
+    };
+    if len >= along + HEAD_ROOM || len == 0.0 {
+        return mid;
+    }
+    // Unit normal pointing up (or left for a vertical arrow).
+    let (mut nx, mut ny) = (-dy / len, dx / len);
+    if ny > 0.0 || (ny == 0.0 && nx > 0.0) {
+        nx = -nx;
+        ny = -ny;
+    }
+    let across = (size.w * nx.abs() + size.h * ny.abs()) / 2.0 + 4.0;
+    Point::new(mid.x + nx * across, mid.y + ny * across)
+}

@@ -15,7 +15,7 @@ mod text;
 
 pub use board::{Arrow, ArrowId, Board, Component, ComponentId};
 pub use command::{Applied, Command, EditError};
-pub use geometry::{arrow_endpoints, Point, Rect, Size, MAX_COORDINATE};
+pub use geometry::{arrow_endpoints, label_anchor, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;
 pub use kind::{ComponentKind, Shape};
 pub use placement::free_spot;
