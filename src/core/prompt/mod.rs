@@ -178,10 +178,13 @@ pub struct BadPromptFile {
 /// Parses a bundle document (the build script's output format) into valid prompts and
 /// the files that failed, so one bad file never hides the others.
 pub fn parse_bundle(json: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+    // Each prompt is parsed from its own raw JSON text: one bad file cannot hide the
+    // others, and no `serde_json::Value` deserializer is compiled into the app.
     #[derive(Deserialize)]
-    struct Entry {
+    struct Entry<'a> {
         file: String,
-        prompt: serde_json::Value,
+        #[serde(borrow)]
+        prompt: Option<&'a serde_json::value::RawValue>,
         #[serde(default)]
         error: Option<String>,
     }
@@ -201,14 +204,18 @@ pub fn parse_bundle(json: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
     let mut good: Vec<Prompt> = Vec::new();
     let mut bad = Vec::new();
     for entry in entries {
-        if let Some(error) = entry.error {
-            bad.push(BadPromptFile {
-                file: entry.file,
-                errors: vec![PromptError::Unreadable(error)],
-            });
-            continue;
-        }
-        let result = serde_json::from_value::<Prompt>(entry.prompt)
+        let raw = match (entry.prompt, entry.error) {
+            (Some(raw), None) => raw,
+            (_, error) => {
+                let error = error.unwrap_or_else(|| "no prompt in the entry".into());
+                bad.push(BadPromptFile {
+                    file: entry.file,
+                    errors: vec![PromptError::Unreadable(error)],
+                });
+                continue;
+            }
+        };
+        let result = serde_json::from_str::<Prompt>(raw.get())
             .map_err(|e| vec![PromptError::Unreadable(e.to_string())])
             .and_then(|p| p.validate(&entry.file).map(|()| p));
         match result {
