@@ -14,7 +14,6 @@ mod mirror;
 mod notices;
 mod outline;
 mod palette;
-mod practice;
 mod state;
 mod toolbar;
 

@@ -115,7 +115,6 @@ pub fn Outline() -> impl IntoView {
     };
     view! {
         <aside class="outline" aria-label="Outline">
-            <super::practice::TimingSummary />
             <super::library::PromptPanel />
             <Inspector />
             <section aria-labelledby="outline-components">
