@@ -19,11 +19,11 @@ pub fn query(selector: &str) -> Option<web_sys::Element> {
 
 /// Moves keyboard focus to the element matching `selector`, if it exists.
 pub fn focus(selector: &str) {
-    if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    } else if let Some(el) = query(selector).and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-    {
-        let _ = el.focus();
+    let Some(el) = query(selector) else { return };
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
     }
 }
 

@@ -40,9 +40,15 @@ fn canvas_rect() -> Option<web_sys::DomRect> {
     dom::query("[data-testid=canvas]").map(|el| el.get_bounding_client_rect())
 }
 
-/// Event position relative to the canvas.
+/// Event position relative to the canvas. Every listener sits on the canvas itself, so
+/// the event's current target is it: no document lookup on each pointer move.
 fn local_point(ev: &web_sys::MouseEvent) -> Point {
-    let (left, top) = canvas_rect().map_or((0.0, 0.0), |r| (r.left(), r.top()));
+    let rect = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.get_bounding_client_rect())
+        .or_else(canvas_rect);
+    let (left, top) = rect.map_or((0.0, 0.0), |r| (r.left(), r.top()));
     Point::new(
         f64::from(ev.client_x()) - left,
         f64::from(ev.client_y()) - top,

@@ -65,6 +65,24 @@ pub struct Mirror {
     culled_for: Option<(u64, Rect)>,
 }
 
+/// Clears the flags of ids only in `old` and sets those in `new`.
+fn flip_flags<'a, K: PartialEq>(
+    old: &[K],
+    new: &[K],
+    flag: impl Fn(&K) -> Option<&'a ArcRwSignal<bool>>,
+) {
+    for id in old {
+        if let Some(f) = flag(id) {
+            set(f, new.contains(id));
+        }
+    }
+    for id in new {
+        if let Some(f) = flag(id) {
+            set(f, true);
+        }
+    }
+}
+
 fn set<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
     if signal.with_untracked(|v| *v != value) {
         signal.set(value);
@@ -136,26 +154,10 @@ impl Mirror {
             return false;
         }
         let old = std::mem::replace(&mut self.selection, selection.clone());
-        for id in old.components() {
-            if let Some(s) = self.components.get(id) {
-                set(&s.selected, selection.has_component(*id));
-            }
-        }
-        for id in selection.components() {
-            if let Some(s) = self.components.get(id) {
-                set(&s.selected, true);
-            }
-        }
-        for id in old.arrows() {
-            if let Some(s) = self.arrows.get(id) {
-                set(&s.selected, selection.has_arrow(*id));
-            }
-        }
-        for id in selection.arrows() {
-            if let Some(s) = self.arrows.get(id) {
-                set(&s.selected, true);
-            }
-        }
+        let components = |id: &ComponentId| self.components.get(id).map(|s| &s.selected);
+        flip_flags(old.components(), selection.components(), components);
+        let arrows = |id: &ArrowId| self.arrows.get(id).map(|s| &s.selected);
+        flip_flags(old.arrows(), selection.arrows(), arrows);
         true
     }
 

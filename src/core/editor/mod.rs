@@ -301,9 +301,19 @@ impl Editor {
 
     /// Applies a command as one history step.
     fn apply(&mut self, command: Command) -> Result<Applied, EditError> {
-        let before = self.board.clone();
-        let applied = self.board.apply(command)?;
+        self.step(|board| board.apply(command))
+    }
+
+    /// Runs an edit of one or more commands as one history step. The edit works on a
+    /// copy, so a refusal part-way leaves the board as it was.
+    fn step(
+        &mut self,
+        edit: impl FnOnce(&mut Board) -> Result<Applied, EditError>,
+    ) -> Result<Applied, EditError> {
+        let mut board = self.board.clone();
+        let applied = edit(&mut board)?;
         if applied.changed() {
+            let before = std::mem::replace(&mut self.board, board);
             self.history.record(before);
             self.revision += 1;
             self.selection.retain_existing(&self.board);
@@ -397,28 +407,26 @@ impl Editor {
         if ids.len() < 2 {
             return Err(EditError::NeedTwoComponents);
         }
-        let before = self.board.clone();
-        let mut board = self.board.clone();
-        let mut changed = false;
-        for pair in ids.windows(2) {
-            let command = Command::ConnectComponents {
-                from: pair[0],
-                to: pair[1],
-                label: String::new(),
-            };
-            match board.apply(command) {
-                Ok(_) => changed = true,
-                Err(EditError::DuplicateArrow(_)) if ids.len() > 2 => {}
-                Err(e) => return Err(e),
+        self.step(|board| {
+            let mut changed = false;
+            for pair in ids.windows(2) {
+                let command = Command::ConnectComponents {
+                    from: pair[0],
+                    to: pair[1],
+                    label: String::new(),
+                };
+                match board.apply(command) {
+                    Ok(_) => changed = true,
+                    Err(EditError::DuplicateArrow(_)) if ids.len() > 2 => {}
+                    Err(e) => return Err(e),
+                }
             }
-        }
-        if !changed {
-            return Ok(Applied::Unchanged);
-        }
-        self.board = board;
-        self.history.record(before);
-        self.revision += 1;
-        Ok(Applied::Changed)
+            Ok(if changed {
+                Applied::Changed
+            } else {
+                Applied::Unchanged
+            })
+        })
     }
 
     fn zoom_centre(&mut self, factor: f64) -> Result<Applied, EditError> {
