@@ -36,8 +36,15 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
     app.wait_for("the card again", || {
         app.count("[data-testid=prompt-card]") == 1
     });
-    app.driver.find("[data-testid=prompt-card] button").click();
+    app.driver
+        .find("[data-testid=prompt-card] button.secondary")
+        .click();
     app.wait_for("the dialog to close", || app.count(".library") == 0);
+    assert_eq!(
+        app.count("[data-testid=phase]"),
+        0,
+        "free practice has no timer"
+    );
     let panel = app.driver.find(".prompt-panel");
     assert!(panel.text().contains(&first.title));
     // Answers stay hidden until asked for.

@@ -7,6 +7,7 @@ use super::library::{Library, LibraryDialog};
 use super::notices::{NoticeToast, SaveIndicator, StoredProblemBanner};
 use super::outline::Outline;
 use super::palette::Palette;
+use super::practice::Practice;
 use super::state::BoardState;
 use super::toolbar::Toolbar;
 use crate::browser::dom;
@@ -28,6 +29,9 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(save);
     provide_context(Library::new());
+    let practice = Practice::new();
+    provide_context(practice);
+    practice.run_clock(state);
     keyboard::install(state);
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));

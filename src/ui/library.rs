@@ -1,8 +1,10 @@
 //! The prompt library: a dialog of prompt cards with a text filter, and the panel
 //! showing the chosen prompt while practising.
 
+use super::practice::Practice;
 use crate::browser::{fetch::fetch_text, storage};
 use crate::core::prompt::{parse_bundle, ClarificationKind, Difficulty, Prompt};
+use crate::core::session::{Level, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -102,7 +104,11 @@ fn matches(p: &Prompt, filter: &str) -> bool {
 #[component]
 pub fn LibraryDialog() -> impl IntoView {
     let library = expect_context::<Library>();
+    let practice = expect_context::<Practice>();
     let filter = RwSignal::new(String::new());
+    let length = RwSignal::new(45_u32);
+    let level = RwSignal::new(Level::L5);
+    let breadth = RwSignal::new(9_u32);
     let input = NodeRef::<leptos::html::Input>::new();
     let close = move || library.open.set(false);
     // `autofocus` does nothing on inserted elements: focus the filter when it appears,
@@ -139,6 +145,7 @@ pub fn LibraryDialog() -> impl IntoView {
             .into_iter()
             .map(|p| {
                 let id = p.id.clone();
+                let start_id = p.id.clone();
                 view! {
                     <li data-testid="prompt-card" class="prompt-card" data-prompt=p.id.clone()>
                         <h3>{p.title.clone()}</h3>
@@ -147,7 +154,22 @@ pub fn LibraryDialog() -> impl IntoView {
                             {p.tags.join(" · ")}
                         </p>
                         <p class="preview">{p.statement.clone()}</p>
-                        <button type="button" on:click=move |_| library.practise(&id)>"Free practice"</button>
+                        <div class="card-actions">
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    let plan = SessionPlan::new(length.get_untracked(), level.get_untracked(), breadth.get_untracked());
+                                    practice.start(&start_id, plan);
+                                    library.practise(&start_id);
+                                }
+                            >
+                                "Start session"
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                practice.end();
+                                library.practise(&id);
+                            }>"Free practice"</button>
+                        </div>
                     </li>
                 }
             })
@@ -182,6 +204,48 @@ pub fn LibraryDialog() -> impl IntoView {
                             />
                             <button type="button" class="link" aria-label="Close" on:click=move |_| close()>"×"</button>
                         </header>
+                        <div class="session-settings" role="group" aria-label="Session settings">
+                            <label>
+                                "Length "
+                                <select
+                                    aria-label="Session length"
+                                    on:change=move |ev| length.set(event_target_value(&ev).parse().unwrap_or(45))
+                                    prop:value=move || length.get().to_string()
+                                >
+                                    {LENGTHS.iter().map(|m| view! { <option value=m.to_string()>{format!("{m} min")}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <label>
+                                "Level "
+                                <select
+                                    aria-label="Level"
+                                    on:change=move |ev| {
+                                        level.set(match event_target_value(&ev).as_str() {
+                                            "L4" => Level::L4,
+                                            "L6" => Level::L6,
+                                            _ => Level::L5,
+                                        })
+                                    }
+                                    prop:value=move || format!("{:?}", level.get())
+                                >
+                                    <option value="L4">"L4 (mid-level)"</option>
+                                    <option value="L5">"L5 (senior)"</option>
+                                    <option value="L6">"L6 (staff)"</option>
+                                </select>
+                            </label>
+                            <label>
+                                "Breadth "
+                                <select
+                                    aria-label="Breadth minutes"
+                                    on:change=move |ev| breadth.set(event_target_value(&ev).parse().unwrap_or(9))
+                                    prop:value=move || breadth.get().to_string()
+                                >
+                                    <option value="8">"8 min"</option>
+                                    <option value="9">"9 min"</option>
+                                    <option value="10">"10 min"</option>
+                                </select>
+                            </label>
+                        </div>
                         <ul class="prompt-list">{cards}</ul>
                     </section>
                 </div>

@@ -14,6 +14,7 @@ mod mirror;
 mod notices;
 mod outline;
 mod palette;
+mod practice;
 mod state;
 mod toolbar;
 

@@ -115,6 +115,7 @@ pub fn Outline() -> impl IntoView {
     };
     view! {
         <aside class="outline" aria-label="Outline">
+            <super::practice::TimingSummary />
             <super::library::PromptPanel />
             <Inspector />
             <section aria-labelledby="outline-components">

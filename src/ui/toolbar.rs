@@ -107,6 +107,7 @@ pub fn Toolbar() -> impl IntoView {
                 <ActionButton label="Zoom in" shortcut="+" action=Action::ZoomIn glyph=glyph::ZOOM_IN />
                 <ActionButton label="Zoom to fit" shortcut="Shift+1" action=Action::ZoomToFit glyph=glyph::FIT />
             </div>
+            <super::practice::SessionBar />
         </header>
     }
 }

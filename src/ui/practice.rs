@@ -1,0 +1,224 @@
+//! The timed practice session in the UI: starting one, the session bar (phase, timer,
+//! next, pause), ticking on wall-clock time, and saving so a reload resumes it.
+
+use super::state::{use_board, BoardState};
+use crate::browser::{dom, storage};
+use crate::core::persist;
+use crate::core::session::{
+    format_countdown, EndedBy, Phase, Session, SessionEvent, SessionOutcome, SessionPlan,
+};
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+
+/// Key of the running session.
+const SESSION_KEY: &str = "breadthfirst.session";
+/// Key of the board as it was when Breadth ended.
+const BREADTH_MAP_KEY: &str = "breadthfirst.breadth-map";
+/// How often the timer redraws, in milliseconds.
+const TICK_MS: u32 = 250;
+
+/// The running session, if any, and the clock that drives its display.
+#[derive(Clone, Copy)]
+pub struct Practice {
+    /// The session.
+    pub session: RwSignal<Option<Session>>,
+    /// Wall-clock milliseconds, refreshed every tick.
+    pub now: RwSignal<f64>,
+}
+
+impl Practice {
+    /// Resumes a saved session, if any. Unreadable saved state is kept aside.
+    pub fn new() -> Self {
+        let saved = storage::read(SESSION_KEY).ok().flatten();
+        let session = saved.and_then(|text| match serde_json::from_str::<Session>(&text) {
+            Ok(session) => Some(session),
+            Err(_) => {
+                let key = format!("breadthfirst.rescued.session.{}", dom::now_ms() as u64);
+                if storage::write(&key, &text).is_ok() {
+                    let _ = storage::remove(SESSION_KEY);
+                }
+                None
+            }
+        });
+        Practice {
+            session: RwSignal::new(session),
+            now: RwSignal::new(dom::now_ms()),
+        }
+    }
+
+    /// Starts a session on a prompt.
+    pub fn start(&self, prompt_id: &str, plan: SessionPlan) {
+        let now = dom::now_ms();
+        self.now.set(now);
+        self.session.set(Some(Session::start(prompt_id, plan, now)));
+        self.save();
+    }
+
+    /// Ends the session (the board stays).
+    pub fn end(&self) {
+        self.session.set(None);
+        self.save();
+    }
+
+    /// Feeds an event to the session and reports what happened to the user.
+    pub fn handle(&self, event: SessionEvent, state: BoardState) {
+        let now = dom::now_ms();
+        self.now.set(now);
+        let mut outcome = SessionOutcome::Nothing;
+        self.session.update(|s| {
+            if let Some(s) = s {
+                outcome = state.with_editor(|e| s.handle(event, now, e.board()));
+            }
+        });
+        let message = match &outcome {
+            SessionOutcome::GateRefused(gaps) => Some(format!(
+                "Not yet: {}.",
+                gaps.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            SessionOutcome::BreadthEndingSoon => {
+                Some("One minute of breadth left: make sure every part is on the board.".into())
+            }
+            SessionOutcome::Advanced {
+                from: Phase::Breadth,
+                by,
+                ..
+            } => {
+                let map = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
+                let _ = storage::write(BREADTH_MAP_KEY, &map);
+                Some(match by {
+                    EndedBy::TimeUp => "Breadth time is up: the board as it is now is your breadth map. Pick where to go deep.".into(),
+                    EndedBy::User => "Breadth map kept. Pick one or two components to go deep on.".into(),
+                })
+            }
+            SessionOutcome::DepthRefused => {
+                Some("Breadth first: boxes, names and arrows only. Details come in Depth.".into())
+            }
+            _ => None,
+        };
+        if let Some(message) = message {
+            state.notice.set(Some(message));
+        }
+        if outcome != SessionOutcome::Nothing {
+            self.save();
+        }
+    }
+
+    fn save(&self) {
+        let _ = match self.session.get_untracked() {
+            Some(s) => serde_json::to_string(&s)
+                .map_err(|_| ())
+                .and_then(|json| storage::write(SESSION_KEY, &json).map_err(|_| ())),
+            None => storage::remove(SESSION_KEY).map_err(|_| ()),
+        };
+    }
+
+    /// Ticks for the app's lifetime: redraws the timer and lets Breadth end by itself.
+    pub fn run_clock(&self, state: BoardState) {
+        let practice = *self;
+        Interval::new(TICK_MS, move || {
+            practice.now.set(dom::now_ms());
+            if practice.session.with_untracked(|s| s.is_some()) {
+                practice.handle(SessionEvent::Tick, state);
+            }
+        })
+        .forget();
+    }
+}
+
+/// Phase, countdown and controls of the running session.
+#[component]
+pub fn SessionBar() -> impl IntoView {
+    let practice = expect_context::<Practice>();
+    let state = use_board();
+    let active = move || practice.session.with(Option::is_some);
+    let phase = move || practice.session.with(|s| s.as_ref().map(|s| s.phase()));
+    let paused = move || {
+        practice
+            .session
+            .with(|s| s.as_ref().is_some_and(Session::is_paused))
+    };
+    let timer = move || {
+        let now = practice.now.get();
+        practice.session.with(|s| match s {
+            Some(s) if s.phase() == Phase::Review => "--:--".to_string(),
+            Some(s) => format_countdown(s.remaining_ms(now)),
+            None => String::new(),
+        })
+    };
+    let overrun = move || {
+        let now = practice.now.get();
+        practice.session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.phase() != Phase::Review && s.remaining_ms(now) < 0.0)
+        })
+    };
+    view! {
+        <Show when=active>
+            <div class="session-bar" role="group" aria-label="Session">
+                <span class="phase" data-testid="phase">{move || phase().map(Phase::name)}</span>
+                <span class="timer" data-testid="timer" class:overrun=overrun aria-live="off">{timer}</span>
+                <button
+                    type="button"
+                    class="tool-button text"
+                    disabled=move || phase() == Some(Phase::Review)
+                    on:click=move |_| practice.handle(SessionEvent::Next, state)
+                >
+                    "Next phase"
+                </button>
+                <button
+                    type="button"
+                    class="tool-button text"
+                    disabled=move || phase() == Some(Phase::Review)
+                    on:click=move |_| {
+                        let event = if paused() { SessionEvent::Resume } else { SessionEvent::Pause };
+                        practice.handle(event, state);
+                    }
+                >
+                    {move || if paused() { "Resume" } else { "Pause" }}
+                </button>
+                <button type="button" class="tool-button text" on:click=move |_| practice.end()>
+                    "End session"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Planned against actual time per finished phase (shown in Review).
+#[component]
+pub fn TimingSummary() -> impl IntoView {
+    let practice = expect_context::<Practice>();
+    move || {
+        practice.session.with(|s| {
+            let s = s.as_ref().filter(|s| s.phase() == Phase::Review)?;
+            let minutes = |ms: f64| format!("{:.1}", ms / 60_000.0);
+            let rows = s
+                .records()
+                .iter()
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <td>{r.phase.name()}</td>
+                            <td>{minutes(r.planned_ms)}</td>
+                            <td>{minutes(r.actual_ms)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let refusals = s.depth_refusals();
+            Some(view! {
+                <section class="prompt-panel" aria-label="Timing">
+                    <h2 class="prompt-title">"Timing"</h2>
+                    <table class="timing">
+                        <thead><tr><th>"Phase"</th><th>"Planned (min)"</th><th>"Actual (min)"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p class="hint">{format!("Depth attempts refused during breadth: {refusals}")}</p>
+                </section>
+            })
+        })
+    }
+}
