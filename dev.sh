@@ -72,8 +72,8 @@ print_load_size() {
   local total_raw=0 total_gz=0 raw gz f
   for f in dist/*; do
     # Fetched on demand, not part of the first load.
-    if [ "$(basename "$f")" = prompts.json ]; then
-      printf '  %-44s %8d B raw %8d B gzip (on demand)\n' "prompts.json" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+    if [ "$(basename "$f")" = prompts.txt ]; then
+      printf '  %-44s %8d B raw %8d B gzip (on demand)\n' "prompts.txt" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
       continue
     fi
     raw=$(wc -c <"$f")

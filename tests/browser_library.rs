@@ -82,10 +82,10 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
 #[test]
 fn the_prompt_library_is_not_part_of_the_first_load() {
     let dist = support::dist_dir();
-    let served = std::fs::read_to_string(dist.join("prompts.json")).expect("dist/prompts.json");
+    let served = std::fs::read_to_string(dist.join("prompts.txt")).expect("dist/prompts.txt");
     let (prompts, problems) = breadthfirst::core::prompt::parse_bundle(&served);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(prompts, catalog(), "dist/prompts.json matches prompts/");
+    assert_eq!(prompts, catalog(), "dist/prompts.txt matches prompts/");
     let wasm = std::fs::read_dir(&dist)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -106,10 +106,15 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     app.wait_for("the timing summary", || {
         app.driver.find(".outline").text().contains("Timing")
     });
-    let summary = app.driver.find(".timing").text();
-    assert!(
-        summary.contains("Breadth") && summary.contains("9.0"),
-        "{summary}"
+    let breadth_row = app.js(
+        "const row = [...document.querySelectorAll('.timing tbody tr')] \
+           .find(r => r.cells[0].textContent === 'Breadth'); \
+         return row ? [...row.cells].map(c => c.textContent) : null;",
+    );
+    assert_eq!(
+        breadth_row,
+        json!(["Breadth", "9", "9"]),
+        "planned and actual minutes"
     );
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");

@@ -6,6 +6,9 @@ use breadthfirst::core::prompt::{
 };
 use std::path::PathBuf;
 
+#[path = "../src/core/prompt/flatten.rs"]
+mod flatten;
+
 fn prompt_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("prompts");
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -17,12 +20,46 @@ fn prompt_files() -> Vec<PathBuf> {
     files
 }
 
-fn example() -> Prompt {
+fn example_table() -> toml::Table {
     let text = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("prompts/url-shortener.toml"),
     )
     .unwrap();
-    toml::from_str(&text).unwrap()
+    text.parse().unwrap()
+}
+
+/// A bundle of the given files, written the way the build script writes it.
+fn bundle(files: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (file, text) in files {
+        flatten::write_entry(&mut out, file, text);
+    }
+    out
+}
+
+/// The errors reading one file with `edit` applied to the example prompt.
+fn errors_after(edit: impl FnOnce(&mut toml::Table)) -> Vec<PromptError> {
+    let mut table = example_table();
+    edit(&mut table);
+    let (good, bad) = parse_bundle(&bundle(&[("url-shortener.toml", table.to_string())]));
+    assert!(good.is_empty(), "the edited prompt should be refused");
+    assert_eq!(bad[0].file, "url-shortener.toml");
+    bad[0].errors.clone()
+}
+
+fn example() -> Prompt {
+    let (mut good, bad) = parse_bundle(&bundle(&[(
+        "url-shortener.toml",
+        example_table().to_string(),
+    )]));
+    assert!(bad.is_empty(), "{bad:?}");
+    good.remove(0)
+}
+
+fn nth_table<'t>(table: &'t mut toml::Table, list: &str, index: usize) -> &'t mut toml::Table {
+    table[list].as_array_mut().unwrap()[index]
+        .as_table_mut()
+        .unwrap()
 }
 
 #[test]
@@ -33,15 +70,14 @@ fn every_prompt_file_parses_and_validates() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(path).unwrap();
-        match toml::from_str::<Prompt>(&text) {
-            Err(e) => failures.push(format!("{name}: cannot be read: {e}")),
-            Ok(p) => {
-                if let Err(errors) = p.validate(&name) {
-                    for e in errors {
-                        failures.push(format!("{name}: {e}"));
-                    }
-                }
+        let (good, bad) = parse_bundle(&bundle(&[(&name, text)]));
+        for b in bad {
+            for e in b.errors {
+                failures.push(format!("{}: {e}", b.file));
             }
+        }
+        if failures.is_empty() {
+            assert_eq!(good.len(), 1, "{name}");
         }
     }
     assert!(
@@ -64,26 +100,130 @@ fn the_bundled_catalog_holds_every_file_with_no_problems() {
 }
 
 #[test]
-fn a_missing_field_is_reported_with_the_file_name() {
-    let mut value = serde_json::to_value(example()).unwrap();
-    value.as_object_mut().unwrap().remove("statement");
-    let bundle = serde_json::json!([{ "file": "broken.toml", "prompt": value }]).to_string();
-    let (good, bad) = parse_bundle(&bundle);
-    assert!(good.is_empty());
-    assert_eq!(bad[0].file, "broken.toml");
-    assert!(matches!(&bad[0].errors[0], PromptError::Unreadable(m) if m.contains("statement")));
+fn the_bundle_keeps_every_field_of_the_file() {
+    let p = example();
+    let table = example_table();
+    assert_eq!(p.statement, table["statement"].as_str().unwrap());
+    assert_eq!(p.tags.len(), table["tags"].as_array().unwrap().len());
+    let components = table["components"].as_array().unwrap();
+    assert_eq!(p.components.len(), components.len());
+    assert_eq!(p.components[0].id, components[0]["id"].as_str().unwrap());
+    assert_eq!(
+        p.expectations.l6,
+        table["expectations"]["L6"].as_str().unwrap()
+    );
+    assert_eq!(
+        p.failure_modes.len(),
+        table["failure_modes"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        p.curveballs[1].why,
+        table["curveballs"][1]["why"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn line_breaks_backslashes_and_markers_in_text_survive_the_bundle() {
+    let tricky =
+        "Line one\nline two\r\n@file evil.toml\n@error no\nback\\slash \\n = \"quoted\" []";
+    let mut table = example_table();
+    table.insert("statement".into(), tricky.into());
+    let (good, bad) = parse_bundle(&bundle(&[("url-shortener.toml", table.to_string())]));
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(good[0].statement, tricky);
+}
+
+#[test]
+fn a_missing_field_is_reported_with_the_file_name_and_path() {
+    let errors = errors_after(|t| {
+        t.remove("statement");
+        nth_table(t, "clarifications", 2).remove("answer");
+    });
+    assert!(
+        errors.contains(&PromptError::MissingField("statement".into())),
+        "{errors:?}"
+    );
+    assert!(
+        errors.contains(&PromptError::MissingField("clarifications.2.answer".into())),
+        "{errors:?}"
+    );
+    let text = PromptError::MissingField("statement".into()).to_string();
+    assert_eq!(text, "missing field `statement`");
+}
+
+#[test]
+fn unknown_fields_wrong_shapes_and_bad_words_are_named() {
+    let errors = errors_after(|t| {
+        t.insert("statment".into(), "typo".into());
+        t.insert("tags".into(), "web".into());
+        t.insert("difficulty".into(), "extreme".into());
+        nth_table(t, "failure_modes", 0).insert("mitigations".into(), "retry".into());
+        nth_table(t, "clarifications", 0).insert("kind".into(), "vibes".into());
+    });
+    let expected = [
+        PromptError::UnknownField("statment".into()),
+        PromptError::WrongType {
+            field: "tags".into(),
+            expected: "a list",
+        },
+        PromptError::WrongType {
+            field: "failure_modes.0.mitigations".into(),
+            expected: "a list",
+        },
+        PromptError::BadValue {
+            field: "difficulty".into(),
+            value: "extreme".into(),
+        },
+        PromptError::BadValue {
+            field: "clarifications.0.kind".into(),
+            value: "vibes".into(),
+        },
+    ];
+    for e in &expected {
+        assert!(errors.contains(e), "{e:?} not in {errors:?}");
+    }
+    assert_eq!(errors.len(), expected.len(), "{errors:?}");
+}
+
+#[test]
+fn an_empty_optional_list_reads_and_an_empty_required_list_is_too_few() {
+    let mut table = example_table();
+    nth_table(&mut table, "components", 0).insert("synonyms".into(), toml::Value::Array(vec![]));
+    let p = parse_bundle(&bundle(&[("url-shortener.toml", table.to_string())])).0;
+    assert!(p[0].components[0].synonyms.is_empty());
+
+    let errors = errors_after(|t| {
+        t.insert("curveballs".into(), toml::Value::Array(vec![]));
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string() == "curveballs has 0 entries; at least 2 are needed"),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_toml_is_reported_not_fatal() {
-    let bundle = serde_json::json!([
-        { "file": "bad.toml", "prompt": null, "error": "expected `=` at line 3" },
-        { "file": "url-shortener.toml", "prompt": serde_json::to_value(example()).unwrap() }
-    ])
-    .to_string();
-    let (good, bad) = parse_bundle(&bundle);
+    let text = bundle(&[
+        (
+            "bad.toml",
+            "title = \"x\"\nthis line has no equals sign\n".into(),
+        ),
+        ("url-shortener.toml", example_table().to_string()),
+    ]);
+    let (good, bad) = parse_bundle(&text);
     assert_eq!(good.len(), 1, "one bad file does not hide the others");
     assert_eq!(bad[0].file, "bad.toml");
+    assert!(matches!(&bad[0].errors[0], PromptError::Unreadable(m) if !m.is_empty()));
+}
+
+#[test]
+fn a_damaged_bundle_is_one_clear_error() {
+    let (good, bad) = parse_bundle("title=orphan\n@file x.toml\n");
+    assert!(good.is_empty());
+    assert_eq!(bad[0].file, "(bundle)");
+    assert!(bad[0].errors[0].to_string().contains("before any @file"));
 }
 
 #[test]
@@ -111,12 +251,11 @@ fn duplicate_ids_unknown_kinds_undeclared_components_and_too_few_items_are_named
         "{all}"
     );
 
-    let bundle = serde_json::json!([
-        { "file": "url-shortener.toml", "prompt": serde_json::to_value(&original).unwrap() },
-        { "file": "url-shortener.toml", "prompt": serde_json::to_value(&original).unwrap() }
-    ])
-    .to_string();
-    let (_, bad) = parse_bundle(&bundle);
+    let text = example_table().to_string();
+    let (_, bad) = parse_bundle(&bundle(&[
+        ("url-shortener.toml", text.clone()),
+        ("url-shortener.toml", text),
+    ]));
     assert_eq!(
         bad[0].errors,
         vec![PromptError::DuplicateId("url-shortener".into())]

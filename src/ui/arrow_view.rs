@@ -1,6 +1,7 @@
 //! One arrow on the canvas: a line between two components with an optional label.
 
 use super::state::{use_board, ArrowKey};
+use crate::core::decimal::dec;
 use crate::core::diagram::{arrow_endpoints, label_anchor, text_width, Size};
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
     let ends = Memo::new(move |_| arrow_endpoints(&from.with(|c| c.rect), &to.with(|c| c.rect)));
     let path = move || {
         let (a, b) = ends.get();
-        format!("M{} {}L{} {}", a.x, a.y, b.x, b.y)
+        format!("M{} {}L{} {}", dec(a.x), dec(a.y), dec(b.x), dec(b.y))
     };
     let label_view = move || {
         let text = label.get();
@@ -32,8 +33,16 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
             let (mx, my) = (anchor.x, anchor.y);
             view! {
                 <g class="edge-label">
-                    <rect x=mx - w / 2.0 y=my - h / 2.0 width=w height=h rx="4" />
-                    <text x=mx y=my + LABEL_PX * 0.35 text-anchor="middle">{text}</text>
+                    <rect
+                        x=dec(mx - w / 2.0).to_string()
+                        y=dec(my - h / 2.0).to_string()
+                        width=dec(w).to_string()
+                        height=dec(h).to_string()
+                        rx="4"
+                    />
+                    <text x=dec(mx).to_string() y=dec(my + LABEL_PX * 0.35).to_string() text-anchor="middle">
+                        {text}
+                    </text>
                 </g>
             }
         })

@@ -8,6 +8,7 @@ use super::component_view::ComponentView;
 use super::inline_edit::InlineEditor;
 use super::state::{use_board, BoardState, EditTarget};
 use crate::browser::dom;
+use crate::core::decimal::{dec, Decimal};
 use crate::core::diagram::{ArrowId, ComponentId, ComponentKind, Point, Size};
 use crate::core::editor::{Action, Button, Modifiers, PointerTarget, Tool};
 use leptos::prelude::*;
@@ -173,18 +174,18 @@ pub fn Canvas() -> impl IntoView {
         let v = state.viewport.get();
         format!(
             "matrix({z} 0 0 {z} {tx} {ty})",
-            z = v.zoom,
-            tx = -v.x * v.zoom,
-            ty = -v.y * v.zoom
+            z = Decimal::places(v.zoom, 4),
+            tx = dec(-v.x * v.zoom),
+            ty = dec(-v.y * v.zoom)
         )
     };
     let grid_style = move || {
         let v = state.viewport.get();
-        let step = 24.0 * v.zoom;
+        let step = dec(24.0 * v.zoom);
         format!(
             "background-size:{step}px {step}px;background-position:{}px {}px",
-            -v.x * v.zoom,
-            -v.y * v.zoom
+            dec(-v.x * v.zoom),
+            dec(-v.y * v.zoom)
         )
     };
     let preview = move || {
@@ -193,7 +194,7 @@ pub fn Canvas() -> impl IntoView {
                 <path
                     class="edge-preview"
                     class:attached=p.target.is_some()
-                    d=format!("M{} {}L{} {}", p.start.x, p.start.y, p.end.x, p.end.y)
+                    d=format!("M{} {}L{} {}", dec(p.start.x), dec(p.start.y), dec(p.end.x), dec(p.end.y))
                     marker-end="url(#arrowhead-selected)"
                 />
             }
@@ -201,7 +202,15 @@ pub fn Canvas() -> impl IntoView {
     };
     let band = move || {
         state.band.get().map(|r| {
-            view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h /> }
+            view! {
+                <rect
+                    class="band"
+                    x=dec(r.x).to_string()
+                    y=dec(r.y).to_string()
+                    width=dec(r.w).to_string()
+                    height=dec(r.h).to_string()
+                />
+            }
         })
     };
     let empty = move || state.component_ids.with(Vec::is_empty);

@@ -1,6 +1,7 @@
 //! One component on the canvas: shape, icon, label, connection handles.
 
 use super::state::use_board;
+use crate::core::decimal::dec;
 use crate::core::diagram::{shape_outline, wrap_text, ComponentId, ComponentKind};
 use leptos::prelude::*;
 
@@ -23,7 +24,8 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let kind = Memo::new(move |_| view.with(|c| c.kind));
     let label = Memo::new(move |_| view.with(|c| c.label.clone()));
 
-    let transform = move || view.with(|c| format!("translate({} {})", c.rect.x, c.rect.y));
+    let transform =
+        move || view.with(|c| format!("translate({} {})", dec(c.rect.x), dec(c.rect.y)));
     let outline = Memo::new(move |_| {
         let (w, h) = size.get();
         shape_outline(kind.get().shape(), w, h)
@@ -39,7 +41,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         }
         lines
     });
-    let text_x = move || (size.get().0 + TEXT_LEFT - 10.0) / 2.0;
+    let text_x = move || dec((size.get().0 + TEXT_LEFT - 10.0) / 2.0).to_string();
     let label_view = move || {
         let (_, h) = size.get();
         let lines = lines.get();
@@ -53,7 +55,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         let top = h / 2.0 - total / 2.0 + LABEL_PX * 0.9;
         let caption = captioned.then(|| {
             view! {
-                <tspan class="kind-caption" x=text_x() y=top + line_h>
+                <tspan class="kind-caption" x=text_x() y=dec(top + line_h).to_string()>
                     {kind.get().display_name()}
                 </tspan>
             }
@@ -63,7 +65,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             .filter(|l| !l.is_empty())
             .enumerate()
             .map(|(i, line)| {
-                view! { <tspan x=text_x() y=top + line_h * i as f64>{line}</tspan> }
+                view! { <tspan x=text_x() y=dec(top + line_h * i as f64).to_string()>{line}</tspan> }
             })
             .collect_view();
         view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
@@ -81,9 +83,9 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                             data-hit="handle"
                             data-id=id.to_string()
                             class="handle"
-                            cx=cx
-                            cy=cy
-                            r=r
+                            cx=dec(cx).to_string()
+                            cy=dec(cy).to_string()
+                            r=dec(r).to_string()
                         />
                     }
                 })
@@ -131,7 +133,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         >
             <path class="shape" d=move || outline.get().0 />
             {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}
-            <g class="icon" transform=move || format!("translate(10 {})", size.get().1 / 2.0 - 8.0)>
+            <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
                 <path d=move || kind.get().icon() />
             </g>
             {label_view}

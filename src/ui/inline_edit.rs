@@ -2,6 +2,7 @@
 
 use super::canvas::focus_component;
 use super::state::{use_board, EditTarget};
+use crate::core::decimal::dec;
 use crate::core::diagram::{arrow_endpoints, Command, Rect, MAX_LABEL_CHARS};
 use crate::core::editor::Action;
 use leptos::prelude::*;
@@ -76,11 +77,11 @@ fn EditField(target: EditTarget) -> impl IntoView {
         let p = v.to_screen(crate::core::diagram::Point::new(rect.x, rect.y));
         format!(
             "left:{}px;top:{}px;width:{}px;height:{}px;font-size:{}px",
-            p.x,
-            p.y,
-            rect.w * v.zoom,
-            rect.h * v.zoom,
-            (13.0 * v.zoom).max(11.0)
+            dec(p.x),
+            dec(p.y),
+            dec(rect.w * v.zoom),
+            dec(rect.h * v.zoom),
+            dec((13.0 * v.zoom).max(11.0))
         )
     };
     let name = match target {

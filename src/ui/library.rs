@@ -34,7 +34,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// Starts fetching the catalog (served beside the app as prompts.json) and
+    /// Starts fetching the catalog (served beside the app as prompts.txt) and
     /// remembers the prompt practised last.
     pub fn new() -> Self {
         let library = Library {
@@ -43,9 +43,9 @@ impl Library {
             open: RwSignal::new(false),
         };
         leptos::task::spawn_local(async move {
-            let state = match fetch_text("prompts.json").await {
-                Ok(json) => {
-                    let (prompts, problems) = parse_bundle(&json);
+            let state = match fetch_text("prompts.txt").await {
+                Ok(text) => {
+                    let (prompts, problems) = parse_bundle(&text);
                     if prompts.is_empty() {
                         let files: Vec<String> = problems.into_iter().map(|p| p.file).collect();
                         Catalog::Failed(format!("no prompt could be read ({})", files.join(", ")))

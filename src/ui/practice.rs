@@ -3,6 +3,7 @@
 
 use super::state::{use_board, BoardState};
 use crate::browser::{dom, storage};
+use crate::core::decimal::Decimal;
 use crate::core::persist;
 use crate::core::session::{
     format_countdown, EndedBy, Phase, Session, SessionEvent, SessionOutcome, SessionPlan,
@@ -194,7 +195,7 @@ pub fn TimingSummary() -> impl IntoView {
     move || {
         practice.session.with(|s| {
             let s = s.as_ref().filter(|s| s.phase() == Phase::Review)?;
-            let minutes = |ms: f64| format!("{:.1}", ms / 60_000.0);
+            let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1).to_string();
             let rows = s
                 .records()
                 .iter()

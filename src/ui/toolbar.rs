@@ -3,6 +3,7 @@
 use super::canvas::measure_canvas;
 use super::icon::{glyph, Glyph};
 use super::state::use_board;
+use crate::core::decimal::Decimal;
 use crate::core::editor::{Action, Tool};
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn Toolbar() -> impl IntoView {
     let no_redo = Signal::derive(move || !state.can_redo.get());
     let nothing_selected = Signal::derive(move || state.selection.with(|s| s.is_empty()));
     let fewer_than_two = Signal::derive(move || state.selection.with(|s| s.components().len() < 2));
-    let zoom_text = move || format!("{:.0}%", state.viewport.get().zoom * 100.0);
+    let zoom_text = move || format!("{}%", Decimal::places(state.viewport.get().zoom * 100.0, 0));
     let tool_button =
         move |tool: Tool, label: &'static str, key: &'static str, glyph: &'static str| {
             view! {

@@ -84,8 +84,8 @@ impl fmt::Display for LoadBoardError {
         match self {
             LoadBoardError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB; the limit is {} MB",
-                *bytes as f64 / 1_048_576.0,
+                "the file is {} MB; the limit is {} MB",
+                crate::core::decimal::Decimal::places(*bytes as f64 / 1_048_576.0, 1),
                 MAX_BYTES / 1_048_576
             ),
             LoadBoardError::NotJson { reason } => write!(f, "the data is not valid JSON ({reason})"),

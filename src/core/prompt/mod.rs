@@ -1,23 +1,23 @@
 //! Design prompts: the file schema, validation, and the bundled catalog.
 //!
 //! Prompts are human-edited TOML files in `prompts/`, one per prompt. The build script
-//! turns them into one JSON document (so the app carries no TOML parser); the web app
-//! fetches it as `prompts.json` when needed, native code embeds it, and both read it
-//! with [`parse_bundle`]. Every item a checklist will test
+//! flattens them into one line-based text document (see `bundle.rs`; the app carries
+//! no TOML parser); the web app fetches it as `prompts.txt` when needed, native code
+//! embeds it, and both read it with [`parse_bundle`]. Every item a checklist will test
 //! (components, flows, failure modes) refers to component kinds by their stable ids.
 //! Invariant: a prompt that passes [`Prompt::validate`] has unique item ids, known kinds,
 //! flows and failure modes that name declared components, and enough material for a
 //! full session (see the `MIN_*` constants).
 
+mod bundle;
 mod validate;
 
 pub use validate::{PromptError, MIN_CLARIFICATIONS, MIN_CURVEBALLS, MIN_FAILURE_MODES};
 
-use serde::{Deserialize, Serialize};
+use bundle::Scope;
 
 /// How hard a prompt is, for the library filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Difficulty {
     /// A warm-up: one main data path.
     Easy,
@@ -28,8 +28,7 @@ pub enum Difficulty {
 }
 
 /// What a clarifying question is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClarificationKind {
     /// What the system must do.
     Functional,
@@ -40,8 +39,7 @@ pub enum ClarificationKind {
 }
 
 /// A question the candidate should ask, with the interviewer's answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Clarification {
     /// Category.
     pub kind: ClarificationKind,
@@ -52,23 +50,18 @@ pub struct Clarification {
 }
 
 /// What an interviewer expects at each level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Expectations {
     /// Mid-level engineer.
-    #[serde(rename = "L4")]
     pub l4: String,
     /// Senior engineer.
-    #[serde(rename = "L5")]
     pub l5: String,
     /// Staff engineer.
-    #[serde(rename = "L6")]
     pub l6: String,
 }
 
 /// A component a complete breadth map has.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExpectedComponent {
     /// Id used by flows and failure modes in this file.
     pub id: String,
@@ -77,15 +70,13 @@ pub struct ExpectedComponent {
     /// Component kinds that satisfy it (stable kind ids such as "cache").
     pub kinds: Vec<String>,
     /// Words in a label that also satisfy it ("redis", "memcached"), matched whole-word.
-    #[serde(default)]
     pub synonyms: Vec<String>,
     /// Why it belongs in the design.
     pub why: String,
 }
 
 /// A data flow a complete breadth map has: a directed path through these components.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExpectedFlow {
     /// Short name ("Redirect path").
     pub name: String,
@@ -96,8 +87,7 @@ pub struct ExpectedFlow {
 }
 
 /// A topic worth going deep on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeepDive {
     /// Component id it concerns.
     pub component: String,
@@ -108,8 +98,7 @@ pub struct DeepDive {
 }
 
 /// A "what happens when this fails" question tied to a component.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FailureMode {
     /// Component id that fails.
     pub component: String,
@@ -122,8 +111,7 @@ pub struct FailureMode {
 }
 
 /// An interviewer's follow-up that changes the problem.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Curveball {
     /// What the interviewer says.
     pub prompt: String,
@@ -132,8 +120,7 @@ pub struct Curveball {
 }
 
 /// One design prompt, as written in its TOML file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Prompt {
     /// Stable id, also the file name without `.toml`.
     pub id: String,
@@ -161,10 +148,10 @@ pub struct Prompt {
     pub curveballs: Vec<Curveball>,
 }
 
-/// The bundled prompts as produced by the build script: `[{"file": ..., "prompt": ...}]`.
-/// Embedded natively only: the web app fetches the same document instead.
+/// The bundled prompts as produced by the build script. Embedded natively only: the
+/// web app fetches the same document instead.
 #[cfg(not(target_arch = "wasm32"))]
-const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/prompts.json"));
+const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/prompts.txt"));
 
 /// A prompt file that could not be used, with why.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,46 +164,22 @@ pub struct BadPromptFile {
 
 /// Parses a bundle document (the build script's output format) into valid prompts and
 /// the files that failed, so one bad file never hides the others.
-pub fn parse_bundle(json: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
-    // Each prompt is parsed from its own raw JSON text: one bad file cannot hide the
-    // others, and no `serde_json::Value` deserializer is compiled into the app.
-    #[derive(Deserialize)]
-    struct Entry<'a> {
-        file: String,
-        #[serde(borrow)]
-        prompt: Option<&'a serde_json::value::RawValue>,
-        #[serde(default)]
-        error: Option<String>,
-    }
-    let entries: Vec<Entry> = match serde_json::from_str(json) {
+pub fn parse_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+    let entries = match bundle::entries(text) {
         Ok(entries) => entries,
         Err(e) => {
-            let errors = vec![PromptError::Unreadable(e.to_string())];
-            return (
-                Vec::new(),
-                vec![BadPromptFile {
-                    file: "(bundle)".into(),
-                    errors,
-                }],
-            );
+            let errors = vec![PromptError::Unreadable(e)];
+            let file = "(bundle)".into();
+            return (Vec::new(), vec![BadPromptFile { file, errors }]);
         }
     };
     let mut good: Vec<Prompt> = Vec::new();
     let mut bad = Vec::new();
     for entry in entries {
-        let raw = match (entry.prompt, entry.error) {
-            (Some(raw), None) => raw,
-            (_, error) => {
-                let error = error.unwrap_or_else(|| "no prompt in the entry".into());
-                bad.push(BadPromptFile {
-                    file: entry.file,
-                    errors: vec![PromptError::Unreadable(error)],
-                });
-                continue;
-            }
-        };
-        let result = serde_json::from_str::<Prompt>(raw.get())
-            .map_err(|e| vec![PromptError::Unreadable(e.to_string())])
+        let result = entry
+            .body
+            .map_err(|e| vec![PromptError::Unreadable(e)])
+            .and_then(|fields| fields.read(Prompt::read))
             .and_then(|p| p.validate(&entry.file).map(|()| p));
         match result {
             Ok(p) if good.iter().any(|g| g.id == p.id) => bad.push(BadPromptFile {
@@ -232,6 +195,84 @@ pub fn parse_bundle(json: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
     }
     good.sort_by(|a, b| a.title.cmp(&b.title));
     (good, bad)
+}
+
+impl Difficulty {
+    /// The value written in prompt files ("easy", "medium", "hard").
+    pub fn from_id(id: &str) -> Option<Difficulty> {
+        match id {
+            "easy" => Some(Difficulty::Easy),
+            "medium" => Some(Difficulty::Medium),
+            "hard" => Some(Difficulty::Hard),
+            _ => None,
+        }
+    }
+}
+
+impl ClarificationKind {
+    /// The value written in prompt files ("functional", "non_functional", "scale").
+    pub fn from_id(id: &str) -> Option<ClarificationKind> {
+        match id {
+            "functional" => Some(ClarificationKind::Functional),
+            "non_functional" => Some(ClarificationKind::NonFunctional),
+            "scale" => Some(ClarificationKind::Scale),
+            _ => None,
+        }
+    }
+}
+
+impl Prompt {
+    /// Reads a prompt from its flattened fields; the field names are the TOML keys.
+    fn read(f: &mut Scope) -> Prompt {
+        Prompt {
+            id: f.text("id"),
+            title: f.text("title"),
+            difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
+            tags: f.texts("tags", true),
+            statement: f.text("statement"),
+            clarifications: f.list("clarifications", true, |c| Clarification {
+                kind: c.choice(
+                    "kind",
+                    ClarificationKind::from_id,
+                    ClarificationKind::Functional,
+                ),
+                question: c.text("question"),
+                answer: c.text("answer"),
+            }),
+            expectations: f.table("expectations", |e| Expectations {
+                l4: e.text("L4"),
+                l5: e.text("L5"),
+                l6: e.text("L6"),
+            }),
+            components: f.list("components", true, |c| ExpectedComponent {
+                id: c.text("id"),
+                name: c.text("name"),
+                kinds: c.texts("kinds", true),
+                synonyms: c.texts("synonyms", false),
+                why: c.text("why"),
+            }),
+            flows: f.list("flows", true, |c| ExpectedFlow {
+                name: c.text("name"),
+                path: c.texts("path", true),
+                why: c.text("why"),
+            }),
+            deep_dives: f.list("deep_dives", true, |c| DeepDive {
+                component: c.text("component"),
+                topic: c.text("topic"),
+                why: c.text("why"),
+            }),
+            failure_modes: f.list("failure_modes", true, |c| FailureMode {
+                component: c.text("component"),
+                question: c.text("question"),
+                mitigations: c.texts("mitigations", true),
+                why: c.text("why"),
+            }),
+            curveballs: f.list("curveballs", true, |c| Curveball {
+                prompt: c.text("prompt"),
+                why: c.text("why"),
+            }),
+        }
+    }
 }
 
 /// The prompts bundled into this build, valid ones only, sorted by title.

@@ -17,8 +17,26 @@ const MIN_COMPONENTS: usize = 5;
 /// One thing wrong with a prompt file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PromptError {
-    /// Not parseable, or a field missing or of the wrong type (the parser's message).
+    /// Not parseable TOML (the parser's message), or a damaged bundle.
     Unreadable(String),
+    /// A required field is absent (dotted path, e.g. `clarifications.2.answer`).
+    MissingField(String),
+    /// A field this format does not have (a typo, or a field in the wrong table).
+    UnknownField(String),
+    /// A field of the wrong shape: text where a list belongs, or the reverse.
+    WrongType {
+        /// Dotted path.
+        field: String,
+        /// What belongs there.
+        expected: &'static str,
+    },
+    /// A word outside the field's fixed set (e.g. difficulty "extreme").
+    BadValue {
+        /// Dotted path.
+        field: String,
+        /// What the file says.
+        value: String,
+    },
     /// The `id` differs from the file name.
     IdNotFileName {
         /// The id in the file.
@@ -61,6 +79,14 @@ impl fmt::Display for PromptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PromptError::Unreadable(m) => write!(f, "cannot be read: {m}"),
+            PromptError::MissingField(field) => write!(f, "missing field `{field}`"),
+            PromptError::UnknownField(field) => write!(f, "unknown field `{field}`"),
+            PromptError::WrongType { field, expected } => {
+                write!(f, "field `{field}` should be {expected}")
+            }
+            PromptError::BadValue { field, value } => {
+                write!(f, "field `{field}` has unknown value \"{value}\"")
+            }
             PromptError::IdNotFileName { id } => {
                 write!(f, "id \"{id}\" differs from the file name")
             }
