@@ -2,8 +2,8 @@
 
 use breadthfirst::core::diagram::{
     arrow_endpoints, fit_text, free_spot, normalize_label, text_width, Applied, Arrow, ArrowId,
-    Board, Command, Component, ComponentId, ComponentKind, EditError, History, Point, Rect, Size,
-    MAX_COORDINATE, MAX_LABEL_CHARS,
+    Board, Command, Component, ComponentId, ComponentKind, EditError, History, NoteField, Point,
+    Rect, Size, MAX_COORDINATE, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
 };
 use std::collections::HashSet;
 
@@ -939,6 +939,8 @@ fn inserting_copies_whose_offset_overflows_a_coordinate_is_refused() {
         kind: ComponentKind::Service,
         label: "Far".into(),
         rect: Rect::new(1.0e308, 0.0, 152.0, 64.0),
+        details: String::new(),
+        failure: String::new(),
     };
     let before = board.clone();
     let result = board.apply(Command::InsertCopies {
@@ -1035,4 +1037,62 @@ fn an_arrow_label_sits_on_a_long_arrow_and_beside_a_short_one() {
         "left of the line: {vertical:?}"
     );
     assert_eq!(vertical.y, 20.0);
+}
+
+#[test]
+fn notes_are_set_trimmed_capped_and_refused_for_unknown_components() {
+    let (mut board, [a, b, _], _) = chain();
+    let set = |board: &mut Board, id, field, text: &str| {
+        board.apply(Command::SetNote {
+            id,
+            field,
+            text: text.to_string(),
+        })
+    };
+    assert_eq!(
+        set(
+            &mut board,
+            a,
+            NoteField::Details,
+            "  Key: short code\r\nValue: long URL \n"
+        ),
+        Ok(Applied::Changed)
+    );
+    assert_eq!(
+        board.component(a).unwrap().details,
+        "Key: short code\nValue: long URL"
+    );
+    assert_eq!(board.component(a).unwrap().note(NoteField::Failure), "");
+    assert_eq!(
+        set(
+            &mut board,
+            a,
+            NoteField::Details,
+            "Key: short code\nValue: long URL"
+        ),
+        Ok(Applied::Unchanged)
+    );
+    set(
+        &mut board,
+        b,
+        NoteField::Failure,
+        &"é".repeat(MAX_NOTE_CHARS + 10),
+    )
+    .unwrap();
+    assert_eq!(
+        board.component(b).unwrap().failure.chars().count(),
+        MAX_NOTE_CHARS
+    );
+    let before = board.clone();
+    assert_refused(
+        &mut board,
+        Command::SetNote {
+            id: ComponentId(99),
+            field: NoteField::Failure,
+            text: "x".into(),
+        },
+        EditError::UnknownComponent(ComponentId(99)),
+    );
+    assert_eq!(board, before);
+    assert_invariants(&board);
 }

@@ -1,7 +1,8 @@
 //! The editor driven natively: actions, pointer gestures, history, viewport, keymap.
 
 use breadthfirst::core::diagram::{
-    Applied, ArrowId, Board, Command, ComponentId, ComponentKind, EditError, Point, Rect, Size,
+    Applied, ArrowId, Board, Command, ComponentId, ComponentKind, EditError, NoteField, Point,
+    Rect, Size,
 };
 use breadthfirst::core::editor::{
     shortcut, Action, Button, Editor, KeyCommand, KeyInput, Modifiers, PointerTarget, Selection,
@@ -1184,4 +1185,35 @@ fn shortcut_actions_work_when_performed() {
     };
     editor.perform(undo).unwrap();
     assert_eq!(rect(&editor, a).x, x);
+}
+
+#[test]
+fn a_note_edit_is_one_undo_step() {
+    let (mut ed, [a, _, _]) = three();
+    let note = |text: &str| {
+        Action::Apply(Command::SetNote {
+            id: a,
+            field: NoteField::Failure,
+            text: text.into(),
+        })
+    };
+    ed.perform(note("Replica takes over")).unwrap();
+    ed.perform(note("Replica takes over; clients retry with backoff"))
+        .unwrap();
+    assert_eq!(
+        ed.board().component(a).unwrap().failure,
+        "Replica takes over; clients retry with backoff"
+    );
+    ed.perform(Action::Undo).unwrap();
+    assert_eq!(
+        ed.board().component(a).unwrap().failure,
+        "Replica takes over"
+    );
+    ed.perform(Action::Undo).unwrap();
+    assert_eq!(ed.board().component(a).unwrap().failure, "");
+    ed.perform(Action::Redo).unwrap();
+    assert_eq!(
+        ed.board().component(a).unwrap().failure,
+        "Replica takes over"
+    );
 }

@@ -1,7 +1,7 @@
 //! Saved boards: round trips, typed load errors, repairs and v1 fixtures.
 
 use breadthfirst::core::diagram::{
-    Applied, ArrowId, Board, Command, ComponentId, ComponentKind, Point, Rect,
+    Applied, ArrowId, Board, Command, ComponentId, ComponentKind, NoteField, Point, Rect,
 };
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::persist::{
@@ -76,6 +76,26 @@ fn sample_board() -> Board {
     connect(&mut board, api, db, "writes → <b>rows</b>");
     connect(&mut board, api, queue, "events");
     connect(&mut board, queue, generic, "ünïcödé");
+    for (id, field, text) in [
+        (
+            api,
+            NoteField::Details,
+            "POST /links {url} -> 201 {code}\nid: base62(counter)",
+        ),
+        (
+            db,
+            NoteField::Failure,
+            "Primary fails: promote the replica; \"quoted\" <b>",
+        ),
+    ] {
+        board
+            .apply(Command::SetNote {
+                id,
+                field,
+                text: text.into(),
+            })
+            .unwrap();
+    }
     board
 }
 
@@ -151,6 +171,40 @@ fn a_board_survives_a_round_trip_unchanged_and_without_repairs() {
     assert_eq!(restored.viewport, viewport);
     // And the restored board saves to the same text.
     assert_eq!(persist::to_json(&restored.board, &restored.viewport), text);
+}
+
+#[test]
+fn notes_are_saved_only_when_written_and_read_back_trimmed_and_capped() {
+    let text = persist::to_json(&sample_board(), &Viewport::default());
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let components = value["board"]["components"].as_array().unwrap();
+    let with_details = components
+        .iter()
+        .filter(|c| c.get("details").is_some())
+        .count();
+    let with_failure = components
+        .iter()
+        .filter(|c| c.get("failure").is_some())
+        .count();
+    assert_eq!(
+        (with_details, with_failure),
+        (1, 1),
+        "empty notes are not written"
+    );
+
+    let mut c = comp(1, "cache", 0.0, 0.0);
+    c["details"] = json!(format!("  {}  ", "x".repeat(5000)));
+    c["failure"] = json!(42);
+    let restored = load(&doc(json!([c]), json!([])));
+    let only = &restored.board.components()[0];
+    assert_eq!(
+        only.details.chars().count(),
+        breadthfirst::core::diagram::MAX_NOTE_CHARS
+    );
+    assert_eq!(
+        only.failure, "",
+        "a note of the wrong type is dropped, the component kept"
+    );
 }
 
 #[test]

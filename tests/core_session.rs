@@ -2,8 +2,8 @@
 
 use breadthfirst::core::diagram::{Applied, Board, Command, ComponentId, ComponentKind, Point};
 use breadthfirst::core::session::{
-    breadth_gaps, format_countdown, BreadthGap, EndedBy, Level, Phase, Session, SessionEvent,
-    SessionOutcome, SessionPlan,
+    breadth_gaps, format_countdown, live_focus, BreadthGap, EndedBy, Level, Phase,
+    RequirementField, Session, SessionEvent, SessionOutcome, SessionPlan, MAX_FOCUS,
 };
 
 const MIN: f64 = 60_000.0;
@@ -51,8 +51,31 @@ fn breadth_map() -> Board {
     b
 }
 
+fn ids(board: &Board) -> [ComponentId; 5] {
+    let ids: Vec<_> = board.components().iter().map(|c| c.id).collect();
+    ids.try_into().unwrap()
+}
+
+fn focus(id: ComponentId) -> SessionEvent {
+    SessionEvent::ToggleFocus(id)
+}
+
+/// A session in Focus (Breadth left through the gate with `breadth_map`).
+fn in_focus() -> (Session, f64) {
+    let (mut s, start) = in_breadth(SessionPlan::default());
+    let out = s.handle(SessionEvent::Next, start + MIN, &breadth_map());
+    assert!(matches!(
+        out,
+        SessionOutcome::Advanced {
+            to: Phase::Focus,
+            ..
+        }
+    ));
+    (s, start + MIN)
+}
+
 fn in_breadth(plan: SessionPlan) -> (Session, f64) {
-    let mut s = Session::start("url-shortener", plan, T0);
+    let mut s = Session::start("url-shortener", plan, T0, 3);
     let now = T0 + MIN;
     let out = s.handle(SessionEvent::Next, now, &Board::new());
     assert!(matches!(
@@ -103,6 +126,9 @@ fn the_phase_machine_follows_its_table() {
     let plan = SessionPlan::default();
     let map = breadth_map();
     let empty = Board::new();
+    let [_, _, service, cache, db] = ids(&map);
+    // Default plan: Depth is 17 minutes; Focus starts when Breadth times out at 9.
+    let depth_half = 30.0 + plan.minutes(Phase::Depth) as f64 / 2.0;
     // (event, minutes since breadth began, board, expected outcome, phase after)
     type Row<'a> = (SessionEvent, f64, &'a Board, &'a str, Phase);
     let table: Vec<Row> = vec![
@@ -113,6 +139,7 @@ fn the_phase_machine_follows_its_table() {
             "DepthRefused",
             Phase::Breadth,
         ),
+        (focus(service), 0.6, &map, "DepthRefused", Phase::Breadth),
         (
             SessionEvent::Next,
             1.0,
@@ -137,18 +164,51 @@ fn the_phase_machine_follows_its_table() {
             "DepthAllowed",
             Phase::Focus,
         ),
-        (SessionEvent::Tick, 30.0, &map, "Nothing", Phase::Focus),
+        (SessionEvent::Tick, 29.0, &map, "Nothing", Phase::Focus),
+        (SessionEvent::Next, 29.0, &map, "FocusNeeded", Phase::Focus),
+        (focus(service), 29.1, &map, "FocusChanged", Phase::Focus),
+        (focus(cache), 29.2, &map, "FocusChanged", Phase::Focus),
+        (focus(db), 29.3, &map, "FocusFull", Phase::Focus),
+        (focus(cache), 29.4, &map, "FocusChanged", Phase::Focus),
         (SessionEvent::Next, 30.0, &map, "Advanced", Phase::Depth),
         (
+            SessionEvent::Tick,
+            depth_half - 0.1,
+            &map,
+            "Nothing",
+            Phase::Depth,
+        ),
+        (
+            SessionEvent::Tick,
+            depth_half,
+            &map,
+            "CurveballArrived",
+            Phase::Depth,
+        ),
+        (
+            SessionEvent::Tick,
+            depth_half + 1.0,
+            &map,
+            "Nothing",
+            Phase::Depth,
+        ),
+        (
             SessionEvent::Next,
-            31.0,
+            50.0,
             &map,
             "Advanced",
             Phase::FailureModes,
         ),
-        (SessionEvent::Next, 32.0, &map, "Advanced", Phase::Review),
-        (SessionEvent::Next, 33.0, &map, "Nothing", Phase::Review),
-        (SessionEvent::Pause, 33.0, &map, "Nothing", Phase::Review),
+        (
+            SessionEvent::Tick,
+            50.5,
+            &map,
+            "Nothing",
+            Phase::FailureModes,
+        ),
+        (SessionEvent::Next, 60.0, &map, "Advanced", Phase::Review),
+        (SessionEvent::Next, 61.0, &map, "Nothing", Phase::Review),
+        (SessionEvent::Pause, 61.0, &map, "Nothing", Phase::Review),
     ];
     let (mut s, start) = in_breadth(plan);
     for (i, (event, minutes, board, expected, phase)) in table.into_iter().enumerate() {
@@ -160,8 +220,13 @@ fn the_phase_machine_follows_its_table() {
         );
         assert_eq!(s.phase(), phase, "row {i}");
     }
-    assert_eq!(s.depth_refusals(), 1);
+    assert_eq!(
+        s.depth_refusals(),
+        2,
+        "a depth note and a focus pick in Breadth"
+    );
     assert_eq!(s.gate_refusals(), 1);
+    assert_eq!(s.focus(), &[service]);
     let breadth = &s.records()[1];
     assert_eq!(breadth.phase, Phase::Breadth);
     assert_eq!(breadth.ended_by, EndedBy::TimeUp);
@@ -261,7 +326,7 @@ fn a_saved_session_resumes_where_it_was_after_a_reload() {
 
 #[test]
 fn overruns_are_shown_not_hidden() {
-    let mut s = Session::start("x", SessionPlan::default(), T0);
+    let mut s = Session::start("x", SessionPlan::default(), T0, 2);
     assert_eq!(format_countdown(s.remaining_ms(T0)), "05:00");
     assert_eq!(format_countdown(s.remaining_ms(T0 + 1.0)), "05:00");
     assert_eq!(format_countdown(s.remaining_ms(T0 + 1000.0)), "04:59");
@@ -280,6 +345,132 @@ fn overruns_are_shown_not_hidden() {
 
 #[test]
 fn a_clock_that_jumps_backwards_never_gives_negative_elapsed_time() {
-    let s = Session::start("x", SessionPlan::default(), T0);
+    let s = Session::start("x", SessionPlan::default(), T0, 2);
     assert_eq!(s.elapsed_ms(T0 - 10.0 * MIN), 0.0);
+}
+
+#[test]
+fn focus_counts_only_components_still_on_the_board() {
+    let (mut s, now) = in_focus();
+    let mut board = breadth_map();
+    let [_, _, service, cache, _] = ids(&board);
+    assert_eq!(
+        s.handle(focus(service), now, &board),
+        SessionOutcome::FocusChanged
+    );
+    assert_eq!(
+        s.handle(focus(cache), now, &board),
+        SessionOutcome::FocusChanged
+    );
+    assert_eq!(s.focus().len(), MAX_FOCUS);
+    board
+        .apply(Command::DeleteElements {
+            components: vec![service],
+            arrows: vec![],
+        })
+        .unwrap();
+    assert_eq!(live_focus(s.focus(), &board), vec![cache]);
+    // The deleted pick no longer takes a place.
+    let db = ids(&breadth_map())[4];
+    assert_eq!(
+        s.handle(focus(db), now, &board),
+        SessionOutcome::FocusChanged
+    );
+    assert_eq!(s.focus(), &[cache, db]);
+    // A component that is not on the board cannot be picked.
+    s.handle(focus(db), now, &board);
+    assert_eq!(
+        s.handle(focus(ComponentId(999)), now, &board),
+        SessionOutcome::Nothing
+    );
+    // With every pick deleted, Focus cannot be left.
+    board
+        .apply(Command::DeleteElements {
+            components: vec![cache],
+            arrows: vec![],
+        })
+        .unwrap();
+    assert_eq!(
+        s.handle(SessionEvent::Next, now, &board),
+        SessionOutcome::FocusNeeded
+    );
+}
+
+#[test]
+fn the_curveball_comes_at_once_in_failure_modes_when_depth_ends_early() {
+    let (mut s, now) = in_focus();
+    let map = breadth_map();
+    let service = ids(&map)[2];
+    s.handle(focus(service), now, &map);
+    s.handle(SessionEvent::Next, now, &map);
+    assert!(
+        !s.answer_curveball("too early"),
+        "no answer before it is asked"
+    );
+    s.handle(SessionEvent::Next, now + MIN, &map);
+    assert_eq!(s.phase(), Phase::FailureModes);
+    let index = s.curveball().unwrap().index;
+    assert!(index < 3);
+    assert_eq!(
+        s.handle(SessionEvent::Tick, now + MIN, &map),
+        SessionOutcome::CurveballArrived(index)
+    );
+    assert!(s.answer_curveball("  Shard by key; add a read replica per region.  "));
+    assert_eq!(
+        s.curveball().unwrap().answer,
+        "Shard by key; add a read replica per region."
+    );
+    // No curveball while paused.
+    let (mut paused, now) = in_focus();
+    paused.handle(focus(service), now, &map);
+    paused.handle(SessionEvent::Next, now, &map);
+    paused.handle(SessionEvent::Next, now, &map);
+    paused.handle(SessionEvent::Pause, now, &map);
+    assert_eq!(
+        paused.handle(SessionEvent::Tick, now + MIN, &map),
+        SessionOutcome::Nothing
+    );
+}
+
+#[test]
+fn the_curveball_is_picked_from_the_start_time_and_absent_without_any() {
+    let picks: std::collections::BTreeSet<usize> = (0..12)
+        .map(|i| {
+            Session::start("x", SessionPlan::default(), T0 + i as f64 * 1000.0, 3)
+                .curveball()
+                .unwrap()
+                .index
+        })
+        .collect();
+    assert_eq!(picks.len(), 3, "every curveball comes up: {picks:?}");
+    assert!(Session::start("x", SessionPlan::default(), T0, 0)
+        .curveball()
+        .is_none());
+}
+
+#[test]
+fn requirement_notes_are_kept_trimmed_and_survive_a_reload() {
+    let mut s = Session::start("x", SessionPlan::default(), T0, 2);
+    s.set_requirement(RequirementField::Functional, "  shorten URLs\r\nredirect  ");
+    s.set_requirement(RequirementField::Estimates, &"9".repeat(10_000));
+    assert_eq!(s.requirements().functional, "shorten URLs\nredirect");
+    assert_eq!(
+        s.requirements().get(RequirementField::Estimates).len(),
+        breadthfirst::core::diagram::MAX_NOTE_CHARS
+    );
+    let restored: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(restored, s);
+}
+
+#[test]
+fn a_session_saved_before_notes_existed_still_resumes() {
+    let s = Session::start("x", SessionPlan::default(), T0, 2);
+    let mut value = serde_json::to_value(&s).unwrap();
+    let object = value.as_object_mut().unwrap();
+    for field in ["requirements", "focus", "curveball"] {
+        assert!(object.remove(field).is_some(), "{field}");
+    }
+    let old: Session = serde_json::from_value(value).unwrap();
+    assert_eq!(old.phase(), Phase::Requirements);
+    assert!(old.focus().is_empty() && old.curveball().is_none());
 }

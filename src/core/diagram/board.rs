@@ -39,6 +39,38 @@ pub struct Component {
     /// Position and size in world units.
     #[serde(flatten)]
     pub rect: Rect,
+    /// Depth notes: data model, API, scaling, why this choice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub details: String,
+    /// What happens when it fails: detection, mitigation, redundancy.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub failure: String,
+}
+
+/// Which of a component's notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteField {
+    /// [`Component::details`].
+    Details,
+    /// [`Component::failure`].
+    Failure,
+}
+
+impl Component {
+    /// One of its notes.
+    pub fn note(&self, field: NoteField) -> &str {
+        match field {
+            NoteField::Details => &self.details,
+            NoteField::Failure => &self.failure,
+        }
+    }
+
+    pub(super) fn note_mut(&mut self, field: NoteField) -> &mut String {
+        match field {
+            NoteField::Details => &mut self.details,
+            NoteField::Failure => &mut self.failure,
+        }
+    }
 }
 
 /// A directed data flow from one component to another.
@@ -207,6 +239,8 @@ mod tests {
             kind: ComponentKind::Service,
             label: "s".into(),
             rect: Rect::new(0.0, 0.0, 10.0, 10.0),
+            details: String::new(),
+            failure: String::new(),
         }
     }
 

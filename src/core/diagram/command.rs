@@ -3,10 +3,10 @@
 //! [`Board::apply`] validates a command completely before touching the board, so a
 //! refused command leaves the board exactly as it was.
 
-use super::board::{Arrow, ArrowId, Board, Component, ComponentId};
+use super::board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
 use super::geometry::{Point, Rect};
 use super::kind::ComponentKind;
-use super::text::normalize_label;
+use super::text::{normalize_label, normalize_note};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
@@ -35,6 +35,15 @@ pub enum Command {
         id: ComponentId,
         /// New label.
         label: String,
+    },
+    /// Replaces one of a component's notes (cut to [`super::MAX_NOTE_CHARS`]).
+    SetNote {
+        /// Which component.
+        id: ComponentId,
+        /// Which note.
+        field: NoteField,
+        /// New text; empty clears it.
+        text: String,
     },
     /// Changes what a component is.
     ChangeKind {
@@ -160,6 +169,8 @@ impl Board {
                     kind,
                     label,
                     rect: Rect::new(at.x, at.y, w, h),
+                    details: String::new(),
+                    failure: String::new(),
                 });
                 Ok(Applied::Added(id))
             }
@@ -193,6 +204,12 @@ impl Board {
                     label = c.kind.display_name().to_string();
                 }
                 Ok(replace(&mut c.label, label))
+            }
+            Command::SetNote { id, field, text } => {
+                let c = self
+                    .component_mut(id)
+                    .ok_or(EditError::UnknownComponent(id))?;
+                Ok(replace(c.note_mut(field), normalize_note(&text)))
             }
             Command::ChangeKind { id, kind } => {
                 let c = self

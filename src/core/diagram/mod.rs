@@ -13,11 +13,14 @@ mod placement;
 mod shape;
 mod text;
 
-pub use board::{Arrow, ArrowId, Board, Component, ComponentId};
+pub use board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
 pub use command::{Applied, Command, EditError};
 pub use geometry::{arrow_endpoints, label_anchor, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;
 pub use kind::{ComponentKind, Shape};
 pub use placement::free_spot;
 pub use shape::shape_outline;
-pub use text::{fit_text, normalize_label, text_width, wrap_text, MAX_LABEL_CHARS};
+pub use text::{
+    fit_text, normalize_label, normalize_note, text_width, wrap_text, MAX_LABEL_CHARS,
+    MAX_NOTE_CHARS,
+};

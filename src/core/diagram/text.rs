@@ -6,12 +6,24 @@
 
 /// Longest label kept, in characters.
 pub const MAX_LABEL_CHARS: usize = 80;
+/// Longest note kept (component details, failure notes, session notes), in characters.
+pub const MAX_NOTE_CHARS: usize = 4000;
 
 /// Trims a label, folds runs of white space (newlines included) into one space and
 /// cuts it to [`MAX_LABEL_CHARS`].
 pub fn normalize_label(raw: &str) -> String {
     let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     folded.chars().take(MAX_LABEL_CHARS).collect()
+}
+
+/// Trims a note's surrounding white space, keeps its lines (with Windows line ends
+/// made plain) and cuts it to [`MAX_NOTE_CHARS`].
+pub fn normalize_note(raw: &str) -> String {
+    raw.trim()
+        .replace("\r\n", "\n")
+        .chars()
+        .take(MAX_NOTE_CHARS)
+        .collect()
 }
 
 /// Approximate rendered width of `text` at `font_px`.

@@ -3,8 +3,8 @@
 
 use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
-    normalize_label, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind, Rect,
-    MAX_COORDINATE,
+    normalize_label, normalize_note, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind,
+    Rect, MAX_COORDINATE,
 };
 use crate::core::editor::Viewport;
 use serde_json::{Map, Value};
@@ -216,11 +216,20 @@ fn restore_components(
         if fixed {
             repairs.push(Repair::FixedGeometry { id });
         }
+        let note = |key: &str| {
+            record
+                .get(key)
+                .and_then(Value::as_str)
+                .map(normalize_note)
+                .unwrap_or_default()
+        };
         components.push(Component {
             id,
             kind,
             label,
             rect,
+            details: note("details"),
+            failure: note("failure"),
         });
     }
     (components, id_map)

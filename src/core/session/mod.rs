@@ -8,12 +8,14 @@
 //! count against a phase.
 
 mod gate;
+mod notes;
 mod plan;
 
 pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
+pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
 
-use crate::core::diagram::Board;
+use crate::core::diagram::{normalize_note, Board, ComponentId};
 use serde::{Deserialize, Serialize};
 
 /// Warning lead before Breadth ends by itself, in milliseconds.
@@ -55,6 +57,8 @@ pub enum SessionEvent {
     Resume,
     /// The user tried a depth action (detail notes, deep dive, failure note).
     AttemptDepth,
+    /// Picks a component to go deep on, or drops it if picked.
+    ToggleFocus(ComponentId),
 }
 
 /// What handling an event did.
@@ -84,6 +88,14 @@ pub enum SessionOutcome {
     Paused,
     /// The clock restarted.
     Resumed,
+    /// The focus list changed.
+    FocusChanged,
+    /// [`MAX_FOCUS`] components are picked already.
+    FocusFull,
+    /// Focus cannot be left before a component is picked.
+    FocusNeeded,
+    /// The interviewer's curveball (index into the prompt's) is put to the candidate.
+    CurveballArrived(usize),
 }
 
 /// The state of one session; serialisable so a reload resumes it.
@@ -101,11 +113,23 @@ pub struct Session {
     depth_refusals: u32,
     gate_refusals: u32,
     warned: bool,
+    #[serde(default)]
+    requirements: RequirementNotes,
+    #[serde(default)]
+    focus: Vec<ComponentId>,
+    #[serde(default)]
+    curveball: Option<CurveballState>,
 }
 
 impl Session {
-    /// Starts in Requirements at `now_ms`.
-    pub fn start(prompt_id: &str, plan: SessionPlan, now_ms: f64) -> Self {
+    /// Starts in Requirements at `now_ms`. One of the prompt's `curveballs` (how many
+    /// it has) is picked from the start time, so sessions vary without randomness.
+    pub fn start(prompt_id: &str, plan: SessionPlan, now_ms: f64, curveballs: usize) -> Self {
+        let curveball = (curveballs > 0).then(|| CurveballState {
+            index: ((now_ms.max(0.0) / 1000.0) as u64 % curveballs as u64) as usize,
+            shown: false,
+            answer: String::new(),
+        });
         Session {
             prompt_id: prompt_id.to_string(),
             plan,
@@ -117,6 +141,41 @@ impl Session {
             depth_refusals: 0,
             gate_refusals: 0,
             warned: false,
+            requirements: RequirementNotes::default(),
+            focus: Vec::new(),
+            curveball,
+        }
+    }
+
+    /// Requirement notes.
+    pub fn requirements(&self) -> &RequirementNotes {
+        &self.requirements
+    }
+
+    /// Replaces one requirement note (allowed in every phase: it is not depth).
+    pub fn set_requirement(&mut self, field: RequirementField, text: &str) {
+        self.requirements.set(field, text);
+    }
+
+    /// Components picked to go deep on, in the order picked (may name deleted ones;
+    /// see [`live_focus`]).
+    pub fn focus(&self) -> &[ComponentId] {
+        &self.focus
+    }
+
+    /// The session's curveball, if the prompt has any.
+    pub fn curveball(&self) -> Option<&CurveballState> {
+        self.curveball.as_ref()
+    }
+
+    /// Records the answer to the curveball; refused (false) before it is shown.
+    pub fn answer_curveball(&mut self, text: &str) -> bool {
+        match &mut self.curveball {
+            Some(c) if c.shown => {
+                c.answer = normalize_note(text);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -168,6 +227,9 @@ impl Session {
                 if self.phase == Phase::Review {
                     return SessionOutcome::Nothing;
                 }
+                if self.phase == Phase::Focus && live_focus(&self.focus, board).is_empty() {
+                    return SessionOutcome::FocusNeeded;
+                }
                 if self.phase == Phase::Breadth && self.remaining_ms(now_ms) > 0.0 {
                     let gaps = breadth_gaps(board);
                     if !gaps.is_empty() {
@@ -191,20 +253,41 @@ impl Session {
                 }
                 None => SessionOutcome::Nothing,
             },
-            SessionEvent::AttemptDepth => {
-                if self.phase.allows_depth() {
-                    SessionOutcome::DepthAllowed
-                } else {
-                    self.depth_refusals += 1;
-                    SessionOutcome::DepthRefused
+            SessionEvent::AttemptDepth => self.attempt_depth(),
+            SessionEvent::ToggleFocus(id) => {
+                if !self.phase.allows_depth() {
+                    return self.attempt_depth();
                 }
+                self.focus = live_focus(&self.focus, board);
+                if let Some(i) = self.focus.iter().position(|f| *f == id) {
+                    self.focus.remove(i);
+                } else if self.focus.len() >= MAX_FOCUS {
+                    return SessionOutcome::FocusFull;
+                } else if board.component(id).is_some() {
+                    self.focus.push(id);
+                } else {
+                    return SessionOutcome::Nothing;
+                }
+                SessionOutcome::FocusChanged
             }
         }
     }
 
+    fn attempt_depth(&mut self) -> SessionOutcome {
+        if self.phase.allows_depth() {
+            SessionOutcome::DepthAllowed
+        } else {
+            self.depth_refusals += 1;
+            SessionOutcome::DepthRefused
+        }
+    }
+
     fn tick(&mut self, now_ms: f64) -> SessionOutcome {
-        if self.is_paused() || self.phase != Phase::Breadth {
+        if self.is_paused() {
             return SessionOutcome::Nothing;
+        }
+        if self.phase != Phase::Breadth {
+            return self.maybe_curveball(now_ms);
         }
         let remaining = self.remaining_ms(now_ms);
         if remaining <= 0.0 {
@@ -215,6 +298,23 @@ impl Session {
             return SessionOutcome::BreadthEndingSoon;
         }
         SessionOutcome::Nothing
+    }
+
+    /// Puts the curveball once: halfway through Depth, or at once in Failure modes if
+    /// Depth ended before its halfway point.
+    fn maybe_curveball(&mut self, now_ms: f64) -> SessionOutcome {
+        let due = match self.phase {
+            Phase::Depth => self.elapsed_ms(now_ms) >= self.plan.millis(Phase::Depth) / 2.0,
+            Phase::FailureModes => true,
+            _ => false,
+        };
+        match &mut self.curveball {
+            Some(c) if due && !c.shown => {
+                c.shown = true;
+                SessionOutcome::CurveballArrived(c.index)
+            }
+            _ => SessionOutcome::Nothing,
+        }
     }
 
     fn advance(&mut self, now_ms: f64, by: EndedBy) -> SessionOutcome {
