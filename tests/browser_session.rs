@@ -63,8 +63,30 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         t == "05:00" || t == "04:59"
     });
 
+    // Requirement notes are typed into their own fields and kept with the session.
+    app.driver
+        .find("[data-testid=requirements-notes] textarea")
+        .send_keys("Shorten URLs; redirect in under 50 ms");
+
     click_button(&app, "Next phase");
     app.wait_for("Breadth", || phase(&app) == "Breadth");
+
+    // Depth is locked in Breadth: typing a component detail is refused and counted.
+    app.add("Service");
+    app.wait_for("the inspector", || {
+        app.count("textarea[data-note=details]") == 1
+    });
+    let details = app.driver.find("textarea[data-note=details]");
+    details.click();
+    app.driver.type_text("cache everything");
+    app.wait_for("the depth nudge", || {
+        app.driver.find(".notice").text().contains("Breadth first")
+    });
+    assert_eq!(
+        details.prop("value"),
+        json!(""),
+        "the refused note was not written"
+    );
     // An empty board cannot leave Breadth early; the app says what is missing.
     click_button(&app, "Next phase");
     app.wait_for("the gate's message", || {
@@ -99,10 +121,63 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     let map = app.js("return localStorage.getItem('breadthfirst.breadth-map') !== null");
     assert_eq!(map, json!(true), "the breadth map is kept");
 
-    for expected in ["Depth", "Failure modes", "Review"] {
-        click_button(&app, "Next phase");
-        app.wait_for(expected, || phase(&app) == expected);
-    }
+    // Focus cannot be left before a component is picked.
+    click_button(&app, "Next phase");
+    app.wait_for("the focus nudge", || {
+        app.driver
+            .find(".notice")
+            .text()
+            .contains("Pick one or two")
+    });
+    assert_eq!(phase(&app), "Focus");
+    app.driver.find("[data-testid=focus-option]").click();
+    click_button(&app, "Next phase");
+    app.wait_for("Depth", || phase(&app) == "Depth");
+
+    // Depth: the focus component's details are open now.
+    let details = app.driver.find("[data-testid=depth-notes] textarea");
+    details.click();
+    app.driver
+        .type_text("Stateless; scale out behind the load balancer");
+    app.js("document.activeElement.blur(); return null;");
+    // Halfway through Depth (17 minutes by default) the interviewer's curveball comes.
+    assert_eq!(app.count("[data-testid=curveball]"), 0);
+    advance(&app, 8.6 * MIN);
+    app.wait_for("the curveball", || {
+        app.count("[data-testid=curveball]") == 1
+    });
+    app.driver
+        .find("[data-testid=curveball] textarea")
+        .send_keys("Add a second region");
+
+    // Everything written survives a reload.
+    app.wait_for("the details to be saved", || {
+        app.js("return (localStorage.getItem('breadthfirst.board') || '').includes('Stateless')")
+            == json!(true)
+    });
+    app.reload();
+    app.wait_for("the resumed Depth phase", || {
+        app.count("[data-testid=phase]") == 1 && phase(&app) == "Depth"
+    });
+    app.wait_for("the kept notes", || {
+        app.count("[data-testid=curveball] textarea") == 1
+            && app
+                .driver
+                .find("[data-testid=curveball] textarea")
+                .prop("value")
+                == json!("Add a second region")
+            && app
+                .driver
+                .find("[data-testid=depth-notes] textarea")
+                .prop("value")
+                == json!("Stateless; scale out behind the load balancer")
+    });
+
+    click_button(&app, "Next phase");
+    app.wait_for("Failure modes", || phase(&app) == "Failure modes");
+    assert_eq!(app.count("[data-testid=failure-notes] textarea"), 1);
+    click_button(&app, "Next phase");
+    app.wait_for("Review", || phase(&app) == "Review");
     app.wait_for("the timing summary", || {
         app.driver.find(".outline").text().contains("Timing")
     });
@@ -116,6 +191,15 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         json!(["Breadth", "9", "9"]),
         "planned and actual minutes"
     );
+    assert!(app
+        .driver
+        .find(".outline")
+        .text()
+        .contains("Depth attempts refused during breadth: 1"));
+    let saved = app.js(
+        "return JSON.parse(localStorage.getItem('breadthfirst.session')).requirements.functional",
+    );
+    assert_eq!(saved, json!("Shorten URLs; redirect in under 50 ms"));
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
 }

@@ -383,7 +383,7 @@ fn focus_counts_only_components_still_on_the_board() {
         s.handle(focus(ComponentId(999)), now, &board),
         SessionOutcome::Nothing
     );
-    // With every pick deleted, Focus cannot be left.
+    // With every pick deleted, Focus cannot be left...
     board
         .apply(Command::DeleteElements {
             components: vec![cache],
@@ -394,6 +394,14 @@ fn focus_counts_only_components_still_on_the_board() {
         s.handle(SessionEvent::Next, now, &board),
         SessionOutcome::FocusNeeded
     );
+    // ...unless there is nothing left to pick.
+    assert!(matches!(
+        s.handle(SessionEvent::Next, now, &Board::new()),
+        SessionOutcome::Advanced {
+            to: Phase::Depth,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -415,10 +423,10 @@ fn the_curveball_comes_at_once_in_failure_modes_when_depth_ends_early() {
         s.handle(SessionEvent::Tick, now + MIN, &map),
         SessionOutcome::CurveballArrived(index)
     );
-    assert!(s.answer_curveball("  Shard by key; add a read replica per region.  "));
+    assert!(s.answer_curveball("Shard by key; add a read replica per region "));
     assert_eq!(
         s.curveball().unwrap().answer,
-        "Shard by key; add a read replica per region."
+        "Shard by key; add a read replica per region "
     );
     // No curveball while paused.
     let (mut paused, now) = in_focus();
@@ -453,7 +461,11 @@ fn requirement_notes_are_kept_trimmed_and_survive_a_reload() {
     let mut s = Session::start("x", SessionPlan::default(), T0, 2);
     s.set_requirement(RequirementField::Functional, "  shorten URLs\r\nredirect  ");
     s.set_requirement(RequirementField::Estimates, &"9".repeat(10_000));
-    assert_eq!(s.requirements().functional, "shorten URLs\nredirect");
+    assert_eq!(
+        s.requirements().functional,
+        "  shorten URLs\nredirect  ",
+        "kept as typed: a note saved per keystroke must keep its trailing space"
+    );
     assert_eq!(
         s.requirements().get(RequirementField::Estimates).len(),
         breadthfirst::core::diagram::MAX_NOTE_CHARS

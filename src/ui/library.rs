@@ -146,6 +146,7 @@ pub fn LibraryDialog() -> impl IntoView {
             .map(|p| {
                 let id = p.id.clone();
                 let start_id = p.id.clone();
+                let curveballs = p.curveballs.len();
                 view! {
                     <li data-testid="prompt-card" class="prompt-card" data-prompt=p.id.clone()>
                         <h3>{p.title.clone()}</h3>
@@ -159,7 +160,7 @@ pub fn LibraryDialog() -> impl IntoView {
                                 type="button"
                                 on:click=move |_| {
                                     let plan = SessionPlan::new(length.get_untracked(), level.get_untracked(), breadth.get_untracked());
-                                    practice.start(&start_id, plan);
+                                    practice.start(&start_id, plan, curveballs);
                                     library.practise(&start_id);
                                 }
                             >

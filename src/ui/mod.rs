@@ -11,10 +11,12 @@ mod inline_edit;
 mod keyboard;
 mod library;
 mod mirror;
+mod notes;
 mod notices;
 mod outline;
 mod palette;
 mod practice;
+mod session_panel;
 mod state;
 mod toolbar;
 

@@ -4,8 +4,9 @@
 use super::canvas::focus_component;
 use super::component_view::colour_style;
 use super::icon::KindIcon;
+use super::notes::ComponentNote;
 use super::state::use_board;
-use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind};
+use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind, NoteField};
 use crate::core::editor::Action;
 use leptos::prelude::*;
 
@@ -116,6 +117,7 @@ pub fn Outline() -> impl IntoView {
     view! {
         <aside class="outline" aria-label="Outline">
             <super::practice::TimingSummary />
+            <super::session_panel::SessionPanel />
             <super::library::PromptPanel />
             <Inspector />
             <section aria-labelledby="outline-components">
@@ -272,6 +274,8 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                     "Add arrow"
                 </button>
             </div>
+            <ComponentNote id=id field=NoteField::Details />
+            <ComponentNote id=id field=NoteField::Failure />
             <button type="button" class="danger" on:click=move |_| {
                 let _ = state.dispatch(Action::DeleteSelection);
             }>"Delete component"</button>

@@ -6,7 +6,8 @@ use crate::browser::{dom, storage};
 use crate::core::decimal::Decimal;
 use crate::core::persist;
 use crate::core::session::{
-    format_countdown, EndedBy, Phase, Session, SessionEvent, SessionOutcome, SessionPlan,
+    format_countdown, EndedBy, Phase, RequirementField, Session, SessionEvent, SessionOutcome,
+    SessionPlan,
 };
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
@@ -48,10 +49,11 @@ impl Practice {
     }
 
     /// Starts a session on a prompt.
-    pub fn start(&self, prompt_id: &str, plan: SessionPlan) {
+    pub fn start(&self, prompt_id: &str, plan: SessionPlan, curveballs: usize) {
         let now = dom::now_ms();
         self.now.set(now);
-        self.session.set(Some(Session::start(prompt_id, plan, now)));
+        self.session
+            .set(Some(Session::start(prompt_id, plan, now, curveballs)));
         self.save();
     }
 
@@ -59,6 +61,47 @@ impl Practice {
     pub fn end(&self) {
         self.session.set(None);
         self.save();
+    }
+
+    /// Whether depth work may happen now (no session, or a phase that allows it). When
+    /// it may not, the attempt is counted and the user is nudged.
+    pub fn allow_depth(&self, state: BoardState) -> bool {
+        let locked = self
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(|s| !s.phase().allows_depth()));
+        if locked {
+            self.handle(SessionEvent::AttemptDepth, state);
+        }
+        !locked
+    }
+
+    /// Whether depth notes are locked right now (tracked, for views).
+    pub fn depth_locked(&self) -> bool {
+        self.session
+            .with(|s| s.as_ref().is_some_and(|s| !s.phase().allows_depth()))
+    }
+
+    /// Replaces a requirement note.
+    pub fn set_requirement(&self, field: RequirementField, text: &str) {
+        self.session.update(|s| {
+            if let Some(s) = s {
+                s.set_requirement(field, text);
+            }
+        });
+        self.save();
+    }
+
+    /// Records the answer to the curveball.
+    pub fn answer_curveball(&self, text: &str) {
+        let mut changed = false;
+        self.session.update(|s| {
+            if let Some(s) = s {
+                changed = s.answer_curveball(text);
+            }
+        });
+        if changed {
+            self.save();
+        }
     }
 
     /// Feeds an event to the session and reports what happened to the user.
@@ -96,6 +139,16 @@ impl Practice {
             }
             SessionOutcome::DepthRefused => {
                 Some("Breadth first: boxes, names and arrows only. Details come in Depth.".into())
+            }
+            SessionOutcome::FocusNeeded => Some(
+                "Pick one or two components to go deep on first, as you would ask the interviewer."
+                    .into(),
+            ),
+            SessionOutcome::FocusFull => {
+                Some("Two is plenty for one interview: drop one to pick another.".into())
+            }
+            SessionOutcome::CurveballArrived(_) => {
+                Some("The interviewer has a follow-up question: see the curveball.".into())
             }
             _ => None,
         };

@@ -180,6 +180,8 @@ impl BoardState {
                     kind: crate::core::diagram::ComponentKind::Generic,
                     label: String::new(),
                     rect: Rect::default(),
+                    details: String::new(),
+                    failure: String::new(),
                 };
                 ComponentSignals {
                     data: ArcRwSignal::new(placeholder),

@@ -36,7 +36,7 @@ pub enum Command {
         /// New label.
         label: String,
     },
-    /// Replaces one of a component's notes (cut to [`super::MAX_NOTE_CHARS`]).
+    /// Replaces one of a component's notes (trimmed, cut to [`super::MAX_NOTE_CHARS`]).
     SetNote {
         /// Which component.
         id: ComponentId,
@@ -209,7 +209,7 @@ impl Board {
                 let c = self
                     .component_mut(id)
                     .ok_or(EditError::UnknownComponent(id))?;
-                Ok(replace(c.note_mut(field), normalize_note(&text)))
+                Ok(replace(c.note_mut(field), normalize_note(text.trim())))
             }
             Command::ChangeKind { id, kind } => {
                 let c = self

@@ -16,11 +16,11 @@ pub fn normalize_label(raw: &str) -> String {
     folded.chars().take(MAX_LABEL_CHARS).collect()
 }
 
-/// Trims a note's surrounding white space, keeps its lines (with Windows line ends
-/// made plain) and cuts it to [`MAX_NOTE_CHARS`].
+/// Keeps a note's lines (with Windows line ends made plain) and cuts it to
+/// [`MAX_NOTE_CHARS`]. It does not trim: notes saved while they are typed would lose
+/// the space just typed. Committed notes trim first (see `Command::SetNote`).
 pub fn normalize_note(raw: &str) -> String {
-    raw.trim()
-        .replace("\r\n", "\n")
+    raw.replace("\r\n", "\n")
         .chars()
         .take(MAX_NOTE_CHARS)
         .collect()

@@ -220,7 +220,7 @@ fn restore_components(
             record
                 .get(key)
                 .and_then(Value::as_str)
-                .map(normalize_note)
+                .map(|text| normalize_note(text.trim()))
                 .unwrap_or_default()
         };
         components.push(Component {

@@ -227,7 +227,11 @@ impl Session {
                 if self.phase == Phase::Review {
                     return SessionOutcome::Nothing;
                 }
-                if self.phase == Phase::Focus && live_focus(&self.focus, board).is_empty() {
+                // An empty board (Breadth timed out on it) has nothing to pick.
+                if self.phase == Phase::Focus
+                    && !board.components().is_empty()
+                    && live_focus(&self.focus, board).is_empty()
+                {
                     return SessionOutcome::FocusNeeded;
                 }
                 if self.phase == Phase::Breadth && self.remaining_ms(now_ms) > 0.0 {

@@ -71,7 +71,7 @@ impl RequirementNotes {
         }
     }
 
-    /// Replaces one note (normalised like every note: trimmed, length-capped).
+    /// Replaces one note (length-capped; not trimmed, as it is saved while typed).
     pub fn set(&mut self, field: RequirementField, text: &str) {
         let slot = match field {
             RequirementField::Functional => &mut self.functional,
