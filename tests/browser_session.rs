@@ -70,6 +70,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
 
     click_button(&app, "Next phase");
     app.wait_for("Breadth", || phase(&app) == "Breadth");
+    app.screenshot("session-breadth.png");
 
     // Depth is locked in Breadth: typing a component detail is refused and counted.
     app.add("Service");
@@ -178,6 +179,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     assert_eq!(app.count("[data-testid=failure-notes] textarea"), 1);
     click_button(&app, "Next phase");
     app.wait_for("Review", || phase(&app) == "Review");
+    app.screenshot("session-review.png");
     app.wait_for("the timing summary", || {
         app.driver.find(".outline").text().contains("Timing")
     });

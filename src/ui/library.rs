@@ -4,7 +4,7 @@
 use super::practice::Practice;
 use crate::browser::{fetch::fetch_text, storage};
 use crate::core::prompt::{parse_bundle, ClarificationKind, Difficulty, Prompt};
-use crate::core::session::{Level, SessionPlan, LENGTHS};
+use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -260,8 +260,34 @@ pub fn LibraryDialog() -> impl IntoView {
 #[component]
 pub fn PromptPanel() -> impl IntoView {
     let library = expect_context::<Library>();
+    let practice = expect_context::<Practice>();
+    // The bar for the level: after a timed session (it would hint at the design during
+    // one), or all three levels in free practice.
+    let level = Memo::new(move |_| {
+        practice.session.with(|s| match s {
+            None => Some(None),
+            Some(s) if s.phase() == Phase::Review => Some(Some(s.plan.level)),
+            Some(_) => None,
+        })
+    });
     move || {
         library.current_prompt().map(|p| {
+            let expectations = move || {
+                let e = &p.expectations;
+                let all = [(Level::L4, &e.l4), (Level::L5, &e.l5), (Level::L6, &e.l6)];
+                let shown = level.get()?;
+                let items = all
+                    .into_iter()
+                    .filter(|(l, _)| shown.is_none_or(|s| s == *l))
+                    .map(|(l, text)| view! { <li><strong>{format!("{l:?}: ")}</strong>{text.clone()}</li> })
+                    .collect_view();
+                Some(view! {
+                    <details class="expectations" open=shown.is_some()>
+                        <summary>"What the interviewer expects"</summary>
+                        <ul>{items}</ul>
+                    </details>
+                })
+            };
             let questions = p
                 .clarifications
                 .iter()
@@ -302,6 +328,7 @@ pub fn PromptPanel() -> impl IntoView {
                         <summary>{format!("Clarifying questions ({})", p.clarifications.len())}</summary>
                         <ol class="clarifications">{questions}</ol>
                     </details>
+                    {expectations}
                 </section>
             }
         })

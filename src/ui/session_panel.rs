@@ -28,16 +28,18 @@ pub fn SessionPanel() -> impl IntoView {
             }
             .into_any(),
             Phase::Focus => view! { <FocusPicker /> }.into_any(),
-            Phase::Depth => view! {
-                <CurveballCard />
-                <DepthNotes />
+            phase @ (Phase::Depth | Phase::FailureModes) => {
+                let field = if phase == Phase::Depth {
+                    NoteField::Details
+                } else {
+                    NoteField::Failure
+                };
+                view! {
+                    <CurveballCard />
+                    <NotesPanel field=field />
+                }
+                .into_any()
             }
-            .into_any(),
-            Phase::FailureModes => view! {
-                <CurveballCard />
-                <FailureNotes />
-            }
-            .into_any(),
             Phase::Review => view! { <CurveballCard /> }.into_any(),
         };
         Some(view)
@@ -135,57 +137,55 @@ fn FocusPicker() -> impl IntoView {
     }
 }
 
+/// One note per component: details of the focus components (Depth) or a failure note
+/// for every component (Failure modes).
 #[component]
-fn DepthNotes() -> impl IntoView {
+fn NotesPanel(field: NoteField) -> impl IntoView {
     let practice = expect_context::<Practice>();
     let state = use_board();
-    let focus = Memo::new(move |_| {
+    let rows = Memo::new(move |_| {
         state.structure.track();
         let picked = practice
             .session
             .with(|s| s.as_ref().map(|s| s.focus().to_vec()).unwrap_or_default());
         state.with_editor(|e| {
-            live_focus(&picked, e.board())
-                .into_iter()
-                .filter_map(|id| e.board().component(id).map(|c| (id, c.label.clone())))
+            let board = e.board();
+            let ids = match field {
+                NoteField::Details => live_focus(&picked, board),
+                NoteField::Failure => board.components().iter().map(|c| c.id).collect(),
+            };
+            ids.into_iter()
+                .filter_map(|id| board.component(id).map(|c| (id, c.label.clone())))
                 .collect::<Vec<_>>()
         })
     });
-    let cards = move || {
-        focus
-            .get()
+    let (title, hint, testid, suffix) = match field {
+        NoteField::Details => (
+            "Depth",
+            "For each focus component: data model, API, how it scales, and why this choice over the alternatives.",
+            "depth-notes",
+            "details",
+        ),
+        NoteField::Failure => (
+            "Failure modes",
+            "For each part: what happens when it fails, how you notice, and what takes over.",
+            "failure-notes",
+            "when it fails",
+        ),
+    };
+    let notes = move || {
+        rows.get()
             .into_iter()
             .map(|(id, label)| {
-                view! { <ComponentNote id=id field=NoteField::Details label=format!("{label}: details") /> }
+                view! { <ComponentNote id=id field=field label=format!("{label}: {suffix}") /> }
             })
             .collect_view()
     };
     view! {
-        <section class="phase-panel" aria-label="Depth" data-testid="depth-notes">
-            <h2 class="panel-title">"Depth"</h2>
-            <p class="hint">"For each focus component: data model, API, how it scales, and why this choice over the alternatives."</p>
-            {cards}
-        </section>
-    }
-}
-
-#[component]
-fn FailureNotes() -> impl IntoView {
-    let components = board_components();
-    let cards = move || {
-        components
-            .get()
-            .into_iter()
-            .map(|(id, label)| {
-                view! { <ComponentNote id=id field=NoteField::Failure label=format!("{label}: when it fails") /> }
-            })
-            .collect_view()
-    };
-    view! {
-        <section class="phase-panel" aria-label="Failure modes" data-testid="failure-notes">
-            <h2 class="panel-title">"Failure modes"</h2>
-            <p class="hint">"For each part: what happens when it fails, how you notice, and what takes over."</p>
-            {cards}
+        <section class="phase-panel" aria-label=title data-testid=testid>
+            <h2 class="panel-title">{title}</h2>
+            <p class="hint">{hint}</p>
+            {notes}
         </section>
     }
 }
