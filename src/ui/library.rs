@@ -92,12 +92,15 @@ fn difficulty_name(d: Difficulty) -> &'static str {
 
 /// Whether a prompt matches a filter text (title, tags, difficulty or statement).
 fn matches(p: &Prompt, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
+    // ASCII folding: prompts are English, and Unicode case tables cost kilobytes.
+    let filter = filter.trim().to_ascii_lowercase();
     filter.is_empty()
-        || p.title.to_lowercase().contains(&filter)
-        || p.tags.iter().any(|t| t.to_lowercase().contains(&filter))
-        || difficulty_name(p.difficulty).to_lowercase() == filter
-        || p.statement.to_lowercase().contains(&filter)
+        || p.title.to_ascii_lowercase().contains(&filter)
+        || p.tags
+            .iter()
+            .any(|t| t.to_ascii_lowercase().contains(&filter))
+        || difficulty_name(p.difficulty).to_ascii_lowercase() == filter
+        || p.statement.to_ascii_lowercase().contains(&filter)
 }
 
 /// The library dialog.

@@ -291,12 +291,14 @@ fn set_if_changed<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal
     }
 }
 
+/// Capitalises an English message (ASCII case only: Unicode case tables would add
+/// kilobytes to the app for messages the app writes itself).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 /// The board state from context.
