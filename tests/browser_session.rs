@@ -202,6 +202,26 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         "return JSON.parse(localStorage.getItem('breadthfirst.session')).requirements.functional",
     );
     assert_eq!(saved, json!("Shorten URLs; redirect in under 50 ms"));
+    // Ending a session discards its notes, so it asks first; "Cancel" keeps it.
+    app.js("window.confirm = () => false; return null;");
+    click_button(&app, "End session");
+    assert_eq!(
+        app.count("[data-testid=phase]"),
+        1,
+        "cancelled: the session stays"
+    );
+    app.js("window.confirm = () => true; return null;");
+    click_button(&app, "End session");
+    app.wait_for("the session to end", || {
+        app.count("[data-testid=phase]") == 0
+    });
+    assert_eq!(app.count("[data-testid=node]"), 1, "the board stays");
+    assert!(
+        app.driver
+            .find("[data-testid=node] .note-mark")
+            .is_displayed(),
+        "a component with notes is marked on the board"
+    );
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
 }

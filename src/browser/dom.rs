@@ -7,6 +7,13 @@ pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
+/// Asks the user a yes/no question in the browser's own dialog; no window means no.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
 /// Milliseconds since the epoch, from the browser clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -23,6 +23,8 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let size = Memo::new(move |_| view.with(|c| (c.rect.w, c.rect.h)));
     let kind = Memo::new(move |_| view.with(|c| c.kind));
     let label = Memo::new(move |_| view.with(|c| c.label.clone()));
+    let has_notes =
+        Memo::new(move |_| view.with(|c| !c.details.is_empty() || !c.failure.is_empty()));
 
     let transform =
         move || view.with(|c| format!("translate({} {})", dec(c.rect.x), dec(c.rect.y)));
@@ -137,6 +139,12 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 <path d=move || kind.get().icon() />
             </g>
             {label_view}
+            {move || {
+                has_notes.get().then(|| {
+                    let at = format!("translate({} 7)", dec(size.get().0 - 17.0));
+                    view! { <path class="note-mark" transform=at d="M0 1h10M0 4.5h10M0 8h6" /> }
+                })
+            }}
             {handles}
         </g>
     }

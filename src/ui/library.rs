@@ -162,6 +162,9 @@ pub fn LibraryDialog() -> impl IntoView {
                             <button
                                 type="button"
                                 on:click=move |_| {
+                                    if !practice.may_discard() {
+                                        return;
+                                    }
                                     let plan = SessionPlan::new(length.get_untracked(), level.get_untracked(), breadth.get_untracked());
                                     practice.start(&start_id, plan, curveballs);
                                     library.practise(&start_id);
@@ -170,6 +173,9 @@ pub fn LibraryDialog() -> impl IntoView {
                                 "Start session"
                             </button>
                             <button type="button" class="secondary" on:click=move |_| {
+                                if !practice.may_discard() {
+                                    return;
+                                }
                                 practice.end();
                                 library.practise(&id);
                             }>"Free practice"</button>

@@ -57,6 +57,15 @@ impl Practice {
         self.save();
     }
 
+    /// Whether the running session (if any) may be discarded: asks the user first,
+    /// since its timings and notes cannot be brought back.
+    pub fn may_discard(&self) -> bool {
+        self.session.with_untracked(Option::is_none)
+            || dom::confirm(
+                "This ends the running session: its timings and notes are discarded. The board stays.",
+            )
+    }
+
     /// Ends the session (the board stays).
     pub fn end(&self) {
         self.session.set(None);
@@ -233,7 +242,11 @@ pub fn SessionBar() -> impl IntoView {
                 >
                     {move || if paused() { "Resume" } else { "Pause" }}
                 </button>
-                <button type="button" class="tool-button text" on:click=move |_| practice.end()>
+                <button type="button" class="tool-button text" on:click=move |_| {
+                    if practice.may_discard() {
+                        practice.end();
+                    }
+                }>
                     "End session"
                 </button>
             </div>
