@@ -88,6 +88,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         json!(""),
         "the refused note was not written"
     );
+    app.screenshot("session-breadth-refused.png");
     // An empty board cannot leave Breadth early; the app says what is missing.
     click_button(&app, "Next phase");
     app.wait_for("the gate's message", || {
@@ -150,6 +151,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     app.driver
         .find("[data-testid=curveball] textarea")
         .send_keys("Add a second region");
+    app.screenshot("session-depth.png");
 
     // Everything written survives a reload.
     app.wait_for("the details to be saved", || {
