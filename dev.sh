@@ -3,7 +3,7 @@
 #
 #   ./dev.sh serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, build the release, run every check and test
-#   ./dev.sh bench   build the release, print first-load size and drag frame times
+#   ./dev.sh bench   build the release, print first-load size, check and drag times
 #
 # Every install step is idempotent: it checks the tool and its version first.
 set -euo pipefail
@@ -116,6 +116,8 @@ case "${1:-}" in
     build_release
     say "first-load size (dist/, gzip -9)"
     print_load_size
+    say "checking a 1,000-component board against every prompt"
+    cargo bench --bench check_engine
     say "dragging one component on a 1,000-component board"
     cargo bench --bench drag_frames
     ;;

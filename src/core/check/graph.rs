@@ -1,0 +1,324 @@
+//! A read-only index of a board as a directed graph, for the checklist: dense vertex
+//! numbers, adjacency both ways, reachability with witnesses, and dominators.
+
+use super::words::{contains_words, words};
+use super::REDUNDANCY_MARKERS;
+use crate::core::diagram::{Board, Component, ComponentId};
+use std::collections::HashMap;
+
+/// The board's components as vertices `0..len()`, in board order.
+pub struct Graph<'b> {
+    board: &'b Board,
+    index: HashMap<ComponentId, usize>,
+    out: Vec<Vec<usize>>,
+    inc: Vec<Vec<usize>>,
+    text: Vec<Vec<String>>,
+    failure: Vec<Vec<String>>,
+    detail_words: Vec<usize>,
+    marker: Vec<Option<&'static str>>,
+    /// Each word of any label or note, to the vertices whose text has it.
+    word_index: HashMap<String, Vec<usize>>,
+}
+
+/// Marks a vertex reached from the start set itself (no predecessor).
+const START: usize = usize::MAX;
+
+impl<'b> Graph<'b> {
+    /// Indexes `board` in O(components + arrows).
+    pub fn new(board: &'b Board) -> Self {
+        let n = board.components().len();
+        let index: HashMap<ComponentId, usize> = board
+            .components()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut out = vec![Vec::new(); n];
+        let mut inc = vec![Vec::new(); n];
+        for a in board.arrows() {
+            if let (Some(&f), Some(&t)) = (index.get(&a.from), index.get(&a.to)) {
+                out[f].push(t);
+                inc[t].push(f);
+            }
+        }
+        let comps = board.components();
+        let markers: Vec<(&'static str, Vec<String>)> = REDUNDANCY_MARKERS
+            .into_iter()
+            .map(|m| (m, words(m)))
+            .collect();
+        let failure_of = |c: &Component| words(&c.failure);
+        let failure: Vec<Vec<String>> = comps.iter().map(failure_of).collect();
+        let marker = failure
+            .iter()
+            .map(|note| {
+                markers
+                    .iter()
+                    .find(|(_, m)| contains_words(note, m))
+                    .map(|(m, _)| *m)
+            })
+            .collect();
+        let text: Vec<Vec<String>> = comps
+            .iter()
+            .map(|c| {
+                let mut all = words(&c.label);
+                all.extend(words(&c.details));
+                all.extend(failure_of(c));
+                all
+            })
+            .collect();
+        let mut word_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (v, ws) in text.iter().enumerate() {
+            for w in ws {
+                let list = word_index.entry(w.clone()).or_default();
+                if list.last() != Some(&v) {
+                    list.push(v);
+                }
+            }
+        }
+        Graph {
+            board,
+            index,
+            out,
+            inc,
+            text,
+            failure,
+            detail_words: comps.iter().map(|c| words(&c.details).len()).collect(),
+            marker,
+            word_index,
+        }
+    }
+
+    /// Vertices whose label or notes contain the phrase (split by `words`), in board
+    /// order; found through the word index, so only candidates are scanned.
+    pub fn with_phrase(&self, phrase: &[String]) -> Vec<usize> {
+        let Some(first) = phrase.first() else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = [first.clone(), format!("{first}s"), format!("{first}es")]
+            .iter()
+            .filter_map(|w| self.word_index.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|&v| contains_words(&self.text[v], phrase));
+        found
+    }
+
+    /// The lower-case words of a vertex's label and both notes.
+    pub fn text(&self, v: usize) -> &[String] {
+        &self.text[v]
+    }
+
+    /// The lower-case words of a vertex's failure note.
+    pub fn failure_words(&self, v: usize) -> &[String] {
+        &self.failure[v]
+    }
+
+    /// The first generic redundancy marker its failure note names ("replica").
+    pub fn redundancy(&self, v: usize) -> Option<&'static str> {
+        self.marker[v]
+    }
+
+    /// How many words of details a vertex carries.
+    pub fn detail_words(&self, v: usize) -> usize {
+        self.detail_words[v]
+    }
+
+    /// The board indexed.
+    pub fn board(&self) -> &'b Board {
+        self.board
+    }
+
+    /// The vertex of a component.
+    pub fn vertex(&self, id: ComponentId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+
+    /// Number of vertices.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Whether the board has no components.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// The component of a vertex.
+    pub fn component(&self, v: usize) -> &'b Component {
+        &self.board.components()[v]
+    }
+
+    /// Vertices an arrow leaves `v` for.
+    pub fn successors(&self, v: usize) -> &[usize] {
+        &self.out[v]
+    }
+
+    /// Vertices with an arrow into `v`.
+    pub fn predecessors(&self, v: usize) -> &[usize] {
+        &self.inc[v]
+    }
+
+    /// Every vertex reachable from `starts` by one or more arrows, as a predecessor per
+    /// vertex (`None`: not reached). A start is only "reached" again through a cycle.
+    pub fn reach(&self, starts: &[usize]) -> Vec<Option<usize>> {
+        let mut parent = vec![None; self.len()];
+        let mut queue: Vec<usize> = Vec::new();
+        for &s in starts {
+            for &t in &self.out[s] {
+                if parent[t].is_none() {
+                    parent[t] = Some(s);
+                    queue.push(t);
+                }
+            }
+        }
+        let mut head = 0;
+        while head < queue.len() {
+            let v = queue[head];
+            head += 1;
+            for &t in &self.out[v] {
+                if parent[t].is_none() {
+                    parent[t] = Some(v);
+                    queue.push(t);
+                }
+            }
+        }
+        parent
+    }
+
+    /// Immediate dominators from a virtual root with an arrow to each of `roots`: for
+    /// each vertex reachable from the roots, the vertex every path to it must pass
+    /// last (`Some(START)`: only the virtual root). Cooper, Harvey and Kennedy's
+    /// iterative algorithm over reverse postorder.
+    fn dominators(&self, roots: &[usize]) -> (Vec<Option<usize>>, Vec<usize>) {
+        let n = self.len();
+        // Postorder numbers; the virtual root is numbered last (n).
+        let mut order = vec![usize::MAX; n];
+        let mut postorder = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        for &r in roots {
+            if seen[r] {
+                continue;
+            }
+            seen[r] = true;
+            let mut stack = vec![(r, 0usize)];
+            while let Some((v, next)) = stack.last_mut() {
+                let v = *v;
+                if let Some(&t) = self.out[v].get(*next) {
+                    *next += 1;
+                    if !seen[t] {
+                        seen[t] = true;
+                        stack.push((t, 0));
+                    }
+                } else {
+                    order[v] = postorder.len();
+                    postorder.push(v);
+                    stack.pop();
+                }
+            }
+        }
+        let root_number = postorder.len();
+        let number = |v: usize| if v == START { root_number } else { order[v] };
+        let mut idom: Vec<Option<usize>> = vec![None; n];
+        let is_root: Vec<bool> = {
+            let mut r = vec![false; n];
+            for &v in roots {
+                r[v] = true;
+            }
+            r
+        };
+        let intersect = |idom: &[Option<usize>], mut a: usize, mut b: usize| {
+            while a != b {
+                while number(a) < number(b) {
+                    a = idom[a].unwrap_or(START);
+                }
+                while number(b) < number(a) {
+                    b = idom[b].unwrap_or(START);
+                }
+            }
+            a
+        };
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &v in postorder.iter().rev() {
+                let mut best = is_root[v].then_some(START);
+                for &p in &self.inc[v] {
+                    if order[p] == usize::MAX || (idom[p].is_none() && !is_root[p]) {
+                        continue;
+                    }
+                    best = Some(match best {
+                        None => p,
+                        Some(b) => intersect(&idom, p, b),
+                    });
+                }
+                if best.is_some() && idom[v] != best {
+                    idom[v] = best;
+                    changed = true;
+                }
+            }
+        }
+        (idom, order)
+    }
+
+    /// Vertices that every path from any of `roots` to any reachable vertex in
+    /// `targets` passes through (roots and targets included when they qualify).
+    /// Empty when no target is reachable.
+    pub fn chokepoints(&self, roots: &[usize], targets: &[usize]) -> Vec<usize> {
+        let (idom, order) = self.dominators(roots);
+        let reached: Vec<usize> = targets
+            .iter()
+            .copied()
+            .filter(|&t| order[t] != usize::MAX)
+            .collect();
+        let Some((&first, rest)) = reached.split_first() else {
+            return Vec::new();
+        };
+        let root_number = order.iter().filter(|&&o| o != usize::MAX).count();
+        let number = |v: usize| if v == START { root_number } else { order[v] };
+        let mut common = first;
+        for &t in rest {
+            let mut b = t;
+            while common != b {
+                while number(common) < number(b) {
+                    common = idom[common].unwrap_or(START);
+                }
+                while number(b) < number(common) {
+                    b = idom[b].unwrap_or(START);
+                }
+            }
+        }
+        let mut chain = Vec::new();
+        while common != START {
+            chain.push(common);
+            common = idom[common].unwrap_or(START);
+        }
+        chain
+    }
+
+    /// The predecessor chain from a reached vertex back to the start set, start first.
+    pub fn path_to(
+        parent: &[Option<usize>],
+        end: usize,
+        is_start: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let mut path = vec![end];
+        let mut v = end;
+        let mut guard = parent.len();
+        while let Some(p) = parent[v] {
+            if guard == 0 {
+                break;
+            }
+            guard -= 1;
+            path.push(p);
+            if is_start(p) {
+                break;
+            }
+            v = p;
+        }
+        path.reverse();
+        path
+    }
+}
