@@ -71,11 +71,14 @@ build_release() {
 print_load_size() {
   local total_raw=0 total_gz=0 raw gz f
   for f in dist/*; do
-    # Fetched on demand, not part of the first load.
-    if [ "$(basename "$f")" = prompts.txt ]; then
-      printf '  %-44s %8d B raw %8d B gzip (on demand)\n' "prompts.txt" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
-      continue
-    fi
+    # Fetched on demand, not part of the first load: the prompt library and the
+    # checklist worker.
+    case "$(basename "$f")" in
+      prompts.txt | checker*)
+        printf '  %-44s %8d B raw %8d B gzip (on demand)\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+        continue
+        ;;
+    esac
     raw=$(wc -c <"$f")
     gz=$(gzip -9c "$f" | wc -c)
     printf '  %-44s %8d B raw %8d B gzip\n' "$(basename "$f")" "$raw" "$gz"

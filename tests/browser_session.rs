@@ -51,11 +51,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     let _lock = browser_lock();
     let app = App::open();
     with_controlled_clock(&app);
-    app.driver.find("button[aria-label=\"Prompts\"]").click();
-    app.wait_for("the cards", || app.count("[data-testid=prompt-card]") > 0);
-    app.driver
-        .find("[data-prompt=\"url-shortener\"] .card-actions button:not(.secondary)")
-        .click();
+    app.choose_prompt("url-shortener", true);
     app.wait_for("the session bar", || app.count("[data-testid=phase]") == 1);
     assert_eq!(phase(&app), "Requirements");
     app.wait_for("a 5-minute countdown", || {
@@ -181,6 +177,15 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     assert_eq!(app.count("[data-testid=failure-notes] textarea"), 1);
     click_button(&app, "Next phase");
     app.wait_for("Review", || phase(&app) == "Review");
+    // Review holds the board against the checklist by itself.
+    app.wait_for("the check in Review", || {
+        app.count("[data-testid=coverage]") == 1 && app.count("[data-testid=check-item]") > 0
+    });
+    assert!(app
+        .driver
+        .find(".check-panel")
+        .text()
+        .contains("Breadth map: 1 components"));
     app.screenshot("session-review.png");
     app.wait_for("the timing summary", || {
         app.driver.find(".outline").text().contains("Timing")

@@ -2,6 +2,8 @@
 //! boards, fixture designs (complete ones score high, a deep-but-narrow one scores low
 //! on breadth and says what is missing), and the empty board.
 
+use breadthfirst::core::check::html::{escape, report_html};
+use breadthfirst::core::check::wire::{answer, CheckRequest, CheckResponse};
 use breadthfirst::core::check::{check, Category, CheckItem, Report, Status};
 use breadthfirst::core::diagram::{
     Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
@@ -577,4 +579,69 @@ fn the_report_is_deterministic_with_unique_keys_in_category_order() {
             );
         }
     }
+}
+
+#[test]
+fn the_worker_answers_requests_and_explains_bad_ones() {
+    let prompts = catalog();
+    let board = fixture("complete-url-shortener.json");
+    let request = |prompt: &str, board: String| {
+        serde_json::to_string(&CheckRequest {
+            seq: 7,
+            prompt: prompt.into(),
+            focus: vec![],
+            board,
+        })
+        .unwrap()
+    };
+    let text = persist::to_json(&board, &Default::default());
+    let ok: CheckResponse =
+        serde_json::from_str(&answer(&request("url-shortener", text.clone()), &prompts)).unwrap();
+    assert_eq!(ok.seq, 7);
+    assert_eq!(
+        ok.report,
+        Some(check(&board, &prompt("url-shortener"), &[]))
+    );
+    let unknown: CheckResponse =
+        serde_json::from_str(&answer(&request("no-such", text), &prompts)).unwrap();
+    assert!(unknown.report.is_none() && unknown.error.unwrap().contains("no-such"));
+    let bad: CheckResponse =
+        serde_json::from_str(&answer(&request("url-shortener", "{".into()), &prompts)).unwrap();
+    assert!(bad
+        .error
+        .unwrap()
+        .starts_with("the board could not be read"));
+    let garbage: CheckResponse = serde_json::from_str(&answer("not json", &prompts)).unwrap();
+    assert_eq!(garbage.seq, 0);
+    assert!(garbage
+        .error
+        .unwrap()
+        .starts_with("the request could not be read"));
+}
+
+#[test]
+fn the_report_html_escapes_every_user_string_and_carries_the_hooks() {
+    assert_eq!(
+        escape("<b a=\"1\">&'"),
+        "&lt;b a=&quot;1&quot;&gt;&amp;&#39;"
+    );
+    let p = prompt("url-shortener");
+    let mut b = B::new();
+    let evil = b.add(K::Cache, "<script>alert(1)</script>");
+    b.note(evil, NoteField::Failure, "\" onmouseover=\"x");
+    let report = check(&b.0, &p, &[]);
+    let claims: BTreeSet<String> = ["component:store".to_string()].into_iter().collect();
+    let html = report_html(&report, &claims);
+    assert!(!html.contains("<script>"), "labels are escaped");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(!html.contains("\" onmouseover"));
+    assert!(html.contains("data-testid=\"coverage\""));
+    let items = html.matches("data-testid=\"check-item\"").count();
+    assert_eq!(items, report.items.len());
+    assert!(html.contains(&format!("data-show=\"{evil}\"")));
+    assert!(
+        html.contains("data-status=\"self\""),
+        "a claim shows as self"
+    );
+    assert!(html.contains("data-claim=\"component:store\" checked"));
 }

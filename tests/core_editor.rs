@@ -1217,3 +1217,12 @@ fn a_note_edit_is_one_undo_step() {
         "Replica takes over"
     );
 }
+
+#[test]
+fn selecting_a_set_of_components_skips_ids_not_on_the_board() {
+    let (mut ed, [a, _, c]) = three();
+    ed.perform(Action::SelectComponents(vec![c, ComponentId(999), a]))
+        .unwrap();
+    assert_eq!(ed.selection().components(), &[c, a]);
+    assert!(!ed.can_redo());
+}

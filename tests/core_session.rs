@@ -227,6 +227,10 @@ fn the_phase_machine_follows_its_table() {
     );
     assert_eq!(s.gate_refusals(), 1);
     assert_eq!(s.focus(), &[service]);
+    assert!(
+        s.breadth_map().is_empty(),
+        "Breadth timed out on the empty board of that row"
+    );
     let breadth = &s.records()[1];
     assert_eq!(breadth.phase, Phase::Breadth);
     assert_eq!(breadth.ended_by, EndedBy::TimeUp);
@@ -244,7 +248,15 @@ fn an_empty_board_cannot_leave_breadth_early_and_the_gate_says_what_is_missing()
         }
         other => panic!("{other:?}"),
     }
-    let out = s.handle(SessionEvent::Next, now + 2.0 * MIN, &breadth_map());
+    let map = breadth_map();
+    assert!(s.breadth_map().is_empty());
+    let out = s.handle(SessionEvent::Next, now + 2.0 * MIN, &map);
+    let kept: Vec<ComponentId> = map.components().iter().map(|c| c.id).collect();
+    assert_eq!(
+        s.breadth_map(),
+        kept.as_slice(),
+        "the breadth map is the board as Breadth ends"
+    );
     assert_eq!(
         out,
         SessionOutcome::Advanced {
@@ -479,7 +491,7 @@ fn a_session_saved_before_notes_existed_still_resumes() {
     let s = Session::start("x", SessionPlan::default(), T0, 2);
     let mut value = serde_json::to_value(&s).unwrap();
     let object = value.as_object_mut().unwrap();
-    for field in ["requirements", "focus", "curveball"] {
+    for field in ["requirements", "focus", "curveball", "breadth_map"] {
         assert!(object.remove(field).is_some(), "{field}");
     }
     let old: Session = serde_json::from_value(value).unwrap();

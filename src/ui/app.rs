@@ -8,6 +8,7 @@ use super::notices::{NoticeToast, SaveIndicator, StoredProblemBanner};
 use super::outline::Outline;
 use super::palette::Palette;
 use super::practice::Practice;
+use super::review::Checker;
 use super::state::BoardState;
 use super::toolbar::Toolbar;
 use crate::browser::dom;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(Library::new());
     let practice = Practice::new();
     provide_context(practice);
+    provide_context(Checker::new(state));
     practice.run_clock(state);
     keyboard::install(state);
     autosave::install(state, save);

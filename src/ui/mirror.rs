@@ -107,9 +107,13 @@ impl Mirror {
         for c in board.components() {
             match self.components.get(&c.id) {
                 Some(s) => {
-                    let (same, same_but_rect) = s
-                        .data
-                        .with_untracked(|v| (v == c, v.kind == c.kind && v.label == c.label));
+                    let (same, same_but_rect) = s.data.with_untracked(|v| {
+                        let same_but_rect = v.kind == c.kind
+                            && v.label == c.label
+                            && v.details == c.details
+                            && v.failure == c.failure;
+                        (v == c, same_but_rect)
+                    });
                     if !same {
                         structural |= !same_but_rect;
                         s.data.set(c.clone());

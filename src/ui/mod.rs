@@ -16,6 +16,7 @@ mod notices;
 mod outline;
 mod palette;
 mod practice;
+mod review;
 mod session_panel;
 mod state;
 mod toolbar;

@@ -118,11 +118,15 @@ impl Practice {
         let now = dom::now_ms();
         self.now.set(now);
         let mut outcome = SessionOutcome::Nothing;
-        self.session.update(|s| {
+        // Most ticks change nothing: only wake the session's readers when one did.
+        self.session.update_untracked(|s| {
             if let Some(s) = s {
                 outcome = state.with_editor(|e| s.handle(event, now, e.board()));
             }
         });
+        if outcome != SessionOutcome::Nothing {
+            self.session.notify();
+        }
         let message = match &outcome {
             SessionOutcome::GateRefused(gaps) => Some(format!(
                 "Not yet: {}.",

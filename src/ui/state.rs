@@ -58,8 +58,9 @@ pub struct BoardState {
     pub arrow_keys: RwSignal<Vec<ArrowKey>>,
     /// Bumps on every board change (undo/redo included).
     pub revision: RwSignal<u64>,
-    /// Bumps when anything but geometry changes (ids, kinds, labels, arrows): lists
-    /// that ignore positions track this, so a drag does not rebuild them.
+    /// Bumps when anything but geometry changes (ids, kinds, labels, notes, arrows):
+    /// lists and checks that ignore positions track this, so a drag does not rebuild
+    /// them.
     pub structure: RwSignal<u64>,
     /// Current selection.
     pub selection: RwSignal<Selection>,

@@ -78,6 +78,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 "Prompts"
             </button>
+            <super::review::CheckButton />
             <div class="tool-group" role="group" aria-label="History">
                 <ActionButton label="Undo" shortcut="Ctrl+Z" action=Action::Undo glyph=glyph::UNDO disabled=no_undo />
                 <ActionButton label="Redo" shortcut="Ctrl+Shift+Z" action=Action::Redo glyph=glyph::REDO disabled=no_redo />

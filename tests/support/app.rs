@@ -119,6 +119,26 @@ impl App {
         self.driver.screenshot(&dir.join(name));
     }
 
+    /// Picks a prompt in the library: a timed session ("Start session") or free
+    /// practice, and waits for the library to close.
+    pub fn choose_prompt(&self, id: &str, timed: bool) {
+        self.driver.find("button[aria-label=\"Prompts\"]").click();
+        self.wait_for("the prompt cards", || {
+            self.count("[data-testid=prompt-card]") > 0
+        });
+        let button = if timed {
+            ":not(.secondary)"
+        } else {
+            ".secondary"
+        };
+        self.driver
+            .find(&format!(
+                "[data-prompt=\"{id}\"] .card-actions button{button}"
+            ))
+            .click();
+        self.wait_for("the library to close", || self.count(".library") == 0);
+    }
+
     /// Reloads and waits for the app to mount again.
     pub fn reload(&self) {
         self.driver.goto(&self.server.url());

@@ -9,18 +9,22 @@
 //! component's label and notes (ASCII case-insensitive; see `words`).
 
 mod graph;
+pub mod html;
 mod hygiene;
 mod prompt_items;
+pub mod wire;
 mod words;
 
 pub use graph::Graph;
 
 use crate::core::diagram::{Board, ComponentId};
 use crate::core::prompt::Prompt;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// What an item is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Category {
     /// The prompt's expected components.
     Components,
@@ -90,7 +94,7 @@ impl Status {
 }
 
 /// One checklist item and what the board says about it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckItem {
     /// Stable key, unique in a report ("component:cache", "hygiene:queue-consumed").
     pub key: String,
@@ -138,7 +142,7 @@ fn percent(part: usize, total: usize) -> u32 {
 }
 
 /// The checked items of one board against one prompt.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Items in category order.
     pub items: Vec<CheckItem>,

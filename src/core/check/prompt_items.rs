@@ -68,7 +68,12 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
     let mut items = Vec::new();
     for (expected, (found, how)) in prompt.components.iter().zip(&matched) {
         let detail = if found.is_empty() {
-            let mut wanted: Vec<String> = expected.kinds.clone();
+            let mut wanted: Vec<String> = expected
+                .kinds
+                .iter()
+                .filter_map(|k| ComponentKind::from_id(k))
+                .map(|k| format!("a {}", k.display_name()))
+                .collect();
             wanted.extend(expected.synonyms.iter().map(|s| format!("\"{s}\"")));
             format!("no component is {}", wanted.join(" or "))
         } else {

@@ -51,6 +51,8 @@ pub enum Action {
     SelectAll,
     /// Selects one component only.
     SelectComponent(ComponentId),
+    /// Selects exactly these components (ids not on the board are skipped).
+    SelectComponents(Vec<ComponentId>),
     /// Selects one arrow only.
     SelectArrow(crate::core::diagram::ArrowId),
     /// Pans so the component is in view (zoom unchanged).
@@ -215,6 +217,14 @@ impl Editor {
             }
             Action::SelectComponent(id) => {
                 self.set_selection(Selection::only_component(id));
+                Ok(Applied::Unchanged)
+            }
+            Action::SelectComponents(ids) => {
+                let ids = ids
+                    .into_iter()
+                    .filter(|id| self.board.component(*id).is_some())
+                    .collect();
+                self.set_selection(Selection::of_components(ids));
                 Ok(Applied::Unchanged)
             }
             Action::SelectArrow(id) => {

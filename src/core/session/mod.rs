@@ -119,6 +119,8 @@ pub struct Session {
     focus: Vec<ComponentId>,
     #[serde(default)]
     curveball: Option<CurveballState>,
+    #[serde(default)]
+    breadth_map: Vec<ComponentId>,
 }
 
 impl Session {
@@ -144,7 +146,13 @@ impl Session {
             requirements: RequirementNotes::default(),
             focus: Vec::new(),
             curveball,
+            breadth_map: Vec::new(),
         }
+    }
+
+    /// Components on the board when Breadth ended (empty before), in board order.
+    pub fn breadth_map(&self) -> &[ComponentId] {
+        &self.breadth_map
     }
 
     /// Requirement notes.
@@ -222,7 +230,7 @@ impl Session {
     /// Handles an event at `now_ms`; `board` is read by the breadth gate.
     pub fn handle(&mut self, event: SessionEvent, now_ms: f64, board: &Board) -> SessionOutcome {
         match event {
-            SessionEvent::Tick => self.tick(now_ms),
+            SessionEvent::Tick => self.tick(now_ms, board),
             SessionEvent::Next => {
                 if self.phase == Phase::Review {
                     return SessionOutcome::Nothing;
@@ -241,7 +249,7 @@ impl Session {
                         return SessionOutcome::GateRefused(gaps);
                     }
                 }
-                self.advance(now_ms, EndedBy::User)
+                self.advance(now_ms, EndedBy::User, board)
             }
             SessionEvent::Pause => {
                 if self.is_paused() || self.phase == Phase::Review {
@@ -286,7 +294,7 @@ impl Session {
         }
     }
 
-    fn tick(&mut self, now_ms: f64) -> SessionOutcome {
+    fn tick(&mut self, now_ms: f64, board: &Board) -> SessionOutcome {
         if self.is_paused() {
             return SessionOutcome::Nothing;
         }
@@ -295,7 +303,7 @@ impl Session {
         }
         let remaining = self.remaining_ms(now_ms);
         if remaining <= 0.0 {
-            return self.advance(now_ms, EndedBy::TimeUp);
+            return self.advance(now_ms, EndedBy::TimeUp, board);
         }
         if remaining <= BREADTH_WARNING_MS && !self.warned {
             self.warned = true;
@@ -321,8 +329,11 @@ impl Session {
         }
     }
 
-    fn advance(&mut self, now_ms: f64, by: EndedBy) -> SessionOutcome {
+    fn advance(&mut self, now_ms: f64, by: EndedBy, board: &Board) -> SessionOutcome {
         let from = self.phase;
+        if from == Phase::Breadth {
+            self.breadth_map = board.components().iter().map(|c| c.id).collect();
+        }
         // A phase that ran out of time counts exactly its plan, however late the
         // tick that noticed it (a background tab, a reload).
         let actual = match by {

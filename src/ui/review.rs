@@ -1,0 +1,253 @@
+//! The honest review: the board held against the prompt's checklist. Opened with
+//! "Check design" in free practice, and by itself in the Review phase of a timed
+//! session (never before it: no hints during a session). Re-checked a moment after
+//! the board stops changing, in a web worker, so never inside a drag frame and not
+//! part of the first load.
+
+use super::library::Library;
+use super::practice::Practice;
+use super::state::{use_board, BoardState};
+use crate::browser::check_worker::CheckWorker;
+use crate::browser::storage;
+use crate::core::check::html::report_html;
+use crate::core::check::wire::CheckRequest;
+use crate::core::check::Report;
+use crate::core::diagram::ComponentId;
+use crate::core::editor::Action;
+use crate::core::persist;
+use crate::core::session::Phase;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Quiet time after the last board change before re-checking, in milliseconds.
+const RECHECK_MS: u32 = 250;
+
+/// The check's state: whether it is shown, its latest report, and what the user says
+/// was covered out loud.
+#[derive(Clone, Copy)]
+pub struct Checker {
+    /// Shown in free practice ("Check design").
+    pub open: RwSignal<bool>,
+    /// Latest report (None until the first check).
+    pub report: RwSignal<Option<Arc<Report>>>,
+    /// Item keys claimed as covered out loud, for the current prompt.
+    pub claims: RwSignal<BTreeSet<String>>,
+    /// Why the last check failed, if it did.
+    pub error: RwSignal<Option<String>>,
+}
+
+fn claims_key(prompt_id: &str) -> String {
+    format!("breadthfirst.claims.{prompt_id}")
+}
+
+impl Checker {
+    /// A closed checker that re-checks whenever it is visible and the board, prompt
+    /// or session changes.
+    pub fn new(state: BoardState) -> Self {
+        let checker = Checker {
+            open: RwSignal::new(false),
+            report: RwSignal::new(None),
+            claims: RwSignal::new(BTreeSet::new()),
+            error: RwSignal::new(None),
+        };
+        // Answers to anything but the latest request are stale and dropped.
+        let latest = StoredValue::new(0u64);
+        let worker = StoredValue::new_local(CheckWorker::new(move |response| {
+            let current = latest.get_value();
+            if response.seq != current && response.seq != 0 {
+                return;
+            }
+            match (response.report, response.error) {
+                (Some(report), _) => {
+                    checker.error.set(None);
+                    checker.report.set(Some(Arc::new(report)));
+                }
+                (None, error) => checker.error.set(error.or(Some("no report".into()))),
+            }
+        }));
+        let library = expect_context::<Library>();
+        let practice = expect_context::<Practice>();
+        // Claims belong to a prompt.
+        Effect::new(move |_| {
+            let claims = library
+                .current
+                .get()
+                .and_then(|id| storage::read(&claims_key(&id)).ok().flatten())
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_default();
+            checker.claims.set(claims);
+        });
+        // What to check with: the focus picks in Review, none in free practice, or
+        // nothing at all (no check) during a session.
+        let focus = Memo::new(move |_| {
+            practice.session.with(|s| match s {
+                Some(s) if s.phase() == Phase::Review => Some(s.focus().to_vec()),
+                Some(_) => None,
+                None => checker.open.get().then(Vec::new),
+            })
+        });
+        let pending = StoredValue::new_local(None::<Timeout>);
+        Effect::new(move |_| {
+            state.structure.track();
+            let focus = focus.get();
+            let prompt = library.current.get();
+            let (Some(focus), Some(prompt)) = (focus, prompt) else {
+                pending.set_value(None);
+                checker.report.set(None);
+                return;
+            };
+            // Replacing the pending timeout cancels it: only the last change checks.
+            pending.set_value(Some(Timeout::new(RECHECK_MS, move || {
+                latest.update_value(|s| *s += 1);
+                let request = CheckRequest {
+                    seq: latest.get_value(),
+                    prompt: prompt.clone(),
+                    focus: focus.clone(),
+                    board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
+                };
+                let sent = worker.try_update_value(|w| w.request(&request));
+                if let Some(Err(e)) = sent {
+                    checker
+                        .error
+                        .set(Some(format!("the check could not start ({e})")));
+                }
+            })));
+        });
+        checker
+    }
+
+    /// Marks an item as covered out loud, or takes that back.
+    fn toggle_claim(&self, key: &str, prompt_id: &str) {
+        self.claims.update(|claims| {
+            if !claims.remove(key) {
+                claims.insert(key.to_string());
+            }
+        });
+        let text = self
+            .claims
+            .with_untracked(|c| serde_json::to_string(c).unwrap_or_default());
+        let _ = storage::write(&claims_key(prompt_id), &text);
+    }
+}
+
+/// Whether the check may be shown now: free practice, or a session in Review.
+fn check_allowed(practice: Practice) -> bool {
+    practice
+        .session
+        .with(|s| s.as_ref().is_none_or(|s| s.phase() == Phase::Review))
+}
+
+/// The toolbar's "Check design" button.
+#[component]
+pub fn CheckButton() -> impl IntoView {
+    let checker = expect_context::<Checker>();
+    let practice = expect_context::<Practice>();
+    let library = expect_context::<Library>();
+    let disabled = move || library.current.with(Option::is_none) || !check_allowed(practice);
+    let title = move || {
+        if !check_allowed(practice) {
+            "The checklist opens in Review: no hints during a session"
+        } else if library.current.with(Option::is_none) {
+            "Choose a prompt first: the check holds the board against its checklist"
+        } else {
+            "Hold the board against the prompt's checklist"
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="tool-button prompts-button"
+            aria-pressed=move || checker.open.get().to_string()
+            title=title
+            disabled=disabled
+            on:click=move |_| checker.open.update(|o| *o = !*o)
+        >
+            "Check design"
+        </button>
+    }
+}
+
+/// The report, grouped by category, with coverage and claims. The list is written as
+/// escaped HTML text (`core::check::html`) and its buttons and checkboxes are handled
+/// by one delegated listener each.
+#[component]
+pub fn CheckPanel() -> impl IntoView {
+    let checker = expect_context::<Checker>();
+    let library = expect_context::<Library>();
+    let state = use_board();
+    let body = move || {
+        let claims = checker.claims.get();
+        checker
+            .report
+            .with(|r| r.as_ref().map(|r| report_html(r, &claims)))
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let shown = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-show]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-show"));
+        let ids: Vec<ComponentId> = shown
+            .iter()
+            .flat_map(|list| list.split(','))
+            .filter_map(|id| id.parse().ok().map(ComponentId))
+            .collect();
+        if let Some(first) = ids.first().copied() {
+            let _ = state.dispatch(Action::SelectComponents(ids));
+            let _ = state.dispatch(Action::RevealComponent(first));
+        }
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let key = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-claim"));
+        if let (Some(key), Some(prompt)) = (key, library.current.get_untracked()) {
+            checker.toggle_claim(&key, &prompt);
+        }
+    };
+    let shown = move || checker.report.with(Option::is_some) || checker.error.with(Option::is_some);
+    view! {
+        <Show when=shown>
+            <section class="prompt-panel check-panel" aria-label="Check">
+                <h2 class="prompt-title">"Check"</h2>
+                {move || checker.error.get().map(|e| view! { <p class="hint" role="alert">{format!("The check failed: {e}.")}</p> })}
+                <AddedAfterBreadth />
+                <div on:click=on_click on:change=on_change inner_html=body></div>
+            </section>
+        </Show>
+    }
+}
+
+/// In Review: the components that came only after the breadth map was kept.
+#[component]
+fn AddedAfterBreadth() -> impl IntoView {
+    let practice = expect_context::<Practice>();
+    let state = use_board();
+    move || {
+        let map = practice.session.with(|s| {
+            s.as_ref()
+                .filter(|s| s.phase() == Phase::Review)
+                .map(|s| s.breadth_map().to_vec())
+        })?;
+        state.structure.track();
+        let added: Vec<String> = state.with_editor(|e| {
+            e.board()
+                .components()
+                .iter()
+                .filter(|c| !map.contains(&c.id))
+                .map(|c| c.label.clone())
+                .collect()
+        });
+        let mut text = format!("Breadth map: {} components. ", map.len());
+        if added.is_empty() {
+            text.push_str("Nothing was added after it.");
+        } else {
+            text.push_str(&format!("Added only after breadth: {}.", added.join(", ")));
+        }
+        Some(view! { <p class="hint breadth-compare">{text}</p> })
+    }
+}
