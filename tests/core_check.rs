@@ -3,7 +3,9 @@
 //! on breadth and says what is missing), and the empty board.
 
 use breadthfirst::core::check::html::{escape, report_html};
-use breadthfirst::core::check::wire::{answer, CheckRequest, CheckResponse};
+use breadthfirst::core::check::wire::{
+    answer, claims_from_text, read_answer, toggle_claim, CheckRequest,
+};
 use breadthfirst::core::check::{check, Category, CheckItem, Report, Status};
 use breadthfirst::core::diagram::{
     Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
@@ -582,41 +584,54 @@ fn the_report_is_deterministic_with_unique_keys_in_category_order() {
 }
 
 #[test]
-fn the_worker_answers_requests_and_explains_bad_ones() {
+fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
     let prompts = catalog();
     let board = fixture("complete-url-shortener.json");
-    let request = |prompt: &str, board: String| {
+    let request = |prompt: &str, board: String, claims: Vec<String>| {
         serde_json::to_string(&CheckRequest {
             seq: 7,
             prompt: prompt.into(),
             focus: vec![],
             board,
+            claims,
         })
         .unwrap()
     };
     let text = persist::to_json(&board, &Default::default());
-    let ok: CheckResponse =
-        serde_json::from_str(&answer(&request("url-shortener", text.clone()), &prompts)).unwrap();
-    assert_eq!(ok.seq, 7);
-    assert_eq!(
-        ok.report,
-        Some(check(&board, &prompt("url-shortener"), &[]))
+    let claims = vec!["flow:3".to_string()];
+    let reply = answer(
+        &request("url-shortener", text.clone(), claims.clone()),
+        &prompts,
     );
-    let unknown: CheckResponse =
-        serde_json::from_str(&answer(&request("no-such", text), &prompts)).unwrap();
-    assert!(unknown.report.is_none() && unknown.error.unwrap().contains("no-such"));
-    let bad: CheckResponse =
-        serde_json::from_str(&answer(&request("url-shortener", "{".into()), &prompts)).unwrap();
-    assert!(bad
-        .error
-        .unwrap()
-        .starts_with("the board could not be read"));
-    let garbage: CheckResponse = serde_json::from_str(&answer("not json", &prompts)).unwrap();
-    assert_eq!(garbage.seq, 0);
-    assert!(garbage
-        .error
-        .unwrap()
-        .starts_with("the request could not be read"));
+    let expected = report_html(
+        &check(&board, &prompt("url-shortener"), &[]),
+        &claims.into_iter().collect(),
+    );
+    assert_eq!(read_answer(&reply), (7, Ok(expected.as_str())));
+    let unknown = answer(&request("no-such", text, vec![]), &prompts);
+    assert!(matches!(read_answer(&unknown), (7, Err(why)) if why.contains("no-such")));
+    let bad = answer(&request("url-shortener", "{".into(), vec![]), &prompts);
+    assert!(
+        matches!(read_answer(&bad), (7, Err(why)) if why.starts_with("the board could not be read"))
+    );
+    let garbage = answer("not json", &prompts);
+    assert!(
+        matches!(read_answer(&garbage), (0, Err(why)) if why.starts_with("the request could not be read"))
+    );
+    assert!(matches!(read_answer(""), (0, Err(_))));
+}
+
+#[test]
+fn claims_are_stored_one_key_per_line_and_toggle() {
+    let once = toggle_claim("", "component:store");
+    assert_eq!(once, "component:store");
+    let twice = toggle_claim(&once, "flow:0");
+    assert_eq!(claims_from_text(&twice), ["component:store", "flow:0"]);
+    assert_eq!(
+        claims_from_text(&toggle_claim(&twice, "component:store")),
+        ["flow:0"]
+    );
+    assert!(claims_from_text("\n\n").is_empty());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! are JSON text (`core::check::wire`).
 
 use super::fetch::fetch_text;
-use crate::core::check::wire::{answer, CheckRequest, CheckResponse};
+use crate::core::check::wire::{answer, CheckRequest};
 use crate::core::prompt::{parse_bundle, Prompt};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -48,19 +48,20 @@ pub fn serve() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// App side: a lazily started worker and the callback that receives its answers.
+/// App side: a lazily started worker and the callback that receives its answers
+/// (text in the `core::check::wire` answer format).
 pub struct CheckWorker {
     worker: Option<web_sys::Worker>,
-    on_response: Rc<dyn Fn(CheckResponse)>,
+    on_response: Rc<dyn Fn(String)>,
     ready: Rc<Cell<bool>>,
     /// The latest request made before the worker was ready (older ones are stale).
     held: Rc<RefCell<Option<String>>>,
 }
 
 impl CheckWorker {
-    /// A client whose answers (and failures, as responses with an error) go to
+    /// A client whose answers (and failures, as `0\n!why` answers) go to
     /// `on_response`. The worker starts on the first request.
-    pub fn new(on_response: impl Fn(CheckResponse) + 'static) -> Self {
+    pub fn new(on_response: impl Fn(String) + 'static) -> Self {
         CheckWorker {
             worker: None,
             on_response: Rc::new(on_response),
@@ -101,23 +102,14 @@ impl CheckWorker {
                     }
                     return;
                 }
-                let response = serde_json::from_str(&text).unwrap_or_else(|e| CheckResponse {
-                    seq: 0,
-                    report: None,
-                    error: Some(format!("the check's answer could not be read ({e})")),
-                });
-                deliver(response);
+                deliver(text);
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let fail = self.on_response.clone();
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
-                fail(CheckResponse {
-                    seq: 0,
-                    report: None,
-                    error: Some(format!("the check could not run ({})", ev.message())),
-                });
+                fail(format!("0\n!the check could not run ({})", ev.message()));
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();

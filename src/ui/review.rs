@@ -9,32 +9,28 @@ use super::practice::Practice;
 use super::state::{use_board, BoardState};
 use crate::browser::check_worker::CheckWorker;
 use crate::browser::storage;
-use crate::core::check::html::report_html;
-use crate::core::check::wire::CheckRequest;
-use crate::core::check::Report;
+use crate::core::check::wire::{claims_from_text, read_answer, toggle_claim, CheckRequest};
 use crate::core::diagram::ComponentId;
 use crate::core::editor::Action;
 use crate::core::persist;
 use crate::core::session::Phase;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Quiet time after the last board change before re-checking, in milliseconds.
-const RECHECK_MS: u32 = 250;
+/// Quiet time after the last change before re-checking, in milliseconds.
+const RECHECK_MS: u32 = 100;
 
-/// The check's state: whether it is shown, its latest report, and what the user says
-/// was covered out loud.
+/// The check's state: whether it is shown, the latest report as HTML written by the
+/// worker, and what the user says was covered out loud.
 #[derive(Clone, Copy)]
 pub struct Checker {
     /// Shown in free practice ("Check design").
     pub open: RwSignal<bool>,
-    /// Latest report (None until the first check).
-    pub report: RwSignal<Option<Arc<Report>>>,
-    /// Item keys claimed as covered out loud, for the current prompt.
-    pub claims: RwSignal<BTreeSet<String>>,
+    /// Latest report, as HTML (None until the first check).
+    pub html: RwSignal<Option<String>>,
+    /// Item keys claimed as covered out loud for the current prompt, one per line.
+    pub claims: RwSignal<String>,
     /// Why the last check failed, if it did.
     pub error: RwSignal<Option<String>>,
 }
@@ -44,30 +40,26 @@ fn claims_key(prompt_id: &str) -> String {
 }
 
 impl Checker {
-    /// A closed checker that re-checks whenever it is visible and the board, prompt
-    /// or session changes.
+    /// A closed checker that re-checks whenever it is visible and the board, prompt,
+    /// session or claims change.
     pub fn new(state: BoardState) -> Self {
         let checker = Checker {
             open: RwSignal::new(false),
-            report: RwSignal::new(None),
-            claims: RwSignal::new(BTreeSet::new()),
+            html: RwSignal::new(None),
+            claims: RwSignal::new(String::new()),
             error: RwSignal::new(None),
         };
         // Answers to anything but the latest request are stale and dropped.
         let latest = StoredValue::new(0u64);
-        let worker = StoredValue::new_local(CheckWorker::new(move |response| {
-            let current = latest.get_value();
-            if response.seq != current && response.seq != 0 {
-                return;
-            }
-            match (response.report, response.error) {
-                (Some(report), _) => {
+        let worker =
+            StoredValue::new_local(CheckWorker::new(move |text| match read_answer(&text) {
+                (seq, _) if seq != 0 && seq != latest.get_value() => {}
+                (_, Ok(html)) => {
                     checker.error.set(None);
-                    checker.report.set(Some(Arc::new(report)));
+                    checker.html.set(Some(html.to_string()));
                 }
-                (None, error) => checker.error.set(error.or(Some("no report".into()))),
-            }
-        }));
+                (_, Err(why)) => checker.error.set(Some(why.to_string())),
+            }));
         let library = expect_context::<Library>();
         let practice = expect_context::<Practice>();
         // Claims belong to a prompt.
@@ -76,7 +68,6 @@ impl Checker {
                 .current
                 .get()
                 .and_then(|id| storage::read(&claims_key(&id)).ok().flatten())
-                .and_then(|text| serde_json::from_str(&text).ok())
                 .unwrap_or_default();
             checker.claims.set(claims);
         });
@@ -92,11 +83,10 @@ impl Checker {
         let pending = StoredValue::new_local(None::<Timeout>);
         Effect::new(move |_| {
             state.structure.track();
-            let focus = focus.get();
-            let prompt = library.current.get();
-            let (Some(focus), Some(prompt)) = (focus, prompt) else {
+            let claims = claims_from_text(&checker.claims.get());
+            let (Some(focus), Some(prompt)) = (focus.get(), library.current.get()) else {
                 pending.set_value(None);
-                checker.report.set(None);
+                checker.html.set(None);
                 return;
             };
             // Replacing the pending timeout cancels it: only the last change checks.
@@ -104,12 +94,12 @@ impl Checker {
                 latest.update_value(|s| *s += 1);
                 let request = CheckRequest {
                     seq: latest.get_value(),
-                    prompt: prompt.clone(),
-                    focus: focus.clone(),
+                    prompt,
+                    focus,
                     board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
+                    claims,
                 };
-                let sent = worker.try_update_value(|w| w.request(&request));
-                if let Some(Err(e)) = sent {
+                if let Some(Err(e)) = worker.try_update_value(|w| w.request(&request)) {
                     checker
                         .error
                         .set(Some(format!("the check could not start ({e})")));
@@ -119,16 +109,10 @@ impl Checker {
         checker
     }
 
-    /// Marks an item as covered out loud, or takes that back.
+    /// Marks an item as covered out loud, or takes that back; kept per prompt.
     fn toggle_claim(&self, key: &str, prompt_id: &str) {
-        self.claims.update(|claims| {
-            if !claims.remove(key) {
-                claims.insert(key.to_string());
-            }
-        });
-        let text = self
-            .claims
-            .with_untracked(|c| serde_json::to_string(c).unwrap_or_default());
+        self.claims.update(|text| *text = toggle_claim(text, key));
+        let text = self.claims.get_untracked();
         let _ = storage::write(&claims_key(prompt_id), &text);
     }
 }
@@ -178,12 +162,7 @@ pub fn CheckPanel() -> impl IntoView {
     let checker = expect_context::<Checker>();
     let library = expect_context::<Library>();
     let state = use_board();
-    let body = move || {
-        let claims = checker.claims.get();
-        checker
-            .report
-            .with(|r| r.as_ref().map(|r| report_html(r, &claims)))
-    };
+    let body = move || checker.html.get();
     let on_click = move |ev: web_sys::MouseEvent| {
         let shown = ev
             .target()
@@ -209,7 +188,7 @@ pub fn CheckPanel() -> impl IntoView {
             checker.toggle_claim(&key, &prompt);
         }
     };
-    let shown = move || checker.report.with(Option::is_some) || checker.error.with(Option::is_some);
+    let shown = move || checker.html.with(Option::is_some) || checker.error.with(Option::is_some);
     view! {
         <Show when=shown>
             <section class="prompt-panel check-panel" aria-label="Check">

@@ -19,12 +19,10 @@ pub use graph::Graph;
 
 use crate::core::diagram::{Board, ComponentId};
 use crate::core::prompt::Prompt;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// What an item is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Category {
     /// The prompt's expected components.
     Components,
@@ -94,7 +92,7 @@ impl Status {
 }
 
 /// One checklist item and what the board says about it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckItem {
     /// Stable key, unique in a report ("component:cache", "hygiene:queue-consumed").
     pub key: String,
@@ -142,7 +140,7 @@ fn percent(part: usize, total: usize) -> u32 {
 }
 
 /// The checked items of one board against one prompt.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// Items in category order.
     pub items: Vec<CheckItem>,

@@ -1,12 +1,15 @@
-//! Messages between the app and the checklist worker, as JSON text. The check runs in
-//! a web worker so its code is not part of the app's first load and never competes
-//! with a drag frame; [`answer`] is the whole of the worker's logic, testable natively.
+//! Messages between the app and the checklist worker. The check runs in a web worker
+//! so its code is not part of the app's first load and never competes with a drag
+//! frame. The worker also writes the report's HTML (`html::report_html`), so the app
+//! only shows text: a request is JSON, an answer is `<seq>\n<html>` or
+//! `<seq>\n!<why>`. [`answer`] is the whole of the worker's logic, testable natively.
 
-use super::{check, Report};
+use super::{check, html::report_html};
 use crate::core::diagram::ComponentId;
 use crate::core::persist;
 use crate::core::prompt::Prompt;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// "Check this board against this prompt."
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,48 +22,55 @@ pub struct CheckRequest {
     pub focus: Vec<ComponentId>,
     /// The board in the app's saved format (`persist::to_json`).
     pub board: String,
+    /// Item keys claimed as covered out loud (see [`claims_from_text`]).
+    pub claims: Vec<String>,
 }
 
-/// The report, or why there is none.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CheckResponse {
-    /// The request's sequence number (0 when the request could not be read).
-    pub seq: u64,
-    /// The report.
-    pub report: Option<Report>,
-    /// Why there is no report.
-    pub error: Option<String>,
-}
-
-/// The worker's answer to one request, both as JSON text.
+/// The worker's answer to one request: `<seq>\n<html>`, or `<seq>\n!<why>`.
 pub fn answer(request: &str, prompts: &[Prompt]) -> String {
-    let response = match serde_json::from_str::<CheckRequest>(request) {
-        Err(e) => failure(0, format!("the request could not be read ({e})")),
-        Ok(req) => match (
-            prompts.iter().find(|p| p.id == req.prompt),
-            persist::from_json(&req.board),
-        ) {
-            (None, _) => failure(
-                req.seq,
-                format!("no prompt \"{}\" in the library", req.prompt),
-            ),
-            (_, Err(e)) => failure(req.seq, format!("the board could not be read: {e}")),
-            (Some(p), Ok(restored)) => CheckResponse {
-                seq: req.seq,
-                report: Some(check(&restored.board, p, &req.focus)),
-                error: None,
-            },
-        },
+    let req = match serde_json::from_str::<CheckRequest>(request) {
+        Ok(req) => req,
+        Err(e) => return format!("0\n!the request could not be read ({e})"),
     };
-    serde_json::to_string(&response).unwrap_or_else(|e| {
-        format!("{{\"seq\":0,\"report\":null,\"error\":\"the report could not be written ({e})\"}}")
-    })
+    let Some(prompt) = prompts.iter().find(|p| p.id == req.prompt) else {
+        return format!("{}\n!no prompt \"{}\" in the library", req.seq, req.prompt);
+    };
+    match persist::from_json(&req.board) {
+        Err(e) => format!("{}\n!the board could not be read: {e}", req.seq),
+        Ok(restored) => {
+            let report = check(&restored.board, prompt, &req.focus);
+            let claims: BTreeSet<String> = req.claims.into_iter().collect();
+            format!("{}\n{}", req.seq, report_html(&report, &claims))
+        }
+    }
 }
 
-fn failure(seq: u64, error: String) -> CheckResponse {
-    CheckResponse {
-        seq,
-        report: None,
-        error: Some(error),
+/// Reads an answer: its sequence number and the HTML, or why there is none.
+pub fn read_answer(text: &str) -> (u64, Result<&str, &str>) {
+    let (seq, body) = text.split_once('\n').unwrap_or(("0", "!an empty answer"));
+    let seq = seq.parse().unwrap_or(0);
+    match body.strip_prefix('!') {
+        Some(why) => (seq, Err(why)),
+        None => (seq, Ok(body)),
     }
+}
+
+/// Claims as stored: one item key per line.
+pub fn claims_from_text(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Claims with `key` added, or removed if it was there, as stored text.
+pub fn toggle_claim(text: &str, key: &str) -> String {
+    let mut claims = claims_from_text(text);
+    match claims.iter().position(|k| k == key) {
+        Some(i) => {
+            claims.remove(i);
+        }
+        None => claims.push(key.to_string()),
+    }
+    claims.join("\n")
 }
