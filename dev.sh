@@ -11,6 +11,7 @@ cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.39.0
 TOOLS_DIR="$PWD/.tools"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_OFFLINE=true
@@ -46,11 +47,15 @@ setup_build_tools() {
       cargo install wasm-bindgen-cli --version "$wb"
   fi
   # Debian's wasm-opt (108) emits modules Chromium rejects; use binaryen from npm.
-  if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-    say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools"
+  # terser minifies wasm-bindgen's JS glue (Trunk.toml's hook), which trunk cannot.
+  # Both in one npm call: npm prunes packages a call does not name.
+  if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" ||
+    [ "$("$TOOLS_DIR/node_modules/.bin/terser" --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION) and terser $TERSER_VERSION into .tools"
     mkdir -p "$TOOLS_DIR"
     echo '{"name":"breadthfirst-tools","private":true}' >"$TOOLS_DIR/package.json"
-    (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --no-save --no-package-lock "binaryen@$BINARYEN_VERSION")
+    (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --no-save --no-package-lock \
+      "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION")
   fi
 }
 
