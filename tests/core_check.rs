@@ -594,6 +594,7 @@ fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
             focus: vec![],
             board,
             claims,
+            breadth_map: None,
         })
         .unwrap()
     };
@@ -659,4 +660,28 @@ fn the_report_html_escapes_every_user_string_and_carries_the_hooks() {
         "a claim shows as self"
     );
     assert!(html.contains("data-claim=\"component:store\" checked"));
+}
+
+#[test]
+fn in_review_the_answer_says_what_came_only_after_breadth() {
+    let prompts = catalog();
+    let board = fixture("complete-url-shortener.json");
+    let first_two: Vec<ComponentId> = board.components()[..2].iter().map(|c| c.id).collect();
+    let request = serde_json::to_string(&CheckRequest {
+        seq: 1,
+        prompt: "url-shortener".into(),
+        focus: vec![],
+        board: persist::to_json(&board, &Default::default()),
+        claims: vec![],
+        breadth_map: Some(first_two),
+    })
+    .unwrap();
+    let reply = answer(&request, &prompts);
+    let html = read_answer(&reply).1.unwrap();
+    let later: Vec<&str> = board.components()[2..]
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert!(html.starts_with("<p class=\"hint breadth-compare\">Breadth map: 2 components. Added only after breadth: "), "{html}");
+    assert!(html.contains(&later.join(", ")), "{html}");
 }

@@ -2,7 +2,8 @@
 //! names the file and what is wrong for each kind of mistake.
 
 use breadthfirst::core::prompt::{
-    catalog, catalog_problems, parse_bundle, Prompt, PromptError, MIN_CURVEBALLS, MIN_FAILURE_MODES,
+    catalog, catalog_problems, parse_bundle, parse_display_bundle, Prompt, PromptError,
+    MIN_CURVEBALLS, MIN_FAILURE_MODES,
 };
 use std::path::PathBuf;
 
@@ -268,4 +269,35 @@ fn duplicate_ids_unknown_kinds_undeclared_components_and_too_few_items_are_named
             id: "url-shortener".into()
         }]
     );
+}
+
+#[test]
+fn the_app_reads_only_what_it_shows_and_the_same_as_the_full_reader() {
+    let files: Vec<(String, String)> = prompt_files()
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            (name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let text = bundle(&refs);
+    let (shown, problems) = parse_display_bundle(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    let full = parse_bundle(&text).0;
+    assert_eq!(shown.len(), full.len());
+    for (s, f) in shown.iter().zip(&full) {
+        let mut expected = f.clone();
+        expected.components.clear();
+        expected.flows.clear();
+        expected.deep_dives.clear();
+        expected.failure_modes.clear();
+        assert_eq!(s, &expected, "{}", f.id);
+        assert!(!f.components.is_empty() && !f.failure_modes.is_empty());
+    }
+    // A misspelt checklist field is still an error for the full reader (tests, worker).
+    let mut table = example_table();
+    table.insert("failure_mode".into(), toml::Value::Array(vec![]));
+    let broken = bundle(&[("url-shortener.toml", table.to_string())]);
+    assert_eq!(parse_bundle(&broken).1.len(), 1);
 }

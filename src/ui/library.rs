@@ -3,7 +3,7 @@
 
 use super::practice::Practice;
 use crate::browser::{fetch::fetch_text, storage};
-use crate::core::prompt::{parse_bundle, ClarificationKind, Difficulty, Prompt};
+use crate::core::prompt::{parse_display_bundle, ClarificationKind, Difficulty, Prompt};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,7 +45,7 @@ impl Library {
         leptos::task::spawn_local(async move {
             let state = match fetch_text("prompts.txt").await {
                 Ok(text) => {
-                    let (prompts, problems) = parse_bundle(&text);
+                    let (prompts, problems) = parse_display_bundle(&text);
                     if prompts.is_empty() {
                         let files: Vec<String> = problems.into_iter().map(|p| p.file).collect();
                         Catalog::Failed(format!("no prompt could be read ({})", files.join(", ")))

@@ -71,20 +71,24 @@ impl Checker {
                 .unwrap_or_default();
             checker.claims.set(claims);
         });
-        // What to check with: the focus picks in Review, none in free practice, or
-        // nothing at all (no check) during a session.
-        let focus = Memo::new(move |_| {
+        // What to check with: in Review the focus picks and the breadth map, in free
+        // practice neither, and during a session nothing at all (no check).
+        type Inputs = Option<(Vec<ComponentId>, Option<Vec<ComponentId>>)>;
+        let inputs = Memo::new(move |_| -> Inputs {
             practice.session.with(|s| match s {
-                Some(s) if s.phase() == Phase::Review => Some(s.focus().to_vec()),
+                Some(s) if s.phase() == Phase::Review => {
+                    Some((s.focus().to_vec(), Some(s.breadth_map().to_vec())))
+                }
                 Some(_) => None,
-                None => checker.open.get().then(Vec::new),
+                None => checker.open.get().then(|| (Vec::new(), None)),
             })
         });
         let pending = StoredValue::new_local(None::<Timeout>);
         Effect::new(move |_| {
             state.structure.track();
             let claims = claims_from_text(&checker.claims.get());
-            let (Some(focus), Some(prompt)) = (focus.get(), library.current.get()) else {
+            let (Some((focus, breadth_map)), Some(prompt)) = (inputs.get(), library.current.get())
+            else {
                 pending.set_value(None);
                 checker.html.set(None);
                 return;
@@ -98,6 +102,7 @@ impl Checker {
                     focus,
                     board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
                     claims,
+                    breadth_map,
                 };
                 if let Some(Err(e)) = worker.try_update_value(|w| w.request(&request)) {
                     checker
@@ -194,39 +199,8 @@ pub fn CheckPanel() -> impl IntoView {
             <section class="prompt-panel check-panel" aria-label="Check">
                 <h2 class="prompt-title">"Check"</h2>
                 {move || checker.error.get().map(|e| view! { <p class="hint" role="alert">{format!("The check failed: {e}.")}</p> })}
-                <AddedAfterBreadth />
                 <div on:click=on_click on:change=on_change inner_html=body></div>
             </section>
         </Show>
-    }
-}
-
-/// In Review: the components that came only after the breadth map was kept.
-#[component]
-fn AddedAfterBreadth() -> impl IntoView {
-    let practice = expect_context::<Practice>();
-    let state = use_board();
-    move || {
-        let map = practice.session.with(|s| {
-            s.as_ref()
-                .filter(|s| s.phase() == Phase::Review)
-                .map(|s| s.breadth_map().to_vec())
-        })?;
-        state.structure.track();
-        let added: Vec<String> = state.with_editor(|e| {
-            e.board()
-                .components()
-                .iter()
-                .filter(|c| !map.contains(&c.id))
-                .map(|c| c.label.clone())
-                .collect()
-        });
-        let mut text = format!("Breadth map: {} components. ", map.len());
-        if added.is_empty() {
-            text.push_str("Nothing was added after it.");
-        } else {
-            text.push_str(&format!("Added only after breadth: {}.", added.join(", ")));
-        }
-        Some(view! { <p class="hint breadth-compare">{text}</p> })
     }
 }

@@ -9,6 +9,7 @@
 //! claims an item as covered out loud.
 
 use super::{Category, CheckItem, Report, Status};
+use crate::core::diagram::{Board, ComponentId};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -24,6 +25,27 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// What came only after the breadth map: the components on `board` that were not
+/// among `map` when Breadth ended.
+pub fn breadth_html(board: &Board, map: &[ComponentId]) -> String {
+    let added: Vec<String> = board
+        .components()
+        .iter()
+        .filter(|c| !map.contains(&c.id))
+        .map(|c| escape(&c.label))
+        .collect();
+    let mut out = format!(
+        "<p class=\"hint breadth-compare\">Breadth map: {} components. ",
+        map.len()
+    );
+    if added.is_empty() {
+        out.push_str("Nothing was added after it.</p>");
+    } else {
+        let _ = write!(out, "Added only after breadth: {}.</p>", added.join(", "));
     }
     out
 }

@@ -4,7 +4,7 @@
 //! only shows text: a request is JSON, an answer is `<seq>\n<html>` or
 //! `<seq>\n!<why>`. [`answer`] is the whole of the worker's logic, testable natively.
 
-use super::{check, html::report_html};
+use super::{check, html::breadth_html, html::report_html};
 use crate::core::diagram::ComponentId;
 use crate::core::persist;
 use crate::core::prompt::Prompt;
@@ -24,6 +24,9 @@ pub struct CheckRequest {
     pub board: String,
     /// Item keys claimed as covered out loud (see [`claims_from_text`]).
     pub claims: Vec<String>,
+    /// In a session's Review: the components on the board when Breadth ended.
+    #[serde(default)]
+    pub breadth_map: Option<Vec<ComponentId>>,
 }
 
 /// The worker's answer to one request: `<seq>\n<html>`, or `<seq>\n!<why>`.
@@ -38,9 +41,15 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     match persist::from_json(&req.board) {
         Err(e) => format!("{}\n!the board could not be read: {e}", req.seq),
         Ok(restored) => {
-            let report = check(&restored.board, prompt, &req.focus);
+            let board = &restored.board;
+            let report = check(board, prompt, &req.focus);
             let claims: BTreeSet<String> = req.claims.into_iter().collect();
-            format!("{}\n{}", req.seq, report_html(&report, &claims))
+            let mut html = String::new();
+            if let Some(map) = &req.breadth_map {
+                html.push_str(&breadth_html(board, map));
+            }
+            html.push_str(&report_html(&report, &claims));
+            format!("{}\n{html}", req.seq)
         }
     }
 }

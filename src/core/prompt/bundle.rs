@@ -134,6 +134,13 @@ impl Scope<'_, '_> {
         });
     }
 
+    /// Drops everything at or under `name`, unread and unreported.
+    pub fn skip(&mut self, name: &str) {
+        let path = self.path(name);
+        self.fields.drop_under(&path);
+        self.fields.values.remove(path.as_str());
+    }
+
     /// A required text.
     pub fn text(&mut self, name: &str) -> String {
         let path = self.path(name);

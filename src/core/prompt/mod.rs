@@ -165,6 +165,18 @@ pub struct BadPromptFile {
 /// Parses a bundle document (the build script's output format) into valid prompts and
 /// the files that failed, so one bad file never hides the others.
 pub fn parse_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+    parse_entries::<true>(text)
+}
+
+/// Reads only what the app shows (statement, clarifications, expectations,
+/// curveballs): the checklist lists stay empty and are not validated. The checklist
+/// worker reads the same bundle whole with [`parse_bundle`], and the tests validate
+/// every file, so the app carries neither the checklist reader nor the validator.
+pub fn parse_display_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+    parse_entries::<false>(text)
+}
+
+fn parse_entries<const FULL: bool>(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
     let entries = match bundle::entries(text) {
         Ok(entries) => entries,
         Err(e) => {
@@ -179,8 +191,14 @@ pub fn parse_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
         let result = entry
             .body
             .map_err(|e| vec![PromptError::Unreadable(e)])
-            .and_then(|fields| fields.read(Prompt::read))
-            .and_then(|p| p.validate(&entry.file).map(|()| p));
+            .and_then(|fields| fields.read(Prompt::read::<FULL>))
+            .and_then(|p| {
+                if FULL {
+                    p.validate(&entry.file).map(|()| p)
+                } else {
+                    Ok(p)
+                }
+            });
         match result {
             Ok(p) if good.iter().any(|g| g.id == p.id) => bad.push(BadPromptFile {
                 file: entry.file,
@@ -223,27 +241,36 @@ impl ClarificationKind {
 
 impl Prompt {
     /// Reads a prompt from its flattened fields; the field names are the TOML keys.
-    fn read(f: &mut Scope) -> Prompt {
+    /// Reads a prompt from its flattened fields; with `FULL` false the checklist lists
+    /// (components, flows, deep dives, failure modes) are skipped and left empty.
+    fn read<const FULL: bool>(f: &mut Scope) -> Prompt {
+        if !FULL {
+            for list in ["components", "flows", "deep_dives", "failure_modes"] {
+                f.skip(list);
+            }
+            return Prompt {
+                id: f.text("id"),
+                title: f.text("title"),
+                difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
+                tags: f.texts("tags", true),
+                statement: f.text("statement"),
+                clarifications: Self::read_clarifications(f),
+                expectations: Self::read_expectations(f),
+                components: Vec::new(),
+                flows: Vec::new(),
+                deep_dives: Vec::new(),
+                failure_modes: Vec::new(),
+                curveballs: Self::read_curveballs(f),
+            };
+        }
         Prompt {
             id: f.text("id"),
             title: f.text("title"),
             difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
             tags: f.texts("tags", true),
             statement: f.text("statement"),
-            clarifications: f.list("clarifications", true, |c| Clarification {
-                kind: c.choice(
-                    "kind",
-                    ClarificationKind::from_id,
-                    ClarificationKind::Functional,
-                ),
-                question: c.text("question"),
-                answer: c.text("answer"),
-            }),
-            expectations: f.table("expectations", |e| Expectations {
-                l4: e.text("L4"),
-                l5: e.text("L5"),
-                l6: e.text("L6"),
-            }),
+            clarifications: Self::read_clarifications(f),
+            expectations: Self::read_expectations(f),
             components: f.list("components", true, |c| ExpectedComponent {
                 id: c.text("id"),
                 name: c.text("name"),
@@ -267,11 +294,37 @@ impl Prompt {
                 mitigations: c.texts("mitigations", true),
                 why: c.text("why"),
             }),
-            curveballs: f.list("curveballs", true, |c| Curveball {
-                prompt: c.text("prompt"),
-                why: c.text("why"),
-            }),
+            curveballs: Self::read_curveballs(f),
         }
+    }
+}
+
+impl Prompt {
+    fn read_clarifications(f: &mut Scope) -> Vec<Clarification> {
+        f.list("clarifications", true, |c| Clarification {
+            kind: c.choice(
+                "kind",
+                ClarificationKind::from_id,
+                ClarificationKind::Functional,
+            ),
+            question: c.text("question"),
+            answer: c.text("answer"),
+        })
+    }
+
+    fn read_expectations(f: &mut Scope) -> Expectations {
+        f.table("expectations", |e| Expectations {
+            l4: e.text("L4"),
+            l5: e.text("L5"),
+            l6: e.text("L6"),
+        })
+    }
+
+    fn read_curveballs(f: &mut Scope) -> Vec<Curveball> {
+        f.list("curveballs", true, |c| Curveball {
+            prompt: c.text("prompt"),
+            why: c.text("why"),
+        })
     }
 }
 
