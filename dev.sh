@@ -90,7 +90,7 @@ print_load_size() {
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
   done
-  printf '  %-44s %8d B raw %8d B gzip (%.1f KB; budget 250 KB, aim 150 KB)\n' \
+  printf '  %-44s %8d B raw %8d B gzip (%.2f KB; budget 250 KB, aim 150 KB)\n' \
     "total" "$total_raw" "$total_gz" "$(awk -v b="$total_gz" 'BEGIN { print b / 1024 }')"
 }
 
