@@ -99,7 +99,13 @@ fn check_design_shows_covered_missed_and_claimed_items_with_coverage() {
 fn the_check_is_not_offered_during_a_timed_session() {
     let _lock = browser_lock();
     let app = App::open();
+    // Claims from an earlier attempt do not carry into a new session.
+    app.js("localStorage.setItem('breadthfirst.claims.url-shortener', 'component:store'); return null;");
     app.choose_prompt("url-shortener", true);
+    assert_eq!(
+        app.js("return localStorage.getItem('breadthfirst.claims.url-shortener')"),
+        json!(null)
+    );
     app.wait_for("the session", || app.count("[data-testid=phase]") == 1);
     let disabled = app.js(&format!("return {CHECK_BUTTON}.disabled;"));
     assert_eq!(disabled, json!(true), "no checklist hints during a session");

@@ -2,6 +2,7 @@
 //! showing the chosen prompt while practising.
 
 use super::practice::Practice;
+use super::review::Checker;
 use crate::browser::{fetch::fetch_text, storage};
 use crate::core::prompt::{parse_display_bundle, ClarificationKind, Difficulty, Prompt};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
@@ -108,6 +109,7 @@ fn matches(p: &Prompt, filter: &str) -> bool {
 pub fn LibraryDialog() -> impl IntoView {
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
+    let checker = expect_context::<Checker>();
     let filter = RwSignal::new(String::new());
     let length = RwSignal::new(45_u32);
     let level = RwSignal::new(Level::L5);
@@ -167,6 +169,7 @@ pub fn LibraryDialog() -> impl IntoView {
                                     }
                                     let plan = SessionPlan::new(length.get_untracked(), level.get_untracked(), breadth.get_untracked());
                                     practice.start(&start_id, plan, curveballs);
+                                    checker.forget_claims(&start_id);
                                     library.practise(&start_id);
                                 }
                             >

@@ -114,6 +114,12 @@ impl Checker {
         checker
     }
 
+    /// Forgets what was claimed for a prompt: a new timed session starts honest.
+    pub fn forget_claims(&self, prompt_id: &str) {
+        let _ = storage::remove(&claims_key(prompt_id));
+        self.claims.set(String::new());
+    }
+
     /// Marks an item as covered out loud, or takes that back; kept per prompt.
     fn toggle_claim(&self, key: &str, prompt_id: &str) {
         self.claims.update(|text| *text = toggle_claim(text, key));
@@ -140,7 +146,7 @@ pub fn CheckButton() -> impl IntoView {
         if !check_allowed(practice) {
             "The checklist opens in Review: no hints during a session"
         } else if library.current.with(Option::is_none) {
-            "Choose a prompt first: the check holds the board against its checklist"
+            "Choose a prompt first"
         } else {
             "Hold the board against the prompt's checklist"
         }

@@ -22,7 +22,7 @@ pub fn SessionPanel() -> impl IntoView {
                 <section class="phase-panel" aria-label="Breadth">
                     <h2 class="panel-title">"Map the whole system"</h2>
                     <p class="hint">
-                        "Boxes, names and arrows only: every part a request or an event passes through, and where data lives. Details and failure notes unlock in Depth."
+                        "Boxes, names and arrows only, for every part a request passes. Details unlock in Depth."
                     </p>
                 </section>
             }
