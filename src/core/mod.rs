@@ -7,6 +7,7 @@ pub mod check;
 pub mod decimal;
 pub mod diagram;
 pub mod editor;
+pub mod export;
 pub mod persist;
 pub mod prompt;
 pub mod session;

@@ -2,13 +2,8 @@
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{shape_outline, wrap_text, ComponentId, ComponentKind};
+use crate::core::diagram::{label_layout, shape_outline, ComponentId, ComponentKind};
 use leptos::prelude::*;
-
-/// Font size of component labels, in world units.
-const LABEL_PX: f64 = 13.0;
-/// Left inset of the label (room for the icon).
-const TEXT_LEFT: f64 = 34.0;
 
 /// A component's SVG group. Reacts only to its own signal, the selection, hover and zoom.
 #[component]
@@ -32,42 +27,28 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         let (w, h) = size.get();
         shape_outline(kind.get().shape(), w, h)
     });
-    let lines = Memo::new(move |_| {
-        let (w, _) = size.get();
-        let width = (w - TEXT_LEFT - 10.0).max(20.0);
-        let text = label.get();
-        let mut lines = wrap_text(&text, width, LABEL_PX, 2);
-        // Say what the box is when its name does not.
-        if lines.len() == 1 && text != kind.get().display_name() {
-            lines.push(String::new());
-        }
-        lines
+    // One layout for the canvas and the SVG export: say what the box is when its
+    // name does not.
+    let layout = Memo::new(move |_| {
+        let (w, h) = size.get();
+        label_layout(&label.get(), kind.get().display_name(), w, h)
     });
-    let text_x = move || dec((size.get().0 + TEXT_LEFT - 10.0) / 2.0).to_string();
     let label_view = move || {
-        let (_, h) = size.get();
-        let lines = lines.get();
-        let captioned = lines.len() == 2 && lines[1].is_empty();
-        let line_h = LABEL_PX * 1.25;
-        let total = if captioned {
-            line_h + 11.0
-        } else {
-            line_h * lines.len() as f64
-        };
-        let top = h / 2.0 - total / 2.0 + LABEL_PX * 0.9;
-        let caption = captioned.then(|| {
+        let l = layout.get();
+        let x = dec(l.x).to_string();
+        let caption = l.caption.then(|| {
             view! {
-                <tspan class="kind-caption" x=text_x() y=dec(top + line_h).to_string()>
+                <tspan class="kind-caption" x=x.clone() y=dec(l.top + l.line_height).to_string()>
                     {kind.get().display_name()}
                 </tspan>
             }
         });
-        let text_lines = lines
+        let text_lines = l
+            .lines
             .into_iter()
-            .filter(|l| !l.is_empty())
             .enumerate()
             .map(|(i, line)| {
-                view! { <tspan x=text_x() y=dec(top + line_h * i as f64).to_string()>{line}</tspan> }
+                view! { <tspan x=x.clone() y=dec(l.top + l.line_height * i as f64).to_string()>{line}</tspan> }
             })
             .collect_view();
         view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }

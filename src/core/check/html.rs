@@ -13,21 +13,7 @@ use crate::core::diagram::{Board, ComponentId};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// `text` with `& < > " '` escaped, safe in element content and quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::core::diagram::escape_markup as escape;
 
 /// What came only after the breadth map: the components on `board` that were not
 /// among `map` when Breadth ended.

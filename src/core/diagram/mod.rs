@@ -21,6 +21,6 @@ pub use kind::{ComponentKind, Shape};
 pub use placement::free_spot;
 pub use shape::shape_outline;
 pub use text::{
-    fit_text, normalize_label, normalize_note, text_width, wrap_text, MAX_LABEL_CHARS,
-    MAX_NOTE_CHARS,
+    escape_markup, fit_text, label_layout, normalize_label, normalize_note, text_width, wrap_text,
+    LabelLayout, LABEL_LEFT, LABEL_PX, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
 };

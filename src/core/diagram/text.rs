@@ -26,6 +26,62 @@ pub fn normalize_note(raw: &str) -> String {
         .collect()
 }
 
+/// `text` with `& < > " '` escaped, safe in HTML or SVG element content and in quoted
+/// attributes.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Font size of component labels, in board units.
+pub const LABEL_PX: f64 = 13.0;
+/// Left inset of a component's label: room for its icon.
+pub const LABEL_LEFT: f64 = 34.0;
+
+/// Where a component's name goes inside its box; shared by the canvas and exports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelLayout {
+    /// The name in one or two lines fitted to the box.
+    pub lines: Vec<String>,
+    /// Whether the kind's name is shown under a one-line name that does not say it.
+    pub caption: bool,
+    /// Centre of the text, from the box's left edge.
+    pub x: f64,
+    /// Baseline of the first line, from the box's top edge.
+    pub top: f64,
+    /// Distance between baselines.
+    pub line_height: f64,
+}
+
+/// Lays out `label` in a `w` x `h` box of a kind named `kind_name`.
+pub fn label_layout(label: &str, kind_name: &str, w: f64, h: f64) -> LabelLayout {
+    let lines = wrap_text(label, (w - LABEL_LEFT - 10.0).max(20.0), LABEL_PX, 2);
+    let caption = lines.len() == 1 && label != kind_name;
+    let line_height = LABEL_PX * 1.25;
+    let total = if caption {
+        line_height + 11.0
+    } else {
+        line_height * lines.len() as f64
+    };
+    LabelLayout {
+        lines,
+        caption,
+        x: (w + LABEL_LEFT - 10.0) / 2.0,
+        top: h / 2.0 - total / 2.0 + LABEL_PX * 0.9,
+        line_height,
+    }
+}
+
 /// Approximate rendered width of `text` at `font_px`.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| char_em(c) * font_px).sum()
