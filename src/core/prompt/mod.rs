@@ -240,30 +240,16 @@ impl ClarificationKind {
 }
 
 impl Prompt {
-    /// Reads a prompt from its flattened fields; the field names are the TOML keys.
-    /// Reads a prompt from its flattened fields; with `FULL` false the checklist lists
-    /// (components, flows, deep dives, failure modes) are skipped and left empty.
+    /// Reads a prompt from its flattened fields (the field names are the TOML keys);
+    /// with `FULL` false the checklist lists (components, flows, deep dives, failure
+    /// modes) are skipped and left empty.
     fn read<const FULL: bool>(f: &mut Scope) -> Prompt {
         if !FULL {
             for list in ["components", "flows", "deep_dives", "failure_modes"] {
                 f.skip(list);
             }
-            return Prompt {
-                id: f.text("id"),
-                title: f.text("title"),
-                difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
-                tags: f.texts("tags", true),
-                statement: f.text("statement"),
-                clarifications: Self::read_clarifications(f),
-                expectations: Self::read_expectations(f),
-                components: Vec::new(),
-                flows: Vec::new(),
-                deep_dives: Vec::new(),
-                failure_modes: Vec::new(),
-                curveballs: Self::read_curveballs(f),
-            };
         }
-        Prompt {
+        let mut prompt = Prompt {
             id: f.text("id"),
             title: f.text("title"),
             difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
@@ -271,35 +257,41 @@ impl Prompt {
             statement: f.text("statement"),
             clarifications: Self::read_clarifications(f),
             expectations: Self::read_expectations(f),
-            components: f.list("components", true, |c| ExpectedComponent {
-                id: c.text("id"),
-                name: c.text("name"),
-                kinds: c.texts("kinds", true),
-                synonyms: c.texts("synonyms", false),
-                why: c.text("why"),
-            }),
-            flows: f.list("flows", true, |c| ExpectedFlow {
-                name: c.text("name"),
-                path: c.texts("path", true),
-                why: c.text("why"),
-            }),
-            deep_dives: f.list("deep_dives", true, |c| DeepDive {
-                component: c.text("component"),
-                topic: c.text("topic"),
-                why: c.text("why"),
-            }),
-            failure_modes: f.list("failure_modes", true, |c| FailureMode {
-                component: c.text("component"),
-                question: c.text("question"),
-                mitigations: c.texts("mitigations", true),
-                why: c.text("why"),
-            }),
+            components: Vec::new(),
+            flows: Vec::new(),
+            deep_dives: Vec::new(),
+            failure_modes: Vec::new(),
             curveballs: Self::read_curveballs(f),
+        };
+        if !FULL {
+            return prompt;
         }
+        prompt.components = f.list("components", true, |c| ExpectedComponent {
+            id: c.text("id"),
+            name: c.text("name"),
+            kinds: c.texts("kinds", true),
+            synonyms: c.texts("synonyms", false),
+            why: c.text("why"),
+        });
+        prompt.flows = f.list("flows", true, |c| ExpectedFlow {
+            name: c.text("name"),
+            path: c.texts("path", true),
+            why: c.text("why"),
+        });
+        prompt.deep_dives = f.list("deep_dives", true, |c| DeepDive {
+            component: c.text("component"),
+            topic: c.text("topic"),
+            why: c.text("why"),
+        });
+        prompt.failure_modes = f.list("failure_modes", true, |c| FailureMode {
+            component: c.text("component"),
+            question: c.text("question"),
+            mitigations: c.texts("mitigations", true),
+            why: c.text("why"),
+        });
+        prompt
     }
-}
 
-impl Prompt {
     fn read_clarifications(f: &mut Scope) -> Vec<Clarification> {
         f.list("clarifications", true, |c| Clarification {
             kind: c.choice(
