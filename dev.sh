@@ -4,6 +4,7 @@
 #   ./dev.sh serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, build the release, run every check and test
 #   ./dev.sh bench   build the release, print first-load size, check and drag times
+#   ./dev.sh size    build the release and print its first-load size only
 #
 # Every install step is idempotent: it checks the tool and its version first.
 set -euo pipefail
@@ -129,8 +130,14 @@ case "${1:-}" in
     say "dragging one component on a 1,000-component board"
     cargo bench --bench drag_frames
     ;;
+  size)
+    setup_build_tools
+    build_release
+    say "first-load size (dist/, gzip -9)"
+    print_load_size
+    ;;
   *)
-    echo "usage: ./dev.sh serve | test | bench" >&2
+    echo "usage: ./dev.sh serve | test | bench | size" >&2
     exit 2
     ;;
 esac

@@ -116,8 +116,11 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     advance(&app, 9.0 * MIN);
     app.wait_for("Breadth to end by itself", || phase(&app) == "Focus");
     assert!(app.driver.find(".notice").text().contains("breadth map"));
-    let map = app.js("return localStorage.getItem('breadthfirst.breadth-map') !== null");
-    assert_eq!(map, json!(true), "the breadth map is kept");
+    let map = app.js(
+        "return JSON.parse(JSON.parse(localStorage.getItem('breadthfirst.session')).breadth_board)\
+           .board.components.length",
+    );
+    assert_eq!(map, json!(1), "the breadth map is kept with the session");
 
     // Focus cannot be left before a component is picked.
     click_button(&app, "Next phase");
@@ -183,12 +186,17 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     });
     assert!(app
         .driver
-        .find(".check-panel")
+        .find("[data-testid=breadth-map]")
         .text()
-        .contains("Breadth map: 1 components"));
+        .contains("When Breadth ended: 1 component, 0 arrows"));
+    assert_eq!(
+        app.count("[data-testid=final-board] svg g"),
+        1,
+        "the final board is drawn beside the map"
+    );
     app.screenshot("session-review.png");
     app.wait_for("the timing summary", || {
-        app.driver.find(".outline").text().contains("Timing")
+        app.count(".check-panel .timing") == 1
     });
     let breadth_row = app.js(
         "const row = [...document.querySelectorAll('.timing tbody tr')] \

@@ -12,6 +12,8 @@ use breadthfirst::core::diagram::{
 };
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::{catalog, Prompt};
+use breadthfirst::core::session::{Session, SessionPlan};
+use serde_json::json;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -591,10 +593,9 @@ fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
         serde_json::to_string(&CheckRequest {
             seq: 7,
             prompt: prompt.into(),
-            focus: vec![],
             board,
             claims,
-            breadth_map: None,
+            session: None,
         })
         .unwrap()
     };
@@ -662,26 +663,136 @@ fn the_report_html_escapes_every_user_string_and_carries_the_hooks() {
     assert!(html.contains("data-claim=\"component:store\" checked"));
 }
 
-#[test]
-fn in_review_the_answer_says_what_came_only_after_breadth() {
-    let prompts = catalog();
-    let board = fixture("complete-url-shortener.json");
-    let first_two: Vec<ComponentId> = board.components()[..2].iter().map(|c| c.id).collect();
+/// A session in Review whose breadth map was `map`, with `snapshot` kept (or not, as
+/// sessions saved before snapshots were kept), and one phase timed.
+fn review_session(map: Vec<ComponentId>, snapshot: Option<&Board>) -> Session {
+    let mut value = serde_json::to_value(Session::start(
+        "url-shortener",
+        SessionPlan::default(),
+        0.0,
+        0,
+    ))
+    .unwrap();
+    value["phase"] = json!("review");
+    value["breadth_map"] = json!(map);
+    value["depth_refusals"] = json!(2);
+    value["records"] = json!([{"phase": "breadth", "planned_ms": 540000.0, "actual_ms": 600000.0, "ended_by": "user"}]);
+    if let Some(board) = snapshot {
+        value["breadth_board"] = json!(persist::to_json(board, &Default::default()));
+    }
+    serde_json::from_value(value).unwrap()
+}
+
+fn review_request(board: &Board, map: Vec<ComponentId>, snapshot: Option<&Board>) -> String {
     let request = serde_json::to_string(&CheckRequest {
         seq: 1,
         prompt: "url-shortener".into(),
-        focus: vec![],
-        board: persist::to_json(&board, &Default::default()),
+        board: persist::to_json(board, &Default::default()),
         claims: vec![],
-        breadth_map: Some(first_two),
+        session: Some(review_session(map, snapshot)),
     })
     .unwrap();
-    let reply = answer(&request, &prompts);
-    let html = read_answer(&reply).1.unwrap();
-    let later: Vec<&str> = board.components()[2..]
+    let reply = answer(&request, &catalog());
+    read_answer(&reply).1.unwrap().to_string()
+}
+
+/// The `<figure data-testid="{id}">` element's text.
+fn figure<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<figure data-testid=\"{id}\">"))
+        .unwrap();
+    let end = start + html[start..].find("</figure>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn in_review_the_breadth_map_is_drawn_beside_the_final_board() {
+    let board = fixture("complete-url-shortener.json");
+    // The board when Breadth ended: its first two components (one since relabelled)
+    // and the one arrow between them.
+    let keep: Vec<ComponentId> = board.components()[..2].iter().map(|c| c.id).collect();
+    let mut snapshot = board.subset(|id| keep.contains(&id));
+    snapshot
+        .apply(Command::RenameComponent {
+            id: keep[0],
+            label: "Early name".into(),
+        })
+        .unwrap();
+    let html = review_request(&board, keep.clone(), Some(&snapshot));
+
+    let map = figure(&html, "breadth-map");
+    assert!(
+        map.contains("When Breadth ended: 2 components, 1 arrow<"),
+        "{map}"
+    );
+    assert!(
+        map.contains(">Early name<"),
+        "the snapshot, not today's board: {map}"
+    );
+    assert_eq!(map.matches("<g transform").count(), 2);
+    assert!(!map.contains("#c2410c"), "nothing is new in the map itself");
+
+    let last = figure(&html, "final-board");
+    let later = board.components().len() - 2;
+    assert_eq!(
+        last.matches("stroke=\"#c2410c\" stroke-width=\"3\"")
+            .count(),
+        later,
+        "every component added after breadth is ringed"
+    );
+    assert_eq!(
+        last.matches("marker-end=\"url(#final-boardnew-head)\"")
+            .count(),
+        board.arrows().len() - 1,
+        "every arrow but the map's one is new"
+    );
+    assert!(
+        html.contains("id=\"breadth-maphead\""),
+        "ids are unique per figure"
+    );
+    let names: Vec<String> = board.components()[2..]
         .iter()
-        .map(|c| c.label.as_str())
+        .map(|c| escape(&c.label))
         .collect();
-    assert!(html.starts_with("<p class=\"hint breadth-compare\">Breadth map: 2 components. Added only after breadth: "), "{html}");
-    assert!(html.contains(&later.join(", ")), "{html}");
+    assert!(
+        html.contains(&format!(
+            "Added only after breadth (ringed): {}.",
+            names.join(", ")
+        )),
+        "{html}"
+    );
+}
+
+#[test]
+fn without_a_snapshot_the_map_is_its_components_as_they_are_now() {
+    let board = fixture("complete-url-shortener.json");
+    let all: Vec<ComponentId> = board.components().iter().map(|c| c.id).collect();
+    let html = review_request(&board, all, None);
+    let map = figure(&html, "breadth-map");
+    assert!(map.contains(&format!(
+        "{} components, {} arrows",
+        board.components().len(),
+        board.arrows().len()
+    )));
+    let last = figure(&html, "final-board");
+    assert!(!last.contains("stroke-width=\"3\"") && !last.contains("url(#final-boardnew-head)"));
+    assert!(html.contains("Nothing was added after the breadth map."));
+
+    let empty = review_request(&board, vec![], None);
+    assert!(figure(&empty, "breadth-map").contains("The board was empty."));
+}
+
+#[test]
+fn in_review_the_answer_leads_with_planned_against_actual_minutes() {
+    let board = fixture("complete-url-shortener.json");
+    let html = review_request(&board, vec![], None);
+    assert!(
+        html.starts_with("<section class=\"timing-summary\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td>Breadth</td><td>9</td><td>10</td></tr>"),
+        "{html}"
+    );
+    assert!(html.contains("Depth attempts refused during breadth: 2"));
 }

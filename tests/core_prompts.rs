@@ -1,10 +1,12 @@
 //! The prompt library: every bundled file parses and validates, and the validator
 //! names the file and what is wrong for each kind of mistake.
 
+use breadthfirst::core::prompt::html::{cards_html, expectations_html, panel_html};
 use breadthfirst::core::prompt::{
     catalog, catalog_problems, parse_bundle, parse_display_bundle, Prompt, PromptError,
     MIN_CURVEBALLS, MIN_FAILURE_MODES,
 };
+use breadthfirst::core::session::Level;
 use std::path::PathBuf;
 
 #[path = "../src/core/prompt/flatten.rs"]
@@ -300,4 +302,71 @@ fn the_app_reads_only_what_it_shows_and_the_same_as_the_full_reader() {
     table.insert("failure_mode".into(), toml::Value::Array(vec![]));
     let broken = bundle(&[("url-shortener.toml", table.to_string())]);
     assert_eq!(parse_bundle(&broken).1.len(), 1);
+}
+
+#[test]
+fn the_library_cards_filter_and_escape_every_prompt_string() {
+    let prompts = catalog();
+    let all = cards_html(&prompts, "");
+    assert_eq!(
+        all.matches("data-testid=\"prompt-card\"").count(),
+        prompts.len()
+    );
+    for p in &prompts {
+        assert!(
+            all.contains(&format!("data-start=\"{}\"", p.id)),
+            "{}",
+            p.id
+        );
+        assert!(all.contains(&format!("data-free=\"{}\"", p.id)), "{}", p.id);
+    }
+    // Title, tag, difficulty and statement words all filter, ignoring ASCII case.
+    let first = &prompts[0];
+    let by_title = cards_html(&prompts, &first.title.to_ascii_uppercase());
+    assert!(by_title.contains(&format!("data-prompt=\"{}\"", first.id)));
+    assert!(!cards_html(&prompts, &first.tags[0]).contains("No prompt matches"));
+    let hard = cards_html(&prompts, " hard ");
+    for p in &prompts {
+        if p.difficulty == breadthfirst::core::prompt::Difficulty::Hard {
+            assert!(
+                hard.contains(&format!("data-prompt=\"{}\"", p.id)),
+                "{}",
+                p.id
+            );
+        }
+    }
+    let none = cards_html(&prompts, "no prompt has this text");
+    assert!(!none.contains("data-prompt") && none.contains("No prompt matches that filter."));
+
+    let mut hostile = example();
+    hostile.title = "<script>alert(1)</script>".into();
+    hostile.id = "x\" onclick=\"alert(1)".into();
+    let html = cards_html(&[hostile], "");
+    assert!(
+        !html.contains("<script>") && !html.contains("\" onclick"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn the_prompt_panel_hides_answers_and_shows_the_levels_asked_for() {
+    let p = example();
+    let html = panel_html(&p);
+    assert_eq!(
+        html.matches("<p class=\"answer\" hidden>").count(),
+        p.clarifications.len(),
+        "every answer starts hidden"
+    );
+    assert_eq!(html.matches("data-reveal").count(), p.clarifications.len());
+    assert!(html.contains(&format!(
+        "Clarifying questions ({})",
+        p.clarifications.len()
+    )));
+    let all = expectations_html(&p, None);
+    assert_eq!(all.matches("<li>").count(), 3);
+    assert!(!all.contains(" open>"), "folded in free practice");
+    let l6 = expectations_html(&p, Some(Level::L6));
+    assert_eq!(l6.matches("<li>").count(), 1);
+    assert!(l6.contains("L6: ") && l6.contains(" open>"));
 }

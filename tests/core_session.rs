@@ -1,6 +1,7 @@
 //! The session phase machine, driven by a fake clock: (phase, event, time) -> outcome.
 
 use breadthfirst::core::diagram::{Applied, Board, Command, ComponentId, ComponentKind, Point};
+use breadthfirst::core::persist;
 use breadthfirst::core::session::{
     breadth_gaps, format_countdown, live_focus, BreadthGap, EndedBy, Level, Phase,
     RequirementField, Session, SessionEvent, SessionOutcome, SessionPlan, MAX_FOCUS,
@@ -497,4 +498,21 @@ fn a_session_saved_before_notes_existed_still_resumes() {
     let old: Session = serde_json::from_value(value).unwrap();
     assert_eq!(old.phase(), Phase::Requirements);
     assert!(old.focus().is_empty() && old.curveball().is_none());
+}
+
+#[test]
+fn leaving_breadth_keeps_a_snapshot_of_the_board_that_survives_a_reload() {
+    let (s, _) = in_breadth(SessionPlan::default());
+    assert_eq!(s.breadth_board(), None, "no snapshot before Breadth ends");
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("breadth_board"), "nothing saved while empty");
+
+    let (s, _) = in_focus();
+    let snapshot = persist::from_json(s.breadth_board().expect("a snapshot"))
+        .unwrap()
+        .board;
+    assert_eq!(snapshot, breadth_map());
+    assert_eq!(s.breadth_map(), ids(&breadth_map()));
+    let restored: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(restored.breadth_board(), s.breadth_board());
 }

@@ -4,10 +4,13 @@
 use super::practice::Practice;
 use super::review::Checker;
 use crate::browser::{fetch::fetch_text, storage};
-use crate::core::prompt::{parse_display_bundle, ClarificationKind, Difficulty, Prompt};
+use crate::core::diagram::escape_markup;
+use crate::core::prompt::html::{cards_html, expectations_html, panel_html};
+use crate::core::prompt::{parse_display_bundle, Prompt};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Key remembering the prompt being practised.
 const PROMPT_KEY: &str = "breadthfirst.prompt";
@@ -83,28 +86,20 @@ impl Library {
     }
 }
 
-fn difficulty_name(d: Difficulty) -> &'static str {
-    match d {
-        Difficulty::Easy => "Easy",
-        Difficulty::Medium => "Medium",
-        Difficulty::Hard => "Hard",
-    }
+/// The element (or its ancestor) a click landed on that carries `attr`, and its value.
+fn clicked(ev: &web_sys::MouseEvent, attr: &str) -> Option<(web_sys::Element, String)> {
+    let el = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(&format!("[{attr}]"))
+        .ok()??;
+    let value = el.get_attribute(attr)?;
+    Some((el, value))
 }
 
-/// Whether a prompt matches a filter text (title, tags, difficulty or statement).
-fn matches(p: &Prompt, filter: &str) -> bool {
-    // ASCII folding: prompts are English, and Unicode case tables cost kilobytes.
-    let filter = filter.trim().to_ascii_lowercase();
-    filter.is_empty()
-        || p.title.to_ascii_lowercase().contains(&filter)
-        || p.tags
-            .iter()
-            .any(|t| t.to_ascii_lowercase().contains(&filter))
-        || difficulty_name(p.difficulty).to_ascii_lowercase() == filter
-        || p.statement.to_ascii_lowercase().contains(&filter)
-}
-
-/// The library dialog.
+/// The library dialog. The cards are HTML text (`core::prompt::html`); their buttons
+/// are handled by one delegated listener.
 #[component]
 pub fn LibraryDialog() -> impl IntoView {
     let library = expect_context::<Library>();
@@ -124,70 +119,40 @@ pub fn LibraryDialog() -> impl IntoView {
         }
     });
     let cards = move || {
-        let text = filter.get();
         match library.catalog.get() {
-            Catalog::Loading => {
-                return view! { <p class="hint">"Loading prompts…"</p> }.into_any();
+        Catalog::Loading => "<p class=\"hint\">Loading prompts…</p>".to_string(),
+        Catalog::Failed(why) => format!(
+            "<p class=\"hint\" role=\"alert\">The prompt library could not be loaded: {}. Reload to try again.</p>",
+            escape_markup(&why)
+        ),
+        Catalog::Ready(prompts) => cards_html(&prompts, &filter.get()),
+    }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some((_, id)) = clicked(&ev, "data-start") {
+            if !practice.may_discard() {
+                return;
             }
-            Catalog::Failed(why) => {
-                return view! {
-                    <p class="hint" role="alert">{format!("The prompt library could not be loaded: {why}. Reload to try again.")}</p>
-                }
-                .into_any();
+            let curveballs = library
+                .prompts()
+                .iter()
+                .find(|p| p.id == id)
+                .map_or(0, |p| p.curveballs.len());
+            let plan = SessionPlan::new(
+                length.get_untracked(),
+                level.get_untracked(),
+                breadth.get_untracked(),
+            );
+            practice.start(&id, plan, curveballs);
+            checker.forget_claims(&id);
+            library.practise(&id);
+        } else if let Some((_, id)) = clicked(&ev, "data-free") {
+            if !practice.may_discard() {
+                return;
             }
-            Catalog::Ready(_) => {}
+            practice.end();
+            library.practise(&id);
         }
-        let prompts = library.prompts();
-        let shown: Vec<Prompt> = prompts
-            .iter()
-            .filter(|p| matches(p, &text))
-            .cloned()
-            .collect();
-        if shown.is_empty() {
-            return view! { <p class="hint">"No prompt matches that filter."</p> }.into_any();
-        }
-        shown
-            .into_iter()
-            .map(|p| {
-                let id = p.id.clone();
-                let start_id = p.id.clone();
-                let curveballs = p.curveballs.len();
-                view! {
-                    <li data-testid="prompt-card" class="prompt-card" data-prompt=p.id.clone()>
-                        <h3>{p.title.clone()}</h3>
-                        <p class="meta">
-                            <span class="badge">{difficulty_name(p.difficulty)}</span>
-                            {p.tags.join(" · ")}
-                        </p>
-                        <p class="preview">{p.statement.clone()}</p>
-                        <div class="card-actions">
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    if !practice.may_discard() {
-                                        return;
-                                    }
-                                    let plan = SessionPlan::new(length.get_untracked(), level.get_untracked(), breadth.get_untracked());
-                                    practice.start(&start_id, plan, curveballs);
-                                    checker.forget_claims(&start_id);
-                                    library.practise(&start_id);
-                                }
-                            >
-                                "Start session"
-                            </button>
-                            <button type="button" class="secondary" on:click=move |_| {
-                                if !practice.may_discard() {
-                                    return;
-                                }
-                                practice.end();
-                                library.practise(&id);
-                            }>"Free practice"</button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
-            .into_any()
     };
     move || {
         library.open.get().then(|| {
@@ -259,7 +224,7 @@ pub fn LibraryDialog() -> impl IntoView {
                                 </select>
                             </label>
                         </div>
-                        <ul class="prompt-list">{cards}</ul>
+                        <div on:click=on_click inner_html=cards></div>
                     </section>
                 </div>
             }
@@ -268,7 +233,7 @@ pub fn LibraryDialog() -> impl IntoView {
 }
 
 /// The prompt being practised: statement and clarifying questions with answers
-/// revealed on request.
+/// revealed on request (HTML text from `core::prompt::html`).
 #[component]
 pub fn PromptPanel() -> impl IntoView {
     let library = expect_context::<Library>();
@@ -282,65 +247,23 @@ pub fn PromptPanel() -> impl IntoView {
             Some(_) => None,
         })
     });
+    let on_click = |ev: web_sys::MouseEvent| {
+        if let Some((button, _)) = clicked(&ev, "data-reveal") {
+            if let Some(answer) = button.next_element_sibling() {
+                let _ = answer.remove_attribute("hidden");
+            }
+            button.remove();
+        }
+    };
     move || {
         library.current_prompt().map(|p| {
-            let expectations = move || {
-                let e = &p.expectations;
-                let all = [(Level::L4, &e.l4), (Level::L5, &e.l5), (Level::L6, &e.l6)];
-                let shown = level.get()?;
-                let items = all
-                    .into_iter()
-                    .filter(|(l, _)| shown.is_none_or(|s| s == *l))
-                    .map(|(l, text)| view! { <li><strong>{format!("{l:?}: ")}</strong>{text.clone()}</li> })
-                    .collect_view();
-                Some(view! {
-                    <details class="expectations" open=shown.is_some()>
-                        <summary>"What the interviewer expects"</summary>
-                        <ul>{items}</ul>
-                    </details>
-                })
-            };
-            let questions = p
-                .clarifications
-                .iter()
-                .map(|c| {
-                    let shown = RwSignal::new(false);
-                    let answer = c.answer.clone();
-                    let kind = match c.kind {
-                        ClarificationKind::Functional => "Functional",
-                        ClarificationKind::NonFunctional => "Non-functional",
-                        ClarificationKind::Scale => "Scale",
-                    };
-                    view! {
-                        <li>
-                            <span class="row-kind">{kind}</span>
-                            " "
-                            {c.question.clone()}
-                            {move || {
-                                if shown.get() {
-                                    view! { <p class="answer">{answer.clone()}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <button type="button" class="link" on:click=move |_| shown.set(true)>
-                                            "Reveal answer"
-                                        </button>
-                                    }
-                                    .into_any()
-                                }
-                            }}
-                        </li>
-                    }
-                })
-                .collect_view();
+            let html = panel_html(&p);
+            // Apart, so reaching Review does not hide answers already revealed.
+            let expectations = move || level.get().map(|level| expectations_html(&p, level));
             view! {
                 <section class="prompt-panel" aria-label="Prompt">
-                    <h2 class="prompt-title">{p.title.clone()}</h2>
-                    <p class="statement">{p.statement.clone()}</p>
-                    <details>
-                        <summary>{format!("Clarifying questions ({})", p.clarifications.len())}</summary>
-                        <ol class="clarifications">{questions}</ol>
-                    </details>
-                    {expectations}
+                    <div on:click=on_click inner_html=html></div>
+                    <div inner_html=expectations></div>
                 </section>
             }
         })

@@ -116,7 +116,6 @@ pub fn Outline() -> impl IntoView {
     };
     view! {
         <aside class="outline" aria-label="Outline">
-            <super::practice::TimingSummary />
             <super::review::CheckPanel />
             <super::session_panel::SessionPanel />
             <super::library::PromptPanel />

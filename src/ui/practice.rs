@@ -3,8 +3,6 @@
 
 use super::state::{use_board, BoardState};
 use crate::browser::{dom, storage};
-use crate::core::decimal::Decimal;
-use crate::core::persist;
 use crate::core::session::{
     format_countdown, EndedBy, Phase, RequirementField, Session, SessionEvent, SessionOutcome,
     SessionPlan,
@@ -14,8 +12,6 @@ use leptos::prelude::*;
 
 /// Key of the running session.
 const SESSION_KEY: &str = "breadthfirst.session";
-/// Key of the board as it was when Breadth ended.
-const BREADTH_MAP_KEY: &str = "breadthfirst.breadth-map";
 /// How often the timer redraws, in milliseconds.
 const TICK_MS: u32 = 250;
 
@@ -143,8 +139,6 @@ impl Practice {
                 by,
                 ..
             } => {
-                let map = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
-                let _ = storage::write(BREADTH_MAP_KEY, &map);
                 Some(match by {
                     EndedBy::TimeUp => "Breadth time is up: the board as it is now is your breadth map. Pick where to go deep.".into(),
                     EndedBy::User => "Breadth map kept. Pick one or two components to go deep on.".into(),
@@ -255,41 +249,5 @@ pub fn SessionBar() -> impl IntoView {
                 </button>
             </div>
         </Show>
-    }
-}
-
-/// Planned against actual time per finished phase (shown in Review).
-#[component]
-pub fn TimingSummary() -> impl IntoView {
-    let practice = expect_context::<Practice>();
-    move || {
-        practice.session.with(|s| {
-            let s = s.as_ref().filter(|s| s.phase() == Phase::Review)?;
-            let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1).to_string();
-            let rows = s
-                .records()
-                .iter()
-                .map(|r| {
-                    view! {
-                        <tr>
-                            <td>{r.phase.name()}</td>
-                            <td>{minutes(r.planned_ms)}</td>
-                            <td>{minutes(r.actual_ms)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let refusals = s.depth_refusals();
-            Some(view! {
-                <section class="prompt-panel" aria-label="Timing">
-                    <h2 class="prompt-title">"Timing"</h2>
-                    <table class="timing">
-                        <thead><tr><th>"Phase"</th><th>"Planned (min)"</th><th>"Actual (min)"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    <p class="hint">{format!("Depth attempts refused during breadth: {refusals}")}</p>
-                </section>
-            })
-        })
     }
 }

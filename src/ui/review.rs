@@ -13,7 +13,7 @@ use crate::core::check::wire::{claims_from_text, read_answer, toggle_claim, Chec
 use crate::core::diagram::ComponentId;
 use crate::core::editor::Action;
 use crate::core::persist;
-use crate::core::session::Phase;
+use crate::core::session::{Phase, Session};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,24 +71,20 @@ impl Checker {
                 .unwrap_or_default();
             checker.claims.set(claims);
         });
-        // What to check with: in Review the focus picks and the breadth map, in free
-        // practice neither, and during a session nothing at all (no check).
-        type Inputs = Option<(Vec<ComponentId>, Option<Vec<ComponentId>>)>;
-        let inputs = Memo::new(move |_| -> Inputs {
+        // What to check with: in Review the session (focus picks, breadth map,
+        // timings), in free practice none, and during a session nothing (no check).
+        let inputs = Memo::new(move |_| -> Option<Option<Session>> {
             practice.session.with(|s| match s {
-                Some(s) if s.phase() == Phase::Review => {
-                    Some((s.focus().to_vec(), Some(s.breadth_map().to_vec())))
-                }
+                Some(s) if s.phase() == Phase::Review => Some(Some(s.clone())),
                 Some(_) => None,
-                None => checker.open.get().then(|| (Vec::new(), None)),
+                None => checker.open.get().then_some(None),
             })
         });
         let pending = StoredValue::new_local(None::<Timeout>);
         Effect::new(move |_| {
             state.structure.track();
             let claims = claims_from_text(&checker.claims.get());
-            let (Some((focus, breadth_map)), Some(prompt)) = (inputs.get(), library.current.get())
-            else {
+            let (Some(session), Some(prompt)) = (inputs.get(), library.current.get()) else {
                 pending.set_value(None);
                 checker.html.set(None);
                 return;
@@ -99,10 +95,9 @@ impl Checker {
                 let request = CheckRequest {
                     seq: latest.get_value(),
                     prompt,
-                    focus,
                     board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
                     claims,
-                    breadth_map,
+                    session,
                 };
                 if let Some(Err(e)) = worker.try_update_value(|w| w.request(&request)) {
                     checker

@@ -9,30 +9,91 @@
 //! claims an item as covered out loud.
 
 use super::{Category, CheckItem, Report, Status};
-use crate::core::diagram::{Board, ComponentId};
+use crate::core::decimal::Decimal;
+use crate::core::diagram::Board;
+use crate::core::export::svg::{draw, Style};
+use crate::core::session::Session;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 pub use crate::core::diagram::escape_markup as escape;
 
-/// What came only after the breadth map: the components on `board` that were not
-/// among `map` when Breadth ended.
-pub fn breadth_html(board: &Board, map: &[ComponentId]) -> String {
+/// The breadth map beside the final board: `map` is the board when Breadth ended,
+/// `board` the board now, drawn with what came only after breadth ringed. Hooks:
+/// `data-testid="breadth-map"` and `"final-board"` on the two figures.
+pub fn breadth_html(map: &Board, board: &Board) -> String {
     let added: Vec<String> = board
         .components()
         .iter()
-        .filter(|c| !map.contains(&c.id))
+        .filter(|c| map.component(c.id).is_none())
         .map(|c| escape(&c.label))
         .collect();
-    let mut out = format!(
-        "<p class=\"hint breadth-compare\">Breadth map: {} components. ",
-        map.len()
+    let mut out = String::from(
+        "<section class=\"breadth-compare\"><h3 class=\"check-group\">Breadth map and final board</h3><div class=\"breadth-pair\">",
     );
+    figure(&mut out, "breadth-map", "When Breadth ended", map, None);
+    figure(&mut out, "final-board", "At the end", board, Some(map));
+    out.push_str("</div><p class=\"hint\">");
     if added.is_empty() {
-        out.push_str("Nothing was added after it.</p>");
+        out.push_str("Nothing was added after the breadth map.");
     } else {
-        let _ = write!(out, "Added only after breadth: {}.</p>", added.join(", "));
+        let _ = write!(
+            out,
+            "Added only after breadth (ringed): {}.",
+            added.join(", ")
+        );
     }
+    out.push_str("</p></section>");
+    out
+}
+
+/// "1 arrow", "3 arrows".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn figure(out: &mut String, id: &str, title: &str, board: &Board, since: Option<&Board>) {
+    let _ = write!(
+        out,
+        "<figure data-testid=\"{id}\"><figcaption>{title}: {}, {}</figcaption>",
+        count(board.components().len(), "component"),
+        count(board.arrows().len(), "arrow")
+    );
+    if board.is_empty() {
+        out.push_str("<p class=\"hint\">The board was empty.</p>");
+    } else {
+        let style = Style {
+            ids: id,
+            since,
+            ..Style::default()
+        };
+        out.push_str(&draw(board, &style));
+    }
+    out.push_str("</figure>");
+}
+
+/// Planned against actual minutes per phase, and the depth attempts refused while
+/// mapping breadth.
+pub fn timing_html(session: &Session) -> String {
+    let mut out = String::from(
+        "<section class=\"timing-summary\" aria-label=\"Timing\"><h3 class=\"check-group\">Timing</h3>\
+         <table class=\"timing\"><thead><tr><th>Phase</th><th>Planned (min)</th><th>Actual (min)</th></tr></thead><tbody>",
+    );
+    let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1);
+    for r in session.records() {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            r.phase.name(),
+            minutes(r.planned_ms),
+            minutes(r.actual_ms)
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody></table><p class=\"hint\">Depth attempts refused during breadth: {}</p></section>",
+        session.depth_refusals()
+    );
     out
 }
 

@@ -4,10 +4,11 @@
 //! only shows text: a request is JSON, an answer is `<seq>\n<html>` or
 //! `<seq>\n!<why>`. [`answer`] is the whole of the worker's logic, testable natively.
 
-use super::{check, html::breadth_html, html::report_html};
-use crate::core::diagram::ComponentId;
+use super::check;
+use super::html::{breadth_html, report_html, timing_html};
 use crate::core::persist;
 use crate::core::prompt::Prompt;
+use crate::core::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -18,15 +19,14 @@ pub struct CheckRequest {
     pub seq: u64,
     /// Prompt id.
     pub prompt: String,
-    /// Components picked for depth (empty in free practice).
-    pub focus: Vec<ComponentId>,
     /// The board in the app's saved format (`persist::to_json`).
     pub board: String,
     /// Item keys claimed as covered out loud (see [`claims_from_text`]).
     pub claims: Vec<String>,
-    /// In a session's Review: the components on the board when Breadth ended.
+    /// In a timed session's Review, the session: its focus picks are checked for
+    /// depth, and the answer adds its timings and the breadth map beside the board.
     #[serde(default)]
-    pub breadth_map: Option<Vec<ComponentId>>,
+    pub session: Option<Session>,
 }
 
 /// The worker's answer to one request: `<seq>\n<html>`, or `<seq>\n!<why>`.
@@ -38,20 +38,28 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     let Some(prompt) = prompts.iter().find(|p| p.id == req.prompt) else {
         return format!("{}\n!no prompt \"{}\" in the library", req.seq, req.prompt);
     };
-    match persist::from_json(&req.board) {
-        Err(e) => format!("{}\n!the board could not be read: {e}", req.seq),
-        Ok(restored) => {
-            let board = &restored.board;
-            let report = check(board, prompt, &req.focus);
-            let claims: BTreeSet<String> = req.claims.into_iter().collect();
-            let mut html = String::new();
-            if let Some(map) = &req.breadth_map {
-                html.push_str(&breadth_html(board, map));
-            }
-            html.push_str(&report_html(&report, &claims));
-            format!("{}\n{html}", req.seq)
-        }
+    let board = match persist::from_json(&req.board) {
+        Ok(restored) => restored.board,
+        Err(e) => return format!("{}\n!the board could not be read: {e}", req.seq),
+    };
+    let focus = req.session.as_ref().map_or(&[][..], |s| s.focus());
+    let report = check(&board, prompt, focus);
+    let claims: BTreeSet<String> = req.claims.into_iter().collect();
+    let mut html = String::new();
+    if let Some(session) = &req.session {
+        html.push_str(&timing_html(session));
+        // The snapshot when there is one; else (sessions saved before snapshots
+        // were kept) the map's components as they are now.
+        let map = session.breadth_map();
+        let snapshot = session
+            .breadth_board()
+            .and_then(|text| persist::from_json(text).ok())
+            .map(|r| r.board)
+            .unwrap_or_else(|| board.subset(|id| map.contains(&id)));
+        html.push_str(&breadth_html(&snapshot, &board));
     }
+    html.push_str(&report_html(&report, &claims));
+    format!("{}\n{html}", req.seq)
 }
 
 /// Reads an answer: its sequence number and the HTML, or why there is none.

@@ -120,6 +120,23 @@ impl Board {
         }
     }
 
+    /// The components `keep` accepts, and the arrows between them.
+    pub fn subset(&self, keep: impl Fn(ComponentId) -> bool) -> Board {
+        let components: Vec<Component> = self
+            .components
+            .iter()
+            .filter(|c| keep(c.id))
+            .cloned()
+            .collect();
+        let arrows = self
+            .arrows
+            .iter()
+            .filter(|a| keep(a.from) && keep(a.to))
+            .cloned()
+            .collect();
+        Board::from_parts(components, arrows)
+    }
+
     /// Components in paint order.
     pub fn components(&self) -> &[Component] {
         &self.components

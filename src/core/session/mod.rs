@@ -16,6 +16,8 @@ pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, 
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
 
 use crate::core::diagram::{normalize_note, Board, ComponentId};
+use crate::core::editor::Viewport;
+use crate::core::persist;
 use serde::{Deserialize, Serialize};
 
 /// Warning lead before Breadth ends by itself, in milliseconds.
@@ -121,6 +123,9 @@ pub struct Session {
     curveball: Option<CurveballState>,
     #[serde(default)]
     breadth_map: Vec<ComponentId>,
+    /// The board when Breadth ended, in the saved format (empty before).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    breadth_board: String,
 }
 
 impl Session {
@@ -147,12 +152,19 @@ impl Session {
             focus: Vec::new(),
             curveball,
             breadth_map: Vec::new(),
+            breadth_board: String::new(),
         }
     }
 
     /// Components on the board when Breadth ended (empty before), in board order.
     pub fn breadth_map(&self) -> &[ComponentId] {
         &self.breadth_map
+    }
+
+    /// The board as it was when Breadth ended, in the saved format (`persist`); `None`
+    /// before that, and for sessions saved before snapshots were kept.
+    pub fn breadth_board(&self) -> Option<&str> {
+        (!self.breadth_board.is_empty()).then_some(self.breadth_board.as_str())
     }
 
     /// Requirement notes.
@@ -333,6 +345,7 @@ impl Session {
         let from = self.phase;
         if from == Phase::Breadth {
             self.breadth_map = board.components().iter().map(|c| c.id).collect();
+            self.breadth_board = persist::to_json(board, &Viewport::default());
         }
         // A phase that ran out of time counts exactly its plan, however late the
         // tick that noticed it (a background tab, a reload).
