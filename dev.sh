@@ -127,6 +127,8 @@ case "${1:-}" in
     print_load_size
     say "checking a 1,000-component board against every prompt"
     cargo bench --bench check_engine
+    say "exporting and importing a 1,000-component board"
+    cargo bench --bench export_import
     say "dragging one component on a 1,000-component board"
     cargo bench --bench drag_frames
     ;;

@@ -255,6 +255,12 @@ fn normalize_label_caps_at_max_label_chars_counting_characters() {
     assert!(wide.starts_with(&cut));
     let exact = "y".repeat(MAX_LABEL_CHARS);
     assert_eq!(normalize_label(&exact), exact);
+    // A cut that lands on a space drops it, so normalising is idempotent (found by
+    // tests/import_fuzz.rs).
+    let spaced = format!("{} tail", "z".repeat(MAX_LABEL_CHARS - 1));
+    let once = normalize_label(&spaced);
+    assert_eq!(once, "z".repeat(MAX_LABEL_CHARS - 1));
+    assert_eq!(normalize_label(&once), once);
 }
 
 #[test]

@@ -595,7 +595,7 @@ fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
             prompt: prompt.into(),
             board,
             claims,
-            session: None,
+            ..CheckRequest::default()
         })
         .unwrap()
     };
@@ -690,6 +690,7 @@ fn review_request(board: &Board, map: Vec<ComponentId>, snapshot: Option<&Board>
         board: persist::to_json(board, &Default::default()),
         claims: vec![],
         session: Some(review_session(map, snapshot)),
+        ..CheckRequest::default()
     })
     .unwrap();
     let reply = answer(&request, &catalog());

@@ -1,36 +1,11 @@
 //! Exports: the SVG of a board is standalone, safe with hostile labels, fits its
 //! content, and matches a reviewed golden file.
 
+mod common;
+
 use breadthfirst::core::diagram::{Applied, Board, Command, ComponentKind, Point};
 use breadthfirst::core::export::svg::{to_svg, MARGIN};
-use breadthfirst::core::persist;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> Board {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    persist::from_json(&std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .board
-}
-
-fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
-/// Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (review the diff).
-fn assert_golden(name: &str, actual: &str) {
-    let path = golden(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
-    assert!(expected == actual, "{name} differs from its golden file");
-}
+use common::{assert_golden, fixture};
 
 #[test]
 fn a_board_exports_to_the_reviewed_svg() {

@@ -143,9 +143,11 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_drag_over = move |ev: web_sys::DragEvent| {
-        let ours = ev
-            .data_transfer()
-            .is_some_and(|dt| dt.types().includes(&KIND_MIME.into(), 0));
+        // A palette kind, or a file to import.
+        let ours = ev.data_transfer().is_some_and(|dt| {
+            let types = dt.types();
+            types.includes(&KIND_MIME.into(), 0) || types.includes(&"Files".into(), 0)
+        });
         if ours {
             ev.prevent_default();
             if let Some(dt) = ev.data_transfer() {
@@ -154,6 +156,15 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            super::export::import_file(state, file);
+            return;
+        }
         let kind = ev
             .data_transfer()
             .and_then(|dt| dt.get_data(KIND_MIME).ok())

@@ -3,11 +3,13 @@
 
 use super::practice::Practice;
 use super::review::Checker;
-use crate::browser::{fetch::fetch_text, storage};
+use crate::browser::{dom, fetch::fetch_text, storage};
 use crate::core::diagram::escape_markup;
-use crate::core::prompt::html::{cards_html, expectations_html, panel_html};
+use crate::core::prompt::html::{
+    cards_html, expectations_html, panel_html, plan_from_form, settings_html,
+};
 use crate::core::prompt::{parse_display_bundle, Prompt};
-use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
+use crate::core::session::{Phase, SessionPlan};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -106,9 +108,8 @@ pub fn LibraryDialog() -> impl IntoView {
     let practice = expect_context::<Practice>();
     let checker = expect_context::<Checker>();
     let filter = RwSignal::new(String::new());
-    let length = RwSignal::new(45_u32);
-    let level = RwSignal::new(Level::L5);
-    let breadth = RwSignal::new(9_u32);
+    // The last settings chosen, shown again when the dialog reopens.
+    let plan = StoredValue::new(SessionPlan::default());
     let input = NodeRef::<leptos::html::Input>::new();
     let close = move || library.open.set(false);
     // `autofocus` does nothing on inserted elements: focus the filter when it appears,
@@ -138,12 +139,19 @@ pub fn LibraryDialog() -> impl IntoView {
                 .iter()
                 .find(|p| p.id == id)
                 .map_or(0, |p| p.curveballs.len());
-            let plan = SessionPlan::new(
-                length.get_untracked(),
-                level.get_untracked(),
-                breadth.get_untracked(),
+            let value = |name: &str| {
+                dom::query(&format!("select[aria-label=\"{name}\"]"))
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                    .map(|select| select.value())
+                    .unwrap_or_default()
+            };
+            let chosen = plan_from_form(
+                &value("Session length"),
+                &value("Level"),
+                &value("Breadth minutes"),
             );
-            practice.start(&id, plan, curveballs);
+            plan.set_value(chosen);
+            practice.start(&id, chosen, curveballs);
             checker.forget_claims(&id);
             library.practise(&id);
         } else if let Some((_, id)) = clicked(&ev, "data-free") {
@@ -182,48 +190,12 @@ pub fn LibraryDialog() -> impl IntoView {
                             />
                             <button type="button" class="link" aria-label="Close" on:click=move |_| close()>"×"</button>
                         </header>
-                        <div class="session-settings" role="group" aria-label="Session settings">
-                            <label>
-                                "Length "
-                                <select
-                                    aria-label="Session length"
-                                    on:change=move |ev| length.set(event_target_value(&ev).parse().unwrap_or(45))
-                                    prop:value=move || length.get().to_string()
-                                >
-                                    {LENGTHS.iter().map(|m| view! { <option value=m.to_string()>{format!("{m} min")}</option> }).collect_view()}
-                                </select>
-                            </label>
-                            <label>
-                                "Level "
-                                <select
-                                    aria-label="Level"
-                                    on:change=move |ev| {
-                                        level.set(match event_target_value(&ev).as_str() {
-                                            "L4" => Level::L4,
-                                            "L6" => Level::L6,
-                                            _ => Level::L5,
-                                        })
-                                    }
-                                    prop:value=move || format!("{:?}", level.get())
-                                >
-                                    <option value="L4">"L4 (mid-level)"</option>
-                                    <option value="L5">"L5 (senior)"</option>
-                                    <option value="L6">"L6 (staff)"</option>
-                                </select>
-                            </label>
-                            <label>
-                                "Breadth "
-                                <select
-                                    aria-label="Breadth minutes"
-                                    on:change=move |ev| breadth.set(event_target_value(&ev).parse().unwrap_or(9))
-                                    prop:value=move || breadth.get().to_string()
-                                >
-                                    <option value="8">"8 min"</option>
-                                    <option value="9">"9 min"</option>
-                                    <option value="10">"10 min"</option>
-                                </select>
-                            </label>
-                        </div>
+                        <div
+                            class="session-settings"
+                            role="group"
+                            aria-label="Session settings"
+                            inner_html=settings_html(&plan.get_value())
+                        ></div>
                         <div on:click=on_click inner_html=cards></div>
                     </section>
                 </div>

@@ -6,6 +6,7 @@ mod arrow_view;
 mod autosave;
 mod canvas;
 mod component_view;
+mod export;
 mod icon;
 mod inline_edit;
 mod keyboard;

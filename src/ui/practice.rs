@@ -216,8 +216,8 @@ pub fn SessionBar() -> impl IntoView {
                 .is_some_and(|s| s.phase() != Phase::Review && s.remaining_ms(now) < 0.0)
         })
     };
-    view! {
-        <Show when=active>
+    move || {
+        active().then(|| view! {
             <div class="session-bar" role="group" aria-label="Session">
                 <span class="phase" data-testid="phase">{move || phase().map(Phase::name)}</span>
                 <span class="timer" data-testid="timer" class:overrun=overrun aria-live="off">{timer}</span>
@@ -248,6 +248,6 @@ pub fn SessionBar() -> impl IntoView {
                     "End session"
                 </button>
             </div>
-        </Show>
+        })
     }
 }

@@ -4,12 +4,15 @@
 //! the board stops changing, in a web worker, so never inside a drag frame and not
 //! part of the first load.
 
+use super::export;
 use super::library::Library;
 use super::practice::Practice;
 use super::state::{use_board, BoardState};
 use crate::browser::check_worker::CheckWorker;
 use crate::browser::storage;
-use crate::core::check::wire::{claims_from_text, read_answer, toggle_claim, CheckRequest};
+use crate::core::check::wire::{
+    claims_from_text, read_answer, read_export, toggle_claim, CheckRequest,
+};
 use crate::core::diagram::ComponentId;
 use crate::core::editor::Action;
 use crate::core::persist;
@@ -33,7 +36,15 @@ pub struct Checker {
     pub claims: RwSignal<String>,
     /// Why the last check failed, if it did.
     pub error: RwSignal<Option<String>>,
+    /// The worker, started on the first check or export.
+    worker: StoredValue<Option<CheckWorker>, LocalStorage>,
+    /// Sequence number of the latest export, and whether it is to be copied.
+    export: StoredValue<(u64, bool)>,
+    state: BoardState,
 }
+
+/// Exports are numbered from here, apart from checks.
+const FIRST_EXPORT: u64 = 1 << 40;
 
 fn claims_key(prompt_id: &str) -> String {
     format!("breadthfirst.claims.{prompt_id}")
@@ -48,18 +59,34 @@ impl Checker {
             html: RwSignal::new(None),
             claims: RwSignal::new(String::new()),
             error: RwSignal::new(None),
+            worker: StoredValue::new_local(None),
+            export: StoredValue::new((FIRST_EXPORT, false)),
+            state,
         };
         // Answers to anything but the latest request are stale and dropped.
         let latest = StoredValue::new(0u64);
-        let worker =
-            StoredValue::new_local(CheckWorker::new(move |text| match read_answer(&text) {
-                (seq, _) if seq != 0 && seq != latest.get_value() => {}
-                (_, Ok(html)) => {
+        checker.worker.set_value(Some(CheckWorker::new(move |text| {
+            let (seq, body) = read_answer(&text);
+            if seq >= FIRST_EXPORT {
+                let (last, copy) = checker.export.get_value();
+                match body.map(read_export) {
+                    Ok(Some((file, mime, content))) if seq == last => {
+                        export::deliver(state, copy, file, mime, content);
+                    }
+                    Err(why) => state.notice.set(Some(format!("The export failed: {why}."))),
+                    _ => {}
+                }
+                return;
+            }
+            match body {
+                _ if seq != 0 && seq != latest.get_value() => {}
+                Ok(html) => {
                     checker.error.set(None);
                     checker.html.set(Some(html.to_string()));
                 }
-                (_, Err(why)) => checker.error.set(Some(why.to_string())),
-            }));
+                Err(why) => checker.error.set(Some(why.to_string())),
+            }
+        })));
         let library = expect_context::<Library>();
         let practice = expect_context::<Practice>();
         // Claims belong to a prompt.
@@ -98,8 +125,9 @@ impl Checker {
                     board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
                     claims,
                     session,
+                    ..CheckRequest::default()
                 };
-                if let Some(Err(e)) = worker.try_update_value(|w| w.request(&request)) {
+                if let Err(e) = checker.send(&request) {
                     checker
                         .error
                         .set(Some(format!("the check could not start ({e})")));
@@ -107,6 +135,26 @@ impl Checker {
             })));
         });
         checker
+    }
+
+    fn send(&self, request: &CheckRequest) -> Result<(), String> {
+        self.worker
+            .try_update_value(|w| w.as_mut().map(|w| w.request(request)))
+            .flatten()
+            .unwrap_or_else(|| Err("no worker".into()))
+    }
+
+    /// Asks the worker for an export (`request.export`), to be downloaded or, with
+    /// `copy`, copied; only the latest export is delivered.
+    pub fn export(&self, mut request: CheckRequest, copy: bool) {
+        let seq = self.export.get_value().0 + 1;
+        self.export.set_value((seq, copy));
+        request.seq = seq;
+        if let Err(e) = self.send(&request) {
+            self.state
+                .notice
+                .set(Some(format!("The export could not start ({e}).")));
+        }
     }
 
     /// Forgets what was claimed for a prompt: a new timed session starts honest.

@@ -7,36 +7,141 @@ use crate::core::decimal::Decimal;
 use crate::core::editor::{Action, Tool};
 use leptos::prelude::*;
 
-/// A toolbar button that dispatches an action.
-#[component]
-fn ActionButton(
+/// A toolbar button: accessible name, shortcut, glyph, and what it does.
+struct Button {
     label: &'static str,
     shortcut: &'static str,
-    action: Action,
     glyph: &'static str,
-    #[prop(optional, into)] disabled: Option<Signal<bool>>,
-) -> impl IntoView {
-    let state = use_board();
-    let title = if shortcut.is_empty() {
-        label.to_string()
-    } else {
-        format!("{label} ({shortcut})")
-    };
-    view! {
-        <button
-            type="button"
-            class="tool-button"
-            aria-label=label
-            title=title
-            disabled=move || disabled.is_some_and(|d| d.get())
-            on:click=move |_| {
-                measure_canvas(state);
-                let _ = state.dispatch(action.clone());
-            }
-        >
-            <Glyph path=glyph />
-        </button>
+    does: Does,
+}
+
+/// What a toolbar button does, and so when it is disabled or pressed.
+#[derive(Clone, Copy, PartialEq)]
+enum Does {
+    Act(Act),
+    Tool(Tool),
+}
+
+/// Toolbar actions (their availability differs, so they are named apart).
+#[derive(Clone, Copy, PartialEq)]
+enum Act {
+    Undo,
+    Redo,
+    Connect,
+    Duplicate,
+    Delete,
+    ZoomOut,
+    ZoomIn,
+    ZoomToFit,
+}
+
+const fn act(label: &'static str, shortcut: &'static str, glyph: &'static str, a: Act) -> Button {
+    Button {
+        label,
+        shortcut,
+        glyph,
+        does: Does::Act(a),
     }
+}
+
+const fn tool(label: &'static str, shortcut: &'static str, glyph: &'static str, t: Tool) -> Button {
+    Button {
+        label,
+        shortcut,
+        glyph,
+        does: Does::Tool(t),
+    }
+}
+
+/// The groups of glyph buttons, in order, with their accessible names.
+const GROUPS: [(&str, &[Button]); 4] = [
+    (
+        "History",
+        &[
+            act("Undo", "Ctrl+Z", glyph::UNDO, Act::Undo),
+            act("Redo", "Ctrl+Shift+Z", glyph::REDO, Act::Redo),
+        ],
+    ),
+    (
+        "Tools",
+        &[
+            tool("Select tool", "V", glyph::SELECT, Tool::Select),
+            tool("Hand tool", "H or hold Space", glyph::HAND, Tool::Hand),
+        ],
+    ),
+    (
+        "Selection",
+        &[
+            act("Connect selected", "C", glyph::CONNECT, Act::Connect),
+            act("Duplicate", "Ctrl+D", glyph::DUPLICATE, Act::Duplicate),
+            act("Delete", "Delete", glyph::DELETE, Act::Delete),
+        ],
+    ),
+    (
+        "Zoom",
+        &[
+            act("Zoom out", "-", glyph::ZOOM_OUT, Act::ZoomOut),
+            act("Zoom in", "+", glyph::ZOOM_IN, Act::ZoomIn),
+            act("Zoom to fit", "Shift+1", glyph::FIT, Act::ZoomToFit),
+        ],
+    ),
+];
+
+impl Act {
+    fn action(self) -> Action {
+        match self {
+            Act::Undo => Action::Undo,
+            Act::Redo => Action::Redo,
+            Act::Connect => Action::ConnectSelection,
+            Act::Duplicate => Action::DuplicateSelection,
+            Act::Delete => Action::DeleteSelection,
+            Act::ZoomOut => Action::ZoomOut,
+            Act::ZoomIn => Action::ZoomIn,
+            Act::ZoomToFit => Action::ZoomToFit,
+        }
+    }
+}
+
+/// A group of glyph buttons.
+fn group(name: &'static str, buttons: &'static [Button]) -> impl IntoView {
+    let state = use_board();
+    let items = buttons
+        .iter()
+        .map(|b| {
+            let does = b.does;
+            let disabled = move || match does {
+                Does::Act(Act::Undo) => !state.can_undo.get(),
+                Does::Act(Act::Redo) => !state.can_redo.get(),
+                Does::Act(Act::Connect) => state.selection.with(|s| s.components().len() < 2),
+                Does::Act(Act::Duplicate | Act::Delete) => state.selection.with(|s| s.is_empty()),
+                _ => false,
+            };
+            let pressed = move || match does {
+                Does::Tool(t) => Some((state.tool.get() == t).to_string()),
+                Does::Act(_) => None,
+            };
+            view! {
+                <button
+                    type="button"
+                    class="tool-button"
+                    aria-label=b.label
+                    title=format!("{} ({})", b.label, b.shortcut)
+                    aria-pressed=pressed
+                    disabled=disabled
+                    on:click=move |_| {
+                        measure_canvas(state);
+                        let _ = state.dispatch(match does {
+                            Does::Act(a) => a.action(),
+                            Does::Tool(t) => Action::SetTool(t),
+                        });
+                    }
+                >
+                    <Glyph path=b.glyph />
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="tool-group" role="group" aria-label=name>{items}</div> }
 }
 
 /// The app's top bar.
@@ -44,28 +149,7 @@ fn ActionButton(
 pub fn Toolbar() -> impl IntoView {
     let state = use_board();
     let library = expect_context::<super::library::Library>();
-    let no_undo = Signal::derive(move || !state.can_undo.get());
-    let no_redo = Signal::derive(move || !state.can_redo.get());
-    let nothing_selected = Signal::derive(move || state.selection.with(|s| s.is_empty()));
-    let fewer_than_two = Signal::derive(move || state.selection.with(|s| s.components().len() < 2));
     let zoom_text = move || format!("{}%", Decimal::places(state.viewport.get().zoom * 100.0, 0));
-    let tool_button =
-        move |tool: Tool, label: &'static str, key: &'static str, glyph: &'static str| {
-            view! {
-                <button
-                    type="button"
-                    class="tool-button"
-                    aria-label=label
-                    title=format!("{label} ({key})")
-                    aria-pressed=move || (state.tool.get() == tool).to_string()
-                    on:click=move |_| {
-                        let _ = state.dispatch(Action::SetTool(tool));
-                    }
-                >
-                    <Glyph path=glyph />
-                </button>
-            }
-        };
     view! {
         <header class="toolbar">
             <h1 class="brand">"Breadthfirst"</h1>
@@ -79,36 +163,21 @@ pub fn Toolbar() -> impl IntoView {
                 "Prompts"
             </button>
             <super::review::CheckButton />
-            <div class="tool-group" role="group" aria-label="History">
-                <ActionButton label="Undo" shortcut="Ctrl+Z" action=Action::Undo glyph=glyph::UNDO disabled=no_undo />
-                <ActionButton label="Redo" shortcut="Ctrl+Shift+Z" action=Action::Redo glyph=glyph::REDO disabled=no_redo />
-            </div>
-            <div class="tool-group" role="group" aria-label="Tools">
-                {tool_button(Tool::Select, "Select tool", "V", glyph::SELECT)}
-                {tool_button(Tool::Hand, "Hand tool", "H or hold Space", glyph::HAND)}
-            </div>
-            <div class="tool-group" role="group" aria-label="Selection">
-                <ActionButton label="Connect selected" shortcut="C" action=Action::ConnectSelection glyph=glyph::CONNECT disabled=fewer_than_two />
-                <ActionButton label="Duplicate" shortcut="Ctrl+D" action=Action::DuplicateSelection glyph=glyph::DUPLICATE disabled=nothing_selected />
-                <ActionButton label="Delete" shortcut="Delete" action=Action::DeleteSelection glyph=glyph::DELETE disabled=nothing_selected />
-            </div>
-            <div class="tool-group" role="group" aria-label="Zoom">
-                <ActionButton label="Zoom out" shortcut="-" action=Action::ZoomOut glyph=glyph::ZOOM_OUT />
-                <button
-                    type="button"
-                    class="tool-button zoom-level"
-                    aria-label="Reset zoom"
-                    title="Reset zoom to 100% (Shift+0)"
-                    on:click=move |_| {
-                        measure_canvas(state);
-                        let _ = state.dispatch(Action::ZoomReset);
-                    }
-                >
-                    {zoom_text}
-                </button>
-                <ActionButton label="Zoom in" shortcut="+" action=Action::ZoomIn glyph=glyph::ZOOM_IN />
-                <ActionButton label="Zoom to fit" shortcut="Shift+1" action=Action::ZoomToFit glyph=glyph::FIT />
-            </div>
+            <super::export::ExportMenu />
+            <super::export::ImportButton />
+            {GROUPS.iter().map(|(name, buttons)| group(name, buttons)).collect_view()}
+            <button
+                type="button"
+                class="tool-button zoom-level"
+                aria-label="Reset zoom"
+                title="Reset zoom to 100% (Shift+0)"
+                on:click=move |_| {
+                    measure_canvas(state);
+                    let _ = state.dispatch(Action::ZoomReset);
+                }
+            >
+                {zoom_text}
+            </button>
             <super::practice::SessionBar />
         </header>
     }

@@ -9,7 +9,6 @@
 //! claims an item as covered out loud.
 
 use super::{Category, CheckItem, Report, Status};
-use crate::core::decimal::Decimal;
 use crate::core::diagram::Board;
 use crate::core::export::svg::{draw, Style};
 use crate::core::session::Session;
@@ -79,14 +78,10 @@ pub fn timing_html(session: &Session) -> String {
         "<section class=\"timing-summary\" aria-label=\"Timing\"><h3 class=\"check-group\">Timing</h3>\
          <table class=\"timing\"><thead><tr><th>Phase</th><th>Planned (min)</th><th>Actual (min)</th></tr></thead><tbody>",
     );
-    let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1);
-    for r in session.records() {
+    for (phase, planned, actual) in session.timings() {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            r.phase.name(),
-            minutes(r.planned_ms),
-            minutes(r.actual_ms)
+            "<tr><td>{phase}</td><td>{planned}</td><td>{actual}</td></tr>"
         );
     }
     let _ = write!(

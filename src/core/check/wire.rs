@@ -6,14 +6,19 @@
 
 use super::check;
 use super::html::{breadth_html, report_html, timing_html};
-use crate::core::persist;
+use crate::core::export::document::{to_document, Record};
+use crate::core::export::excalidraw::to_excalidraw;
+use crate::core::export::markdown::{debrief, Debrief};
+use crate::core::export::mermaid::to_mermaid;
+use crate::core::export::svg::to_svg;
+use crate::core::persist::{self, Restored};
 use crate::core::prompt::Prompt;
 use crate::core::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// "Check this board against this prompt."
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CheckRequest {
     /// Sequence number; the answer carries it back so stale answers can be dropped.
     pub seq: u64,
@@ -27,24 +32,50 @@ pub struct CheckRequest {
     /// depth, and the answer adds its timings and the breadth map beside the board.
     #[serde(default)]
     pub session: Option<Session>,
+    /// Empty to check; else an export format id (see [`export_answer`]).
+    #[serde(default)]
+    pub export: String,
+    /// Today, `yyyy-mm-dd`, for export file names and the debrief.
+    #[serde(default)]
+    pub date: String,
+    /// A picture export without a background.
+    #[serde(default)]
+    pub transparent: bool,
 }
 
-/// The worker's answer to one request: `<seq>\n<html>`, or `<seq>\n!<why>`.
+/// The worker's answer to one request: `<seq>\n<html>`, `<seq>\n@<export>` (see
+/// [`read_export`]), or `<seq>\n!<why>`.
 pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     let req = match serde_json::from_str::<CheckRequest>(request) {
         Ok(req) => req,
         Err(e) => return format!("0\n!the request could not be read ({e})"),
     };
-    let Some(prompt) = prompts.iter().find(|p| p.id == req.prompt) else {
+    let prompt = prompts.iter().find(|p| p.id == req.prompt);
+    // An export never fails for want of the prompt: it is then the board alone.
+    if prompt.is_none() && req.export.is_empty() {
         return format!("{}\n!no prompt \"{}\" in the library", req.seq, req.prompt);
-    };
-    let board = match persist::from_json(&req.board) {
-        Ok(restored) => restored.board,
+    }
+    let restored = match persist::from_json(&req.board) {
+        Ok(restored) => restored,
         Err(e) => return format!("{}\n!the board could not be read: {e}", req.seq),
     };
+    let board = &restored.board;
     let focus = req.session.as_ref().map_or(&[][..], |s| s.focus());
-    let report = check(&board, prompt, focus);
-    let claims: BTreeSet<String> = req.claims.into_iter().collect();
+    let report = prompt.map(|p| check(board, p, focus));
+    let claims: BTreeSet<String> = req.claims.iter().cloned().collect();
+    if !req.export.is_empty() {
+        let record = Record {
+            prompt: prompt.map(|p| p.id.as_str()),
+            session: req.session.as_ref(),
+            report: report.as_ref(),
+            claims: &claims,
+            date: &req.date,
+        };
+        return match export_answer(&req, &restored, prompt, &record) {
+            Some(body) => format!("{}\n@{body}", req.seq),
+            None => format!("{}\n!no export format \"{}\"", req.seq, req.export),
+        };
+    }
     let mut html = String::new();
     if let Some(session) = &req.session {
         html.push_str(&timing_html(session));
@@ -56,10 +87,86 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
             .and_then(|text| persist::from_json(text).ok())
             .map(|r| r.board)
             .unwrap_or_else(|| board.subset(|id| map.contains(&id)));
-        html.push_str(&breadth_html(&snapshot, &board));
+        html.push_str(&breadth_html(&snapshot, board));
     }
-    html.push_str(&report_html(&report, &claims));
+    if let Some(report) = &report {
+        html.push_str(&report_html(report, &claims));
+    }
     format!("{}\n{html}", req.seq)
+}
+
+/// An export as `<file name>\n<mime type>\n<content>`, or `None` for an unknown
+/// format. Format ids: `svg`, `png` (the SVG the app rasterises), `json`, `mermaid`,
+/// `excalidraw`, `markdown`.
+pub fn export_answer(
+    req: &CheckRequest,
+    restored: &Restored,
+    prompt: Option<&Prompt>,
+    record: &Record,
+) -> Option<String> {
+    let board = &restored.board;
+    let background = (!req.transparent).then_some("#ffffff");
+    let (ext, mime, content) = match req.export.as_str() {
+        "svg" => ("svg", "image/svg+xml", to_svg(board, background)),
+        "png" => ("png", "image/png", to_svg(board, background)),
+        "json" => (
+            "json",
+            "application/json",
+            to_document(board, &restored.viewport, record),
+        ),
+        "mermaid" => ("mmd", "text/plain", to_mermaid(board)),
+        "excalidraw" => ("excalidraw", "application/json", to_excalidraw(board)),
+        "markdown" => (
+            "md",
+            "text/markdown",
+            debrief(&Debrief {
+                board,
+                prompt,
+                session: record.session,
+                report: record.report,
+                claims: record.claims,
+                date: record.date,
+            }),
+        ),
+        _ => return None,
+    };
+    let stem = if req.prompt.is_empty() {
+        "board"
+    } else {
+        req.prompt.as_str()
+    };
+    Some(format!(
+        "{}\n{mime}\n{content}",
+        file_name(stem, req.date.as_str(), ext)
+    ))
+}
+
+/// `<stem>-<date>.<ext>`, with anything but letters, digits, `-` and `_` in the stem
+/// replaced, so it is a safe file name everywhere.
+pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    if date.is_empty() {
+        format!("{}.{ext}", clean(stem))
+    } else {
+        format!("{}-{}.{ext}", clean(stem), clean(date))
+    }
+}
+
+/// An export answer's body read back: file name, MIME type and content; `None` if
+/// the body is a review instead.
+pub fn read_export(body: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = body.strip_prefix('@')?.splitn(3, '\n');
+    Some((parts.next()?, parts.next()?, parts.next().unwrap_or("")))
 }
 
 /// Reads an answer: its sequence number and the HTML, or why there is none.

@@ -7,7 +7,7 @@ use super::board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
 use super::geometry::{Point, Rect};
 use super::kind::ComponentKind;
 use super::text::{normalize_label, normalize_note};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// An edit to a board, named verb-object.
@@ -182,7 +182,7 @@ impl Board {
                 if ids.is_empty() || (by.x == 0.0 && by.y == 0.0) {
                     return Ok(Applied::Unchanged);
                 }
-                let ids: BTreeSet<_> = ids.into_iter().collect();
+                let ids: HashSet<_> = ids.into_iter().collect();
                 let out_of_range = self.components.iter().any(|c| {
                     ids.contains(&c.id) && !Point::new(c.rect.x + by.x, c.rect.y + by.y).in_range()
                 });
@@ -262,8 +262,8 @@ impl Board {
                 if components.is_empty() && arrows.is_empty() {
                     return Ok(Applied::Unchanged);
                 }
-                let components: BTreeSet<_> = components.into_iter().collect();
-                let arrows: BTreeSet<_> = arrows.into_iter().collect();
+                let components: HashSet<_> = components.into_iter().collect();
+                let arrows: HashSet<_> = arrows.into_iter().collect();
                 self.components.retain(|c| !components.contains(&c.id));
                 self.arrows.retain(|a| {
                     !arrows.contains(&a.id)

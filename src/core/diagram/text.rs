@@ -10,10 +10,15 @@ pub const MAX_LABEL_CHARS: usize = 80;
 pub const MAX_NOTE_CHARS: usize = 4000;
 
 /// Trims a label, folds runs of white space (newlines included) into one space and
-/// cuts it to [`MAX_LABEL_CHARS`].
+/// cuts it to [`MAX_LABEL_CHARS`], never leaving a space at the cut: normalising a
+/// normalised label changes nothing.
 pub fn normalize_label(raw: &str) -> String {
     let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    folded.chars().take(MAX_LABEL_CHARS).collect()
+    let cut: String = folded.chars().take(MAX_LABEL_CHARS).collect();
+    match cut.strip_suffix(' ') {
+        Some(trimmed) => trimmed.to_string(),
+        None => cut,
+    }
 }
 
 /// Keeps a note's lines (with Windows line ends made plain) and cuts it to

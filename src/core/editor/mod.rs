@@ -102,6 +102,8 @@ pub enum Action {
     },
     /// Switches the drag tool.
     SetTool(Tool),
+    /// Replaces the whole board (an import) as one undoable step, and shows all of it.
+    ReplaceBoard(Board),
 }
 
 /// Offset of duplicates and pastes from their originals.
@@ -305,6 +307,22 @@ impl Editor {
             Action::SetTool(tool) => {
                 self.tool = tool;
                 Ok(Applied::Unchanged)
+            }
+            Action::ReplaceBoard(board) => {
+                if !self.gesture.is_idle() {
+                    self.cancel_gesture();
+                }
+                let applied = self.step(|b| {
+                    Ok(if *b == board {
+                        Applied::Unchanged
+                    } else {
+                        *b = board;
+                        Applied::Changed
+                    })
+                })?;
+                self.selection = Selection::default();
+                let _ = self.perform(Action::ZoomToFit);
+                Ok(applied)
             }
         }
     }

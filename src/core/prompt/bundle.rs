@@ -16,8 +16,6 @@
 //! the per-type deserializer code of a general-purpose parser out of the web app.
 
 use super::PromptError;
-use std::collections::BTreeMap;
-use std::ops::Bound;
 
 /// One file's entry: its fields, or why the build could not flatten it.
 pub(super) struct Entry<'a> {
@@ -61,8 +59,39 @@ pub(super) fn entries(bundle: &str) -> Result<Vec<Entry<'_>>, String> {
 /// problems found while reading them.
 #[derive(Default)]
 pub(super) struct Fields<'a> {
-    values: BTreeMap<&'a str, Option<&'a str>>,
+    values: Paths<'a>,
     errors: Vec<PromptError>,
+}
+
+/// Values by path, in file order. A prompt has a few hundred fields, so a list
+/// searched in order is fast enough, and it keeps a map's code out of the app.
+#[derive(Default)]
+struct Paths<'a>(Vec<(&'a str, Option<&'a str>)>);
+
+impl<'a> Paths<'a> {
+    fn insert(&mut self, path: &'a str, value: Option<&'a str>) {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((path, value)),
+        }
+    }
+
+    fn get(&self, path: &str) -> Option<&Option<&'a str>> {
+        self.0.iter().find(|(p, _)| *p == path).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    fn remove(&mut self, path: &str) -> Option<Option<&'a str>> {
+        let i = self.0.iter().position(|(p, _)| *p == path)?;
+        Some(self.0.remove(i).1)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &&'a str> {
+        self.0.iter().map(|(p, _)| p)
+    }
 }
 
 impl<'a> Fields<'a> {
@@ -96,10 +125,9 @@ impl<'a> Fields<'a> {
     fn first_under(&self, path: &str) -> Option<&'a str> {
         let prefix = format!("{path}.");
         self.values
-            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
-            .next()
-            .map(|(key, _)| *key)
-            .filter(|key| key.starts_with(&prefix))
+            .keys()
+            .find(|key| key.starts_with(&prefix))
+            .copied()
     }
 
     /// Removes everything under `path`, after reporting it as the wrong shape.

@@ -9,7 +9,7 @@
 
 use super::{ClarificationKind, Difficulty, Prompt};
 use crate::core::diagram::escape_markup as escape;
-use crate::core::session::Level;
+use crate::core::session::{Level, SessionPlan, LENGTHS};
 use std::fmt::Write;
 
 /// The difficulty as shown.
@@ -105,4 +105,66 @@ pub fn expectations_html(p: &Prompt, level: Option<Level>) -> String {
     }
     out.push_str("</ul></details>");
     out
+}
+
+/// The session settings (length, level, breadth minutes) as three selects showing
+/// `plan`. Read back with [`plan_from_form`].
+pub fn settings_html(plan: &SessionPlan) -> String {
+    let mut out = String::new();
+    let select =
+        |out: &mut String, label: &str, name: &str, options: &[(String, String)], chosen: &str| {
+            let _ = write!(out, "<label>{label} <select aria-label=\"{name}\">");
+            for (value, text) in options {
+                let selected = if value == chosen { " selected" } else { "" };
+                let _ = write!(out, "<option value=\"{value}\"{selected}>{text}</option>");
+            }
+            out.push_str("</select></label>");
+        };
+    let minutes = |m: &u32| (m.to_string(), format!("{m} min"));
+    let lengths: Vec<_> = LENGTHS.iter().map(minutes).collect();
+    select(
+        &mut out,
+        "Length",
+        "Session length",
+        &lengths,
+        &plan.total_minutes.to_string(),
+    );
+    let levels: Vec<_> = [
+        ("L4", "L4 (mid-level)"),
+        ("L5", "L5 (senior)"),
+        ("L6", "L6 (staff)"),
+    ]
+    .iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .collect();
+    select(
+        &mut out,
+        "Level",
+        "Level",
+        &levels,
+        &format!("{:?}", plan.level),
+    );
+    let breadths: Vec<_> = [8, 9, 10].iter().map(minutes).collect();
+    select(
+        &mut out,
+        "Breadth",
+        "Breadth minutes",
+        &breadths,
+        &plan.breadth_minutes.to_string(),
+    );
+    out
+}
+
+/// The plan the settings' values describe (clamped by [`SessionPlan::new`]).
+pub fn plan_from_form(length: &str, level: &str, breadth: &str) -> SessionPlan {
+    let level = match level {
+        "L4" => Level::L4,
+        "L6" => Level::L6,
+        _ => Level::L5,
+    };
+    SessionPlan::new(
+        length.parse().unwrap_or(45),
+        level,
+        breadth.parse().unwrap_or(9),
+    )
 }

@@ -15,6 +15,7 @@ pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
 pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
 
+use crate::core::decimal::Decimal;
 use crate::core::diagram::{normalize_note, Board, ComponentId};
 use crate::core::editor::Viewport;
 use crate::core::persist;
@@ -165,6 +166,14 @@ impl Session {
     /// before that, and for sessions saved before snapshots were kept.
     pub fn breadth_board(&self) -> Option<&str> {
         (!self.breadth_board.is_empty()).then_some(self.breadth_board.as_str())
+    }
+
+    /// Each ended phase as (name, planned minutes, actual minutes), to one decimal.
+    pub fn timings(&self) -> impl Iterator<Item = (&'static str, Decimal, Decimal)> + '_ {
+        let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1);
+        self.records
+            .iter()
+            .map(move |r| (r.phase.name(), minutes(r.planned_ms), minutes(r.actual_ms)))
     }
 
     /// Requirement notes.

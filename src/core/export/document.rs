@@ -1,0 +1,70 @@
+//! The app's own file: the saved-board envelope of `persist` (so importing it is
+//! loading a save), plus what was practised: the prompt, the session with its notes
+//! and timings, the claims, and the checklist results. Importing reads the board and
+//! viewport; the rest is a record for the user and for later versions.
+
+use crate::core::check::{Report, Status};
+use crate::core::diagram::Board;
+use crate::core::editor::Viewport;
+use crate::core::persist;
+use crate::core::session::Session;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+
+/// What the file records beside the board.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    /// Id of the prompt practised, if any.
+    pub prompt: Option<&'a str>,
+    /// The timed session, if any.
+    pub session: Option<&'a Session>,
+    /// The checklist report, if a prompt was chosen.
+    pub report: Option<&'a Report>,
+    /// Item keys claimed as covered out loud.
+    pub claims: &'a BTreeSet<String>,
+    /// The day of the export, `yyyy-mm-dd`.
+    pub date: &'a str,
+}
+
+/// The board, viewport and record as pretty-printed JSON.
+pub fn to_document(board: &Board, viewport: &Viewport, record: &Record) -> String {
+    let saved = persist::to_json(board, viewport);
+    let mut doc: Map<String, Value> = serde_json::from_str(&saved).unwrap_or_default();
+    doc.insert("exported".into(), json!(record.date));
+    doc.insert("prompt".into(), json!(record.prompt));
+    if let Some(session) = record.session {
+        doc.insert(
+            "session".into(),
+            serde_json::to_value(session).unwrap_or(Value::Null),
+        );
+    }
+    doc.insert("claims".into(), json!(record.claims));
+    if let Some(report) = record.report {
+        let coverage = report.coverage(None, record.claims);
+        let items: Vec<Value> = report
+            .items
+            .iter()
+            .map(|i| {
+                json!({
+                    "key": i.key,
+                    "category": i.category.id(),
+                    "title": i.title,
+                    "status": Report::status(i, record.claims).id(),
+                    "advice": i.advice,
+                    "components": i.components,
+                    "detail": i.detail,
+                })
+            })
+            .collect();
+        doc.insert(
+            "check".into(),
+            json!({
+                "found_percent": coverage.found_percent(),
+                "claimed_percent": coverage.claimed_percent(),
+                "missed": report.items.iter().filter(|i| !i.advice && Report::status(i, record.claims) == Status::Missed).count(),
+                "items": items,
+            }),
+        );
+    }
+    serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or(saved)
+}

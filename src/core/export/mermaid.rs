@@ -1,0 +1,140 @@
+//! A board as a Mermaid `flowchart LR` that pastes into a Markdown ```` ```mermaid ````
+//! block and renders there: one node per component (id `n<component id>`, in board
+//! order), shaped after its kind's [`Shape`] with Mermaid's classic shape syntax and
+//! tinted with its colour through one `classDef` per kind; one edge per arrow.
+//!
+//! Safe with hostile labels: every text is a double-quoted Mermaid string in which the
+//! characters that could end the string, start a comment or directive, open markup or a
+//! Markdown string are entity codes (`#34;` for `"`), and line breaks are spaces, so a
+//! label may spell anything but never adds a statement. The only markup written is the
+//! `<br/>` before a kind's name.
+
+use super::hsl_hex;
+use crate::core::diagram::{Board, ComponentKind, Shape};
+use std::fmt::Write;
+
+/// Text colour of every node: dark on the light kind tints, also under a dark theme.
+const TEXT: &str = "#1d2330";
+/// Lightness of a kind's fill and of its outline, as in the SVG export.
+const FILL_LIGHTNESS: f64 = 0.95;
+const STROKE_LIGHTNESS: f64 = 0.38;
+
+/// The board as Mermaid flowchart text, ending with a newline. An empty board gives a
+/// flowchart with no nodes and a comment saying so.
+pub fn to_mermaid(board: &Board) -> String {
+    let mut out = String::from("flowchart LR\n");
+    if board.components().is_empty() {
+        out.push_str("    %% Empty board: no components yet.\n");
+        return out;
+    }
+    for c in board.components() {
+        let (open, close) = brackets(c.kind.shape());
+        let _ = writeln!(
+            out,
+            "    n{}{open}\"{}\"{close}",
+            c.id,
+            node_text(&c.label, c.kind)
+        );
+    }
+    for a in board.arrows() {
+        if board.component(a.from).is_none() || board.component(a.to).is_none() {
+            continue;
+        }
+        let label = a.label.trim();
+        if label.is_empty() {
+            let _ = writeln!(out, "    n{} --> n{}", a.from, a.to);
+        } else {
+            let _ = writeln!(
+                out,
+                "    n{} -->|\"{}\"| n{}",
+                a.from,
+                escape_text(label),
+                a.to
+            );
+        }
+    }
+    for kind in ComponentKind::ALL {
+        let nodes: Vec<String> = board
+            .components()
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| format!("n{}", c.id))
+            .collect();
+        if nodes.is_empty() {
+            continue;
+        }
+        let (hue, sat) = kind.colour();
+        let _ = writeln!(
+            out,
+            "    classDef k_{} fill:{},stroke:{},color:{TEXT}{}",
+            kind.id(),
+            hsl_hex(hue, sat, FILL_LIGHTNESS),
+            hsl_hex(hue, sat, STROKE_LIGHTNESS),
+            if kind.shape().is_dashed() {
+                ",stroke-dasharray:5 5"
+            } else {
+                ""
+            }
+        );
+        let _ = writeln!(out, "    class {} k_{}", nodes.join(","), kind.id());
+    }
+    out
+}
+
+/// `text` as the inside of a double-quoted Mermaid string, on one line.
+///
+/// `"` (ends the string), `#` (starts an entity code), `%` (comments and `%%{…}%%`
+/// directives, which Mermaid finds even inside strings), `&` `<` `>` (markup), the
+/// backtick (Markdown strings, code fences) and `:` (Mermaid's `style`/`classDef`
+/// clean-up reads `…:#…;` anywhere on a line) become decimal entity codes (`#34;`).
+/// Line breaks, other white space and control characters become spaces; a space right
+/// after "direction" is `#32;`, as Mermaid reads any line holding `direction TB` as a
+/// direction statement.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '#' | '%' | '&' | '<' | '>' | '`' | ':' => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+            c if c.is_whitespace() || c.is_control() || c == '\u{feff}' => {
+                let after_direction = out.len() >= 9
+                    && out.as_bytes()[out.len() - 9..].eq_ignore_ascii_case(b"direction");
+                out.push_str(if after_direction { "#32;" } else { " " });
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The node's text: its label, and the kind's name on a second line when the label
+/// does not say it. An empty label is the kind's name.
+fn node_text(label: &str, kind: ComponentKind) -> String {
+    let label = label.trim();
+    let name = kind.display_name();
+    if label.is_empty() || label == name {
+        escape_text(name)
+    } else {
+        format!("{}<br/>{}", escape_text(label), escape_text(name))
+    }
+}
+
+/// Mermaid's opening and closing brackets for the closest shape to `shape`.
+fn brackets(shape: Shape) -> (&'static str, &'static str) {
+    match shape {
+        Shape::RoundedRect | Shape::DashedRect => ("(", ")"),
+        Shape::Rect => ("[", "]"),
+        // Cut corners: the hexagon is the nearest polygon Mermaid has.
+        Shape::Hexagon | Shape::Octagon => ("{{", "}}"),
+        Shape::Cylinder => ("[(", ")]"),
+        // No horizontal cylinder: the subroutine's doubled sides read as a pipe's slots.
+        Shape::Pipe => ("[[", "]]"),
+        Shape::Stadium => ("([", "])"),
+        // Trapezoid wider at the top.
+        Shape::Bucket => ("[\\", "/]"),
+        Shape::Parallelogram => ("[/", "/]"),
+        // The flag ("asymmetric") shape, for a page with a folded corner.
+        Shape::Note => (">", "]"),
+    }
+}

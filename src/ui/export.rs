@@ -1,0 +1,308 @@
+//! The toolbar's "Export" menu and "Import". Exports are written by the worker
+//! (`core::check::wire::export_answer`), so their code is not in the first load; the
+//! app only hands the text to a download or the clipboard, and rasterises the SVG for
+//! PNG. Import reads a Breadthfirst JSON file (button, or a file dropped on the
+//! canvas) and replaces the board as one undoable step; a bad file changes nothing.
+
+use super::library::Library;
+use super::practice::Practice;
+use super::review::Checker;
+use super::state::{use_board, BoardState};
+use crate::browser::{dom, download};
+use crate::core::check::wire::CheckRequest;
+use crate::core::editor::Action;
+use crate::core::persist;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The menu's items, as static HTML: each button names its format in `data-export`;
+/// `data-copy` copies instead of downloading.
+const MENU: &str = "<button type=\"button\" role=\"menuitem\" data-export=\"svg\">Export SVG</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"png\">Export PNG</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"json\">Export JSON</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"mermaid\">Export Mermaid</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"excalidraw\">Export Excalidraw</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"markdown\">Export Markdown</button>\
+<hr><button type=\"button\" role=\"menuitem\" data-export=\"mermaid\" data-copy>Copy Mermaid</button>\
+<button type=\"button\" role=\"menuitem\" data-export=\"markdown\" data-copy>Copy Markdown</button>\
+<label class=\"check-row\"><input type=\"checkbox\" data-transparent> Transparent background (SVG, PNG)</label>";
+
+/// Largest side of a PNG, in pixels (browsers refuse bigger canvases).
+const MAX_PNG_SIDE: f64 = 16_384.0;
+/// Largest PNG area, in pixels.
+const MAX_PNG_AREA: f64 = 64_000_000.0;
+
+/// Today in the user's time zone, `yyyy-mm-dd`.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The toolbar's "Export" menu.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let state = use_board();
+    let checker = expect_context::<Checker>();
+    let library = expect_context::<Library>();
+    let practice = expect_context::<Practice>();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close = move || {
+        if let Some(details) = menu.get_untracked() {
+            details.set_open(false);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-export]").ok().flatten())
+        else {
+            return;
+        };
+        let format = button.get_attribute("data-export").unwrap_or_default();
+        let transparent = dom::query("[data-transparent]")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| input.checked());
+        let request = CheckRequest {
+            seq: 0,
+            prompt: library.current.get_untracked().unwrap_or_default(),
+            board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
+            claims: crate::core::check::wire::claims_from_text(&checker.claims.get_untracked()),
+            session: practice.session.get_untracked(),
+            export: format,
+            date: today(),
+            transparent,
+        };
+        checker.export(request, button.has_attribute("data-copy"));
+        close();
+    };
+    // Like any menu: a press elsewhere or Escape closes it.
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".export-menu").ok().flatten())
+            .is_some();
+        if !inside {
+            close();
+        }
+    });
+    view! {
+        <details
+            class="export-menu"
+            node_ref=menu
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    close();
+                }
+            }
+        >
+            <summary class="tool-button prompts-button">"Export"</summary>
+            <div class="menu" role="menu" on:click=on_click inner_html=MENU></div>
+        </details>
+    }
+}
+
+/// Hands a finished export to the user: a download, the clipboard, or (PNG) a
+/// rasterised download. Says what happened in a notice.
+pub fn deliver(state: BoardState, copy: bool, file: &str, mime: &str, content: &str) {
+    let result = if copy {
+        copy_text(state, file, content);
+        return;
+    } else if mime == "image/png" {
+        rasterise(state, file.to_string(), content)
+    } else {
+        download::download_text(file, mime, content).map(|()| format!("Exported {file}."))
+    };
+    state.notice.set(Some(match result {
+        Ok(done) => done,
+        Err(e) => format!("The export failed: {}.", describe(&e)),
+    }));
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the browser refused".into())
+}
+
+fn copy_text(state: BoardState, file: &str, content: &str) {
+    let what = if file.ends_with(".md") {
+        "Markdown debrief"
+    } else {
+        "Mermaid diagram"
+    };
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        return;
+    };
+    let promise = clipboard.write_text(content);
+    let what = what.to_string();
+    leptos::task::spawn_local(async move {
+        let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => format!("{what} copied to the clipboard."),
+            Err(e) => format!(
+                "Could not copy ({}). Use Export to download it instead.",
+                describe(&e)
+            ),
+        };
+        state.notice.set(Some(message));
+    });
+}
+
+/// Draws the SVG onto a canvas at twice its size (less if the browser could not hold
+/// that many pixels) and downloads it as PNG.
+fn rasterise(state: BoardState, file: String, svg: &str) -> Result<String, JsValue> {
+    let url = download::object_url(svg, "image/svg+xml")?;
+    let image = web_sys::HtmlImageElement::new()?;
+    let img = image.clone();
+    let source = url.clone();
+    let on_load = Closure::once(move || {
+        let result = draw_png(&img, file.clone(), state);
+        let _ = web_sys::Url::revoke_object_url(&source);
+        if let Err(e) = result {
+            state
+                .notice
+                .set(Some(format!("The export failed: {}.", describe(&e))));
+        }
+    });
+    image.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    on_load.forget();
+    image.set_src(&url);
+    Ok("Drawing the PNG…".into())
+}
+
+fn draw_png(
+    img: &web_sys::HtmlImageElement,
+    file: String,
+    state: BoardState,
+) -> Result<(), JsValue> {
+    let (w, h) = (
+        f64::from(img.natural_width()),
+        f64::from(img.natural_height()),
+    );
+    let scale = 2.0_f64
+        .min(MAX_PNG_SIDE / w.max(h).max(1.0))
+        .min((MAX_PNG_AREA / (w * h).max(1.0)).sqrt());
+    let canvas: web_sys::HtmlCanvasElement = dom::document()
+        .ok_or("no document")?
+        .create_element("canvas")?
+        .dyn_into()?;
+    canvas.set_width((w * scale).round() as u32);
+    canvas.set_height((h * scale).round() as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2D canvas")?
+        .dyn_into()?;
+    context.draw_image_with_html_image_element_and_dw_and_dh(
+        img,
+        0.0,
+        0.0,
+        w * scale,
+        h * scale,
+    )?;
+    let on_blob = Closure::once(move |blob: Option<web_sys::Blob>| {
+        let message = match blob.map(|b| download::download_blob(&file, &b)) {
+            Some(Ok(())) if scale < 2.0 => format!(
+                "Exported {file} at {}x: the board is too large for 2x.",
+                crate::core::decimal::Decimal::places(scale, 2)
+            ),
+            Some(Ok(())) => format!("Exported {file}."),
+            _ => "The export failed: the browser could not encode the PNG.".into(),
+        };
+        state.notice.set(Some(message));
+    });
+    canvas.to_blob(on_blob.as_ref().unchecked_ref())?;
+    on_blob.forget();
+    Ok(())
+}
+
+/// Replaces the board with a Breadthfirst JSON file's, as one undoable step. A file
+/// that cannot be read changes nothing and says why.
+pub fn import_text(state: BoardState, name: &str, text: &str) {
+    let message = match persist::from_json(text) {
+        Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
+        Ok(restored) => {
+            let repaired = restored.repairs.len();
+            match state.dispatch(Action::ReplaceBoard(restored.board)) {
+                Err(e) => format!("Could not import {name}: {e}."),
+                Ok(_) if repaired > 0 => format!(
+                    "Imported {name}, with {repaired} repair(s): {}. Undo (Ctrl+Z) brings the old board back.",
+                    restored
+                        .repairs
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                Ok(_) => format!("Imported {name}. Undo (Ctrl+Z) brings the old board back."),
+            }
+        }
+    };
+    state.notice.set(Some(message));
+}
+
+/// Reads a file the user chose or dropped, then imports it.
+pub fn import_file(state: BoardState, file: web_sys::File) {
+    let name = file.name();
+    let too_big = file.size() > persist::MAX_BYTES as f64;
+    if too_big {
+        state.notice.set(Some(format!(
+            "Could not import {name}: it is over 5 MB. The board is unchanged."
+        )));
+        return;
+    }
+    let promise = file.text();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(text) => import_text(state, &name, &text.as_string().unwrap_or_default()),
+            Err(e) => state.notice.set(Some(format!(
+                "Could not read {name}: {}. The board is unchanged.",
+                describe(&e)
+            ))),
+        }
+    });
+}
+
+/// The toolbar's "Import" button and its hidden file picker.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let state = use_board();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |ev: web_sys::Event| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = el.files().and_then(|files| files.get(0)) {
+            import_file(state, file);
+        }
+        // The same file can be chosen again.
+        el.set_value("");
+    };
+    view! {
+        <button type="button" class="tool-button prompts-button" title="Open a Breadthfirst JSON file (or drop it on the board)" on:click=move |_| {
+            if let Some(el) = input.get_untracked() {
+                el.click();
+            }
+        }>"Import"</button>
+        <input
+            node_ref=input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Breadthfirst JSON file to import"
+            hidden
+            on:change=on_change
+        />
+    }
+}

@@ -1,0 +1,254 @@
+//! Export and import in headless Chromium: every "Export …" button downloads a
+//! well-formed file named after the prompt and the day, "Copy Mermaid" fills the
+//! clipboard, and importing restores a board (button or drop) while a bad file leaves
+//! the board alone and says why.
+
+mod support;
+
+use breadthfirst::core::persist;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use support::app::App;
+use support::{browser_lock, Key};
+
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Opens the app on a saved board, practising the URL shortener freely, with
+/// downloads going to a fresh folder.
+fn open_with_board(downloads: &Path) -> App {
+    let app = App::open();
+    app.driver.execute(
+        "localStorage.setItem('breadthfirst.board', arguments[0]); return null;",
+        vec![json!(fixture_text("complete-url-shortener.json"))],
+    );
+    app.reload();
+    app.wait_for("the saved board", || app.count("[data-testid=node]") == 8);
+    app.choose_prompt("url-shortener", false);
+    app.driver.command(
+        "POST",
+        "/goog/cdp/execute",
+        Some(json!({"cmd": "Browser.setDownloadBehavior", "params": {
+            "behavior": "allow", "downloadPath": downloads.to_str().unwrap()
+        }})),
+    );
+    app
+}
+
+/// Opens the Export menu and clicks the item named `name`.
+fn export(app: &App, name: &str) {
+    app.driver.find(".export-menu summary").click();
+    app.driver.execute(
+        "[...document.querySelectorAll('.export-menu [data-export]')]\
+           .find(b => b.textContent.trim() === arguments[0]).click(); return null;",
+        vec![json!(name)],
+    );
+}
+
+/// Waits for a finished download named `file` and returns its bytes.
+fn downloaded(dir: &Path, file: &str) -> Vec<u8> {
+    let path = dir.join(file);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Ok(bytes) = std::fs::read(&path) {
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let present: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    panic!("no download {file}; the folder has {present:?}");
+}
+
+fn notice(app: &App) -> String {
+    app.js("const n = document.querySelector('.notice'); return n ? n.textContent : '';")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn download_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("breadthfirst-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn every_export_button_downloads_a_well_formed_file() {
+    let _lock = browser_lock();
+    let dir = download_dir("exports");
+    let app = open_with_board(&dir);
+    let day = app.js(
+        "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') \
+         + '-' + String(d.getDate()).padStart(2, '0');",
+    );
+    let stem = format!("url-shortener-{}", day.as_str().unwrap());
+    let board = persist::from_json(&fixture_text("complete-url-shortener.json"))
+        .unwrap()
+        .board;
+
+    app.driver.find(".export-menu summary").click();
+    app.wait_for("the open menu", || {
+        app.driver.find(".export-menu .menu").is_displayed()
+    });
+    app.screenshot("export-menu-open.png");
+    app.driver.find(".export-menu summary").click();
+
+    export(&app, "Export SVG");
+    let svg = String::from_utf8(downloaded(&dir, &format!("{stem}.svg"))).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_eq!(svg.matches("<g transform=").count(), 8);
+    assert!(notice(&app).contains(&format!("Exported {stem}.svg")));
+
+    export(&app, "Export PNG");
+    let png = downloaded(&dir, &format!("{stem}.png"));
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let svg_width: f64 = svg
+        .split("width=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(f64::from(width), (svg_width * 2.0).round(), "drawn at 2x");
+
+    export(&app, "Export JSON");
+    let json_text = String::from_utf8(downloaded(&dir, &format!("{stem}.json"))).unwrap();
+    let doc: Value = serde_json::from_str(&json_text).unwrap();
+    assert_eq!(doc["format"], json!("breadthfirst"));
+    assert_eq!(doc["prompt"], json!("url-shortener"));
+    assert!(doc["check"]["items"]
+        .as_array()
+        .is_some_and(|i| !i.is_empty()));
+    assert_eq!(persist::from_json(&json_text).unwrap().board, board);
+
+    export(&app, "Export Mermaid");
+    let mermaid = String::from_utf8(downloaded(&dir, &format!("{stem}.mmd"))).unwrap();
+    assert!(mermaid.starts_with("flowchart LR\n"));
+    assert_eq!(mermaid.matches("-->").count(), board.arrows().len());
+
+    export(&app, "Export Excalidraw");
+    let scene: Value =
+        serde_json::from_slice(&downloaded(&dir, &format!("{stem}.excalidraw"))).unwrap();
+    assert_eq!(scene["type"], json!("excalidraw"));
+    assert_eq!(scene["version"], json!(2));
+
+    export(&app, "Export Markdown");
+    let md = String::from_utf8(downloaded(&dir, &format!("{stem}.md"))).unwrap();
+    assert!(md.starts_with("# Debrief: Design a URL shortener"), "{md}");
+    assert!(md.contains("## Checklist"));
+
+    // Copying needs the clipboard permission a user grants by using the page.
+    app.driver.command(
+        "POST",
+        "/goog/cdp/execute",
+        Some(json!({"cmd": "Browser.grantPermissions", "params": {
+            "origin": app.server.url().trim_end_matches('/'),
+            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]
+        }})),
+    );
+    export(&app, "Copy Mermaid");
+    app.wait_for("the copy notice", || {
+        notice(&app).contains("copied to the clipboard")
+    });
+    let copied = app.driver.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         navigator.clipboard.readText().then(done, e => done('error: ' + e));",
+        vec![],
+    );
+    assert_eq!(copied.as_str(), Some(mermaid.as_str()));
+    app.screenshot("export-menu.png");
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Hands `text` to the import as a file named `name`: through the Import button's
+/// file input, or dropped on the canvas.
+fn import(app: &App, name: &str, text: &str, drop: bool) {
+    app.driver.execute(
+        "const file = new File([arguments[1]], arguments[0], {type: 'application/json'}); \
+         const dt = new DataTransfer(); dt.items.add(file); \
+         if (arguments[2]) { \
+           const canvas = document.querySelector('[data-testid=canvas]'); \
+           canvas.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true})); \
+           canvas.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); \
+         } else { \
+           const input = document.querySelector('input[type=file]'); \
+           input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true})); \
+         } return null;",
+        vec![json!(name), json!(text), json!(drop)],
+    );
+}
+
+#[test]
+fn import_restores_a_board_and_a_bad_file_changes_nothing() {
+    let _lock = browser_lock();
+    let dir = download_dir("imports");
+    let app = open_with_board(&dir);
+    let before = app.nodes();
+
+    for (name, text, says) in [
+        ("notes.txt", "just some notes", "not valid JSON"),
+        (
+            "future.json",
+            "{\"format\":\"breadthfirst\",\"version\":99}",
+            "99",
+        ),
+        (
+            "other.json",
+            "{\"format\":\"excalidraw\",\"version\":2}",
+            "not a Breadthfirst",
+        ),
+    ] {
+        import(&app, name, text, false);
+        app.wait_for(&format!("the refusal of {name}"), || {
+            notice(&app).contains(&format!("Could not import {name}"))
+        });
+        let message = notice(&app);
+        assert!(message.contains(says), "{name}: {message}");
+        assert!(message.contains("The board is unchanged."), "{message}");
+        assert_eq!(app.nodes(), before, "{name} left the board alone");
+    }
+
+    // A good file, dropped on the canvas, replaces the board; Undo brings it back.
+    import(
+        &app,
+        "narrow.json",
+        &fixture_text("deep-but-narrow-notifications.json"),
+        true,
+    );
+    app.wait_for("the imported board", || {
+        app.count("[data-testid=node]") == 4
+    });
+    assert!(notice(&app).contains("Imported narrow.json"));
+    app.driver.find("[data-testid=canvas]").click();
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
+    app.wait_for("undo to bring the old board back", || app.nodes() == before);
+
+    // Through the button, with repairs named.
+    let damaged = fixture_text("v1-damaged.json");
+    import(&app, "damaged.json", &damaged, false);
+    app.wait_for("the repaired import", || {
+        notice(&app).contains("Imported damaged.json, with")
+    });
+    let expected = persist::from_json(&damaged).unwrap().board;
+    assert_eq!(app.count("[data-testid=node]"), expected.components().len());
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
