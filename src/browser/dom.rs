@@ -58,3 +58,10 @@ pub fn is_control(target: &web_sys::EventTarget) -> bool {
         .dyn_ref::<web_sys::Element>()
         .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a"))
 }
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

@@ -4,7 +4,7 @@ use super::autosave::{self, SaveStatus};
 use super::canvas::{measure_canvas, Canvas};
 use super::keyboard;
 use super::library::{Library, LibraryDialog};
-use super::notices::{NoticeToast, SaveIndicator, StoredProblemBanner};
+use super::notices::{NoticeToast, SaveBanner, SaveIndicator, StoredProblemBanner};
 use super::outline::Outline;
 use super::palette::Palette;
 use super::practice::Practice;
@@ -26,6 +26,8 @@ pub fn App() -> impl IntoView {
         paused: RwSignal::new(startup.paused),
         problem: RwSignal::new(startup.problem),
         dirty: StoredValue::new(false),
+        rev: StoredValue::new(autosave::stored_rev()),
+        conflict: RwSignal::new(false),
     };
     provide_context(state);
     provide_context(save);
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <Toolbar />
             <StoredProblemBanner />
+            <SaveBanner />
             <main class="workspace">
                 <Palette />
                 <Canvas />

@@ -2,6 +2,11 @@
 //!
 //! Stored data that fails to load is copied aside under a rescue key before anything
 //! is written; if it cannot be copied, autosave stays paused so it is never overwritten.
+//!
+//! Two tabs: every save bumps a revision number ([`REV_KEY`]). A tab writes only over
+//! the revision it loaded or last wrote; if another tab saved since (it hears of it
+//! through the `storage` event, and checks again before writing), it stops saving and
+//! asks the user which version to keep. A stale tab never overwrites a newer board.
 
 use super::state::BoardState;
 use crate::browser::{dom, storage};
@@ -15,6 +20,8 @@ use leptos::prelude::*;
 pub const STORAGE_KEY: &str = "breadthfirst.board";
 /// Prefix of keys holding stored data that failed to load.
 pub const RESCUE_PREFIX: &str = "breadthfirst.rescued.";
+/// Key of the saved board's revision number.
+pub const REV_KEY: &str = "breadthfirst.board.rev";
 /// Delay between a change and its save, in milliseconds.
 const SAVE_DELAY_MS: u32 = 400;
 
@@ -39,6 +46,19 @@ pub struct SaveStatus {
     /// Changes not yet written. A tab with none never writes, so it cannot clobber
     /// what another tab saved.
     pub dirty: StoredValue<bool>,
+    /// The stored revision this tab last loaded or wrote.
+    pub rev: StoredValue<u64>,
+    /// Another tab saved a newer revision: saving waits for the user's choice.
+    pub conflict: RwSignal<bool>,
+}
+
+/// The stored revision number (0 before the first save).
+pub fn stored_rev() -> u64 {
+    storage::read(REV_KEY)
+        .ok()
+        .flatten()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0)
 }
 
 /// What start-up found in storage.
@@ -107,17 +127,48 @@ pub fn load_initial() -> Startup {
     }
 }
 
-/// Writes the board now, unless autosave is paused.
+/// Writes the board now, unless autosave is paused or another tab saved a newer
+/// revision (then the user is asked, and nothing is written).
 pub fn save_now(state: BoardState, status: SaveStatus) {
-    if status.paused.get_untracked() {
+    if status.paused.get_untracked() || status.conflict.get_untracked() {
         return;
     }
-    status.dirty.set_value(false);
+    let rev = stored_rev();
+    if rev != status.rev.get_value() {
+        status.conflict.set(true);
+        return;
+    }
     let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
-    let result = storage::write(STORAGE_KEY, &json).err();
+    let result = storage::write(STORAGE_KEY, &json)
+        .and_then(|()| storage::write(REV_KEY, &(rev + 1).to_string()))
+        .err();
+    if result.is_none() {
+        status.dirty.set_value(false);
+        status.rev.set_value(rev + 1);
+        ask_to_persist();
+    }
     if status.error.get_untracked() != result {
         status.error.set(result);
     }
+}
+
+/// Asks the browser, once per page, to keep this origin's storage under pressure
+/// rather than evict it (it may grant that silently or decline).
+fn ask_to_persist() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().storage().persist();
+    }
+}
+
+/// Keeps this tab's board over another tab's newer save (the user chose it).
+pub fn keep_this_version(state: BoardState, status: SaveStatus) {
+    status.rev.set_value(stored_rev());
+    status.conflict.set(false);
+    save_now(state, status);
 }
 
 /// Saves after every board or viewport change, throttled, and when the page hides.
@@ -138,6 +189,12 @@ pub fn install(state: BoardState, status: SaveStatus) {
         }
     };
     let _ = window_event_listener(ev::pagehide, move |_| flush());
+    // Another tab saved: this one's board is stale from now on.
+    let _ = window_event_listener(ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(REV_KEY) && stored_rev() != status.rev.get_value() {
+            status.conflict.set(true);
+        }
+    });
     let _ = window_event_listener(ev::visibilitychange, move |_| {
         if dom::document().is_some_and(|d| d.hidden()) {
             flush();

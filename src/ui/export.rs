@@ -34,7 +34,7 @@ const MAX_PNG_SIDE: f64 = 16_384.0;
 const MAX_PNG_AREA: f64 = 64_000_000.0;
 
 /// Today in the user's time zone, `yyyy-mm-dd`.
-fn today() -> String {
+pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",
