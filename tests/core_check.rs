@@ -610,8 +610,13 @@ fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
         &claims.into_iter().collect(),
     );
     assert_eq!(read_answer(&reply), (7, Ok(expected.as_str())));
-    let unknown = answer(&request("no-such", text, vec![]), &prompts);
+    let unknown = answer(&request("no-such", text.clone(), vec![]), &prompts);
     assert!(matches!(read_answer(&unknown), (7, Err(why)) if why.contains("no-such")));
+    // The worker could not fetch the library: the check says so (and is retried).
+    let offline = answer(&request("url-shortener", text, vec![]), &[]);
+    assert!(
+        matches!(read_answer(&offline), (7, Err(why)) if why.contains("library could not be loaded"))
+    );
     let bad = answer(&request("url-shortener", "{".into(), vec![]), &prompts);
     assert!(
         matches!(read_answer(&bad), (7, Err(why)) if why.starts_with("the board could not be read"))

@@ -33,12 +33,16 @@ pub fn serve() {
                 let library = prompts.borrow().clone();
                 let library = match library {
                     Some(library) => library,
-                    None => {
-                        let text = fetch_text("prompts.txt").await.unwrap_or_default();
-                        let library = Rc::new(parse_bundle(&text).0);
-                        *prompts.borrow_mut() = Some(library.clone());
-                        library
-                    }
+                    // Kept only once fetched: a failed fetch is tried again next time.
+                    None => match fetch_text("prompts.txt").await {
+                        Ok(text) => {
+                            let library = Rc::new(parse_bundle(&text).0);
+                            *prompts.borrow_mut() = Some(library.clone());
+                            library
+                        }
+                        // Exports do not need the library; checks will say it is missing.
+                        Err(_) => Rc::new(Vec::new()),
+                    },
                 };
                 let _ = scope.post_message(&JsValue::from_str(&answer(&request, &library)));
             });

@@ -214,6 +214,7 @@ pub fn CheckButton() -> impl IntoView {
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let checker = expect_context::<Checker>();
+    let practice = expect_context::<Practice>();
     let library = expect_context::<Library>();
     let state = use_board();
     let body = move || checker.html.get();
@@ -246,7 +247,9 @@ pub fn CheckPanel() -> impl IntoView {
     view! {
         <Show when=shown>
             <section class="prompt-panel check-panel" aria-label="Check">
-                <h2 class="prompt-title">"Check"</h2>
+                <h2 class="prompt-title">
+                    {move || if practice.session.with(Option::is_some) { "Review" } else { "Check" }}
+                </h2>
                 {move || checker.error.get().map(|e| view! { <p class="hint" role="alert">{format!("The check failed: {e}.")}</p> })}
                 <div on:click=on_click on:change=on_change inner_html=body></div>
             </section>

@@ -53,6 +53,12 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     let prompt = prompts.iter().find(|p| p.id == req.prompt);
     // An export never fails for want of the prompt: it is then the board alone.
     if prompt.is_none() && req.export.is_empty() {
+        if prompts.is_empty() {
+            return format!(
+                "{}\n!the prompt library could not be loaded; check again to retry",
+                req.seq
+            );
+        }
         return format!("{}\n!no prompt \"{}\" in the library", req.seq, req.prompt);
     }
     let restored = match persist::from_json(&req.board) {
