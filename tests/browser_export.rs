@@ -248,6 +248,21 @@ fn import_restores_a_board_and_a_bad_file_changes_nothing() {
     });
     let expected = persist::from_json(&damaged).unwrap().board;
     assert_eq!(app.count("[data-testid=node]"), expected.components().len());
+
+    // An exported file names its prompt: importing it outside a session practises it.
+    let mut doc: Value =
+        serde_json::from_str(&fixture_text("deep-but-narrow-notifications.json")).unwrap();
+    doc["prompt"] = json!("notification-system");
+    let title = breadthfirst::core::prompt::catalog()
+        .into_iter()
+        .find(|p| p.id == "notification-system")
+        .unwrap()
+        .title;
+    import(&app, "notifications.json", &doc.to_string(), false);
+    app.wait_for("the prompt of the imported file", || {
+        notice(&app).contains(&format!("Practising {title}."))
+    });
+    assert!(app.driver.find(".prompt-panel").text().contains(&title));
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -72,6 +72,7 @@ pub fn focus_component(id: ComponentId) {
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = use_board();
+    let importer = super::export::Importer::from_context();
     let last_down = StoredValue::new(PointerTarget::Canvas);
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
@@ -162,7 +163,7 @@ pub fn Canvas() -> impl IntoView {
             .and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            super::export::import_file(state, file);
+            importer.import_file(file);
             return;
         }
         let kind = ev

@@ -225,57 +225,94 @@ fn draw_png(
     Ok(())
 }
 
-/// Replaces the board with a Breadthfirst JSON file's, as one undoable step. A file
-/// that cannot be read changes nothing and says why.
-pub fn import_text(state: BoardState, name: &str, text: &str) {
-    let message = match persist::from_json(text) {
-        Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
-        Ok(restored) => {
-            let repaired = restored.repairs.len();
-            match state.dispatch(Action::ReplaceBoard(restored.board)) {
-                Err(e) => format!("Could not import {name}: {e}."),
-                Ok(_) if repaired > 0 => format!(
-                    "Imported {name}, with {repaired} repair(s): {}. Undo (Ctrl+Z) brings the old board back.",
-                    restored
-                        .repairs
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-                Ok(_) => format!("Imported {name}. Undo (Ctrl+Z) brings the old board back."),
-            }
-        }
-    };
-    state.notice.set(Some(message));
+/// What an import changes: the board, and the prompt practised when the file names one
+/// (not during a timed session).
+#[derive(Clone, Copy)]
+pub struct Importer {
+    state: BoardState,
+    library: Library,
+    practice: Practice,
 }
 
-/// Reads a file the user chose or dropped, then imports it.
-pub fn import_file(state: BoardState, file: web_sys::File) {
-    let name = file.name();
-    let too_big = file.size() > persist::MAX_BYTES as f64;
-    if too_big {
-        state.notice.set(Some(format!(
-            "Could not import {name}: it is over 5 MB. The board is unchanged."
-        )));
-        return;
-    }
-    let promise = file.text();
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(text) => import_text(state, &name, &text.as_string().unwrap_or_default()),
-            Err(e) => state.notice.set(Some(format!(
-                "Could not read {name}: {}. The board is unchanged.",
-                describe(&e)
-            ))),
+impl Importer {
+    /// The importer of the app in context.
+    pub fn from_context() -> Self {
+        Importer {
+            state: use_board(),
+            library: expect_context::<Library>(),
+            practice: expect_context::<Practice>(),
         }
-    });
+    }
+
+    /// Replaces the board with a Breadthfirst JSON file's, as one undoable step. A
+    /// file that cannot be read changes nothing and says why.
+    pub fn import_text(self, name: &str, text: &str) {
+        let state = self.state;
+        let message = match persist::from_json(text) {
+            Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
+            Ok(restored) => {
+                let repairs: Vec<String> =
+                    restored.repairs.iter().map(ToString::to_string).collect();
+                match state.dispatch(Action::ReplaceBoard(restored.board)) {
+                    Err(e) => format!("Could not import {name}: {e}."),
+                    Ok(_) => {
+                        let prompt = self.restore_prompt(text);
+                        let repaired = if repairs.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", with {} repair(s): {}", repairs.len(), repairs.join("; "))
+                        };
+                        format!("Imported {name}{repaired}.{prompt} Undo (Ctrl+Z) brings the old board back.")
+                    }
+                }
+            }
+        };
+        state.notice.set(Some(message));
+    }
+
+    /// Practises the prompt the file was exported from, if it names one this library
+    /// has and no timed session is running; says so.
+    fn restore_prompt(self, text: &str) -> String {
+        let id = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|doc| doc.get("prompt")?.as_str().map(String::from));
+        let prompts = self.library.prompts();
+        let found = id.and_then(|id| prompts.iter().find(|p| p.id == id));
+        match found {
+            Some(p) if self.practice.session.with_untracked(Option::is_none) => {
+                self.library.practise(&p.id);
+                format!(" Practising {}.", p.title)
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Reads a file the user chose or dropped, then imports it.
+    pub fn import_file(self, file: web_sys::File) {
+        let name = file.name();
+        if file.size() > persist::MAX_BYTES as f64 {
+            self.state.notice.set(Some(format!(
+                "Could not import {name}: it is over 5 MB. The board is unchanged."
+            )));
+            return;
+        }
+        let promise = file.text();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(text) => self.import_text(&name, &text.as_string().unwrap_or_default()),
+                Err(e) => self.state.notice.set(Some(format!(
+                    "Could not read {name}: {}. The board is unchanged.",
+                    describe(&e)
+                ))),
+            }
+        });
+    }
 }
 
 /// The toolbar's "Import" button and its hidden file picker.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let state = use_board();
+    let importer = Importer::from_context();
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: web_sys::Event| {
         let Some(el) = ev
@@ -285,7 +322,7 @@ pub fn ImportButton() -> impl IntoView {
             return;
         };
         if let Some(file) = el.files().and_then(|files| files.get(0)) {
-            import_file(state, file);
+            importer.import_file(file);
         }
         // The same file can be chosen again.
         el.set_value("");
