@@ -224,6 +224,26 @@ fn every_format_answers_with_its_file_name_type_and_content() {
 }
 
 #[test]
+fn a_transparent_picture_has_no_background() {
+    let board = fixture("complete-url-shortener.json");
+    let request = |transparent: bool| {
+        let request = serde_json::to_string(&CheckRequest {
+            seq: 3,
+            board: persist::to_json(&board, &Viewport::default()),
+            export: "png".into(),
+            transparent,
+            ..CheckRequest::default()
+        })
+        .unwrap();
+        let reply = answer(&request, &catalog());
+        let body = read_answer(&reply).1.unwrap().to_string();
+        read_export(&body).unwrap().2.to_string()
+    };
+    assert!(request(false).contains("fill=\"#ffffff\"/>"));
+    assert!(!request(true).contains("fill=\"#ffffff\"/>"));
+}
+
+#[test]
 fn an_export_never_fails_for_want_of_a_prompt() {
     let (file, _, content) = export("markdown", "", None).unwrap();
     assert_eq!(file, "board-2026-11-22.md");
