@@ -11,7 +11,7 @@ use breadthfirst::core::diagram::{
 };
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::export::document::{to_document, Record};
-use breadthfirst::core::export::markdown::{debrief, text, Debrief};
+use breadthfirst::core::export::markdown::{debrief, text};
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::catalog;
 use breadthfirst::core::session::{Session, SessionPlan};
@@ -134,7 +134,7 @@ fn the_json_export_records_the_prompt_session_claims_and_check() {
         &board,
         &Viewport::default(),
         &Record {
-            prompt: Some("notification-system"),
+            prompt: Some(&prompt),
             session: Some(&session),
             report: Some(&report),
             claims: &claims,
@@ -289,14 +289,16 @@ fn the_debrief_walks_through_the_session_and_the_questions_struggled_with() {
     let session = reviewed_session();
     let report = check(&board, &prompt, session.focus());
     let claims = BTreeSet::new();
-    let md = debrief(&Debrief {
-        board: &board,
-        prompt: Some(&prompt),
-        session: Some(&session),
-        report: Some(&report),
-        claims: &claims,
-        date: "2026-11-22",
-    });
+    let md = debrief(
+        &board,
+        &Record {
+            prompt: Some(&prompt),
+            session: Some(&session),
+            report: Some(&report),
+            claims: &claims,
+            date: "2026-11-22",
+        },
+    );
     assert!(md.starts_with(&format!("# Debrief: {}\n", text(&prompt.title))));
     assert!(md.contains("45-minute timed session, L5"));
     for heading in [

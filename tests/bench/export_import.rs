@@ -7,7 +7,7 @@
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::export::document::{to_document, Record};
 use breadthfirst::core::export::excalidraw::to_excalidraw;
-use breadthfirst::core::export::markdown::{debrief, Debrief};
+use breadthfirst::core::export::markdown::debrief;
 use breadthfirst::core::export::mermaid::to_mermaid;
 use breadthfirst::core::export::svg::to_svg;
 use breadthfirst::core::persist;
@@ -67,15 +67,5 @@ fn main() {
     });
     bench("export Mermaid", None, || to_mermaid(&board).len());
     bench("export Excalidraw", None, || to_excalidraw(&board).len());
-    bench("export Markdown", None, || {
-        debrief(&Debrief {
-            board: &board,
-            prompt: None,
-            session: None,
-            report: None,
-            claims: &claims,
-            date: "2026-11-22",
-        })
-        .len()
-    });
+    bench("export Markdown", None, || debrief(&board, &record).len());
 }

@@ -6,9 +6,10 @@
 
 use super::check;
 use super::html::{breadth_html, report_html, timing_html};
+use crate::core::diagram::ComponentId;
 use crate::core::export::document::{to_document, Record};
 use crate::core::export::excalidraw::to_excalidraw;
-use crate::core::export::markdown::{debrief, Debrief};
+use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
 use crate::core::export::svg::to_svg;
 use crate::core::persist::{self, Restored};
@@ -66,22 +67,14 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
         Err(e) => return format!("{}\n!the board could not be read: {e}", req.seq),
     };
     let board = &restored.board;
-    let focus = req.session.as_ref().map_or(&[][..], |s| s.focus());
-    let report = prompt.map(|p| check(board, p, focus));
     let claims: BTreeSet<String> = req.claims.iter().cloned().collect();
     if !req.export.is_empty() {
-        let record = Record {
-            prompt: prompt.map(|p| p.id.as_str()),
-            session: req.session.as_ref(),
-            report: report.as_ref(),
-            claims: &claims,
-            date: &req.date,
-        };
-        return match export_answer(&req, &restored, prompt, &record) {
+        return match export_answer(&req, &restored, prompt, &claims) {
             Some(body) => format!("{}\n@{body}", req.seq),
             None => format!("{}\n!no export format \"{}\"", req.seq, req.export),
         };
     }
+    let report = prompt.map(|p| check(board, p, focus(&req)));
     let mut html = String::new();
     if let Some(session) = &req.session {
         html.push_str(&timing_html(session));
@@ -101,38 +94,44 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     format!("{}\n{html}", req.seq)
 }
 
+/// The focus picks of the request's session (none in free practice).
+fn focus(req: &CheckRequest) -> &[ComponentId] {
+    req.session.as_ref().map_or(&[], |s| s.focus())
+}
+
 /// An export as `<file name>\n<mime type>\n<content>`, or `None` for an unknown
 /// format. Format ids: `svg`, `png` (the SVG the app rasterises), `json`, `mermaid`,
-/// `excalidraw`, `markdown`.
+/// `excalidraw`, `markdown`. Only the JSON file and the debrief check the board.
 pub fn export_answer(
     req: &CheckRequest,
     restored: &Restored,
     prompt: Option<&Prompt>,
-    record: &Record,
+    claims: &BTreeSet<String>,
 ) -> Option<String> {
     let board = &restored.board;
     let background = (!req.transparent).then_some("#ffffff");
+    let report = || prompt.map(|p| check(board, p, focus(req)));
+    let record = |report| Record {
+        prompt,
+        session: req.session.as_ref(),
+        report,
+        claims,
+        date: &req.date,
+    };
     let (ext, mime, content) = match req.export.as_str() {
         "svg" => ("svg", "image/svg+xml", to_svg(board, background)),
         "png" => ("png", "image/png", to_svg(board, background)),
         "json" => (
             "json",
             "application/json",
-            to_document(board, &restored.viewport, record),
+            to_document(board, &restored.viewport, &record(report().as_ref())),
         ),
         "mermaid" => ("mmd", "text/plain", to_mermaid(board)),
         "excalidraw" => ("excalidraw", "application/json", to_excalidraw(board)),
         "markdown" => (
             "md",
             "text/markdown",
-            debrief(&Debrief {
-                board,
-                prompt,
-                session: record.session,
-                report: record.report,
-                claims: record.claims,
-                date: record.date,
-            }),
+            debrief(board, &record(report().as_ref())),
         ),
         _ => return None,
     };

@@ -7,15 +7,17 @@ use crate::core::check::{Report, Status};
 use crate::core::diagram::Board;
 use crate::core::editor::Viewport;
 use crate::core::persist;
+use crate::core::prompt::Prompt;
 use crate::core::session::Session;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-/// What the file records beside the board.
+/// What was practised on a board: what the JSON file records beside the board, and
+/// what the Markdown debrief is written from.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
-    /// Id of the prompt practised, if any.
-    pub prompt: Option<&'a str>,
+    /// The prompt practised, if any.
+    pub prompt: Option<&'a Prompt>,
     /// The timed session, if any.
     pub session: Option<&'a Session>,
     /// The checklist report, if a prompt was chosen.
@@ -31,7 +33,7 @@ pub fn to_document(board: &Board, viewport: &Viewport, record: &Record) -> Strin
     let saved = persist::to_json(board, viewport);
     let mut doc: Map<String, Value> = serde_json::from_str(&saved).unwrap_or_default();
     doc.insert("exported".into(), json!(record.date));
-    doc.insert("prompt".into(), json!(record.prompt));
+    doc.insert("prompt".into(), json!(record.prompt.map(|p| &p.id)));
     if let Some(session) = record.session {
         doc.insert(
             "session".into(),

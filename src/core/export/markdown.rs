@@ -5,6 +5,7 @@
 //!
 //! Everything the user typed is escaped so it reads as text, never as markup.
 
+use super::document::Record;
 use super::mermaid::to_mermaid;
 use crate::core::check::{Category, CheckItem, Report, Status};
 use crate::core::diagram::{Board, ComponentKind, NoteField};
@@ -13,25 +14,8 @@ use crate::core::session::{RequirementField, Session};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// What a debrief is written from.
-#[derive(Clone, Copy, Debug)]
-pub struct Debrief<'a> {
-    /// The board.
-    pub board: &'a Board,
-    /// The prompt practised, if one was chosen.
-    pub prompt: Option<&'a Prompt>,
-    /// The timed session, if the practice was timed.
-    pub session: Option<&'a Session>,
-    /// The checklist report (with a prompt).
-    pub report: Option<&'a Report>,
-    /// Item keys claimed as covered out loud.
-    pub claims: &'a BTreeSet<String>,
-    /// The day, `yyyy-mm-dd`.
-    pub date: &'a str,
-}
-
-/// The debrief as Markdown text.
-pub fn debrief(d: &Debrief) -> String {
+/// The debrief of practice on `board`, as Markdown text.
+pub fn debrief(board: &Board, d: &Record) -> String {
     let mut out = String::new();
     let title = d.prompt.map_or("Free drawing", |p| p.title.as_str());
     let _ = writeln!(out, "# Debrief: {}\n", text(title));
@@ -50,7 +34,7 @@ pub fn debrief(d: &Debrief) -> String {
         requirements(&mut out, s);
         timing(&mut out, s);
     }
-    design(&mut out, d.board);
+    design(&mut out, board);
     if let Some(report) = d.report {
         checklist(&mut out, report, d.claims);
         struggles(&mut out, d, report);
@@ -152,7 +136,7 @@ fn checklist(out: &mut String, report: &Report, claims: &BTreeSet<String>) {
 }
 
 /// One section per missed prompt item, and the curveball if one was asked.
-fn struggles(out: &mut String, d: &Debrief, report: &Report) {
+fn struggles(out: &mut String, d: &Record, report: &Report) {
     let missed: Vec<&CheckItem> = report
         .items
         .iter()
