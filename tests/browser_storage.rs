@@ -18,14 +18,6 @@ fn saved_labels(app: &App) -> Value {
     )
 }
 
-fn click_banner_button(app: &App, name: &str) {
-    app.driver.execute(
-        "[...document.querySelectorAll('[data-testid=save-banner] button')]\
-           .find(b => b.textContent.trim() === arguments[0]).click(); return null;",
-        vec![json!(name)],
-    );
-}
-
 fn banner_text(app: &App) -> String {
     app.js(
         "const b = document.querySelector('[data-testid=save-banner]'); return b ? b.textContent : '';",
@@ -35,32 +27,18 @@ fn banner_text(app: &App) -> String {
     .to_string()
 }
 
-fn switch_to(app: &App, handle: &Value) {
-    app.driver
-        .command("POST", "/window", Some(json!({ "handle": handle })));
-}
-
 #[test]
 fn a_stale_tab_never_overwrites_a_newer_save_and_the_user_chooses() {
     let _lock = browser_lock();
     let app = App::open();
     app.add("Service");
     app.wait_saved(1);
-    let first = app.driver.command("GET", "/window", None);
-    let second = app
-        .driver
-        .command("POST", "/window/new", Some(json!({ "type": "tab" })))["handle"]
-        .clone();
-    switch_to(&app, &second);
-    app.driver.goto(&app.server.url());
-    app.wait_for("the second tab's board", || {
-        app.count("[data-testid=node]") == 1
-    });
+    let (first, second) = app.second_tab(1);
     app.add("Cache");
     app.wait_saved(2);
 
     // The first tab hears of it and stops saving before it writes anything.
-    switch_to(&app, &first);
+    app.switch_to(&first);
     app.wait_for("the conflict banner", || {
         banner_text(&app).contains("changed in another tab")
     });
@@ -79,18 +57,18 @@ fn a_stale_tab_never_overwrites_a_newer_save_and_the_user_chooses() {
     app.screenshot("two-tabs-conflict.png");
 
     // Keeping this tab's version is a choice the user makes.
-    click_banner_button(&app, "Keep this tab's version");
+    app.click_banner_button("Keep this tab's version");
     app.wait_for("this tab's board saved", || {
         saved_labels(&app) == json!(["Service", "Worker"])
     });
     assert_eq!(banner_text(&app), "");
 
     // The other tab is now the stale one; it loads the newer version.
-    switch_to(&app, &second);
+    app.switch_to(&second);
     app.wait_for("the second tab's banner", || {
         banner_text(&app).contains("changed in another tab")
     });
-    click_banner_button(&app, "Load the newer version");
+    app.click_banner_button("Load the newer version");
     app.wait_for("the newer board in the second tab", || {
         app.count("[data-testid=node]") == 2 && app.nodes().iter().any(|n| n.2.contains("Worker"))
     });
@@ -139,7 +117,7 @@ fn a_full_storage_keeps_the_work_offers_a_download_and_resumes() {
     );
     app.screenshot("storage-full.png");
 
-    click_banner_button(&app, "Download this board");
+    app.click_banner_button("Download this board");
     let start = Instant::now();
     let file = loop {
         let found = std::fs::read_dir(&downloads)

@@ -178,6 +178,7 @@ fn export(
         export: format.into(),
         date: "2026-11-22".into(),
         transparent: false,
+        ..CheckRequest::default()
     })
     .unwrap();
     let reply = answer(&request, &catalog());

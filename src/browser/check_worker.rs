@@ -58,8 +58,8 @@ pub struct CheckWorker {
     worker: Option<web_sys::Worker>,
     on_response: Rc<dyn Fn(String)>,
     ready: Rc<Cell<bool>>,
-    /// The latest request made before the worker was ready (older ones are stale).
-    held: Rc<RefCell<Option<String>>>,
+    /// Requests made before the worker was ready, sent in order once it is.
+    held: Rc<RefCell<Vec<String>>>,
 }
 
 impl CheckWorker {
@@ -70,19 +70,19 @@ impl CheckWorker {
             worker: None,
             on_response: Rc::new(on_response),
             ready: Rc::new(Cell::new(false)),
-            held: Rc::new(RefCell::new(None)),
+            held: Rc::new(RefCell::new(Vec::new())),
         }
     }
 
-    /// Sends a request, starting the worker if needed; until the worker is ready only
-    /// the latest request is kept.
+    /// Sends a request, starting the worker if needed; requests made before it is
+    /// ready are held (stale answers are dropped by their sequence numbers).
     pub fn request(&mut self, request: &CheckRequest) -> Result<(), String> {
         if self.worker.is_none() {
             self.worker = Some(self.start()?);
         }
         let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
         if !self.ready.get() {
-            *self.held.borrow_mut() = Some(text);
+            self.held.borrow_mut().push(text);
             return Ok(());
         }
         self.worker
@@ -101,7 +101,7 @@ impl CheckWorker {
                 let text = ev.data().as_string().unwrap_or_default();
                 if text == READY {
                     ready.set(true);
-                    if let Some(request) = held.borrow_mut().take() {
+                    for request in held.borrow_mut().drain(..) {
                         let _ = sender.post_message(&JsValue::from_str(&request));
                     }
                     return;

@@ -52,3 +52,12 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?.remove_item(key).map_err(classify)
 }
+
+/// Every key in storage (none when storage is unavailable).
+pub fn keys() -> Vec<String> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let count = s.length().unwrap_or(0);
+    (0..count).filter_map(|i| s.key(i).ok().flatten()).collect()
+}

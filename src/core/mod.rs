@@ -6,6 +6,7 @@
 pub mod check;
 pub mod decimal;
 pub mod diagram;
+pub mod dialog;
 pub mod editor;
 pub mod export;
 pub mod persist;

@@ -1,10 +1,11 @@
 //! The app shell: context, global listeners, layout.
 
 use super::autosave::{self, SaveStatus};
+use super::boards::{Boards, BoardsDialog};
 use super::canvas::{measure_canvas, Canvas};
 use super::keyboard;
 use super::library::{Library, LibraryDialog};
-use super::notices::{NoticeToast, SaveBanner, SaveIndicator, StoredProblemBanner};
+use super::notices::{Banners, NoticeToast, SaveIndicator};
 use super::outline::Outline;
 use super::palette::Palette;
 use super::practice::Practice;
@@ -14,6 +15,37 @@ use super::toolbar::Toolbar;
 use crate::browser::dom;
 use leptos::ev;
 use leptos::prelude::*;
+use std::cell::Cell;
+
+/// Copies of the app's shared state, for code that runs outside the component tree
+/// (worker answers, browser events), where no context can be looked up.
+#[derive(Clone, Copy)]
+pub struct Handles {
+    /// The board.
+    pub state: BoardState,
+    /// Saving.
+    pub save: SaveStatus,
+    /// The running session.
+    pub practice: Practice,
+    /// The prompt library.
+    pub library: Library,
+    /// The check worker.
+    pub checker: Checker,
+    /// The Boards dialog.
+    pub boards: Boards,
+}
+
+thread_local! {
+    static HANDLES: Cell<Option<Handles>> = const { Cell::new(None) };
+}
+
+/// The app's shared state (set once the app starts).
+///
+/// # Panics
+/// Before [`App`] has run.
+pub fn handles() -> Handles {
+    HANDLES.get().expect("the app has started")
+}
 
 /// The whole app.
 #[component]
@@ -29,12 +61,23 @@ pub fn App() -> impl IntoView {
         rev: StoredValue::new(autosave::stored_rev()),
         conflict: RwSignal::new(false),
     };
+    let (boards, library, practice) = (Boards::new(), Library::new(), Practice::new());
     provide_context(state);
     provide_context(save);
-    provide_context(Library::new());
-    let practice = Practice::new();
+    provide_context(boards);
+    provide_context(library);
     provide_context(practice);
-    provide_context(Checker::new(state));
+    // After the contexts it reads.
+    let checker = Checker::new(state);
+    provide_context(checker);
+    HANDLES.set(Some(Handles {
+        state,
+        save,
+        practice,
+        library,
+        checker,
+        boards,
+    }));
     practice.run_clock(state);
     keyboard::install(state);
     autosave::install(state, save);
@@ -44,8 +87,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             <Toolbar />
-            <StoredProblemBanner />
-            <SaveBanner />
+            <Banners />
             <main class="workspace">
                 <Palette />
                 <Canvas />
@@ -59,6 +101,7 @@ pub fn App() -> impl IntoView {
             </footer>
             <NoticeToast />
             <LibraryDialog />
+            <BoardsDialog />
         </div>
     }
 }

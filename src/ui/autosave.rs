@@ -7,14 +7,20 @@
 //! the revision it loaded or last wrote; if another tab saved since (it hears of it
 //! through the `storage` event, and checks again before writing), it stops saving and
 //! asks the user which version to keep. A stale tab never overwrites a newer board.
+//! The board's other parts (prompt, session, claims) are written through
+//! [`write_part`] under the same guard, and opening another board bumps it too.
+//!
+//! Backups: a board that loads, and a saved board every ten minutes, is kept in one of
+//! three rolling backup slots; the Boards dialog restores them.
 
 use super::state::BoardState;
 use crate::browser::{dom, storage};
 use crate::core::editor::{Editor, Viewport};
-use crate::core::persist;
+use crate::core::persist::{self, shelf};
 use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// Key of the autosaved board.
 pub const STORAGE_KEY: &str = "breadthfirst.board";
@@ -22,6 +28,8 @@ pub const STORAGE_KEY: &str = "breadthfirst.board";
 pub const RESCUE_PREFIX: &str = "breadthfirst.rescued.";
 /// Key of the saved board's revision number.
 pub const REV_KEY: &str = "breadthfirst.board.rev";
+/// Prefix of the open board's rolling backups (`shelf::BACKUPS` slots).
+pub const BACKUP_PREFIX: &str = "breadthfirst.backup.";
 /// Delay between a change and its save, in milliseconds.
 const SAVE_DELAY_MS: u32 = 400;
 
@@ -94,6 +102,8 @@ pub fn load_initial() -> Startup {
     };
     match persist::from_json(&raw) {
         Ok(restored) => {
+            // It loaded: the last good copy, kept as a backup when one is due.
+            backup(&raw, restored.board.components().len());
             let note = (!restored.repairs.is_empty()).then(|| {
                 let first = restored.repairs[0].to_string();
                 let more = restored.repairs.len() - 1;
@@ -115,11 +125,11 @@ pub fn load_initial() -> Startup {
             let kept = storage::write(&rescue_key, &raw).is_ok();
             let message = if kept {
                 format!(
-                    "Your saved board could not be opened: {error}. It was kept aside, untouched; download it below. You are on a new board."
+                    "Your saved board could not be opened: {error}. It was kept aside, untouched; download it below. You are on a new board; Boards lists its backups."
                 )
             } else {
                 format!(
-                    "Your saved board could not be opened: {error}. Autosave is paused so it is not overwritten; download it, then resume autosave."
+                    "Your saved board could not be opened: {error}. Autosave is paused so it is not overwritten; download it, then resume autosave. Boards lists its backups."
                 )
             };
             fresh(Some(StoredProblem { message, raw }), !kept, None)
@@ -130,33 +140,112 @@ pub fn load_initial() -> Startup {
 /// Writes the board now, unless autosave is paused or another tab saved a newer
 /// revision (then the user is asked, and nothing is written).
 pub fn save_now(state: BoardState, status: SaveStatus) {
-    if status.paused.get_untracked() || status.conflict.get_untracked() {
+    if status.paused.get_untracked() {
         return;
     }
-    let rev = stored_rev();
-    if rev != status.rev.get_value() {
-        status.conflict.set(true);
-        return;
-    }
-    let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
-    let result = storage::write(STORAGE_KEY, &json)
-        .and_then(|()| storage::write(REV_KEY, &(rev + 1).to_string()))
-        .err();
+    let Some(rev) = claim(status) else { return };
+    let (json, components) = state.with_editor(|e| {
+        (
+            persist::to_json(e.board(), &e.viewport()),
+            e.board().components().len(),
+        )
+    });
+    let result = storage::write(STORAGE_KEY, &json).err();
     if result.is_none() {
+        bump(status, rev);
         status.dirty.set_value(false);
-        status.rev.set_value(rev + 1);
         ask_to_persist();
+        backup(&json, components);
     }
     if status.error.get_untracked() != result {
         status.error.set(result);
     }
 }
 
+thread_local! {
+    /// The tab's save state, for writers outside the component tree.
+    static STATUS: Cell<Option<SaveStatus>> = const { Cell::new(None) };
+    /// Set once the page is about to show another board: nothing may be written.
+    static LEAVING: Cell<bool> = const { Cell::new(false) };
+    /// When the next rolling backup may be taken (epoch milliseconds).
+    static NEXT_BACKUP: Cell<f64> = const { Cell::new(0.0) };
+    /// Whether persistent storage was asked for.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The stored revision, if this tab may write over it: not leaving, not in conflict,
+/// and no other tab saved since this one loaded or wrote. A newer revision puts the
+/// tab in conflict (the user is asked) and gives `None`.
+pub fn claim(status: SaveStatus) -> Option<u64> {
+    if LEAVING.get() || status.conflict.get_untracked() {
+        return None;
+    }
+    let rev = stored_rev();
+    if rev != status.rev.get_value() {
+        status.conflict.set(true);
+        return None;
+    }
+    Some(rev)
+}
+
+/// Records a write over revision `rev`, so other tabs learn of it.
+pub fn bump(status: SaveStatus, rev: u64) {
+    if storage::write(REV_KEY, &(rev + 1).to_string()).is_ok() {
+        status.rev.set_value(rev + 1);
+    }
+}
+
+/// Stops every write from this page: it is about to show another board.
+pub fn leave() {
+    LEAVING.set(true);
+}
+
+/// Writes (or with `None` removes) one of the open board's other parts (its prompt,
+/// session or claims) under the same two-tab guard as the board. Writing what is
+/// stored already is not a change.
+pub fn write_part(key: &str, value: Option<&str>) {
+    if storage::read(key).ok().flatten().as_deref() == value {
+        return;
+    }
+    let Some(status) = STATUS.get() else { return };
+    let Some(rev) = claim(status) else { return };
+    let written = match value {
+        Some(value) => storage::write(key, value),
+        None => storage::remove(key),
+    };
+    if written.is_ok() {
+        bump(status, rev);
+    }
+}
+
+/// Keeps a rolling backup of a saved board when one is due (`shelf::backup_due`): at
+/// most every ten minutes, three per board, the oldest replaced. Empty boards are not
+/// kept, and a backup that does not fit is skipped (the board itself was saved).
+fn backup(json: &str, components: usize) {
+    let now = dom::now_ms();
+    if components == 0 || now < NEXT_BACKUP.get() {
+        return;
+    }
+    let key = |slot: usize| format!("{BACKUP_PREFIX}{slot}");
+    let mut stamps = [None; shelf::BACKUPS];
+    for (slot, stamp) in stamps.iter_mut().enumerate() {
+        let text = storage::read(&key(slot)).ok().flatten().unwrap_or_default();
+        *stamp = shelf::parse_backup(&text).map(|b| b.0);
+    }
+    let newest = match shelf::backup_due(&stamps, now) {
+        Some(slot) => {
+            let _ = storage::write(&key(slot), &shelf::backup_text(now, components, json));
+            now
+        }
+        None => stamps.iter().flatten().fold(0.0_f64, |a, b| a.max(*b)),
+    };
+    NEXT_BACKUP.set(newest + shelf::BACKUP_EVERY_MS);
+}
+
 /// Asks the browser, once per page, to keep this origin's storage under pressure
 /// rather than evict it (it may grant that silently or decline).
 fn ask_to_persist() {
-    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if ASKED.with(|a| a.replace(true)) {
+    if ASKED.replace(true) {
         return;
     }
     if let Some(w) = web_sys::window() {
@@ -164,15 +253,18 @@ fn ask_to_persist() {
     }
 }
 
-/// Keeps this tab's board over another tab's newer save (the user chose it).
+/// Keeps this tab's board over another tab's newer save (the user chose it). The
+/// caller writes the other parts again (prompt, session, claims).
 pub fn keep_this_version(state: BoardState, status: SaveStatus) {
     status.rev.set_value(stored_rev());
     status.conflict.set(false);
+    status.dirty.set_value(true);
     save_now(state, status);
 }
 
 /// Saves after every board or viewport change, throttled, and when the page hides.
 pub fn install(state: BoardState, status: SaveStatus) {
+    STATUS.set(Some(status));
     let pending = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
         state.revision.track();

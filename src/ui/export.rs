@@ -70,7 +70,6 @@ pub fn ExportMenu() -> impl IntoView {
             .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
             .is_some_and(|input| input.checked());
         let request = CheckRequest {
-            seq: 0,
             prompt: library.current.get_untracked().unwrap_or_default(),
             board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
             claims: crate::core::check::wire::claims_from_text(&checker.claims.get_untracked()),
@@ -78,6 +77,7 @@ pub fn ExportMenu() -> impl IntoView {
             export: format,
             date: today(),
             transparent,
+            ..CheckRequest::default()
         };
         checker.export(request, button.has_attribute("data-copy"));
         close();
@@ -235,12 +235,13 @@ pub struct Importer {
 }
 
 impl Importer {
-    /// The importer of the app in context.
+    /// The app's importer (usable outside components too).
     pub fn from_context() -> Self {
+        let h = super::app::handles();
         Importer {
-            state: use_board(),
-            library: expect_context::<Library>(),
-            practice: expect_context::<Practice>(),
+            state: h.state,
+            library: h.library,
+            practice: h.practice,
         }
     }
 

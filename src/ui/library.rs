@@ -5,6 +5,7 @@ use super::practice::Practice;
 use super::review::Checker;
 use crate::browser::{dom, fetch::fetch_text, storage};
 use crate::core::diagram::escape_markup;
+use crate::core::dialog;
 use crate::core::prompt::html::{
     cards_html, expectations_html, panel_html, plan_from_form, settings_html,
 };
@@ -80,16 +81,22 @@ impl Library {
         self.prompts().iter().find(|p| p.id == id).cloned()
     }
 
+    /// Saves which prompt the open board practises, under the two-tab guard.
+    pub fn save(&self) {
+        let id = self.current.get_untracked();
+        super::autosave::write_part(PROMPT_KEY, id.as_deref());
+    }
+
     /// Practises `id` without a timer.
     pub fn practise(&self, id: &str) {
-        let _ = storage::write(PROMPT_KEY, id);
         self.current.set(Some(id.to_string()));
+        self.save();
         self.open.set(false);
     }
 }
 
 /// The element (or its ancestor) a click landed on that carries `attr`, and its value.
-fn clicked(ev: &web_sys::MouseEvent, attr: &str) -> Option<(web_sys::Element, String)> {
+pub(super) fn clicked(ev: &web_sys::MouseEvent, attr: &str) -> Option<(web_sys::Element, String)> {
     let el = ev
         .target()?
         .dyn_into::<web_sys::Element>()
@@ -100,25 +107,36 @@ fn clicked(ev: &web_sys::MouseEvent, attr: &str) -> Option<(web_sys::Element, St
     Some((el, value))
 }
 
-/// The library dialog. The cards are HTML text (`core::prompt::html`); their buttons
-/// are handled by one delegated listener.
+/// Whether a click closes a text dialog (`core::dialog`): on its backdrop itself, or
+/// on its close button.
+pub(super) fn closes_dialog(ev: &web_sys::MouseEvent) -> bool {
+    let on_backdrop = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.has_attribute("data-backdrop"));
+    on_backdrop || clicked(ev, "data-close").is_some()
+}
+
+/// A keydown listener that closes a dialog on Escape.
+pub(super) fn escape_closes(open: RwSignal<bool>) -> impl Fn(web_sys::KeyboardEvent) {
+    move |ev| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    }
+}
+
+/// The library dialog, all HTML text (`core::prompt::html` in a `core::dialog`
+/// frame) with delegated listeners. Typing in the filter redraws the cards only, so
+/// the field keeps focus.
 #[component]
 pub fn LibraryDialog() -> impl IntoView {
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
     let checker = expect_context::<Checker>();
-    let filter = RwSignal::new(String::new());
-    // The last settings chosen, shown again when the dialog reopens.
+    // The filter and the last settings chosen, shown again when the dialog reopens.
+    let filter = StoredValue::new(String::new());
     let plan = StoredValue::new(SessionPlan::default());
-    let input = NodeRef::<leptos::html::Input>::new();
-    let close = move || library.open.set(false);
-    // `autofocus` does nothing on inserted elements: focus the filter when it appears,
-    // so typing filters at once and Escape reaches the dialog.
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            let _ = el.focus();
-        }
-    });
     let cards = move || {
         match library.catalog.get() {
         Catalog::Loading => "<p class=\"hint\">Loading prompts…</p>".to_string(),
@@ -126,11 +144,43 @@ pub fn LibraryDialog() -> impl IntoView {
             "<p class=\"hint\" role=\"alert\">The prompt library could not be loaded: {}. Reload to try again.</p>",
             escape_markup(&why)
         ),
-        Catalog::Ready(prompts) => cards_html(&prompts, &filter.get()),
+        Catalog::Ready(prompts) => filter.with_value(|f| cards_html(&prompts, f)),
     }
     };
+    let html = move || {
+        if !library.open.get() {
+            return String::new();
+        }
+        // `autofocus` does nothing on inserted elements: focus the filter, so typing
+        // filters at once and Escape reaches the dialog.
+        dom::after_render(|| dom::focus(".library input[type=search]"));
+        format!(
+            "{}<input type=\"search\" aria-label=\"Filter prompts\" placeholder=\"Filter by title, tag or difficulty\" value=\"{}\">{}<div class=\"session-settings\" role=\"group\" aria-label=\"Session settings\">{}</div><div class=\"library-cards\">{}</div>{}",
+            dialog::start("library", "library-title", "Prompts"),
+            filter.with_value(|f| escape_markup(f)),
+            dialog::CLOSE,
+            settings_html(&plan.get_value()),
+            cards(),
+            dialog::END
+        )
+    };
+    let on_input = move |ev: web_sys::Event| {
+        // The filter field only (the settings' selects send input events too).
+        let Some(field) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        filter.set_value(field.value());
+        if let Some(list) = dom::query(".library-cards") {
+            list.set_inner_html(&cards());
+        }
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
-        if let Some((_, id)) = clicked(&ev, "data-start") {
+        if closes_dialog(&ev) {
+            library.open.set(false);
+        } else if let Some((_, id)) = clicked(&ev, "data-start") {
             if !practice.may_discard() {
                 return;
             }
@@ -162,45 +212,13 @@ pub fn LibraryDialog() -> impl IntoView {
             library.practise(&id);
         }
     };
-    move || {
-        library.open.get().then(|| {
-            view! {
-                <div class="dialog-backdrop" on:click=move |_| close()>
-                    <section
-                        class="library"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="library-title"
-                        on:click=|ev| ev.stop_propagation()
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            if ev.key() == "Escape" {
-                                close();
-                            }
-                        }
-                    >
-                        <header class="library-header">
-                            <h2 id="library-title">"Prompts"</h2>
-                            <input
-                                node_ref=input
-                                type="search"
-                                aria-label="Filter prompts"
-                                placeholder="Filter by title, tag or difficulty"
-                                prop:value=move || filter.get()
-                                on:input=move |ev| filter.set(event_target_value(&ev))
-                            />
-                            <button type="button" class="link" aria-label="Close" on:click=move |_| close()>"×"</button>
-                        </header>
-                        <div
-                            class="session-settings"
-                            role="group"
-                            aria-label="Session settings"
-                            inner_html=settings_html(&plan.get_value())
-                        ></div>
-                        <div on:click=on_click inner_html=cards></div>
-                    </section>
-                </div>
-            }
-        })
+    view! {
+        <div
+            on:click=on_click
+            on:input=on_input
+            on:keydown=escape_closes(library.open)
+            inner_html=html
+        ></div>
     }
 }
 

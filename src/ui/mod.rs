@@ -4,6 +4,7 @@
 mod app;
 mod arrow_view;
 mod autosave;
+mod boards;
 mod canvas;
 mod component_view;
 mod export;
@@ -26,6 +27,10 @@ pub use app::App;
 
 /// Mounts the app on the page body.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // In debug builds a panic shows its message and place as an uncaught error in the
+    // console; release builds leave the formatting out of the first load (a panic
+    // there still surfaces as an uncaught error, without the message).
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| wasm_bindgen::throw_str(&info.to_string())));
     leptos::mount::mount_to_body(App);
 }

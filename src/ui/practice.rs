@@ -167,13 +167,12 @@ impl Practice {
         }
     }
 
-    fn save(&self) {
-        let _ = match self.session.get_untracked() {
-            Some(s) => serde_json::to_string(&s)
-                .map_err(|_| ())
-                .and_then(|json| storage::write(SESSION_KEY, &json).map_err(|_| ())),
-            None => storage::remove(SESSION_KEY).map_err(|_| ()),
-        };
+    /// Saves the session (or its absence) under the two-tab guard.
+    pub fn save(&self) {
+        let json = self
+            .session
+            .with_untracked(|s| s.as_ref().and_then(|s| serde_json::to_string(s).ok()));
+        super::autosave::write_part(SESSION_KEY, json.as_deref());
     }
 
     /// Ticks for the app's lifetime: redraws the timer and lets Breadth end by itself.

@@ -4,8 +4,9 @@
 //! the board stops changing, in a web worker, so never inside a drag frame and not
 //! part of the first load.
 
+use super::autosave::write_part;
 use super::export;
-use super::library::Library;
+use super::library::{clicked, Library};
 use super::practice::Practice;
 use super::state::{use_board, BoardState};
 use crate::browser::check_worker::CheckWorker;
@@ -13,9 +14,10 @@ use crate::browser::storage;
 use crate::core::check::wire::{
     claims_from_text, read_answer, read_export, toggle_claim, CheckRequest,
 };
-use crate::core::diagram::ComponentId;
+use crate::core::diagram::{escape_markup, ComponentId};
 use crate::core::editor::Action;
 use crate::core::persist;
+use crate::core::persist::shelf::{encode_request, ShelfRequest};
 use crate::core::session::{Phase, Session};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -45,6 +47,8 @@ pub struct Checker {
 
 /// Exports are numbered from here, apart from checks.
 const FIRST_EXPORT: u64 = 1 << 40;
+/// The number of every Boards request (each is answered in order).
+const SHELF: u64 = 1 << 50;
 
 fn claims_key(prompt_id: &str) -> String {
     format!("breadthfirst.claims.{prompt_id}")
@@ -67,6 +71,13 @@ impl Checker {
         let latest = StoredValue::new(0u64);
         checker.worker.set_value(Some(CheckWorker::new(move |text| {
             let (seq, body) = read_answer(&text);
+            // A worker that failed (number 0) fails a waiting Boards request too.
+            if seq == SHELF || (seq == 0 && body.is_err()) {
+                super::app::handles().boards.receive(body);
+                if seq == SHELF {
+                    return;
+                }
+            }
             if seq >= FIRST_EXPORT {
                 let (last, copy) = checker.export.get_value();
                 match body.map(read_export) {
@@ -157,17 +168,34 @@ impl Checker {
         }
     }
 
+    /// Asks the worker to plan a Boards action; the plan goes to `Boards::receive`.
+    pub fn plan_shelf(&self, shelf: ShelfRequest) {
+        let request = CheckRequest {
+            seq: SHELF,
+            shelf: encode_request(&shelf),
+            ..CheckRequest::default()
+        };
+        if let Err(e) = self.send(&request) {
+            super::app::handles().boards.receive(Err(&e));
+        }
+    }
+
     /// Forgets what was claimed for a prompt: a new timed session starts honest.
     pub fn forget_claims(&self, prompt_id: &str) {
-        let _ = storage::remove(&claims_key(prompt_id));
         self.claims.set(String::new());
+        write_part(&claims_key(prompt_id), None);
     }
 
     /// Marks an item as covered out loud, or takes that back; kept per prompt.
     fn toggle_claim(&self, key: &str, prompt_id: &str) {
         self.claims.update(|text| *text = toggle_claim(text, key));
+        self.save_claims(prompt_id);
+    }
+
+    /// Saves what was claimed for a prompt, under the two-tab guard.
+    pub fn save_claims(&self, prompt_id: &str) {
         let text = self.claims.get_untracked();
-        let _ = storage::write(&claims_key(prompt_id), &text);
+        write_part(&claims_key(prompt_id), Some(&text));
     }
 }
 
@@ -217,16 +245,32 @@ pub fn CheckPanel() -> impl IntoView {
     let practice = expect_context::<Practice>();
     let library = expect_context::<Library>();
     let state = use_board();
-    let body = move || checker.html.get();
+    let html = move || {
+        let error = checker.error.get().map(|e| {
+            format!(
+                "<p class=\"hint\" role=\"alert\">The check failed: {}.</p>",
+                escape_markup(&e)
+            )
+        });
+        let body = checker.html.get();
+        if error.is_none() && body.is_none() {
+            return String::new();
+        }
+        let heading = if practice.session.with(Option::is_some) {
+            "Review"
+        } else {
+            "Check"
+        };
+        format!(
+            "<section class=\"prompt-panel check-panel\" aria-label=\"Check\"><h2 class=\"prompt-title\">{heading}</h2>{}{}</section>",
+            error.unwrap_or_default(),
+            body.unwrap_or_default()
+        )
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let shown = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-show]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-show"));
-        let ids: Vec<ComponentId> = shown
+        let ids: Vec<ComponentId> = clicked(&ev, "data-show")
             .iter()
-            .flat_map(|list| list.split(','))
+            .flat_map(|(_, list)| list.split(','))
             .filter_map(|id| id.parse().ok().map(ComponentId))
             .collect();
         if let Some(first) = ids.first().copied() {
@@ -243,16 +287,5 @@ pub fn CheckPanel() -> impl IntoView {
             checker.toggle_claim(&key, &prompt);
         }
     };
-    let shown = move || checker.html.with(Option::is_some) || checker.error.with(Option::is_some);
-    view! {
-        <Show when=shown>
-            <section class="prompt-panel check-panel" aria-label="Check">
-                <h2 class="prompt-title">
-                    {move || if practice.session.with(Option::is_some) { "Review" } else { "Check" }}
-                </h2>
-                {move || checker.error.get().map(|e| view! { <p class="hint" role="alert">{format!("The check failed: {e}.")}</p> })}
-                <div on:click=on_click on:change=on_change inner_html=body></div>
-            </section>
-        </Show>
-    }
+    view! { <div on:click=on_click on:change=on_change inner_html=html></div> }
 }

@@ -6,9 +6,12 @@ use super::library::Library;
 use super::notes::{ComponentNote, SessionNote};
 use super::practice::Practice;
 use super::state::use_board;
-use crate::core::diagram::{ComponentId, NoteField};
+use crate::browser::dom;
+use crate::core::diagram::{escape_markup, ComponentId, NoteField};
 use crate::core::session::{live_focus, Phase, RequirementField, SessionEvent, MAX_FOCUS};
 use leptos::prelude::*;
+use std::fmt::Write;
+use wasm_bindgen::JsCast;
 
 /// The current phase's work area (nothing outside a session).
 #[component]
@@ -103,28 +106,38 @@ fn FocusPicker() -> impl IntoView {
             .session
             .with(|s| s.as_ref().map(|s| s.focus().to_vec()).unwrap_or_default())
     };
+    // The rows as HTML text, with one delegated listener.
     let rows = move || {
         let picked = focus();
-        components
-            .get()
-            .into_iter()
-            .map(|(id, label)| {
-                let checked = picked.contains(&id);
-                view! {
-                    <li>
-                        <label class="check-row">
-                            <input
-                                type="checkbox"
-                                data-testid="focus-option"
-                                prop:checked=checked
-                                on:change=move |_| practice.handle(SessionEvent::ToggleFocus(id), state)
-                            />
-                            {label}
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
+        let mut out = String::new();
+        for (id, label) in components.get() {
+            let _ = write!(
+                out,
+                "<li><label class=\"check-row\"><input type=\"checkbox\" data-testid=\"focus-option\" data-focus=\"{}\"{}>{}</label></li>",
+                id.0,
+                if picked.contains(&id) { " checked" } else { "" },
+                escape_markup(&label)
+            );
+        }
+        out
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(id) = input
+            .get_attribute("data-focus")
+            .and_then(|v| v.parse().ok())
+        {
+            let id = ComponentId(id);
+            practice.handle(SessionEvent::ToggleFocus(id), state);
+            // A refused pick (too many) shows as not picked; the list keeps focus.
+            input.set_checked(focus().contains(&id));
+            dom::after_render(move || dom::focus(&format!("[data-focus=\"{}\"]", id.0)));
+        }
     };
     view! {
         <section class="phase-panel" aria-label="Focus">
@@ -132,7 +145,7 @@ fn FocusPicker() -> impl IntoView {
             <p class="hint">
                 {format!("Pick one or two components (at most {MAX_FOCUS}), as you would ask the interviewer which part they want to see in depth.")}
             </p>
-            <ul class="check-list">{rows}</ul>
+            <ul class="check-list" on:change=on_change inner_html=rows></ul>
         </section>
     }
 }

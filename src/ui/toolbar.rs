@@ -149,6 +149,7 @@ fn group(name: &'static str, buttons: &'static [Button]) -> impl IntoView {
 pub fn Toolbar() -> impl IntoView {
     let state = use_board();
     let library = expect_context::<super::library::Library>();
+    let boards = expect_context::<super::boards::Boards>();
     let zoom_text = move || format!("{}%", Decimal::places(state.viewport.get().zoom * 100.0, 0));
     view! {
         <header class="toolbar">
@@ -161,6 +162,15 @@ pub fn Toolbar() -> impl IntoView {
                 on:click=move |_| library.open.set(true)
             >
                 "Prompts"
+            </button>
+            <button
+                type="button"
+                class="tool-button prompts-button"
+                aria-label="Boards"
+                title="Your boards and backups"
+                on:click=move |_| boards.show()
+            >
+                "Boards"
             </button>
             <super::review::CheckButton />
             <super::export::ExportMenu />

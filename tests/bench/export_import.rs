@@ -1,6 +1,7 @@
 //! Export and import benchmark: a board of 1,000 components and 2,000 arrows exported
 //! to each format and imported back, natively in release. Budgets: SVG and JSON
-//! export at most 50 ms each, import at most 100 ms.
+//! export at most 50 ms each, import at most 100 ms. Also: planning the opening of one
+//! of 20 stored boards of that size (no budget; the worker does it off the main thread).
 //!
 //! Run with `./dev.sh bench` or `cargo bench --bench export_import`.
 
@@ -10,7 +11,7 @@ use breadthfirst::core::export::excalidraw::to_excalidraw;
 use breadthfirst::core::export::markdown::debrief;
 use breadthfirst::core::export::mermaid::to_mermaid;
 use breadthfirst::core::export::svg::to_svg;
-use breadthfirst::core::persist;
+use breadthfirst::core::persist::{self, shelf};
 use shared::{big_board, describe, quantiles};
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -68,4 +69,24 @@ fn main() {
     bench("export Mermaid", None, || to_mermaid(&board).len());
     bench("export Excalidraw", None, || to_excalidraw(&board).len());
     bench("export Markdown", None, || debrief(&board, &record).len());
+
+    // Opening one of 20 stored boards of this size: the request as the app sends it,
+    // planned as the worker does, and the plan as text back.
+    let saved = persist::to_json(&board, &viewport);
+    let mut store = vec![("breadthfirst.board".to_string(), saved.clone())];
+    for id in 2..=20 {
+        store.push((format!("breadthfirst.boards.{id}.board"), saved.clone()));
+    }
+    let request = shelf::encode_request(&shelf::ShelfRequest {
+        action: "open".into(),
+        id: 7,
+        store,
+        now: 1_795_356_300_000.0,
+        ..Default::default()
+    });
+    bench("boards: open 1/20", None, || {
+        let plan = shelf::plan(&shelf::decode_request(&request).expect("a request"));
+        assert!(plan.reload && plan.error.is_empty());
+        request.len() + shelf::encode_plan(&plan).len()
+    });
 }

@@ -157,4 +157,36 @@ impl App {
             v.as_i64() == Some(n as i64)
         });
     }
+
+    /// Opens the app in a second tab on the same origin (where the first tab's board
+    /// has `n` components) and returns the handles of (first, second); the second tab
+    /// is current.
+    pub fn second_tab(&self, n: usize) -> (Value, Value) {
+        let first = self.driver.command("GET", "/window", None);
+        let second = self
+            .driver
+            .command("POST", "/window/new", Some(json!({ "type": "tab" })))["handle"]
+            .clone();
+        self.switch_to(&second);
+        self.driver.goto(&self.server.url());
+        self.wait_for("the second tab's board", || {
+            self.count("[data-testid=node]") == n
+        });
+        (first, second)
+    }
+
+    /// Makes the tab with this handle current.
+    pub fn switch_to(&self, handle: &Value) {
+        self.driver
+            .command("POST", "/window", Some(json!({ "handle": handle })));
+    }
+
+    /// Clicks the save banner's button with this text.
+    pub fn click_banner_button(&self, name: &str) {
+        self.driver.execute(
+            "[...document.querySelectorAll('[data-testid=save-banner] button')]\
+               .find(b => b.textContent.trim() === arguments[0]).click(); return null;",
+            vec![json!(name)],
+        );
+    }
 }

@@ -12,6 +12,7 @@ use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
 use crate::core::export::svg::to_svg;
+use crate::core::persist::shelf::{decode_request, encode_plan, plan};
 use crate::core::persist::{self, Restored};
 use crate::core::prompt::Prompt;
 use crate::core::session::Session;
@@ -42,6 +43,10 @@ pub struct CheckRequest {
     /// A picture export without a background.
     #[serde(default)]
     pub transparent: bool,
+    /// A Boards dialog action to plan instead, as `persist::shelf::encode_request`
+    /// text (empty for none).
+    #[serde(default)]
+    pub shelf: String,
 }
 
 /// The worker's answer to one request: `<seq>\n<html>`, `<seq>\n@<export>` (see
@@ -51,6 +56,12 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
         Ok(req) => req,
         Err(e) => return format!("0\n!the request could not be read ({e})"),
     };
+    if !req.shelf.is_empty() {
+        return match decode_request(&req.shelf) {
+            Some(shelf) => format!("{}\n{}", req.seq, encode_plan(&plan(&shelf))),
+            None => format!("{}\n!the Boards request was damaged", req.seq),
+        };
+    }
     let prompt = prompts.iter().find(|p| p.id == req.prompt);
     // An export never fails for want of the prompt: it is then the board alone.
     if prompt.is_none() && req.export.is_empty() {

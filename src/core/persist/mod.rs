@@ -7,6 +7,7 @@
 //! change bumps [`VERSION`], adds a step to `MIGRATIONS` and a fixture under tests/.
 
 mod restore;
+pub mod shelf;
 
 pub use restore::Repair;
 

@@ -1,0 +1,565 @@
+//! Many boards in one browser: the list of boards, where each one's parts are kept,
+//! rolling backups, and the Boards dialog as HTML text.
+//!
+//! The dialog's work is planned here, purely: [`plan`] takes a snapshot of storage and
+//! an action and gives the writes to make (in an order that is safe to undo step by
+//! step), the dialog's HTML and the open board's name. It runs in the check worker,
+//! so none of it is in the app's first load; the app only applies the writes.
+//!
+//! The open board lives in the keys the app reads and writes ("live" keys:
+//! `breadthfirst.board`, `.prompt`, `.session`, `.claims.<prompt>`, `.backup.<n>`).
+//! Every other board keeps the same parts under `breadthfirst.boards.<id>.<part>`, so
+//! opening a board moves parts between two prefixes without reading them. The list
+//! (`breadthfirst.boards`) holds one line per board, `id TAB saved-ms TAB name`, in the
+//! order shown.
+
+use crate::core::diagram::{escape_markup, normalize_label};
+use std::fmt::Write;
+
+/// Prefix of the open board's parts.
+pub const LIVE: &str = "breadthfirst.";
+/// Key of the list of boards.
+pub const INDEX_KEY: &str = "breadthfirst.boards";
+/// Key of the open board's id and name (`id TAB name`).
+pub const OPEN_KEY: &str = "breadthfirst.open";
+/// Rolling backups kept per board.
+pub const BACKUPS: usize = 3;
+/// Least time between two backups of a board, in milliseconds.
+pub const BACKUP_EVERY_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// One board in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Stable id, naming its storage slot.
+    pub id: u32,
+    /// When it was last put away (epoch milliseconds; 0 if unknown).
+    pub saved: f64,
+    /// Its name, normalised like a label.
+    pub name: String,
+}
+
+/// Reads the list, skipping damaged lines and repeated ids.
+pub fn parse_index(text: &str) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let (Some(id), Some(saved), Some(name)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        // Integers: parsing a float would pull the float parser into the app.
+        let (Ok(id), Ok(saved)) = (id.parse(), saved.parse::<u64>()) else {
+            continue;
+        };
+        if entries.iter().all(|e| e.id != id) {
+            entries.push(Entry {
+                id,
+                saved: saved as f64,
+                name: board_name(name, id),
+            });
+        }
+    }
+    entries
+}
+
+/// Writes the list in the form [`parse_index`] reads.
+pub fn index_text(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let _ = writeln!(out, "{}\t{}\t{}", e.id, e.saved as u64, e.name);
+    }
+    out
+}
+
+/// A board name: normalised like a label (one line, at most 80 characters, no
+/// control characters), or "Board <id>" when nothing is left.
+pub fn board_name(raw: &str, id: u32) -> String {
+    let shown: String = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let name = normalize_label(&shown);
+    if name.is_empty() {
+        format!("Board {id}")
+    } else {
+        name
+    }
+}
+
+/// An id no listed board and no stored slot has.
+pub fn next_id(entries: &[Entry], slots: &[u32]) -> u32 {
+    let listed = entries.iter().map(|e| e.id);
+    listed.chain(slots.iter().copied()).max().unwrap_or(0) + 1
+}
+
+/// The open board's id and name from [`OPEN_KEY`]'s text.
+pub fn parse_open(text: &str) -> Option<(u32, &str)> {
+    let (id, name) = text.split_once('\t').unwrap_or((text, ""));
+    Some((id.parse().ok()?, name))
+}
+
+/// Where a board's parts are kept: the live prefix when it is open, else its slot.
+pub fn prefix(id: Option<u32>) -> String {
+    match id {
+        None => LIVE.to_string(),
+        Some(id) => format!("{INDEX_KEY}.{id}."),
+    }
+}
+
+/// The part a storage key holds under `prefix`, if it is one of a board's parts.
+pub fn part_of<'k>(key: &'k str, prefix: &str) -> Option<&'k str> {
+    let part = key.strip_prefix(prefix)?;
+    let listed = matches!(part, "board" | "prompt" | "session")
+        || part.starts_with("claims.")
+        || part.starts_with("backup.");
+    listed.then_some(part)
+}
+
+/// The slot ids found among storage keys (boards whose parts exist).
+pub fn slot_ids<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<u32> {
+    let mut ids: Vec<u32> = Vec::new();
+    for key in keys {
+        let id = key
+            .strip_prefix(INDEX_KEY)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .and_then(|rest| rest.split('.').next())
+            .and_then(|id| id.parse().ok());
+        if let Some(id) = id.filter(|id| !ids.contains(id)) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The backup slot to write now, if one is due: none while the newest backup is
+/// younger than [`BACKUP_EVERY_MS`], else an empty slot or the oldest one.
+pub fn backup_due(stamps: &[Option<f64>; BACKUPS], now: f64) -> Option<usize> {
+    if stamps.iter().flatten().any(|t| now - t < BACKUP_EVERY_MS) {
+        return None;
+    }
+    let mut best = 0;
+    for (i, stamp) in stamps.iter().enumerate() {
+        match (stamp, stamps[best]) {
+            (None, _) => return Some(i),
+            (Some(t), Some(b)) if *t < b => best = i,
+            _ => {}
+        }
+    }
+    Some(best)
+}
+
+/// A backup as stored: `ms TAB components`, a newline, then the saved board.
+pub fn backup_text(now: f64, components: usize, json: &str) -> String {
+    format!("{}\t{components}\n{json}", now as u64)
+}
+
+/// A stored backup's time, component count and saved board.
+pub fn parse_backup(text: &str) -> Option<(f64, usize, &str)> {
+    let (head, json) = text.split_once('\n')?;
+    let (stamp, count) = head.split_once('\t')?;
+    let stamp: u64 = stamp.parse().ok()?;
+    Some((stamp as f64, count.parse().ok()?, json))
+}
+
+/// `YYYY-MM-DD HH:MM` for epoch milliseconds, `offset_min` minutes ahead of UTC.
+pub fn when(ms: f64, offset_min: i64) -> String {
+    let minutes = (ms / 60_000.0).floor() as i64 + offset_min;
+    let (days, minute) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    // Civil date from days since 1970-01-01 (the proleptic Gregorian calendar, in
+    // 400-year eras of 146,097 days that start on March 1st).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        minute / 60,
+        minute % 60
+    )
+}
+
+/// What the Boards dialog shows.
+pub struct ShelfView<'a> {
+    /// The boards, in order.
+    pub entries: &'a [Entry],
+    /// The open board's id.
+    pub open: u32,
+    /// The open board's backups: slot, time and component count.
+    pub backups: &'a [(usize, f64, usize)],
+    /// The name of a board just deleted, offered for undo.
+    pub deleted: Option<&'a str>,
+    /// Minutes ahead of UTC, for times.
+    pub offset_min: i64,
+}
+
+/// The Boards dialog's body: buttons carrying `data-new`, `data-undo`, `data-open`,
+/// `data-duplicate`, `data-delete` or `data-restore`, and name fields carrying
+/// `data-rename`. All text is escaped.
+pub fn shelf_html(view: &ShelfView) -> String {
+    let mut out = String::new();
+    if let Some(name) = view.deleted {
+        let _ = write!(
+            out,
+            "<p role=\"status\">Deleted “{}”. <button type=\"button\" class=\"link\" data-undo>Undo</button></p>",
+            escape_markup(name)
+        );
+    }
+    out.push_str("<p><button type=\"button\" class=\"tool-button\" data-new>New board</button></p><ul class=\"boards-list\">");
+    for e in view.entries {
+        let (id, name) = (e.id, escape_markup(&e.name));
+        let open = id == view.open;
+        let _ = write!(
+            out,
+            "<li><input data-rename=\"{id}\" aria-label=\"Name of {name}\" value=\"{name}\" maxlength=\"80\"><span class=\"hint\">{}</span>",
+            if open {
+                "Open now".to_string()
+            } else if e.saved > 0.0 {
+                when(e.saved, view.offset_min)
+            } else {
+                String::new()
+            }
+        );
+        let mut button = |attr: &str, verb: &str| {
+            let _ = write!(
+                out,
+                "<button type=\"button\" data-{attr}=\"{id}\" aria-label=\"{verb} {name}\">{verb}</button>"
+            );
+        };
+        if !open {
+            button("open", "Open");
+        }
+        button("duplicate", "Duplicate");
+        if !open {
+            button("delete", "Delete");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul><h3>Backups of the open board</h3>");
+    if view.backups.is_empty() {
+        out.push_str("<p class=\"hint\">None yet. One is kept when you open the app and every 10 minutes while you work, three at most.</p>");
+    } else {
+        out.push_str("<ul class=\"boards-list\">");
+        // Newest first (at most BACKUPS of them).
+        let mut order: Vec<&(usize, f64, usize)> = Vec::new();
+        for b in view.backups {
+            let at = order.iter().position(|o| o.1 < b.1).unwrap_or(order.len());
+            order.insert(at, b);
+        }
+        for (slot, time, count) in order {
+            let when = when(*time, view.offset_min);
+            let _ = write!(
+                out,
+                "<li><span>{when} · {count} component{}</span><button type=\"button\" data-restore=\"{slot}\" aria-label=\"Restore the backup of {when}\">Restore</button></li>",
+                if *count == 1 { "" } else { "s" }
+            );
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+/// A request to the Boards planner, made by the app.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShelfRequest {
+    /// `show`, `new`, `open`, `reclaim` (open this tab's board again without a
+    /// reload), `duplicate`, `delete` or `rename`.
+    pub action: String,
+    /// The board acted on.
+    pub id: u32,
+    /// The new name (`rename`), or this tab's board name (`reclaim`).
+    pub name: String,
+    /// Every `breadthfirst.` key in storage with its text.
+    pub store: Vec<(String, String)>,
+    /// Now, in epoch milliseconds.
+    pub now: f64,
+    /// Minutes ahead of UTC, for times shown.
+    pub offset_min: i64,
+    /// The name of the board deleted last, whose undo the dialog offers.
+    pub deleted: String,
+}
+
+/// What the app is to do for a request.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Storage writes in order (`None` removes); each step can be undone.
+    pub writes: Vec<(String, Option<String>)>,
+    /// Reload the page: another board is now open.
+    pub reload: bool,
+    /// The open board's name.
+    pub title: String,
+    /// The dialog, as HTML.
+    pub html: String,
+    /// Why the action was refused (nothing is written then); empty when it was not.
+    pub error: String,
+    /// The name of the board this plan deletes (its undo is offered).
+    pub deleted: String,
+}
+
+/// Storage as the plan goes: the snapshot with the writes so far.
+struct Store {
+    items: Vec<(String, String)>,
+    writes: Vec<(String, Option<String>)>,
+}
+
+impl Store {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.items
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn set(&mut self, key: String, value: Option<String>) {
+        if self.get(&key) == value.as_deref() {
+            return;
+        }
+        self.items.retain(|(k, _)| *k != key);
+        if let Some(v) = &value {
+            self.items.push((key.clone(), v.clone()));
+        }
+        self.writes.push((key, value));
+    }
+
+    /// The parts of the board at `place` (`None`: the open board).
+    fn parts(&self, place: Option<u32>) -> Vec<(String, String)> {
+        let prefix = prefix(place);
+        let mut parts = Vec::new();
+        for (key, value) in &self.items {
+            if let Some(part) = part_of(key, &prefix) {
+                parts.push((part.to_string(), value.clone()));
+            }
+        }
+        parts
+    }
+
+    /// Moves every part from one place to another, part by part (each written before
+    /// its source is removed, so storage never needs room for two whole boards).
+    fn move_parts(&mut self, from: Option<u32>, to: Option<u32>) {
+        let (source, target) = (prefix(from), prefix(to));
+        for (part, value) in self.parts(from) {
+            self.set(format!("{target}{part}"), Some(value));
+            self.set(format!("{source}{part}"), None);
+        }
+    }
+}
+
+/// Plans a Boards action on a snapshot of storage (see the module docs). A missing or
+/// damaged list is rebuilt first: the open board is listed (as "My board" when new)
+/// and any stored board missing from the list comes back as "Recovered board N".
+pub fn plan(req: &ShelfRequest) -> Plan {
+    let mut store = Store {
+        items: req.store.clone(),
+        writes: Vec::new(),
+    };
+    let mut list = parse_index(store.get(INDEX_KEY).unwrap_or(""));
+    let keys: Vec<&str> = req.store.iter().map(|(k, _)| k.as_str()).collect();
+    let slots = slot_ids(keys);
+    let open_text = store.get(OPEN_KEY).and_then(parse_open);
+    let mut open = open_text.map_or_else(|| next_id(&list, &slots), |(id, _)| id);
+    let listed = |list: &mut Vec<Entry>, id: u32, name: String| {
+        if list.iter().all(|e| e.id != id) {
+            list.push(Entry {
+                id,
+                saved: 0.0,
+                name,
+            });
+        }
+    };
+    if list.iter().all(|e| e.id != open) {
+        list.insert(
+            0,
+            Entry {
+                id: open,
+                saved: 0.0,
+                name: "My board".into(),
+            },
+        );
+    }
+    for &id in &slots {
+        listed(&mut list, id, format!("Recovered board {id}"));
+    }
+    let mut out = Plan::default();
+    let position = |list: &[Entry], id: u32| list.iter().position(|e| e.id == id);
+    let mut target = None;
+    match req.action.as_str() {
+        "new" => {
+            let id = next_id(&list, &slots);
+            list.insert(
+                0,
+                Entry {
+                    id,
+                    saved: req.now,
+                    name: format!("Board {id}"),
+                },
+            );
+            target = Some(id);
+        }
+        "open" if position(&list, req.id).is_none() => {
+            out.error = "that board is no longer in the list".into();
+        }
+        "open" => target = Some(req.id),
+        "reclaim" => {
+            listed(&mut list, req.id, board_name(&req.name, req.id));
+            target = Some(req.id);
+        }
+        "duplicate" => {
+            let mut parts = store.parts((req.id != open).then_some(req.id));
+            parts.retain(|(part, _)| !part.starts_with("backup."));
+            let id = next_id(&list, &slots);
+            let (at, name) = match position(&list, req.id) {
+                Some(i) => (i + 1, format!("{} (copy)", list[i].name)),
+                None => (0, String::new()),
+            };
+            for (part, value) in parts {
+                store.set(format!("{}{part}", prefix(Some(id))), Some(value));
+            }
+            list.insert(
+                at,
+                Entry {
+                    id,
+                    saved: req.now,
+                    name: board_name(&name, id),
+                },
+            );
+        }
+        "delete" if req.id == open => {
+            out.error = "the open board cannot be deleted; open another board first".into();
+        }
+        "delete" => {
+            for (part, _) in store.parts(Some(req.id)) {
+                store.set(format!("{}{part}", prefix(Some(req.id))), None);
+            }
+            if let Some(i) = position(&list, req.id) {
+                out.deleted = list.remove(i).name;
+            }
+        }
+        "rename" => {
+            if let Some(i) = position(&list, req.id) {
+                list[i].name = board_name(&req.name, req.id);
+            }
+        }
+        _ => {}
+    }
+    if let Some(t) = target.filter(|t| *t != open) {
+        // What is in the open board's slot is stale: the live parts are its truth.
+        for (part, _) in store.parts(Some(open)) {
+            store.set(format!("{}{part}", prefix(Some(open))), None);
+        }
+        store.move_parts(None, Some(open));
+        store.move_parts(Some(t), None);
+        if let Some(i) = position(&list, open) {
+            list[i].saved = req.now;
+        }
+        out.reload = req.action != "reclaim";
+        open = t;
+    }
+    if !out.error.is_empty() {
+        store.writes.clear();
+    }
+    let title = list
+        .iter()
+        .find(|e| e.id == open)
+        .map_or(String::new(), |e| e.name.clone());
+    store.set(OPEN_KEY.into(), Some(format!("{open}\t{title}")));
+    store.set(INDEX_KEY.into(), Some(index_text(&list)));
+    let mut backups = Vec::new();
+    for (part, value) in store.parts(None) {
+        let slot = part.strip_prefix("backup.").and_then(|s| s.parse().ok());
+        if let (Some(slot), Some((time, count, _))) = (slot, parse_backup(&value)) {
+            backups.push((slot, time, count));
+        }
+    }
+    let deleted = if out.deleted.is_empty() {
+        &req.deleted
+    } else {
+        &out.deleted
+    };
+    out.html = shelf_html(&ShelfView {
+        entries: &list,
+        open,
+        backups: &backups,
+        deleted: (!deleted.is_empty()).then_some(deleted.as_str()),
+        offset_min: req.offset_min,
+    });
+    out.title = title;
+    out.writes = store.writes;
+    out
+}
+
+/// Appends one length-prefixed field (`<bytes>:<text>`).
+fn field(out: &mut String, text: &str) {
+    let _ = write!(out, "{}:{text}", text.len());
+}
+
+/// A request as text for the worker, in the fields of [`encode_plan`]: action, id,
+/// name, now, offset, deleted name, then each stored key and its text.
+pub fn encode_request(req: &ShelfRequest) -> String {
+    let mut out = String::new();
+    field(&mut out, &req.action);
+    field(&mut out, &req.id.to_string());
+    field(&mut out, &req.name);
+    field(&mut out, &(req.now as u64).to_string());
+    field(&mut out, &req.offset_min.to_string());
+    field(&mut out, &req.deleted);
+    for (key, text) in &req.store {
+        field(&mut out, key);
+        field(&mut out, text);
+    }
+    out
+}
+
+/// Reads [`encode_request`]'s text; `None` if it is damaged.
+pub fn decode_request(text: &str) -> Option<ShelfRequest> {
+    let f = decode_fields(text);
+    let (head, store) = (f.get(..6)?, f.get(6..)?);
+    Some(ShelfRequest {
+        action: head[0].into(),
+        id: head[1].parse().ok()?,
+        name: head[2].into(),
+        now: head[3].parse::<u64>().ok()? as f64,
+        offset_min: head[4].parse().ok()?,
+        deleted: head[5].into(),
+        store: store
+            .chunks_exact(2)
+            .map(|kv| (kv[0].to_string(), kv[1].to_string()))
+            .collect(),
+    })
+}
+
+/// A plan as text for the app: length-prefixed fields (`<bytes>:<text>`): flags
+/// (`r` to reload), title, error, deleted name, HTML, then each write's key and
+/// `=<text>` or `-` (remove).
+pub fn encode_plan(plan: &Plan) -> String {
+    let mut out = String::new();
+    field(&mut out, if plan.reload { "r" } else { "" });
+    field(&mut out, &plan.title);
+    field(&mut out, &plan.error);
+    field(&mut out, &plan.deleted);
+    field(&mut out, &plan.html);
+    for (key, value) in &plan.writes {
+        field(&mut out, key);
+        match value {
+            Some(v) => field(&mut out, &format!("={v}")),
+            None => field(&mut out, "-"),
+        }
+    }
+    out
+}
+
+/// The fields of [`encode_plan`]'s text, up to the first damaged one.
+pub fn decode_fields(mut text: &str) -> Vec<&str> {
+    let mut fields = Vec::new();
+    while let Some((len, rest)) = text.split_once(':') {
+        let Some(field) = len.parse().ok().and_then(|n: usize| rest.get(..n)) else {
+            break;
+        };
+        fields.push(field);
+        text = &rest[field.len()..];
+    }
+    fields
+}
