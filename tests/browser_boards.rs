@@ -229,3 +229,63 @@ fn a_tab_whose_board_was_put_away_keeps_its_version_without_losing_the_other() {
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn a_save_damaged_outside_the_app_is_restored_from_its_backup() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Service");
+    app.add("Cache");
+    app.wait_saved(2);
+    // The board that loads is the backup; then the save is damaged behind the app.
+    app.reload();
+    app.js("localStorage.setItem('breadthfirst.board', '{\"format\": \"breadthfirst\", \"vers'); return null;");
+    app.reload();
+    app.wait_for("the storage banner", || {
+        app.count("[data-testid=storage-banner]") == 1
+    });
+    let banner = app.driver.find("[data-testid=storage-banner]").text();
+    assert!(banner.contains("Boards lists its backups"), "{banner}");
+    assert_eq!(app.count("[data-testid=node]"), 0);
+    open_boards(&app);
+    app.driver
+        .find("[data-testid=boards] [data-restore]")
+        .click();
+    app.wait_for("the backup on the board", || {
+        labels(&app) == vec!["Cache", "Service"]
+    });
+    app.wait_saved(2);
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_stale_tab_does_not_write_its_prompt_or_session_either() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Service");
+    app.wait_saved(1);
+    let (first, _) = app.second_tab(1);
+    app.add("Cache");
+    app.wait_saved(2);
+    app.switch_to(&first);
+    app.wait_for("the conflict banner", || {
+        app.count("[data-testid=save-banner]") == 1
+    });
+    let prompt = catalog()[0].clone();
+    app.choose_prompt(&prompt.id, true);
+    std::thread::sleep(Duration::from_millis(500));
+    let stored = app.js(
+        "return [localStorage.getItem('breadthfirst.prompt'), localStorage.getItem('breadthfirst.session')]",
+    );
+    assert_eq!(stored, json!([null, null]), "the stale tab wrote nothing");
+    // Keeping this tab's version writes every part of it.
+    app.click_banner_button("Keep this tab's version");
+    app.wait_saved(1);
+    app.wait_for("the prompt and session saved", || {
+        app.js("return localStorage.getItem('breadthfirst.prompt')") == json!(prompt.id)
+            && app.js("return localStorage.getItem('breadthfirst.session') !== null") == json!(true)
+    });
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
