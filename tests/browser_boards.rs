@@ -135,8 +135,10 @@ fn boards_are_created_opened_renamed_duplicated_deleted_and_restored() {
         .text()
         .contains(&prompt.title));
 
-    // Duplicate the open board, and open the copy.
+    // Duplicate the open board, and open the copy. The list says what each practises.
     open_boards(&app);
+    let list = app.driver.find("[data-testid=boards]").text();
+    assert!(list.contains(&prompt.title), "{list}");
     click(&app, "Duplicate URL shortener");
     app.wait_for("the copy in the list", || {
         names(&app) == vec!["Board 2", "URL shortener", "URL shortener (copy)"]

@@ -165,6 +165,7 @@ fn view<'a>(
 ) -> ShelfView<'a> {
     ShelfView {
         entries,
+        practised: &[],
         open: 1,
         backups,
         deleted,
@@ -228,18 +229,21 @@ use std::collections::BTreeMap;
 type Storage = BTreeMap<String, String>;
 
 fn ask(storage: &Storage, action: &str, id: u32, name: &str) -> Plan {
-    plan(&ShelfRequest {
-        action: action.into(),
-        id,
-        name: name.into(),
-        store: storage
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        now: 1_795_356_300_000.0,
-        offset_min: 0,
-        deleted: String::new(),
-    })
+    plan(
+        &ShelfRequest {
+            action: action.into(),
+            id,
+            name: name.into(),
+            store: storage
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            now: 1_795_356_300_000.0,
+            offset_min: 0,
+            deleted: String::new(),
+        },
+        &[("url-shortener", "Design a URL shortener")],
+    )
 }
 
 /// Applies a plan as the app does, returning the bytes stored at the fullest moment.
@@ -319,6 +323,10 @@ fn a_first_start_lists_the_open_board_as_my_board_and_touches_nothing_else() {
     assert_eq!(storage["breadthfirst.board.rev"], "7");
     assert!(plan.html.contains("Open now"));
     assert!(plan.html.contains("data-restore=\"0\""));
+    // What the board practises: its prompt, and that it holds a timed session.
+    assert!(plan
+        .html
+        .contains("<small>Design a URL shortener · timed session</small>"));
     // Showing again writes nothing.
     assert!(ask(&storage, "show", 0, "").writes.is_empty());
 }

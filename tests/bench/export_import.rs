@@ -85,7 +85,7 @@ fn main() {
         ..Default::default()
     });
     bench("boards: open 1/20", None, || {
-        let plan = shelf::plan(&shelf::decode_request(&request).expect("a request"));
+        let plan = shelf::plan(&shelf::decode_request(&request).expect("a request"), &[]);
         assert!(plan.reload && plan.error.is_empty());
         request.len() + shelf::encode_plan(&plan).len()
     });

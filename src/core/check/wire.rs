@@ -58,7 +58,13 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
     };
     if !req.shelf.is_empty() {
         return match decode_request(&req.shelf) {
-            Some(shelf) => format!("{}\n{}", req.seq, encode_plan(&plan(&shelf))),
+            Some(shelf) => {
+                let titles: Vec<(&str, &str)> = prompts
+                    .iter()
+                    .map(|p| (p.id.as_str(), p.title.as_str()))
+                    .collect();
+                format!("{}\n{}", req.seq, encode_plan(&plan(&shelf, &titles)))
+            }
             None => format!("{}\n!the Boards request was damaged", req.seq),
         };
     }

@@ -187,6 +187,9 @@ pub fn when(ms: f64, offset_min: i64) -> String {
 pub struct ShelfView<'a> {
     /// The boards, in order.
     pub entries: &'a [Entry],
+    /// What each board practises (same order): the prompt's title, and whether it
+    /// holds a timed session; empty for none.
+    pub practised: &'a [String],
     /// The open board's id.
     pub open: u32,
     /// The open board's backups: slot, time and component count.
@@ -210,12 +213,14 @@ pub fn shelf_html(view: &ShelfView) -> String {
         );
     }
     out.push_str("<p><button type=\"button\" class=\"tool-button\" data-new>New board</button></p><ul class=\"boards-list\">");
-    for e in view.entries {
+    for (i, e) in view.entries.iter().enumerate() {
         let (id, name) = (e.id, escape_markup(&e.name));
         let open = id == view.open;
+        let practised = view.practised.get(i).map_or("", String::as_str);
         let _ = write!(
             out,
-            "<li><input data-rename=\"{id}\" aria-label=\"Name of {name}\" value=\"{name}\" maxlength=\"80\"><span class=\"hint\">{}</span>",
+            "<li><span class=\"board-name\"><input data-rename=\"{id}\" aria-label=\"Name of {name}\" value=\"{name}\" maxlength=\"80\"><small>{}</small></span><span class=\"hint\">{}</span><span class=\"board-actions\">",
+            escape_markup(practised),
             if open {
                 "Open now".to_string()
             } else if e.saved > 0.0 {
@@ -237,13 +242,13 @@ pub fn shelf_html(view: &ShelfView) -> String {
         if !open {
             button("delete", "Delete");
         }
-        out.push_str("</li>");
+        out.push_str("</span></li>");
     }
     out.push_str("</ul><h3>Backups of the open board</h3>");
     if view.backups.is_empty() {
         out.push_str("<p class=\"hint\">None yet. One is kept when you open the app and every 10 minutes while you work, three at most.</p>");
     } else {
-        out.push_str("<ul class=\"boards-list\">");
+        out.push_str("<ul class=\"boards-list backups\">");
         // Newest first (at most BACKUPS of them).
         let mut order: Vec<&(usize, f64, usize)> = Vec::new();
         for b in view.backups {
@@ -351,7 +356,8 @@ impl Store {
 /// Plans a Boards action on a snapshot of storage (see the module docs). A missing or
 /// damaged list is rebuilt first: the open board is listed (as "My board" when new)
 /// and any stored board missing from the list comes back as "Recovered board N".
-pub fn plan(req: &ShelfRequest) -> Plan {
+/// `titles` names prompts by id, to show what each board practises.
+pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
     let mut store = Store {
         items: req.store.clone(),
         writes: Vec::new(),
@@ -479,8 +485,24 @@ pub fn plan(req: &ShelfRequest) -> Plan {
     } else {
         &out.deleted
     };
+    let practised: Vec<String> = list
+        .iter()
+        .map(|e| {
+            let place = prefix((e.id != open).then_some(e.id));
+            let part = |name: &str| store.get(&format!("{place}{name}"));
+            let title = part("prompt")
+                .and_then(|id| titles.iter().find(|t| t.0 == id))
+                .map_or("", |t| t.1);
+            match (title, part("session").is_some()) {
+                ("", _) => String::new(),
+                (title, true) => format!("{title} · timed session"),
+                (title, false) => title.to_string(),
+            }
+        })
+        .collect();
     out.html = shelf_html(&ShelfView {
         entries: &list,
+        practised: &practised,
         open,
         backups: &backups,
         deleted: (!deleted.is_empty()).then_some(deleted.as_str()),
