@@ -3,10 +3,16 @@
 //! clipboard, and importing restores a board (button or drop) while a bad file leaves
 //! the board alone and says why.
 
+mod common;
 mod support;
 
+use breadthfirst::core::editor::Viewport;
+use breadthfirst::core::export::document::{to_document, Record};
 use breadthfirst::core::persist;
+use breadthfirst::core::prompt::catalog;
+use breadthfirst::core::session::Session;
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::app::App;
@@ -266,4 +272,51 @@ fn import_restores_a_board_and_a_bad_file_changes_nothing() {
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_imported_file_brings_back_its_finished_session_and_claims() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let prompt = catalog()
+        .into_iter()
+        .find(|p| p.id == "notification-system")
+        .unwrap();
+    let session = common::reviewed_session();
+    let claims: BTreeSet<String> = ["flow:fanout".to_string()].into();
+    let text = to_document(
+        &common::fixture("deep-but-narrow-notifications.json"),
+        &Viewport::default(),
+        &Record {
+            prompt: Some(&prompt),
+            session: Some(&session),
+            report: None,
+            claims: &claims,
+            date: "2026-11-22",
+        },
+    );
+    import(&app, "practice.json", &text, false);
+    app.wait_for("the session and its review back", || {
+        app.js("return localStorage.getItem('breadthfirst.session') !== null") == json!(true)
+            && app.count(".check-panel") == 1
+    });
+    assert!(notice(&app).contains("Its timed session's review is back too."));
+    assert_eq!(
+        app.driver.find(".check-panel h2").text(),
+        "Review",
+        "the review of the imported session"
+    );
+    assert_eq!(
+        app.js("return localStorage.getItem('breadthfirst.claims.notification-system')"),
+        json!("flow:fanout")
+    );
+    let stored: Session = serde_json::from_str(
+        app.js("return localStorage.getItem('breadthfirst.session')")
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stored, session);
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
 }

@@ -10,12 +10,13 @@ use breadthfirst::core::diagram::{
     Applied, Board, Command, ComponentId, ComponentKind, NoteField, Point,
 };
 use breadthfirst::core::editor::Viewport;
-use breadthfirst::core::export::document::{to_document, Record};
+use breadthfirst::core::export::document::{practice_of, to_document, Record};
 use breadthfirst::core::export::markdown::{debrief, text};
 use breadthfirst::core::persist;
-use breadthfirst::core::prompt::catalog;
+use breadthfirst::core::persist::shelf::decode_fields;
+use breadthfirst::core::prompt::{catalog, Prompt};
 use breadthfirst::core::session::{Session, SessionPlan};
-use common::{fixture, Rng};
+use common::{fixture, reviewed_session, Rng};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -259,35 +260,19 @@ fn an_export_never_fails_for_want_of_a_prompt() {
     assert_eq!(file_name("x", "", "svg"), "x.svg");
 }
 
-/// A session in Review whose curveball was put and answered, with a requirement
-/// note, as JSON edited the way a saved session looks.
-fn reviewed_session() -> Session {
-    let mut value = serde_json::to_value(Session::start(
-        "notification-system",
-        SessionPlan::default(),
-        0.0,
-        3,
-    ))
-    .unwrap();
-    value["phase"] = json!("review");
-    value["records"] = json!([
-        {"phase": "requirements", "planned_ms": 300000.0, "actual_ms": 240000.0, "ended_by": "user"},
-        {"phase": "breadth", "planned_ms": 540000.0, "actual_ms": 540000.0, "ended_by": "time_up"}
-    ]);
-    value["depth_refusals"] = json!(3);
-    value["requirements"]["functional"] = json!("Send <b>push</b> | email\nRespect quiet hours");
-    value["curveball"] = json!({"index": 1, "shown": true, "answer": "Shard by *user*"});
-    serde_json::from_value(value).unwrap()
-}
-
-#[test]
-fn the_debrief_walks_through_the_session_and_the_questions_struggled_with() {
+/// The deep-but-narrow notifications board, its prompt, and a reviewed session.
+fn notifications_reviewed() -> (Board, Prompt, Session) {
     let board = fixture("deep-but-narrow-notifications.json");
     let prompt = catalog()
         .into_iter()
         .find(|p| p.id == "notification-system")
         .unwrap();
-    let session = reviewed_session();
+    (board, prompt, reviewed_session())
+}
+
+#[test]
+fn the_debrief_walks_through_the_session_and_the_questions_struggled_with() {
+    let (board, prompt, session) = notifications_reviewed();
     let report = check(&board, &prompt, session.focus());
     let claims = BTreeSet::new();
     let md = debrief(
@@ -352,4 +337,46 @@ fn markdown_text_escapes_what_could_become_markup() {
     assert_eq!(text("- item"), "\\- item");
     assert_eq!(text("well-known"), "well-known");
     assert_eq!(text("a | b # c"), "a \\| b \\# c");
+}
+
+#[test]
+fn an_export_gives_back_its_finished_session_and_claims_for_an_import() {
+    let (board, prompt, session) = notifications_reviewed();
+    let claims: BTreeSet<String> = ["flow:fanout".to_string(), "failure:x".to_string()].into();
+    let record = |session| Record {
+        prompt: Some(&prompt),
+        session,
+        report: None,
+        claims: &claims,
+        date: "2026-11-22",
+    };
+    let exported = to_document(&board, &Viewport::default(), &record(Some(&session)));
+    let practice = practice_of(&exported);
+    let fields = decode_fields(&practice);
+    assert_eq!(fields.len(), 3);
+    assert_eq!(fields[0], "notification-system");
+    let back: Session = serde_json::from_str(fields[1]).unwrap();
+    assert_eq!(back, session);
+    assert_eq!(fields[2], "failure:x\nflow:fanout");
+    // A session still running is not brought back (its clock would be meaningless).
+    let running = Session::start("notification-system", SessionPlan::default(), 0.0, 2);
+    let doc = to_document(&board, &Viewport::default(), &record(Some(&running)));
+    assert_eq!(decode_fields(&practice_of(&doc))[1], "");
+    // Nor one for another prompt, and a file with none or no JSON gives empty fields.
+    let mut other = serde_json::to_value(&session).unwrap();
+    other["prompt_id"] = json!("url-shortener");
+    let mut doc: Value =
+        serde_json::from_str(&to_document(&board, &Viewport::default(), &record(None))).unwrap();
+    doc["session"] = other;
+    assert_eq!(decode_fields(&practice_of(&doc.to_string()))[1], "");
+    assert_eq!(decode_fields(&practice_of("not json")), vec!["", "", ""]);
+    // Through the worker's channel, as the app asks for it.
+    let request = serde_json::to_string(&CheckRequest {
+        seq: 5,
+        import: exported,
+        ..CheckRequest::default()
+    })
+    .unwrap();
+    let reply = answer(&request, &catalog());
+    assert_eq!(read_answer(&reply), (5, Ok(practice.as_str())));
 }

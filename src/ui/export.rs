@@ -12,6 +12,7 @@ use crate::browser::{dom, download};
 use crate::core::check::wire::CheckRequest;
 use crate::core::editor::Action;
 use crate::core::persist;
+use crate::core::persist::shelf::decode_fields;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -258,6 +259,10 @@ impl Importer {
                     Err(e) => format!("Could not import {name}: {e}."),
                     Ok(_) => {
                         let prompt = self.restore_prompt(text);
+                        if !prompt.is_empty() {
+                            // Its finished session and claims come back too.
+                            super::app::handles().checker.ask_practice(text);
+                        }
                         let repaired = if repairs.is_empty() {
                             String::new()
                         } else {
@@ -285,6 +290,34 @@ impl Importer {
                 format!(" Practising {}.", p.title)
             }
             _ => String::new(),
+        }
+    }
+
+    /// Brings back the practice an imported file records (the worker's
+    /// `export::document::practice_of` answer): the items claimed, and a finished
+    /// timed session with its review, if the file's prompt is still the one
+    /// practised and no session has started since.
+    pub fn restore_practice(self, answer: &str) {
+        let fields = decode_fields(answer);
+        let [prompt, session, claims] = fields[..] else {
+            return;
+        };
+        let current = self.library.current.get_untracked();
+        if current.as_deref() != Some(prompt)
+            || self.practice.session.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        let checker = super::app::handles().checker;
+        checker.claims.set(claims.to_string());
+        checker.save_claims(prompt);
+        if let Ok(session) = serde_json::from_str(session) {
+            self.practice.session.set(Some(session));
+            self.practice.save();
+            self.state.notice.update(|n| {
+                let text = n.get_or_insert_with(String::new);
+                text.push_str(" Its timed session's review is back too.");
+            });
         }
     }
 

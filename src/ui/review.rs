@@ -49,6 +49,8 @@ pub struct Checker {
 const FIRST_EXPORT: u64 = 1 << 40;
 /// The number of every Boards request (each is answered in order).
 const SHELF: u64 = 1 << 50;
+/// The number of every request for an imported file's practice.
+const IMPORT: u64 = 1 << 51;
 
 fn claims_key(prompt_id: &str) -> String {
     format!("breadthfirst.claims.{prompt_id}")
@@ -71,6 +73,12 @@ impl Checker {
         let latest = StoredValue::new(0u64);
         checker.worker.set_value(Some(CheckWorker::new(move |text| {
             let (seq, body) = read_answer(&text);
+            if seq == IMPORT {
+                if let Ok(body) = body {
+                    export::Importer::from_context().restore_practice(body);
+                }
+                return;
+            }
             // A worker that failed (number 0) fails a waiting Boards request too.
             if seq == SHELF || (seq == 0 && body.is_err()) {
                 super::app::handles().boards.receive(body);
@@ -166,6 +174,17 @@ impl Checker {
                 .notice
                 .set(Some(format!("The export could not start ({e}).")));
         }
+    }
+
+    /// Asks the worker what practice an imported file records; the answer goes to
+    /// `Importer::restore_practice`.
+    pub fn ask_practice(&self, text: &str) {
+        let request = CheckRequest {
+            seq: IMPORT,
+            import: text.to_string(),
+            ..CheckRequest::default()
+        };
+        let _ = self.send(&request);
     }
 
     /// Asks the worker to plan a Boards action; the plan goes to `Boards::receive`.

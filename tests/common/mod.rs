@@ -4,6 +4,8 @@
 
 use breadthfirst::core::diagram::Board;
 use breadthfirst::core::persist;
+use breadthfirst::core::session::{Session, SessionPlan};
+use serde_json::json;
 use std::path::Path;
 
 /// A board from `tests/fixtures/`.
@@ -52,4 +54,25 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
+
+/// A session in Review whose curveball was put and answered, with a requirement
+/// note, as JSON edited the way a saved session looks.
+pub fn reviewed_session() -> Session {
+    let mut value = serde_json::to_value(Session::start(
+        "notification-system",
+        SessionPlan::default(),
+        0.0,
+        3,
+    ))
+    .unwrap();
+    value["phase"] = json!("review");
+    value["records"] = json!([
+        {"phase": "requirements", "planned_ms": 300000.0, "actual_ms": 240000.0, "ended_by": "user"},
+        {"phase": "breadth", "planned_ms": 540000.0, "actual_ms": 540000.0, "ended_by": "time_up"}
+    ]);
+    value["depth_refusals"] = json!(3);
+    value["requirements"]["functional"] = json!("Send <b>push</b> | email\nRespect quiet hours");
+    value["curveball"] = json!({"index": 1, "shown": true, "answer": "Shard by *user*"});
+    serde_json::from_value(value).unwrap()
 }

@@ -7,7 +7,7 @@
 use super::check;
 use super::html::{breadth_html, report_html, timing_html};
 use crate::core::diagram::ComponentId;
-use crate::core::export::document::{to_document, Record};
+use crate::core::export::document::{practice_of, to_document, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
@@ -47,6 +47,10 @@ pub struct CheckRequest {
     /// text (empty for none).
     #[serde(default)]
     pub shelf: String,
+    /// An imported file's text, to read back the practice it records instead (see
+    /// `export::document::practice_of`); empty for none.
+    #[serde(default)]
+    pub import: String,
 }
 
 /// The worker's answer to one request: `<seq>\n<html>`, `<seq>\n@<export>` (see
@@ -56,6 +60,9 @@ pub fn answer(request: &str, prompts: &[Prompt]) -> String {
         Ok(req) => req,
         Err(e) => return format!("0\n!the request could not be read ({e})"),
     };
+    if !req.import.is_empty() {
+        return format!("{}\n{}", req.seq, practice_of(&req.import));
+    }
     if !req.shelf.is_empty() {
         return match decode_request(&req.shelf) {
             Some(shelf) => {

@@ -513,6 +513,15 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
     out
 }
 
+/// Fields as length-prefixed text, read back by [`decode_fields`].
+pub fn encode_fields(fields: &[&str]) -> String {
+    let mut out = String::new();
+    for text in fields {
+        field(&mut out, text);
+    }
+    out
+}
+
 /// Appends one length-prefixed field (`<bytes>:<text>`).
 fn field(out: &mut String, text: &str) {
     let _ = write!(out, "{}:{text}", text.len());
