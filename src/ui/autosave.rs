@@ -163,8 +163,6 @@ pub fn save_now(state: BoardState, status: SaveStatus) {
 }
 
 thread_local! {
-    /// The tab's save state, for writers outside the component tree.
-    static STATUS: Cell<Option<SaveStatus>> = const { Cell::new(None) };
     /// Set once the page is about to show another board: nothing may be written.
     static LEAVING: Cell<bool> = const { Cell::new(false) };
     /// When the next rolling backup may be taken (epoch milliseconds).
@@ -207,7 +205,7 @@ pub fn write_part(key: &str, value: Option<&str>) {
     if storage::read(key).ok().flatten().as_deref() == value {
         return;
     }
-    let Some(status) = STATUS.get() else { return };
+    let status = super::app::handles().save;
     let Some(rev) = claim(status) else { return };
     let written = match value {
         Some(value) => storage::write(key, value),
@@ -264,7 +262,6 @@ pub fn keep_this_version(state: BoardState, status: SaveStatus) {
 
 /// Saves after every board or viewport change, throttled, and when the page hides.
 pub fn install(state: BoardState, status: SaveStatus) {
-    STATUS.set(Some(status));
     let pending = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
         state.revision.track();

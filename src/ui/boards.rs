@@ -36,7 +36,7 @@ pub struct Boards {
 #[derive(Default)]
 struct Pending {
     /// The board this tab shows.
-    mine: Option<u32>,
+    mine: u32,
     /// The action waiting for its plan, and the stored revision when it was asked.
     waiting: Option<(&'static str, u64)>,
     /// The board deleted last: its name and the writes that bring it back.
@@ -99,7 +99,7 @@ impl Boards {
             (id, "My board".into())
         });
         show_name(&name);
-        PENDING.with_borrow_mut(|p| p.mine = Some(id));
+        PENDING.with_borrow_mut(|p| p.mine = id);
         Boards {
             open: RwSignal::new(false),
             html: RwSignal::new("<p class=\"hint\">Loading your boards…</p>".into()),
@@ -219,11 +219,12 @@ impl Boards {
     }
 
     /// "Keep this tab's version": if another tab opened a different board meanwhile,
-    /// this tab's board is made the open one again first. `reclaimed` then fires.
+    /// this tab's board is made the open one again first (a worker plan), then every
+    /// part of this tab's version is written.
     pub fn reclaim(&self) {
         let mine = PENDING.with_borrow(|p| p.mine);
-        match (mine, stored_open()) {
-            (Some(mine), Some((open, _))) if open != mine => {
+        match stored_open() {
+            Some((open, _)) if open != mine => {
                 let title = dom::document().map(|d| d.title()).unwrap_or_default();
                 let name = title.trim_end_matches(" · Breadthfirst").to_string();
                 self.request("reclaim", mine, name);
@@ -250,7 +251,7 @@ impl Boards {
                 self.request("open", id, String::new());
             }
         } else if let Some(id) = id("data-duplicate") {
-            if Some(id) != mine || self.flushed(state, status) {
+            if id != mine || self.flushed(state, status) {
                 self.request("duplicate", id, String::new());
             }
         } else if let Some(id) = id("data-delete") {
