@@ -3,8 +3,8 @@
 #
 #   ./dev.sh serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, build the release, run every check and test
-#   ./dev.sh bench   build the release, print first-load size, check and drag times
-#   ./dev.sh size    build the release and print its first-load size only
+#   ./dev.sh bench   build the release, print load sizes, check, export and drag times
+#   ./dev.sh size    build the release and print what the page fetches, against budgets
 #
 # Every install step is idempotent: it checks the tool and its version first.
 set -euo pipefail
@@ -73,28 +73,6 @@ build_release() {
   trunk build --release --offline
 }
 
-# Prints each file of the first load, raw and gzipped, and the total against the budget.
-print_load_size() {
-  local total_raw=0 total_gz=0 raw gz f
-  for f in dist/*; do
-    # Fetched on demand, not part of the first load: the prompt library and the
-    # checklist worker.
-    case "$(basename "$f")" in
-      prompts.txt | checker*)
-        printf '  %-44s %8d B raw %8d B gzip (on demand)\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
-        continue
-        ;;
-    esac
-    raw=$(wc -c <"$f")
-    gz=$(gzip -9c "$f" | wc -c)
-    printf '  %-44s %8d B raw %8d B gzip\n' "$(basename "$f")" "$raw" "$gz"
-    total_raw=$((total_raw + raw))
-    total_gz=$((total_gz + gz))
-  done
-  printf '  %-44s %8d B raw %8d B gzip (%.2f KB; budget 250 KB, aim 150 KB)\n' \
-    "total" "$total_raw" "$total_gz" "$(awk -v b="$total_gz" 'BEGIN { print b / 1024 }')"
-}
-
 case "${1:-}" in
   serve)
     setup_build_tools
@@ -123,8 +101,8 @@ case "${1:-}" in
     setup_build_tools
     setup_browser
     build_release
-    say "first-load size (dist/, gzip -9)"
-    print_load_size
+    say "what the page fetches (dist/: raw, gzip -9, brotli 11)"
+    cargo bench --bench load_size
     say "checking a 1,000-component board against every prompt"
     cargo bench --bench check_engine
     say "exporting and importing a 1,000-component board"
@@ -135,8 +113,8 @@ case "${1:-}" in
   size)
     setup_build_tools
     build_release
-    say "first-load size (dist/, gzip -9)"
-    print_load_size
+    say "what the page fetches (dist/: raw, gzip -9, brotli 11)"
+    cargo bench --bench load_size
     ;;
   *)
     echo "usage: ./dev.sh serve | test | bench | size" >&2

@@ -1,6 +1,6 @@
-//! Entry point of the checklist web worker (see `browser::check_worker`).
+//! Entry point of the app's web worker (see `browser::worker`).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    breadthfirst::browser::check_worker::serve();
+    breadthfirst::browser::worker::serve();
 }

@@ -28,7 +28,7 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
     });
     assert!(app
         .driver
-        .find(".library")
+        .find("dialog.library[open]")
         .text()
         .contains("No prompt matches"));
     filter.clear();
@@ -39,7 +39,9 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
     app.driver
         .find("[data-testid=prompt-card] button.secondary")
         .click();
-    app.wait_for("the dialog to close", || app.count(".library") == 0);
+    app.wait_for("the dialog to close", || {
+        app.count("dialog.library[open]") == 0
+    });
     assert_eq!(
         app.count("[data-testid=phase]"),
         0,
@@ -70,10 +72,10 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
     });
     // Escape closes the dialog.
     app.driver.find("button[aria-label=\"Prompts\"]").click();
-    app.wait_for("the dialog", || app.count(".library") == 1);
+    app.wait_for("the dialog", || app.count("dialog.library[open]") == 1);
     app.driver.press_keys(&[Key::Escape]);
     app.wait_for("the dialog to close on Escape", || {
-        app.count(".library") == 0
+        app.count("dialog.library[open]") == 0
     });
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");

@@ -190,13 +190,13 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         .text()
         .contains("When Breadth ended: 1 component, 0 arrows"));
     assert_eq!(
-        app.count("[data-testid=final-board] svg g"),
+        app.count("[data-testid=final-board] svg .node"),
         1,
         "the final board is drawn beside the map"
     );
     app.screenshot("session-review.png");
     app.wait_for("the timing summary", || {
-        app.count(".check-panel .timing") == 1
+        app.count("[data-testid=review] .timing") == 1
     });
     let breadth_row = app.js(
         "const row = [...document.querySelectorAll('.timing tbody tr')] \
@@ -210,7 +210,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     );
     assert!(app
         .driver
-        .find(".outline")
+        .find("[data-testid=review]")
         .text()
         .contains("Depth attempts refused during breadth: 1"));
     let saved = app.js(

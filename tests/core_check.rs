@@ -2,16 +2,14 @@
 //! boards, fixture designs (complete ones score high, a deep-but-narrow one scores low
 //! on breadth and says what is missing), and the empty board.
 
-use breadthfirst::core::check::html::{escape, report_html};
-use breadthfirst::core::check::wire::{
-    answer, claims_from_text, read_answer, toggle_claim, CheckRequest,
-};
+use breadthfirst::core::check::claims::{claims_from_text, claims_text, toggle_claim};
 use breadthfirst::core::check::{check, Category, CheckItem, Report, Status};
 use breadthfirst::core::diagram::{
     Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
 };
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::{catalog, Prompt};
+use breadthfirst::core::protocol::{handle, CheckJob, Reply, Request};
 use breadthfirst::core::session::{Session, SessionPlan};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -585,87 +583,93 @@ fn the_report_is_deterministic_with_unique_keys_in_category_order() {
     }
 }
 
-#[test]
-fn the_worker_answers_with_the_report_html_and_explains_bad_requests() {
-    let prompts = catalog();
-    let board = fixture("complete-url-shortener.json");
-    let request = |prompt: &str, board: String, claims: Vec<String>| {
-        serde_json::to_string(&CheckRequest {
-            seq: 7,
+/// The worker's answer to a check of `board` (in the saved format) against `prompt`.
+fn check_reply(prompt: &str, board: String, session: Option<Session>, prompts: &[Prompt]) -> Reply {
+    handle(
+        Request::Check(CheckJob {
             prompt: prompt.into(),
             board,
-            claims,
-            ..CheckRequest::default()
-        })
-        .unwrap()
-    };
+            session,
+        }),
+        prompts,
+    )
+}
+
+#[test]
+fn a_check_answers_with_the_report_of_the_board_against_the_prompt() {
+    let board = fixture("complete-url-shortener.json");
     let text = persist::to_json(&board, &Default::default());
-    let claims = vec!["flow:3".to_string()];
-    let reply = answer(
-        &request("url-shortener", text.clone(), claims.clone()),
-        &prompts,
-    );
-    let expected = report_html(
-        &check(&board, &prompt("url-shortener"), &[]),
-        &claims.into_iter().collect(),
-    );
-    assert_eq!(read_answer(&reply), (7, Ok(expected.as_str())));
-    let unknown = answer(&request("no-such", text.clone(), vec![]), &prompts);
-    assert!(matches!(read_answer(&unknown), (7, Err(why)) if why.contains("no-such")));
+    let reply = check_reply("url-shortener", text, None, &catalog());
+    let expected = check(&board, &prompt("url-shortener"), &[]);
+    assert_eq!(reply, Reply::Checked(expected));
+}
+
+#[test]
+fn a_check_of_an_unknown_prompt_fails_naming_it() {
+    let text = persist::to_json(&fixture("complete-url-shortener.json"), &Default::default());
+    match check_reply("no-such", text, None, &catalog()) {
+        Reply::Failed(why) => assert_eq!(why, "no prompt \"no-such\" in the library"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_check_without_the_prompt_library_says_it_could_not_be_loaded() {
     // The worker could not fetch the library: the check says so (and is retried).
-    let offline = answer(&request("url-shortener", text, vec![]), &[]);
-    assert!(
-        matches!(read_answer(&offline), (7, Err(why)) if why.contains("library could not be loaded"))
-    );
-    let bad = answer(&request("url-shortener", "{".into(), vec![]), &prompts);
-    assert!(
-        matches!(read_answer(&bad), (7, Err(why)) if why.starts_with("the board could not be read"))
-    );
-    let garbage = answer("not json", &prompts);
-    assert!(
-        matches!(read_answer(&garbage), (0, Err(why)) if why.starts_with("the request could not be read"))
-    );
-    assert!(matches!(read_answer(""), (0, Err(_))));
+    let text = persist::to_json(&fixture("complete-url-shortener.json"), &Default::default());
+    match check_reply("url-shortener", text, None, &[]) {
+        Reply::Failed(why) => {
+            assert!(why.contains("library could not be loaded"), "{why}");
+            assert!(why.contains("retry"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_check_of_an_unreadable_board_says_the_board_could_not_be_read() {
+    for board in ["{", "", "not json", "{\"format\":\"someone-else\"}"] {
+        match check_reply("url-shortener", board.into(), None, &catalog()) {
+            Reply::Failed(why) => assert!(
+                why.starts_with("the board could not be read: ") && why.len() > 30,
+                "{board:?}: {why}"
+            ),
+            other => panic!("{board:?}: {other:?}"),
+        }
+    }
 }
 
 #[test]
 fn claims_are_stored_one_key_per_line_and_toggle() {
-    let once = toggle_claim("", "component:store");
-    assert_eq!(once, "component:store");
+    let once = toggle_claim(&[], "component:store");
+    assert_eq!(once, ["component:store"]);
+    assert_eq!(claims_text(&once), "component:store");
     let twice = toggle_claim(&once, "flow:0");
-    assert_eq!(claims_from_text(&twice), ["component:store", "flow:0"]);
-    assert_eq!(
-        claims_from_text(&toggle_claim(&twice, "component:store")),
-        ["flow:0"]
-    );
+    assert_eq!(claims_text(&twice), "component:store\nflow:0");
+    assert_eq!(claims_from_text(&claims_text(&twice)), twice);
+    assert_eq!(toggle_claim(&twice, "component:store"), ["flow:0"]);
+    assert_eq!(toggle_claim(&toggle_claim(&twice, "x"), "x"), twice);
     assert!(claims_from_text("\n\n").is_empty());
+    assert_eq!(claims_from_text("a\n\nb\n"), ["a", "b"]);
+    assert_eq!(claims_text(&[]), "");
 }
 
 #[test]
-fn the_report_html_escapes_every_user_string_and_carries_the_hooks() {
-    assert_eq!(
-        escape("<b a=\"1\">&'"),
-        "&lt;b a=&quot;1&quot;&gt;&amp;&#39;"
-    );
-    let p = prompt("url-shortener");
+fn the_app_marks_claimed_items_on_the_workers_report_itself() {
+    // Claims no longer travel with a check: the app holds them against the report.
     let mut b = B::new();
-    let evil = b.add(K::Cache, "<script>alert(1)</script>");
-    b.note(evil, NoteField::Failure, "\" onmouseover=\"x");
-    let report = check(&b.0, &p, &[]);
-    let claims: BTreeSet<String> = ["component:store".to_string()].into_iter().collect();
-    let html = report_html(&report, &claims);
-    assert!(!html.contains("<script>"), "labels are escaped");
-    assert!(html.contains("&lt;script&gt;"));
-    assert!(!html.contains("\" onmouseover"));
-    assert!(html.contains("data-testid=\"coverage\""));
-    let items = html.matches("data-testid=\"check-item\"").count();
-    assert_eq!(items, report.items.len());
-    assert!(html.contains(&format!("data-show=\"{evil}\"")));
-    assert!(
-        html.contains("data-status=\"self\""),
-        "a claim shows as self"
-    );
-    assert!(html.contains("data-claim=\"component:store\" checked"));
+    b.add(K::Cache, "Redis");
+    let text = persist::to_json(&b.0, &Default::default());
+    let Reply::Checked(report) = check_reply("url-shortener", text, None, &catalog()) else {
+        panic!("the check fails");
+    };
+    let stored = claims_text(&toggle_claim(&[], "component:store"));
+    let claims: BTreeSet<String> = claims_from_text(&stored).into_iter().collect();
+    let status = |key: &str| Report::status(item(&report, key), &claims);
+    assert_eq!(status("component:cache"), Status::Covered);
+    assert_eq!(status("component:store"), Status::SelfClaimed);
+    let c = report.coverage(Some(Category::Components), &claims);
+    assert_eq!((c.found, c.claimed), (1, 1));
 }
 
 /// A session in Review whose breadth map was `map`, with `snapshot` kept (or not, as
@@ -688,31 +692,31 @@ fn review_session(map: Vec<ComponentId>, snapshot: Option<&Board>) -> Session {
     serde_json::from_value(value).unwrap()
 }
 
-fn review_request(board: &Board, map: Vec<ComponentId>, snapshot: Option<&Board>) -> String {
-    let request = serde_json::to_string(&CheckRequest {
-        seq: 1,
-        prompt: "url-shortener".into(),
-        board: persist::to_json(board, &Default::default()),
-        claims: vec![],
-        session: Some(review_session(map, snapshot)),
-        ..CheckRequest::default()
-    })
-    .unwrap();
-    let reply = answer(&request, &catalog());
-    read_answer(&reply).1.unwrap().to_string()
-}
-
-/// The `<figure data-testid="{id}">` element's text.
-fn figure<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html
-        .find(&format!("<figure data-testid=\"{id}\">"))
-        .unwrap();
-    let end = start + html[start..].find("</figure>").unwrap();
-    &html[start..end]
+#[test]
+fn in_review_the_check_holds_the_sessions_focus_picks_for_depth() {
+    let board = fixture("complete-url-shortener.json");
+    let last = board.components().last().unwrap().id;
+    let mut value = serde_json::to_value(review_session(vec![], None)).unwrap();
+    value["focus"] = json!([last]);
+    let session: Session = serde_json::from_value(value).unwrap();
+    assert_eq!(session.focus(), [last]);
+    let reply = check_reply(
+        "url-shortener",
+        persist::to_json(&board, &Default::default()),
+        Some(session.clone()),
+        &catalog(),
+    );
+    let focused = check(&board, &prompt("url-shortener"), &[last]);
+    assert_ne!(
+        focused,
+        check(&board, &prompt("url-shortener"), &[]),
+        "the pick changes the depth items"
+    );
+    assert_eq!(reply, Reply::Checked(focused));
 }
 
 #[test]
-fn in_review_the_breadth_map_is_drawn_beside_the_final_board() {
+fn in_review_the_breadth_map_is_the_snapshot_kept_when_breadth_ended() {
     let board = fixture("complete-url-shortener.json");
     // The board when Breadth ended: its first two components (one since relabelled)
     // and the one arrow between them.
@@ -724,81 +728,69 @@ fn in_review_the_breadth_map_is_drawn_beside_the_final_board() {
             label: "Early name".into(),
         })
         .unwrap();
-    let html = review_request(&board, keep.clone(), Some(&snapshot));
-
-    let map = figure(&html, "breadth-map");
-    assert!(
-        map.contains("When Breadth ended: 2 components, 1 arrow<"),
-        "{map}"
-    );
-    assert!(
-        map.contains(">Early name<"),
-        "the snapshot, not today's board: {map}"
-    );
-    assert_eq!(map.matches("<g transform").count(), 2);
-    assert!(!map.contains("#c2410c"), "nothing is new in the map itself");
-
-    let last = figure(&html, "final-board");
-    let later = board.components().len() - 2;
-    assert_eq!(
-        last.matches("stroke=\"#c2410c\" stroke-width=\"3\"")
-            .count(),
-        later,
-        "every component added after breadth is ringed"
-    );
-    assert_eq!(
-        last.matches("marker-end=\"url(#final-boardnew-head)\"")
-            .count(),
-        board.arrows().len() - 1,
-        "every arrow but the map's one is new"
-    );
-    assert!(
-        html.contains("id=\"breadth-maphead\""),
-        "ids are unique per figure"
-    );
-    let names: Vec<String> = board.components()[2..]
+    let session = review_session(keep.clone(), Some(&snapshot));
+    let map = session.breadth_snapshot(&board);
+    assert_eq!(map, snapshot, "the snapshot, not today's board");
+    assert_eq!((map.components().len(), map.arrows().len()), (2, 1));
+    assert_eq!(map.component(keep[0]).unwrap().label, "Early name");
+    // What came only after breadth: every other component, and every arrow but one.
+    let later: Vec<ComponentId> = board
+        .components()
         .iter()
-        .map(|c| escape(&c.label))
+        .filter(|c| map.component(c.id).is_none())
+        .map(|c| c.id)
         .collect();
-    assert!(
-        html.contains(&format!(
-            "Added only after breadth (ringed): {}.",
-            names.join(", ")
-        )),
-        "{html}"
-    );
+    let expected: Vec<ComponentId> = board.components()[2..].iter().map(|c| c.id).collect();
+    assert_eq!(later, expected);
+    let new_arrows = board
+        .arrows()
+        .iter()
+        .filter(|a| map.arrow_between(a.from, a.to).is_none())
+        .count();
+    assert_eq!(new_arrows, board.arrows().len() - 1);
 }
 
 #[test]
 fn without_a_snapshot_the_map_is_its_components_as_they_are_now() {
     let board = fixture("complete-url-shortener.json");
     let all: Vec<ComponentId> = board.components().iter().map(|c| c.id).collect();
-    let html = review_request(&board, all, None);
-    let map = figure(&html, "breadth-map");
-    assert!(map.contains(&format!(
-        "{} components, {} arrows",
-        board.components().len(),
-        board.arrows().len()
-    )));
-    let last = figure(&html, "final-board");
-    assert!(!last.contains("stroke-width=\"3\"") && !last.contains("url(#final-boardnew-head)"));
-    assert!(html.contains("Nothing was added after the breadth map."));
+    let map = review_session(all, None).breadth_snapshot(&board);
+    assert_eq!(map, board, "everything was on the map: nothing was added");
 
-    let empty = review_request(&board, vec![], None);
-    assert!(figure(&empty, "breadth-map").contains("The board was empty."));
+    let two: Vec<ComponentId> = board.components()[..2].iter().map(|c| c.id).collect();
+    let map = review_session(two.clone(), None).breadth_snapshot(&board);
+    assert_eq!(map, board.subset(|id| two.contains(&id)));
+    assert_eq!(
+        map.component(two[0]).unwrap().label,
+        board.components()[0].label,
+        "as they are now"
+    );
+
+    let empty = review_session(vec![], None).breadth_snapshot(&board);
+    assert!(empty.is_empty(), "an empty map is an empty board");
 }
 
 #[test]
-fn in_review_the_answer_leads_with_planned_against_actual_minutes() {
+fn a_damaged_snapshot_falls_back_to_the_maps_components() {
     let board = fixture("complete-url-shortener.json");
-    let html = review_request(&board, vec![], None);
-    assert!(
-        html.starts_with("<section class=\"timing-summary\""),
-        "{html}"
+    let two: Vec<ComponentId> = board.components()[..2].iter().map(|c| c.id).collect();
+    let mut value = serde_json::to_value(review_session(two.clone(), None)).unwrap();
+    value["breadth_board"] = json!("{\"format\":");
+    let session: Session = serde_json::from_value(value).unwrap();
+    assert!(session.breadth_board().is_some());
+    assert_eq!(
+        session.breadth_snapshot(&board),
+        board.subset(|id| two.contains(&id))
     );
-    assert!(
-        html.contains("<tr><td>Breadth</td><td>9</td><td>10</td></tr>"),
-        "{html}"
-    );
-    assert!(html.contains("Depth attempts refused during breadth: 2"));
+}
+
+#[test]
+fn a_reviewed_session_gives_planned_against_actual_minutes_and_refusals() {
+    let session = review_session(vec![], None);
+    let rows: Vec<(&str, String, String)> = session
+        .timings()
+        .map(|(phase, planned, actual)| (phase, planned.to_string(), actual.to_string()))
+        .collect();
+    assert_eq!(rows, [("Breadth", "9".to_string(), "10".to_string())]);
+    assert_eq!(session.depth_refusals(), 2);
 }

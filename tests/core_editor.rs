@@ -1226,3 +1226,25 @@ fn selecting_a_set_of_components_skips_ids_not_on_the_board() {
     assert_eq!(ed.selection().components(), &[c, a]);
     assert!(!ed.can_redo());
 }
+
+#[test]
+fn toggling_a_component_adds_it_last_and_toggling_it_again_takes_it_out() {
+    let (mut ed, [a, b, c]) = three();
+    ed.perform(Action::SelectComponent(b)).unwrap();
+    ed.perform(Action::ToggleComponent(a)).unwrap();
+    assert_eq!(ed.selection().components(), [b, a], "connect order kept");
+    ed.perform(Action::ToggleComponent(b)).unwrap();
+    assert_eq!(ed.selection().components(), [a]);
+    // A toggle is a view change: nothing to undo.
+    assert!(!ed.can_undo());
+    ed.perform(Action::ToggleComponent(ComponentId(9_999)))
+        .unwrap();
+    assert_eq!(
+        ed.selection().components(),
+        [a],
+        "unknown ids change nothing"
+    );
+    ed.perform(Action::ToggleComponent(c)).unwrap();
+    ed.perform(Action::ConnectSelection).unwrap();
+    assert!(ed.board().arrow_between(a, c).is_some());
+}

@@ -1,12 +1,10 @@
 //! The prompt library: every bundled file parses and validates, and the validator
 //! names the file and what is wrong for each kind of mistake.
 
-use breadthfirst::core::prompt::html::{cards_html, expectations_html, panel_html};
 use breadthfirst::core::prompt::{
-    catalog, catalog_problems, parse_bundle, parse_display_bundle, Prompt, PromptError,
+    catalog, catalog_problems, parse_bundle, parse_display_bundle, Difficulty, Prompt, PromptError,
     MIN_CURVEBALLS, MIN_FAILURE_MODES,
 };
-use breadthfirst::core::session::Level;
 use std::path::PathBuf;
 
 #[path = "../src/core/prompt/flatten.rs"]
@@ -305,68 +303,72 @@ fn the_app_reads_only_what_it_shows_and_the_same_as_the_full_reader() {
 }
 
 #[test]
-fn the_library_cards_filter_and_escape_every_prompt_string() {
-    let prompts = catalog();
-    let all = cards_html(&prompts, "");
-    assert_eq!(
-        all.matches("data-testid=\"prompt-card\"").count(),
-        prompts.len()
-    );
-    for p in &prompts {
-        assert!(
-            all.contains(&format!("data-start=\"{}\"", p.id)),
-            "{}",
-            p.id
-        );
-        assert!(all.contains(&format!("data-free=\"{}\"", p.id)), "{}", p.id);
+fn an_empty_filter_matches_every_prompt() {
+    for p in catalog() {
+        assert!(catalog::matches(&p, ""), "{}", p.id);
+        assert!(catalog::matches(&p, "   "), "{}", p.id);
     }
-    // Title, tag, difficulty and statement words all filter, ignoring ASCII case.
+}
+
+#[test]
+fn a_prompt_matches_its_title_ignoring_ascii_case() {
+    let prompts = catalog();
     let first = &prompts[0];
-    let by_title = cards_html(&prompts, &first.title.to_ascii_uppercase());
-    assert!(by_title.contains(&format!("data-prompt=\"{}\"", first.id)));
-    assert!(!cards_html(&prompts, &first.tags[0]).contains("No prompt matches"));
-    let hard = cards_html(&prompts, " hard ");
-    for p in &prompts {
-        if p.difficulty == breadthfirst::core::prompt::Difficulty::Hard {
+    assert!(catalog::matches(first, &first.title.to_ascii_uppercase()));
+    assert!(catalog::matches(first, &first.title.to_ascii_lowercase()));
+    let word = first.title.split_whitespace().last().unwrap();
+    assert!(catalog::matches(first, &format!("  {word} ")));
+}
+
+#[test]
+fn a_prompt_matches_each_of_its_tags() {
+    for p in catalog() {
+        for tag in &p.tags {
+            assert!(catalog::matches(&p, tag), "{}: {tag}", p.id);
             assert!(
-                hard.contains(&format!("data-prompt=\"{}\"", p.id)),
-                "{}",
+                catalog::matches(&p, &tag.to_ascii_uppercase()),
+                "{}: {tag}",
                 p.id
             );
         }
     }
-    let none = cards_html(&prompts, "no prompt has this text");
-    assert!(!none.contains("data-prompt") && none.contains("No prompt matches that filter."));
-
-    let mut hostile = example();
-    hostile.title = "<script>alert(1)</script>".into();
-    hostile.id = "x\" onclick=\"alert(1)".into();
-    let html = cards_html(&[hostile], "");
-    assert!(
-        !html.contains("<script>") && !html.contains("\" onclick"),
-        "{html}"
-    );
-    assert!(html.contains("&lt;script&gt;"));
 }
 
 #[test]
-fn the_prompt_panel_hides_answers_and_shows_the_levels_asked_for() {
-    let p = example();
-    let html = panel_html(&p);
-    assert_eq!(
-        html.matches("<p class=\"answer\" hidden>").count(),
-        p.clarifications.len(),
-        "every answer starts hidden"
-    );
-    assert_eq!(html.matches("data-reveal").count(), p.clarifications.len());
-    assert!(html.contains(&format!(
-        "Clarifying questions ({})",
-        p.clarifications.len()
-    )));
-    let all = expectations_html(&p, None);
-    assert_eq!(all.matches("<li>").count(), 3);
-    assert!(!all.contains(" open>"), "folded in free practice");
-    let l6 = expectations_html(&p, Some(Level::L6));
-    assert_eq!(l6.matches("<li>").count(), 1);
-    assert!(l6.contains("L6: ") && l6.contains(" open>"));
+fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word() {
+    let prompts = catalog();
+    let hard: Vec<&str> = prompts
+        .iter()
+        .filter(|p| catalog::matches(p, " hard "))
+        .map(|p| p.id.as_str())
+        .collect();
+    for p in &prompts {
+        if p.difficulty == Difficulty::Hard {
+            assert!(hard.contains(&p.id.as_str()), "{}", p.id);
+        }
+    }
+    // The difficulty matches as a whole word only: "Har" is not "Hard".
+    let mut easy = example();
+    easy.difficulty = Difficulty::Easy;
+    easy.title = "Plain".into();
+    easy.tags = vec!["x".into()];
+    easy.statement = "Nothing here.".into();
+    assert!(catalog::matches(&easy, "EASY"));
+    assert!(!catalog::matches(&easy, "hard"));
+    assert!(!catalog::matches(&easy, "eas"));
+    assert_eq!(catalog::difficulty_name(Difficulty::Medium), "Medium");
+}
+
+#[test]
+fn a_prompt_matches_words_of_its_statement() {
+    let mut p = example();
+    p.statement = "Design a service that shortens long links.".into();
+    assert!(catalog::matches(&p, "SHORTENS LONG"));
+}
+
+#[test]
+fn a_filter_no_prompt_holds_matches_none() {
+    assert!(catalog()
+        .iter()
+        .all(|p| !catalog::matches(p, "no prompt has this text")));
 }

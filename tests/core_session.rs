@@ -516,3 +516,20 @@ fn leaving_breadth_keeps_a_snapshot_of_the_board_that_survives_a_reload() {
     let restored: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     assert_eq!(restored.breadth_board(), s.breadth_board());
 }
+
+#[test]
+fn the_breadth_snapshot_is_the_board_when_breadth_ended_not_the_board_now() {
+    let (session, _) = in_focus();
+    let mut now = breadth_map();
+    let added = add(&mut now, ComponentKind::Cache, 900.0);
+    let map = session.breadth_snapshot(&now);
+    assert_eq!(map.components().len(), breadth_map().components().len());
+    assert!(map.component(added).is_none(), "added after breadth");
+    assert_eq!(map.arrows().len(), breadth_map().arrows().len());
+}
+
+#[test]
+fn before_breadth_ends_the_breadth_snapshot_is_empty() {
+    let (session, _) = in_breadth(SessionPlan::default());
+    assert!(session.breadth_snapshot(&breadth_map()).is_empty());
+}

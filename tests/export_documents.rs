@@ -1,20 +1,22 @@
-//! The worker's exports end to end: each format's answer (file name, type, content),
+//! The worker's exports end to end: each format's reply (file name, type, content),
 //! the JSON document's round trip back through the importer for random boards, and
 //! the Markdown debrief's sections, with hostile text kept literal.
 
 mod common;
 
 use breadthfirst::core::check::check;
-use breadthfirst::core::check::wire::{answer, file_name, read_answer, read_export, CheckRequest};
 use breadthfirst::core::diagram::{
     Applied, Board, Command, ComponentId, ComponentKind, NoteField, Point,
 };
 use breadthfirst::core::editor::Viewport;
-use breadthfirst::core::export::document::{practice_of, to_document, Record};
+use breadthfirst::core::export::document::{practice_of, to_document, Practice, Record};
 use breadthfirst::core::export::markdown::{debrief, text};
 use breadthfirst::core::persist;
-use breadthfirst::core::persist::shelf::decode_fields;
 use breadthfirst::core::prompt::{catalog, Prompt};
+use breadthfirst::core::protocol::{
+    decode, encode, file_name, handle, Envelope, ExportFile, ExportFormat, ExportJob, Reply,
+    Request,
+};
 use breadthfirst::core::session::{Session, SessionPlan};
 use common::{fixture, reviewed_session, Rng};
 use serde_json::{json, Value};
@@ -164,95 +166,126 @@ fn the_json_export_records_the_prompt_session_claims_and_check() {
     );
 }
 
-fn export(
-    format: &str,
-    prompt: &str,
-    session: Option<Session>,
-) -> Result<(String, String, String), String> {
+/// The export job for the complete URL shortener board.
+fn job(format: ExportFormat, prompt: &str, session: Option<Session>) -> ExportJob {
     let board = fixture("complete-url-shortener.json");
-    let request = serde_json::to_string(&CheckRequest {
-        seq: 9,
+    ExportJob {
+        format,
         prompt: prompt.into(),
         board: persist::to_json(&board, &Viewport::default()),
         claims: vec![],
         session,
-        export: format.into(),
         date: "2026-11-22".into(),
         transparent: false,
-        ..CheckRequest::default()
-    })
-    .unwrap();
-    let reply = answer(&request, &catalog());
-    let (seq, body) = read_answer(&reply);
-    assert_eq!(seq, 9);
-    let (file, mime, content) =
-        read_export(body.map_err(str::to_string)?).ok_or_else(|| "not an export".to_string())?;
-    Ok((file.into(), mime.into(), content.into()))
+    }
 }
 
-/// (format id, file extension, MIME type, whether the content looks right).
-type Case = (&'static str, &'static str, &'static str, fn(&str) -> bool);
+/// The worker's file for `job`, or why there is none.
+fn export_file(job: ExportJob) -> Result<ExportFile, String> {
+    match handle(Request::Export(job), &catalog()) {
+        Reply::Exported(file) => Ok(file),
+        Reply::Failed(why) => Err(why),
+        other => panic!("not an export: {other:?}"),
+    }
+}
+
+fn export(format: ExportFormat, prompt: &str, session: Option<Session>) -> ExportFile {
+    export_file(job(format, prompt, session)).unwrap()
+}
+
+/// (format, file extension, MIME type, whether the content looks right).
+type Case = (ExportFormat, &'static str, &'static str, fn(&str) -> bool);
 
 #[test]
 fn every_format_answers_with_its_file_name_type_and_content() {
     let cases: [Case; 6] = [
-        ("svg", "svg", "image/svg+xml", |c| c.starts_with("<svg")),
-        ("png", "png", "image/png", |c| {
+        (ExportFormat::Svg, "svg", "image/svg+xml", |c| {
+            c.starts_with("<svg")
+        }),
+        (ExportFormat::Png, "png", "image/png", |c| {
             c.starts_with("<svg") && c.contains("fill=\"#ffffff\"")
         }),
-        ("json", "json", "application/json", |c| {
+        (ExportFormat::Json, "json", "application/json", |c| {
             persist::from_json(c).is_ok_and(|r| r.board.components().len() == 8)
         }),
-        ("mermaid", "mmd", "text/plain", |c| {
+        (ExportFormat::Mermaid, "mmd", "text/plain", |c| {
             c.starts_with("flowchart LR\n")
         }),
-        ("excalidraw", "excalidraw", "application/json", |c| {
-            serde_json::from_str::<Value>(c).is_ok_and(|v| v["type"] == json!("excalidraw"))
-        }),
-        ("markdown", "md", "text/markdown", |c| {
+        (
+            ExportFormat::Excalidraw,
+            "excalidraw",
+            "application/json",
+            |c| serde_json::from_str::<Value>(c).is_ok_and(|v| v["type"] == json!("excalidraw")),
+        ),
+        (ExportFormat::Markdown, "md", "text/markdown", |c| {
             c.starts_with("# Debrief: ") && c.contains("```mermaid\nflowchart LR")
         }),
     ];
-    for (format, ext, mime, looks_right) in cases {
-        let (file, got_mime, content) = export(format, "url-shortener", None).unwrap();
-        assert_eq!(file, format!("url-shortener-2026-11-22.{ext}"));
-        assert_eq!(got_mime, mime, "{format}");
-        assert!(looks_right(&content), "{format}: {content}");
-    }
     assert_eq!(
-        export("pdf", "url-shortener", None),
-        Err("no export format \"pdf\"".to_string())
+        cases.map(|c| c.0),
+        ExportFormat::ALL,
+        "every format, in menu order"
     );
+    for (format, ext, mime, looks_right) in cases {
+        let file = export(format, "url-shortener", None);
+        assert_eq!(file.format, format);
+        assert_eq!(file.name, format!("url-shortener-2026-11-22.{ext}"));
+        assert_eq!(format.extension(), ext);
+        assert_eq!(format.mime(), mime, "{format:?}");
+        assert!(looks_right(&file.content), "{format:?}: {}", file.content);
+    }
+}
+
+#[test]
+fn an_unknown_export_format_is_refused_when_the_request_is_read() {
+    let envelope = Envelope {
+        id: 9,
+        request: Request::Export(job(ExportFormat::Svg, "url-shortener", None)),
+    };
+    let text = encode(&envelope).unwrap();
+    assert!(text.contains("\"Svg\""), "{text}");
+    let pdf = text.replace("\"Svg\"", "\"Pdf\"");
+    let err = decode::<Envelope>(&pdf).unwrap_err();
+    assert!(err.0.contains("Pdf"), "{err}");
+    assert!(err
+        .to_string()
+        .starts_with("a worker message could not be read"));
+}
+
+#[test]
+fn an_export_of_an_unreadable_board_says_the_board_could_not_be_read() {
+    let mut bad = job(ExportFormat::Mermaid, "url-shortener", None);
+    bad.board = "{".into();
+    let why = export_file(bad).unwrap_err();
+    assert!(why.starts_with("the board could not be read: "), "{why}");
 }
 
 #[test]
 fn a_transparent_picture_has_no_background() {
-    let board = fixture("complete-url-shortener.json");
-    let request = |transparent: bool| {
-        let request = serde_json::to_string(&CheckRequest {
-            seq: 3,
-            board: persist::to_json(&board, &Viewport::default()),
-            export: "png".into(),
-            transparent,
-            ..CheckRequest::default()
-        })
-        .unwrap();
-        let reply = answer(&request, &catalog());
-        let body = read_answer(&reply).1.unwrap().to_string();
-        read_export(&body).unwrap().2.to_string()
+    let picture = |transparent: bool| {
+        let mut job = job(ExportFormat::Png, "", None);
+        job.transparent = transparent;
+        export_file(job).unwrap().content
     };
-    assert!(request(false).contains("fill=\"#ffffff\"/>"));
-    assert!(!request(true).contains("fill=\"#ffffff\"/>"));
+    assert!(picture(false).contains("fill=\"#ffffff\"/>"));
+    assert!(!picture(true).contains("fill=\"#ffffff\"/>"));
 }
 
 #[test]
 fn an_export_never_fails_for_want_of_a_prompt() {
-    let (file, _, content) = export("markdown", "", None).unwrap();
-    assert_eq!(file, "board-2026-11-22.md");
-    assert!(content.starts_with("# Debrief: Free drawing"));
-    assert!(!content.contains("## Checklist"));
-    let (file, _, _) = export("svg", "gone-from-the-library", None).unwrap();
-    assert_eq!(file, "gone-from-the-library-2026-11-22.svg");
+    let file = export(ExportFormat::Markdown, "", None);
+    assert_eq!(file.name, "board-2026-11-22.md");
+    assert!(file.content.starts_with("# Debrief: Free drawing"));
+    assert!(!file.content.contains("## Checklist"));
+    let file = export(ExportFormat::Svg, "gone-from-the-library", None);
+    assert_eq!(file.name, "gone-from-the-library-2026-11-22.svg");
+    // Without the library at all, too.
+    let job = job(ExportFormat::Json, "url-shortener", None);
+    let Reply::Exported(file) = handle(Request::Export(job), &[]) else {
+        panic!("the export fails without the library");
+    };
+    assert_eq!(file.name, "url-shortener-2026-11-22.json");
+    assert!(persist::from_json(&file.content).is_ok());
     assert_eq!(
         file_name("a/b\\c:d", "2026-11-22", "md"),
         "a-b-c-d-2026-11-22.md"
@@ -352,31 +385,28 @@ fn an_export_gives_back_its_finished_session_and_claims_for_an_import() {
     };
     let exported = to_document(&board, &Viewport::default(), &record(Some(&session)));
     let practice = practice_of(&exported);
-    let fields = decode_fields(&practice);
-    assert_eq!(fields.len(), 3);
-    assert_eq!(fields[0], "notification-system");
-    let back: Session = serde_json::from_str(fields[1]).unwrap();
-    assert_eq!(back, session);
-    assert_eq!(fields[2], "failure:x\nflow:fanout");
+    assert_eq!(
+        practice,
+        Practice {
+            prompt: "notification-system".into(),
+            session: Some(session.clone()),
+            claims: vec!["failure:x".into(), "flow:fanout".into()],
+        }
+    );
     // A session still running is not brought back (its clock would be meaningless).
     let running = Session::start("notification-system", SessionPlan::default(), 0.0, 2);
     let doc = to_document(&board, &Viewport::default(), &record(Some(&running)));
-    assert_eq!(decode_fields(&practice_of(&doc))[1], "");
+    assert_eq!(practice_of(&doc).session, None);
+    assert_eq!(practice_of(&doc).prompt, "notification-system");
     // Nor one for another prompt, and a file with none or no JSON gives empty fields.
     let mut other = serde_json::to_value(&session).unwrap();
     other["prompt_id"] = json!("url-shortener");
     let mut doc: Value =
         serde_json::from_str(&to_document(&board, &Viewport::default(), &record(None))).unwrap();
     doc["session"] = other;
-    assert_eq!(decode_fields(&practice_of(&doc.to_string()))[1], "");
-    assert_eq!(decode_fields(&practice_of("not json")), vec!["", "", ""]);
-    // Through the worker's channel, as the app asks for it.
-    let request = serde_json::to_string(&CheckRequest {
-        seq: 5,
-        import: exported,
-        ..CheckRequest::default()
-    })
-    .unwrap();
-    let reply = answer(&request, &catalog());
-    assert_eq!(read_answer(&reply), (5, Ok(practice.as_str())));
+    assert_eq!(practice_of(&doc.to_string()).session, None);
+    assert_eq!(practice_of("not json"), Practice::default());
+    // Through the worker, as the app asks for it.
+    let reply = handle(Request::ReadPractice { file: exported }, &catalog());
+    assert_eq!(reply, Reply::Practice(practice));
 }

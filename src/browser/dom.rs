@@ -65,3 +65,21 @@ pub fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// Whether an event target is inside a dialog or a menu, where board shortcuts must
+/// not fire.
+pub fn in_overlay(target: &web_sys::EventTarget) -> bool {
+    target
+        .dyn_ref::<web_sys::Element>()
+        .and_then(|el| {
+            el.closest("dialog, [role=menu], details[open]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Whether a modal dialog is showing (the board behind it is inert).
+pub fn modal_open() -> bool {
+    query("dialog[open]").is_some()
+}

@@ -1,8 +1,9 @@
 //! The thin browser layer: every Web API the app uses hides behind a function here that
 //! returns plain values or a typed error. No app logic lives here.
 
-pub mod check_worker;
+pub mod crash;
 pub mod dom;
 pub mod download;
 pub mod fetch;
 pub mod storage;
+pub mod worker;

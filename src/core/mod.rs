@@ -6,9 +6,9 @@
 pub mod check;
 pub mod decimal;
 pub mod diagram;
-pub mod dialog;
 pub mod editor;
 pub mod export;
 pub mod persist;
 pub mod prompt;
+pub mod protocol;
 pub mod session;

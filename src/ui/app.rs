@@ -1,8 +1,9 @@
-//! The app shell: context, global listeners, layout.
+//! The app shell: the shared state in context, global listeners, layout.
 
 use super::autosave::{self, SaveStatus};
 use super::boards::{Boards, BoardsDialog};
 use super::canvas::{measure_canvas, Canvas};
+use super::export::Importer;
 use super::keyboard;
 use super::library::{Library, LibraryDialog};
 use super::notices::{Banners, NoticeToast, SaveIndicator};
@@ -10,76 +11,52 @@ use super::outline::Outline;
 use super::palette::Palette;
 use super::practice::Practice;
 use super::review::Checker;
+use super::review_page::{review_shown, ReviewPage};
 use super::state::BoardState;
 use super::toolbar::Toolbar;
+use super::worker::Worker;
 use crate::browser::dom;
+use crate::core::session::Phase;
 use leptos::ev;
 use leptos::prelude::*;
-use std::cell::Cell;
-
-/// Copies of the app's shared state, for code that runs outside the component tree
-/// (worker answers, browser events), where no context can be looked up.
-#[derive(Clone, Copy)]
-pub struct Handles {
-    /// The board.
-    pub state: BoardState,
-    /// Saving.
-    pub save: SaveStatus,
-    /// The running session.
-    pub practice: Practice,
-    /// The prompt library.
-    pub library: Library,
-    /// The check worker.
-    pub checker: Checker,
-    /// The Boards dialog.
-    pub boards: Boards,
-}
-
-thread_local! {
-    static HANDLES: Cell<Option<Handles>> = const { Cell::new(None) };
-}
-
-/// The app's shared state (set once the app starts).
-///
-/// # Panics
-/// Before [`App`] has run.
-pub fn handles() -> Handles {
-    HANDLES.get().expect("the app has started")
-}
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let startup = autosave::load_initial();
+    let save = SaveStatus::new(&startup);
     let state = BoardState::new(startup.editor);
     state.notice.set(startup.note);
-    let save = SaveStatus {
-        error: RwSignal::new(None),
-        paused: RwSignal::new(startup.paused),
-        problem: RwSignal::new(startup.problem),
-        dirty: StoredValue::new(false),
-        rev: StoredValue::new(autosave::stored_rev()),
-        conflict: RwSignal::new(false),
-    };
-    let (boards, library, practice) = (Boards::new(), Library::new(), Practice::new());
+    let worker = Worker::new();
+    let library = Library::new(save);
+    let practice = Practice::new(save);
+    let checker = Checker::new(state, library, practice, save, worker);
+    let importer = Importer::new(state, library, practice, checker, worker);
+    let boards = Boards::new(state, save, library, practice, checker, importer, worker);
     provide_context(state);
     provide_context(save);
-    provide_context(boards);
+    provide_context(worker);
     provide_context(library);
     provide_context(practice);
-    // After the contexts it reads.
-    let checker = Checker::new(state);
     provide_context(checker);
-    HANDLES.set(Some(Handles {
-        state,
-        save,
-        practice,
-        library,
-        checker,
-        boards,
-    }));
+    provide_context(importer);
+    provide_context(boards);
+    // Reaching Review shows the Review page, whatever was shown before.
+    let phase = Memo::new(move |_| practice.session.with(|s| s.as_ref().map(|s| s.phase())));
+    Effect::new(move |_| {
+        if phase.get() == Some(Phase::Review) {
+            practice.board_in_review.set(false);
+        }
+    });
+    // Phases whose work is writing get a wider side panel.
+    let notes_phase = move || {
+        matches!(
+            phase.get(),
+            Some(Phase::Requirements | Phase::Depth | Phase::FailureModes)
+        )
+    };
     practice.run_clock(state);
-    keyboard::install(state);
+    keyboard::install(state, practice);
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
     dom::after_render(move || measure_canvas(state));
@@ -88,11 +65,14 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <Toolbar />
             <Banners />
-            <main class="workspace">
+            <main class="workspace" class:notes-phase=notes_phase inert=move || review_shown(practice)>
                 <Palette />
                 <Canvas />
                 <Outline />
             </main>
+            <Show when=move || review_shown(practice)>
+                <ReviewPage />
+            </Show>
             <footer class="statusbar">
                 <SaveIndicator />
                 <span class="shortcuts-hint">

@@ -20,7 +20,6 @@ use crate::core::persist::{self, shelf};
 use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::prelude::*;
-use std::cell::Cell;
 
 /// Key of the autosaved board.
 pub const STORAGE_KEY: &str = "breadthfirst.board";
@@ -58,6 +57,34 @@ pub struct SaveStatus {
     pub rev: StoredValue<u64>,
     /// Another tab saved a newer revision: saving waits for the user's choice.
     pub conflict: RwSignal<bool>,
+    /// Set once the page is about to show another board: nothing may be written.
+    leaving: StoredValue<bool>,
+    /// When the next rolling backup may be taken (epoch milliseconds).
+    next_backup: StoredValue<f64>,
+    /// Whether persistent storage was asked for.
+    asked: StoredValue<bool>,
+}
+
+impl SaveStatus {
+    /// The save state of a page that loaded revision `rev`; `startup` says whether
+    /// stored data failed to load (autosave may stay paused then).
+    pub fn new(startup: &Startup) -> Self {
+        let status = SaveStatus {
+            error: RwSignal::new(None),
+            paused: RwSignal::new(startup.paused),
+            problem: RwSignal::new(startup.problem.clone()),
+            dirty: StoredValue::new(false),
+            rev: StoredValue::new(stored_rev()),
+            conflict: RwSignal::new(false),
+            leaving: StoredValue::new(false),
+            next_backup: StoredValue::new(0.0),
+            asked: StoredValue::new(false),
+        };
+        if let Some((json, components)) = &startup.loaded {
+            backup(status, json, *components);
+        }
+        status
+    }
 }
 
 /// The stored revision number (0 before the first save).
@@ -79,6 +106,9 @@ pub struct Startup {
     pub paused: bool,
     /// A note about repairs made while loading.
     pub note: Option<String>,
+    /// The saved board as loaded and its component count: the last good copy, kept
+    /// as a backup when one is due.
+    pub loaded: Option<(String, usize)>,
 }
 
 /// Loads the autosaved board, never losing stored data that fails to load.
@@ -88,6 +118,7 @@ pub fn load_initial() -> Startup {
         problem,
         paused,
         note,
+        loaded: None,
     };
     let raw = match storage::read(STORAGE_KEY) {
         Ok(Some(raw)) => raw,
@@ -102,8 +133,7 @@ pub fn load_initial() -> Startup {
     };
     match persist::from_json(&raw) {
         Ok(restored) => {
-            // It loaded: the last good copy, kept as a backup when one is due.
-            backup(&raw, restored.board.components().len());
+            let components = restored.board.components().len();
             let note = (!restored.repairs.is_empty()).then(|| {
                 let first = restored.repairs[0].to_string();
                 let more = restored.repairs.len() - 1;
@@ -118,6 +148,7 @@ pub fn load_initial() -> Startup {
                 problem: None,
                 paused: false,
                 note,
+                loaded: Some((raw.clone(), components)),
             }
         }
         Err(error) => {
@@ -154,28 +185,19 @@ pub fn save_now(state: BoardState, status: SaveStatus) {
     if result.is_none() {
         bump(status, rev);
         status.dirty.set_value(false);
-        ask_to_persist();
-        backup(&json, components);
+        ask_to_persist(status);
+        backup(status, &json, components);
     }
     if status.error.get_untracked() != result {
         status.error.set(result);
     }
 }
 
-thread_local! {
-    /// Set once the page is about to show another board: nothing may be written.
-    static LEAVING: Cell<bool> = const { Cell::new(false) };
-    /// When the next rolling backup may be taken (epoch milliseconds).
-    static NEXT_BACKUP: Cell<f64> = const { Cell::new(0.0) };
-    /// Whether persistent storage was asked for.
-    static ASKED: Cell<bool> = const { Cell::new(false) };
-}
-
 /// The stored revision, if this tab may write over it: not leaving, not in conflict,
 /// and no other tab saved since this one loaded or wrote. A newer revision puts the
 /// tab in conflict (the user is asked) and gives `None`.
 pub fn claim(status: SaveStatus) -> Option<u64> {
-    if LEAVING.get() || status.conflict.get_untracked() {
+    if status.leaving.get_value() || status.conflict.get_untracked() {
         return None;
     }
     let rev = stored_rev();
@@ -194,18 +216,17 @@ pub fn bump(status: SaveStatus, rev: u64) {
 }
 
 /// Stops every write from this page: it is about to show another board.
-pub fn leave() {
-    LEAVING.set(true);
+pub fn leave(status: SaveStatus) {
+    status.leaving.set_value(true);
 }
 
 /// Writes (or with `None` removes) one of the open board's other parts (its prompt,
 /// session or claims) under the same two-tab guard as the board. Writing what is
 /// stored already is not a change.
-pub fn write_part(key: &str, value: Option<&str>) {
+pub fn write_part(status: SaveStatus, key: &str, value: Option<&str>) {
     if storage::read(key).ok().flatten().as_deref() == value {
         return;
     }
-    let status = super::app::handles().save;
     let Some(rev) = claim(status) else { return };
     let written = match value {
         Some(value) => storage::write(key, value),
@@ -219,9 +240,9 @@ pub fn write_part(key: &str, value: Option<&str>) {
 /// Keeps a rolling backup of a saved board when one is due (`shelf::backup_due`): at
 /// most every ten minutes, three per board, the oldest replaced. Empty boards are not
 /// kept, and a backup that does not fit is skipped (the board itself was saved).
-fn backup(json: &str, components: usize) {
+fn backup(status: SaveStatus, json: &str, components: usize) {
     let now = dom::now_ms();
-    if components == 0 || now < NEXT_BACKUP.get() {
+    if components == 0 || now < status.next_backup.get_value() {
         return;
     }
     let key = |slot: usize| format!("{BACKUP_PREFIX}{slot}");
@@ -237,15 +258,18 @@ fn backup(json: &str, components: usize) {
         }
         None => stamps.iter().flatten().fold(0.0_f64, |a, b| a.max(*b)),
     };
-    NEXT_BACKUP.set(newest + shelf::BACKUP_EVERY_MS);
+    status
+        .next_backup
+        .set_value(newest + shelf::BACKUP_EVERY_MS);
 }
 
 /// Asks the browser, once per page, to keep this origin's storage under pressure
 /// rather than evict it (it may grant that silently or decline).
-fn ask_to_persist() {
-    if ASKED.replace(true) {
+fn ask_to_persist(status: SaveStatus) {
+    if status.asked.get_value() {
         return;
     }
+    status.asked.set_value(true);
     if let Some(w) = web_sys::window() {
         let _ = w.navigator().storage().persist();
     }

@@ -1,50 +1,50 @@
 //! The Boards dialog: many boards in one browser (new, open, rename, duplicate, delete
 //! with undo) and the open board's rolling backups (restore).
 //!
-//! The check worker plans each action on a snapshot of storage
+//! The worker plans each action on a snapshot of storage
 //! (`core::persist::shelf::plan`), so none of that logic is in the first load; this
 //! side applies the planned writes, undoing them step by step if storage refuses one.
-//! Opening a board then reloads the page: the cheapest correct way to start its
-//! history, selection and session afresh.
+//! One action is planned at a time. Opening a board then reloads the page: the
+//! cheapest correct way to start its history, selection and session afresh.
 
-use super::app::{handles, Handles};
 use super::autosave::{self, save_now, SaveStatus, BACKUP_PREFIX};
 use super::export::Importer;
-use super::library::{clicked, closes_dialog, escape_closes};
+use super::library::{Library, PROMPT_KEY};
+use super::modal::Modal;
+use super::practice::{Practice, SESSION_KEY};
+use super::review::Checker;
 use super::state::BoardState;
+use super::worker::Worker;
 use crate::browser::dom;
 use crate::browser::storage::{self, StorageError};
-use crate::core::dialog;
-use crate::core::persist::shelf;
+use crate::core::persist::shelf::{self, BackupRow, BoardRow, BoardsAction, Listing, Plan};
+use crate::core::protocol::{Reply, Request};
+use crate::core::session::Session;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 
 /// Storage writes in order; `None` removes the key.
 type Writes = Vec<(String, Option<String>)>;
 
-/// The Boards dialog's reactive state (the rest is plain, in [`Pending`]).
+/// The Boards dialog and what it acts on.
 #[derive(Clone, Copy)]
 pub struct Boards {
     /// Whether the dialog is showing.
     pub open: RwSignal<bool>,
-    /// The dialog, as HTML from the latest plan.
-    html: RwSignal<String>,
-}
-
-/// What the dialog remembers between a request and its plan.
-#[derive(Default)]
-struct Pending {
+    /// What the dialog lists (None until the first plan).
+    listing: RwSignal<Option<Listing>>,
+    /// An action is being planned: the others wait.
+    busy: RwSignal<bool>,
     /// The board this tab shows.
     mine: u32,
-    /// The action waiting for its plan, and the stored revision when it was asked.
-    waiting: Option<(&'static str, u64)>,
     /// The board deleted last: its name and the writes that bring it back.
-    undo: Option<(String, Writes)>,
-}
-
-thread_local! {
-    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+    undo: StoredValue<Option<(String, Writes)>>,
+    state: BoardState,
+    save: SaveStatus,
+    library: Library,
+    practice: Practice,
+    checker: Checker,
+    importer: Importer,
+    worker: Worker,
 }
 
 /// The open board's id and name as stored.
@@ -90,8 +90,16 @@ impl Boards {
     /// The dialog's state, showing the open board's name as the page title. On a
     /// first start the open board takes an id no stored board has, so a plan made in
     /// another tab can always tell which board this tab shows.
-    pub fn new() -> Self {
-        let (id, name) = stored_open().unwrap_or_else(|| {
+    pub fn new(
+        state: BoardState,
+        save: SaveStatus,
+        library: Library,
+        practice: Practice,
+        checker: Checker,
+        importer: Importer,
+        worker: Worker,
+    ) -> Self {
+        let (mine, name) = stored_open().unwrap_or_else(|| {
             let keys = storage::keys();
             let slots = shelf::slot_ids(keys.iter().map(String::as_str));
             let id = slots.into_iter().max().unwrap_or(0) + 1;
@@ -99,114 +107,135 @@ impl Boards {
             (id, "My board".into())
         });
         show_name(&name);
-        PENDING.with_borrow_mut(|p| p.mine = id);
         Boards {
             open: RwSignal::new(false),
-            html: RwSignal::new("<p class=\"hint\">Loading your boards…</p>".into()),
+            listing: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            mine,
+            undo: StoredValue::new(None),
+            state,
+            save,
+            library,
+            practice,
+            checker,
+            importer,
+            worker,
         }
     }
 
     /// Opens the dialog.
     pub fn show(&self) {
         self.open.set(true);
-        self.request("show", 0, String::new());
+        self.request(BoardsAction::Show, 0, String::new(), Vec::new());
     }
 
-    /// Asks the worker to plan `action` on board `id` over a snapshot of storage.
-    fn request(&self, action: &'static str, id: u32, name: String) {
-        let deleted = PENDING.with_borrow_mut(|p| {
-            if action != "show" {
-                // Undo brings back the list as it was: only until something else changes.
-                p.undo = None;
-            }
-            p.waiting = Some((action, autosave::stored_rev()));
-            p.undo.as_ref().map(|u| u.0.clone()).unwrap_or_default()
-        });
+    fn say(&self, text: String) {
+        self.state.notice.set(Some(text));
+    }
+
+    /// Asks the worker to plan `action` on board `id` over a snapshot of storage,
+    /// then applies the plan (with `extra` writes after it when it opens a board).
+    fn request(self, action: BoardsAction, id: u32, name: String, extra: Writes) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        if action != BoardsAction::Show {
+            // Undo brings back the list as it was: only until something else changes.
+            self.undo.set_value(None);
+        }
+        let deleted = self
+            .undo
+            .with_value(|u| u.as_ref().map(|u| u.0.clone()))
+            .unwrap_or_default();
         let store = storage::keys()
             .into_iter()
             .filter(|key| key.starts_with(shelf::LIVE))
             .filter_map(|key| Some((key.clone(), storage::read(&key).ok()??)))
             .collect();
-        handles().checker.plan_shelf(shelf::ShelfRequest {
-            action: action.into(),
+        let request = shelf::ShelfRequest {
+            action,
             id,
             name,
             store,
             now: dom::now_ms(),
             offset_min: utc_offset(),
             deleted,
+        };
+        let rev = autosave::stored_rev();
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let reply = self.worker.call(Request::PlanBoards(request)).await;
+            self.busy.set(false);
+            match reply {
+                Ok(Reply::Planned(plan)) => self.receive(action, id, rev, plan, extra),
+                Ok(Reply::Failed(why)) => {
+                    self.say(format!("Your boards could not be read: {why}."))
+                }
+                Ok(_) => self
+                    .say("Your boards could not be read: the worker answered another job.".into()),
+                Err(e) => self.say(format!("Your boards could not be read: {e}.")),
+            }
         });
     }
 
-    /// Applies a plan from the worker.
-    pub fn receive(&self, answer: Result<&str, &str>) {
-        let Some((action, rev)) = PENDING.with_borrow_mut(|p| p.waiting.take()) else {
-            return;
-        };
-        let Handles {
-            state,
-            save: status,
-            ..
-        } = handles();
-        let say = |text: String| state.notice.set(Some(text));
-        let text = match answer {
-            Ok(text) => text,
-            Err(why) => return say(format!("Your boards could not be read: {why}.")),
-        };
-        let fields = shelf::decode_fields(text);
-        if fields.len() < 5 {
-            return say("Your boards could not be read: the answer was damaged.".into());
+    /// Applies a plan for `action` on board `id` made over the stored revision `rev`.
+    fn receive(self, action: BoardsAction, id: u32, rev: u64, plan: Plan, extra: Writes) {
+        if !plan.error.is_empty() {
+            self.say(format!("Could not do that: {}.", plan.error));
         }
-        if !fields[2].is_empty() {
-            say(format!("Could not do that: {}.", fields[2]));
-        }
-        let reload = fields[0] == "r";
+        let reload = plan.reload;
         // Moving the open board's parts writes them as they were when asked: nothing
         // may have been saved since (by this tab, or another), and a board this tab
-        // is leaving must have no unsaved change. ("reclaim" keeps this tab's version
+        // is leaving must have no unsaved change. (Reclaim keeps this tab's version
         // from memory, unsaved changes included.)
-        if (reload || action == "reclaim")
-            && (autosave::stored_rev() != rev || (reload && status.dirty.get_value()))
+        if (reload || action == BoardsAction::Reclaim)
+            && (autosave::stored_rev() != rev || (reload && self.save.dirty.get_value()))
         {
-            return say("The board changed meanwhile, so nothing was moved. Try again.".into());
+            return self
+                .say("The board changed meanwhile, so nothing was moved. Try again.".into());
         }
-        let writes: Writes = fields[5..]
-            .chunks_exact(2)
-            .map(|w| (w[0].to_string(), w[1].strip_prefix('=').map(str::to_string)))
-            .collect();
+        let mut writes = plan.writes;
+        if reload {
+            writes.extend(extra);
+        }
         let undo = match apply(&writes) {
             Ok(undo) => undo,
-            Err(e) => return say(format!("Could not do that: {e}. Nothing was changed.")),
+            Err(e) => return self.say(format!("Could not do that: {e}. Nothing was changed.")),
         };
-        PENDING.with_borrow_mut(|p| {
-            if !fields[3].is_empty() {
-                p.undo = Some((fields[3].to_string(), undo));
-            }
-        });
-        show_name(fields[1]);
+        if !plan.deleted.is_empty() {
+            self.undo.set_value(Some((plan.deleted, undo)));
+        }
+        show_name(&plan.title);
         if reload {
-            autosave::leave();
-            autosave::bump(status, rev);
+            autosave::leave(self.save);
+            autosave::bump(self.save, rev);
             return dom::reload();
         }
-        if action == "reclaim" {
-            keep_all();
+        if action == BoardsAction::Reclaim {
+            self.keep_all();
         }
-        // A rename keeps the field as typed: redrawing would move focus.
-        if action != "rename" {
-            self.html.set(fields[4].to_string());
-            dom::after_render(|| dom::focus(".boards [data-undo], .boards [data-new]"));
+        let focus_undo = action == BoardsAction::Delete && plan.listing.deleted.is_some();
+        self.listing.set(Some(plan.listing));
+        match action {
+            BoardsAction::Delete if focus_undo => {
+                dom::after_render(|| dom::focus("[data-testid=boards] [data-undo]"));
+            }
+            // The renamed row is drawn anew: focus goes back to its name field.
+            BoardsAction::Rename => {
+                dom::after_render(move || dom::focus(&format!("[data-rename=\"{id}\"]")));
+            }
+            _ => {}
         }
     }
 
     /// Saves the open board now; false (and the user told why) if it cannot be saved
     /// or this tab is out of date.
-    fn flushed(&self, state: BoardState, status: SaveStatus) -> bool {
-        save_now(state, status);
-        let why = if status.conflict.get_untracked() {
+    fn flushed(&self) -> bool {
+        save_now(self.state, self.save);
+        let why = if self.save.conflict.get_untracked() {
             "this tab is out of date; choose a version in the banner first".to_string()
-        } else if status.dirty.get_value() {
-            let error = status.error.get_untracked();
+        } else if self.save.dirty.get_value() {
+            let error = self.save.error.get_untracked();
             format!(
                 "your latest changes are not saved ({}); download this board first",
                 error.map_or("not written".into(), |e| e.to_string())
@@ -214,63 +243,66 @@ impl Boards {
         } else {
             return true;
         };
-        state.notice.set(Some(format!("Could not do that: {why}.")));
+        self.say(format!("Could not do that: {why}."));
         false
+    }
+
+    /// Starts a timed session on a new board: the open board is put away whole, and
+    /// the page reloads on the new board with the session running.
+    pub fn start_session_on_new_board(&self, title: &str, session: &Session) {
+        if !self.flushed() {
+            return;
+        }
+        let Ok(json) = serde_json::to_string(session) else {
+            return;
+        };
+        let extra = vec![
+            (SESSION_KEY.to_string(), Some(json)),
+            (PROMPT_KEY.to_string(), Some(session.prompt_id.clone())),
+        ];
+        self.request(BoardsAction::New, 0, title.to_string(), extra);
     }
 
     /// "Keep this tab's version": if another tab opened a different board meanwhile,
     /// this tab's board is made the open one again first (a worker plan), then every
     /// part of this tab's version is written.
     pub fn reclaim(&self) {
-        let mine = PENDING.with_borrow(|p| p.mine);
         match stored_open() {
-            Some((open, _)) if open != mine => {
+            Some((open, _)) if open != self.mine => {
                 let title = dom::document().map(|d| d.title()).unwrap_or_default();
                 let name = title.trim_end_matches(" · Breadthfirst").to_string();
-                self.request("reclaim", mine, name);
+                self.request(BoardsAction::Reclaim, self.mine, name, Vec::new());
             }
-            _ => keep_all(),
+            _ => self.keep_all(),
         }
     }
 
-    /// Handles a click on one of the dialog's buttons.
-    fn click(&self, ev: &web_sys::MouseEvent) {
-        let Handles {
-            state,
-            save: status,
-            ..
-        } = handles();
-        let id = |attr| clicked(ev, attr).and_then(|(_, v)| v.parse::<u32>().ok());
-        let mine = PENDING.with_borrow(|p| p.mine);
-        if clicked(ev, "data-new").is_some() {
-            if self.flushed(state, status) {
-                self.request("new", 0, String::new());
-            }
-        } else if let Some(id) = id("data-open") {
-            if self.flushed(state, status) {
-                self.request("open", id, String::new());
-            }
-        } else if let Some(id) = id("data-duplicate") {
-            if id != mine || self.flushed(state, status) {
-                self.request("duplicate", id, String::new());
-            }
-        } else if let Some(id) = id("data-delete") {
-            self.request("delete", id, String::new());
-        } else if clicked(ev, "data-undo").is_some() {
-            if let Some((name, undo)) = PENDING.with_borrow_mut(|p| p.undo.take()) {
-                if let Err(e) = apply(&undo) {
-                    state.notice.set(Some(format!("Could not undo: {e}.")));
-                    PENDING.with_borrow_mut(|p| p.undo = Some((name, undo)));
+    /// The board and every other part written again from this tab.
+    fn keep_all(&self) {
+        autosave::keep_this_version(self.state, self.save);
+        self.practice.save();
+        self.library.save();
+        if let Some(id) = self.library.current.get_untracked() {
+            self.checker.save_claims(&id);
+        }
+    }
+
+    /// Brings back the board deleted last.
+    fn undo_delete(self) {
+        if let Some((name, undo)) = self.undo.get_value() {
+            match apply(&undo) {
+                Ok(_) => self.undo.set_value(None),
+                Err(e) => {
+                    self.say(format!("Could not bring back “{name}”: {e}."));
+                    return;
                 }
             }
-            self.request("show", 0, String::new());
-        } else if let Some(slot) = id("data-restore") {
-            self.restore(slot, state);
         }
+        self.request(BoardsAction::Show, 0, String::new(), Vec::new());
     }
 
     /// Replaces the board with one of its backups, as one undoable step (an import).
-    fn restore(&self, slot: u32, state: BoardState) {
+    fn restore(&self, slot: u32) {
         let text = storage::read(&format!("{BACKUP_PREFIX}{slot}"))
             .ok()
             .flatten()
@@ -278,66 +310,179 @@ impl Boards {
         match shelf::parse_backup(&text) {
             Some((time, _, json)) => {
                 let name = format!("the backup of {}", shelf::when(time, utc_offset()));
-                Importer::from_context().import_text(&name, json);
+                self.importer.import_text(&name, json);
                 self.open.set(false);
             }
-            None => state
-                .notice
-                .set(Some("Could not restore: that backup is gone.".into())),
+            None => self.say("Could not restore: that backup is gone.".into()),
         }
     }
 }
 
-/// "Keep this tab's version", once this tab's board is the open one: the board and
-/// every other part written again from this tab.
-fn keep_all() {
-    let h = handles();
-    autosave::keep_this_version(h.state, h.save);
-    h.practice.save();
-    h.library.save();
-    if let Some(id) = h.library.current.get_untracked() {
-        h.checker.save_claims(&id);
-    }
-}
-
-/// The Boards dialog: HTML text planned by the worker, with delegated listeners.
+/// The Boards dialog.
 #[component]
 pub fn BoardsDialog() -> impl IntoView {
-    let boards = handles().boards;
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if closes_dialog(&ev) {
-            boards.open.set(false);
-        } else {
-            boards.click(&ev);
-        }
+    let boards = expect_context::<Boards>();
+    view! {
+        <Modal open=boards.open title="Boards" class="library boards" title_id="boards-title">
+            <BoardsBody />
+        </Modal>
+    }
+}
+
+#[component]
+fn BoardsBody() -> impl IntoView {
+    let boards = expect_context::<Boards>();
+    let busy = boards.busy;
+    let deleted = move || {
+        boards.listing.with(|l| l.as_ref().and_then(|l| l.deleted.clone())).map(|name| {
+            view! {
+                <p role="status">
+                    {format!("Deleted “{name}”. ")}
+                    <button type="button" class="link" data-undo on:click=move |_| boards.undo_delete()>
+                        "Undo"
+                    </button>
+                </p>
+            }
+        })
     };
-    let on_change = move |ev: web_sys::Event| {
-        let field = ev.target().and_then(|t| {
-            let el = t.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-            Some((el.get_attribute("data-rename")?.parse().ok()?, el.value()))
-        });
-        if let Some((id, name)) = field {
-            boards.request("rename", id, name);
+    let rows = move || {
+        boards
+            .listing
+            .with(|l| l.as_ref().map(|l| l.boards.clone()).unwrap_or_default())
+    };
+    let backups = move || {
+        boards
+            .listing
+            .with(|l| l.as_ref().map(|l| l.backups.clone()).unwrap_or_default())
+    };
+    let loading = move || boards.listing.with(Option::is_none);
+    view! {
+        <div data-testid="boards" aria-busy=move || busy.get().to_string()>
+            {deleted}
+            <p>
+                <button
+                    type="button"
+                    class="tool-button"
+                    data-new
+                    disabled=move || busy.get()
+                    on:click=move |_| {
+                        if boards.flushed() {
+                            boards.request(BoardsAction::New, 0, String::new(), Vec::new());
+                        }
+                    }
+                >
+                    "New board"
+                </button>
+            </p>
+            <Show when=loading>
+                <p class="hint">"Loading your boards…"</p>
+            </Show>
+            <ul class="boards-list">
+                <For each=rows key=|row| format!("{}|{}|{}|{}|{}", row.id, row.name, row.practised, row.saved, row.open) let:row>
+                    <BoardRowView row=row />
+                </For>
+            </ul>
+            <h3>"Backups of the open board"</h3>
+            {move || {
+                let list = backups();
+                if list.is_empty() {
+                    view! {
+                        <p class="hint">
+                            "None yet. One is kept when you open the app and every 10 minutes while you work, three at most."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <ul class="boards-list backups">
+                            {list.into_iter().map(|b| view! { <BackupRowView row=b /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn BoardRowView(row: BoardRow) -> impl IntoView {
+    let boards = expect_context::<Boards>();
+    let busy = boards.busy;
+    let BoardRow {
+        id,
+        name,
+        practised,
+        saved,
+        open,
+    } = row;
+    let when = if open { "Open now".to_string() } else { saved };
+    let named = name.clone();
+    let button = move |verb: &'static str, act: fn(Boards, u32)| {
+        view! {
+            <button
+                type="button"
+                aria-label=format!("{verb} {named}")
+                disabled=move || busy.get()
+                on:click=move |_| act(boards, id)
+            >
+                {verb}
+            </button>
         }
     };
     view! {
-        <div
-            on:click=on_click
-            on:change=on_change
-            on:keydown=escape_closes(boards.open)
-            inner_html=move || {
-                if boards.open.get() {
-                    format!(
-                        "{}{}<div data-testid=\"boards\">{}</div>{}",
-                        dialog::start("library boards", "boards-title", "Boards"),
-                        dialog::CLOSE,
-                        boards.html.get(),
-                        dialog::END
-                    )
-                } else {
-                    String::new()
-                }
-            }
-        ></div>
+        <li>
+            <span class="board-name">
+                <input
+                    data-rename=id.to_string()
+                    aria-label=format!("Name of {name}")
+                    value=name.clone()
+                    maxlength="80"
+                    on:change=move |ev| {
+                        boards.request(BoardsAction::Rename, id, event_target_value(&ev), Vec::new());
+                    }
+                />
+                <small>{practised}</small>
+            </span>
+            <span class="hint">{when}</span>
+            <span class="board-actions">
+                {(!open).then(|| button("Open", |b, id| {
+                    if b.flushed() {
+                        b.request(BoardsAction::Open, id, String::new(), Vec::new());
+                    }
+                }))}
+                {button("Duplicate", |b, id| {
+                    if id != b.mine || b.flushed() {
+                        b.request(BoardsAction::Duplicate, id, String::new(), Vec::new());
+                    }
+                })}
+                {(!open).then(|| button("Delete", |b, id| {
+                    b.request(BoardsAction::Delete, id, String::new(), Vec::new());
+                }))}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn BackupRowView(row: BackupRow) -> impl IntoView {
+    let boards = expect_context::<Boards>();
+    let BackupRow {
+        slot,
+        when,
+        components,
+    } = row;
+    view! {
+        <li>
+            <span>{format!("{when} · {components} component{}", if components == 1 { "" } else { "s" })}</span>
+            <button
+                type="button"
+                data-restore=slot.to_string()
+                aria-label=format!("Restore the backup of {when}")
+                on:click=move |_| boards.restore(slot)
+            >
+                "Restore"
+            </button>
+        </li>
     }
 }

@@ -72,7 +72,7 @@ pub fn focus_component(id: ComponentId) {
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = use_board();
-    let importer = super::export::Importer::from_context();
+    let importer = expect_context::<super::export::Importer>();
     let last_down = StoredValue::new(PointerTarget::Canvas);
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {

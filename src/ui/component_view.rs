@@ -75,16 +75,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 .collect_view()
         })
     };
-    let on_focus = move |ev: web_sys::FocusEvent| {
-        // Keyboard focus selects; a click already selected through the pointer.
-        let keyboard = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
-        if keyboard && !selected.get_untracked() {
-            let _ = state.dispatch(crate::core::editor::Action::SelectComponent(id));
-        }
-    };
     let style = move || colour_style(kind.get());
     let aria = move || {
         let k = kind.get();
@@ -112,7 +102,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             role="button"
             aria-label=aria
             aria-pressed=move || selected.get().to_string()
-            on:focus=on_focus
         >
             <path class="shape" d=move || outline.get().0 />
             {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}

@@ -1,5 +1,5 @@
 //! The toolbar's "Export" menu and "Import". Exports are written by the worker
-//! (`core::check::wire::export_answer`), so their code is not in the first load; the
+//! (`core::protocol`), so their code is not in the first load; the
 //! app only hands the text to a download or the clipboard, and rasterises the SVG for
 //! PNG. Import reads a Breadthfirst JSON file (button, or a file dropped on the
 //! canvas) and replaces the board as one undoable step; a bad file changes nothing.
@@ -8,26 +8,14 @@ use super::library::Library;
 use super::practice::Practice;
 use super::review::Checker;
 use super::state::{use_board, BoardState};
+use super::worker::{use_worker, Worker};
 use crate::browser::{dom, download};
-use crate::core::check::wire::CheckRequest;
 use crate::core::editor::Action;
 use crate::core::persist;
-use crate::core::persist::shelf::decode_fields;
+use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The menu's items, as static HTML: each button names its format in `data-export`;
-/// `data-copy` copies instead of downloading.
-const MENU: &str = "<button type=\"button\" role=\"menuitem\" data-export=\"svg\">Export SVG</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"png\">Export PNG</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"json\">Export JSON</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"mermaid\">Export Mermaid</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"excalidraw\">Export Excalidraw</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"markdown\">Export Markdown</button>\
-<hr><button type=\"button\" role=\"menuitem\" data-export=\"mermaid\" data-copy>Copy Mermaid</button>\
-<button type=\"button\" role=\"menuitem\" data-export=\"markdown\" data-copy>Copy Markdown</button>\
-<label class=\"check-row\"><input type=\"checkbox\" data-transparent> Transparent background (SVG, PNG)</label>";
 
 /// Largest side of a PNG, in pixels (browsers refuse bigger canvases).
 const MAX_PNG_SIDE: f64 = 16_384.0;
@@ -45,44 +33,69 @@ pub fn today() -> String {
     )
 }
 
-/// The toolbar's "Export" menu.
+/// The toolbar's "Export" menu: one item per format, two copy items, and the
+/// transparent-background choice for pictures.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let state = use_board();
     let checker = expect_context::<Checker>();
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
+    let worker = use_worker();
     let menu = NodeRef::<leptos::html::Details>::new();
+    let transparent = RwSignal::new(false);
     let close = move || {
         if let Some(details) = menu.get_untracked() {
             details.set_open(false);
         }
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-export]").ok().flatten())
-        else {
-            return;
-        };
-        let format = button.get_attribute("data-export").unwrap_or_default();
-        let transparent = dom::query("[data-transparent]")
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some_and(|input| input.checked());
-        let request = CheckRequest {
+    let export = move |format: ExportFormat, copy: bool| {
+        let job = ExportJob {
+            format,
             prompt: library.current.get_untracked().unwrap_or_default(),
             board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
-            claims: crate::core::check::wire::claims_from_text(&checker.claims.get_untracked()),
+            claims: checker.claims.get_untracked(),
             session: practice.session.get_untracked(),
-            export: format,
             date: today(),
-            transparent,
-            ..CheckRequest::default()
+            transparent: transparent.get_untracked(),
         };
-        checker.export(request, button.has_attribute("data-copy"));
         close();
+        leptos::task::spawn_local(async move {
+            match worker.call(Request::Export(job)).await {
+                Ok(Reply::Exported(file)) => deliver(state, copy, &file),
+                Ok(Reply::Failed(why)) => {
+                    state.notice.set(Some(format!("The export failed: {why}.")))
+                }
+                Ok(_) => state.notice.set(Some(
+                    "The export failed: the worker answered another job.".into(),
+                )),
+                Err(e) => state.notice.set(Some(format!("The export failed: {e}."))),
+            }
+        });
     };
+    let item = move |format: ExportFormat, copy: bool| {
+        let verb = if copy { "Copy" } else { "Export" };
+        view! {
+            <button
+                type="button"
+                role="menuitem"
+                data-export=format.id()
+                data-copy=copy.then_some("")
+                on:click=move |_| export(format, copy)
+            >
+                {format!("{verb} {}", format.name())}
+            </button>
+        }
+    };
+    let downloads = ExportFormat::ALL
+        .into_iter()
+        .map(|f| item(f, false))
+        .collect_view();
+    let copies = ExportFormat::ALL
+        .into_iter()
+        .filter(|f| f.copyable())
+        .map(|f| item(f, true))
+        .collect_view();
     // Like any menu: a press elsewhere or Escape closes it.
     let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
         let inside = ev
@@ -105,21 +118,36 @@ pub fn ExportMenu() -> impl IntoView {
             }
         >
             <summary class="tool-button prompts-button">"Export"</summary>
-            <div class="menu" role="menu" on:click=on_click inner_html=MENU></div>
+            <div class="menu" role="menu">
+                {downloads}
+                <hr />
+                {copies}
+                <label class="check-row">
+                    <input
+                        type="checkbox"
+                        data-transparent
+                        prop:checked=move || transparent.get()
+                        on:change=move |ev| transparent.set(event_target_checked(&ev))
+                    />
+                    " Transparent background (SVG, PNG)"
+                </label>
+            </div>
         </details>
     }
 }
 
 /// Hands a finished export to the user: a download, the clipboard, or (PNG) a
 /// rasterised download. Says what happened in a notice.
-pub fn deliver(state: BoardState, copy: bool, file: &str, mime: &str, content: &str) {
+fn deliver(state: BoardState, copy: bool, file: &ExportFile) {
+    let (name, content) = (file.name.as_str(), file.content.as_str());
     let result = if copy {
-        copy_text(state, file, content);
+        copy_text(state, file.format, content);
         return;
-    } else if mime == "image/png" {
-        rasterise(state, file.to_string(), content)
+    } else if file.format == ExportFormat::Png {
+        rasterise(state, name.to_string(), content)
     } else {
-        download::download_text(file, mime, content).map(|()| format!("Exported {file}."))
+        download::download_text(name, file.format.mime(), content)
+            .map(|()| format!("Exported {name}."))
     };
     state.notice.set(Some(match result {
         Ok(done) => done,
@@ -136,8 +164,8 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "the browser refused".into())
 }
 
-fn copy_text(state: BoardState, file: &str, content: &str) {
-    let what = if file.ends_with(".md") {
+fn copy_text(state: BoardState, format: ExportFormat, content: &str) {
+    let what = if format == ExportFormat::Markdown {
         "Markdown debrief"
     } else {
         "Mermaid diagram"
@@ -226,23 +254,32 @@ fn draw_png(
     Ok(())
 }
 
-/// What an import changes: the board, and the prompt practised when the file names one
-/// (not during a timed session).
+/// What an import changes: the board, the prompt practised when the file names one,
+/// and the claims and finished session it records (not during a timed session).
 #[derive(Clone, Copy)]
 pub struct Importer {
     state: BoardState,
     library: Library,
     practice: Practice,
+    checker: Checker,
+    worker: Worker,
 }
 
 impl Importer {
-    /// The app's importer (usable outside components too).
-    pub fn from_context() -> Self {
-        let h = super::app::handles();
+    /// The importer of the app's state.
+    pub fn new(
+        state: BoardState,
+        library: Library,
+        practice: Practice,
+        checker: Checker,
+        worker: Worker,
+    ) -> Self {
         Importer {
-            state: h.state,
-            library: h.library,
-            practice: h.practice,
+            state,
+            library,
+            practice,
+            checker,
+            worker,
         }
     }
 
@@ -261,7 +298,7 @@ impl Importer {
                         let prompt = self.restore_prompt(text);
                         if !prompt.is_empty() {
                             // Its finished session and claims come back too.
-                            super::app::handles().checker.ask_practice(text);
+                            self.restore_practice(text.to_string());
                         }
                         let repaired = if repairs.is_empty() {
                             String::new()
@@ -293,32 +330,31 @@ impl Importer {
         }
     }
 
-    /// Brings back the practice an imported file records (the worker's
-    /// `export::document::practice_of` answer): the items claimed, and a finished
-    /// timed session with its review, if the file's prompt is still the one
-    /// practised and no session has started since.
-    pub fn restore_practice(self, answer: &str) {
-        let fields = decode_fields(answer);
-        let [prompt, session, claims] = fields[..] else {
-            return;
-        };
-        let current = self.library.current.get_untracked();
-        if current.as_deref() != Some(prompt)
-            || self.practice.session.with_untracked(Option::is_some)
-        {
-            return;
-        }
-        let checker = super::app::handles().checker;
-        checker.claims.set(claims.to_string());
-        checker.save_claims(prompt);
-        if let Ok(session) = serde_json::from_str(session) {
-            self.practice.session.set(Some(session));
-            self.practice.save();
-            self.state.notice.update(|n| {
-                let text = n.get_or_insert_with(String::new);
-                text.push_str(" Its timed session's review is back too.");
-            });
-        }
+    /// Brings back the practice an imported file records (read by the worker): the
+    /// items claimed, and a finished timed session with its review, if the file's
+    /// prompt is still the one practised and no session has started since.
+    fn restore_practice(self, file: String) {
+        leptos::task::spawn_local(async move {
+            let Ok(Reply::Practice(practice)) =
+                self.worker.call(Request::ReadPractice { file }).await
+            else {
+                return;
+            };
+            let current = self.library.current.get_untracked();
+            if current.as_deref() != Some(practice.prompt.as_str())
+                || self.practice.session.with_untracked(Option::is_some)
+            {
+                return;
+            }
+            self.checker.set_claims(practice.claims, &practice.prompt);
+            if let Some(session) = practice.session {
+                self.practice.begin(session);
+                self.state.notice.update(|n| {
+                    let text = n.get_or_insert_with(String::new);
+                    text.push_str(" Its timed session's review is back too.");
+                });
+            }
+        });
     }
 
     /// Reads a file the user chose or dropped, then imports it.
@@ -346,7 +382,7 @@ impl Importer {
 /// The toolbar's "Import" button and its hidden file picker.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let importer = Importer::from_context();
+    let importer = expect_context::<Importer>();
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: web_sys::Event| {
         let Some(el) = ev

@@ -6,6 +6,8 @@ use crate::core::decimal::dec;
 use crate::core::diagram::{arrow_endpoints, Command, Rect, MAX_LABEL_CHARS};
 use crate::core::editor::Action;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Shows a text field over the edited element while `editing` is set.
 #[component]
@@ -23,7 +25,9 @@ pub fn InlineEditor() -> impl IntoView {
 fn EditField(target: EditTarget) -> impl IntoView {
     let state = use_board();
     let input = NodeRef::<leptos::html::Input>::new();
-    let done = StoredValue::new(false);
+    // Plain shared state, not a reactive value: the field's blur fires once more as
+    // it is removed, after this component (and anything it owns) is disposed.
+    let done = Rc::new(Cell::new(false));
     // The world box the field covers, and its starting text.
     let start = state.with_editor(|e| {
         let board = e.board();
@@ -46,13 +50,13 @@ fn EditField(target: EditTarget) -> impl IntoView {
         return None;
     };
     let finish = move |commit: bool| {
-        if done.get_value() {
+        if done.replace(true) {
             return;
         }
-        done.set_value(true);
         if commit {
             let value = input
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .map(|el| el.value())
                 .unwrap_or_default();
             let command = match target {
@@ -66,6 +70,7 @@ fn EditField(target: EditTarget) -> impl IntoView {
             focus_component(id);
         }
     };
+    let finish_on_blur = finish.clone();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
             let _ = el.focus();
@@ -112,7 +117,7 @@ fn EditField(target: EditTarget) -> impl IntoView {
                 }
                 _ => {}
             }
-            on:blur=move |_| finish(true)
+            on:blur=move |_| finish_on_blur(true)
             on:pointerdown=move |ev: web_sys::PointerEvent| ev.stop_propagation()
         />
     })

@@ -1,15 +1,20 @@
 //! Global keyboard shortcuts, mapped through the core keymap.
 
 use super::canvas::measure_canvas;
+use super::practice::Practice;
+use super::review_page::review_shown;
 use super::state::{BoardState, EditTarget};
 use crate::browser::dom;
-use crate::core::editor::{shortcut, KeyCommand, KeyInput};
+use crate::core::diagram::ComponentId;
+use crate::core::editor::{shortcut, Action, KeyCommand, KeyInput};
+use crate::core::session::Phase;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Listens for shortcuts on the window for the app's lifetime.
-pub fn install(state: BoardState) {
-    let _ = window_event_listener(ev::keydown, move |ev| on_key_down(state, &ev));
+pub fn install(state: BoardState, practice: Practice) {
+    let _ = window_event_listener(ev::keydown, move |ev| on_key_down(state, practice, &ev));
     let _ = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == " " {
             state.space_held.set(false);
@@ -18,12 +23,53 @@ pub fn install(state: BoardState) {
     let _ = window_event_listener(ev::blur, move |_| state.space_held.set(false));
 }
 
-fn on_key_down(state: BoardState, ev: &web_sys::KeyboardEvent) {
+fn on_key_down(state: BoardState, practice: Practice, ev: &web_sys::KeyboardEvent) {
     let Some(target) = ev.target() else { return };
-    if dom::is_text_field(&target) || state.editing.get_untracked().is_some() {
+    // Board shortcuts belong to the board: never from a text field, a dialog or a
+    // menu, nor while a modal dialog makes the board inert.
+    if dom::is_text_field(&target)
+        || dom::in_overlay(&target)
+        || dom::modal_open()
+        || state.editing.get_untracked().is_some()
+    {
         return;
     }
     let key = ev.key();
+    // In Review, B goes between the Review page and the board.
+    let in_review = practice
+        .session
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.phase() == Phase::Review));
+    if in_review
+        && key.eq_ignore_ascii_case("b")
+        && !ev.ctrl_key()
+        && !ev.meta_key()
+        && !ev.alt_key()
+    {
+        ev.prevent_default();
+        practice.board_in_review.update(|b| *b = !*b);
+        return;
+    }
+    // The Review page covers the board: its keys are not the board's.
+    if untrack(|| review_shown(practice)) {
+        return;
+    }
+    // On a box reached with Tab, Space adds it to the selection (or takes it out),
+    // and Enter or F2 rename it: moving focus never changes the selection by itself.
+    if let Some(id) = focused_component(&target) {
+        if key == " " {
+            ev.prevent_default();
+            let _ = state.dispatch(Action::ToggleComponent(id));
+            return;
+        }
+        if matches!(key.as_str(), "Enter" | "F2") {
+            ev.prevent_default();
+            if !state.selection.get_untracked().has_component(id) {
+                let _ = state.dispatch(Action::SelectComponent(id));
+            }
+            state.editing.set(Some(EditTarget::Component(id)));
+            return;
+        }
+    }
     let on_control = dom::is_control(&target);
     if key == " " && !on_control {
         ev.prevent_default();
@@ -60,4 +106,20 @@ fn on_key_down(state: BoardState, ev: &web_sys::KeyboardEvent) {
         }
         None => {}
     }
+}
+
+/// The component whose box has keyboard focus (reached with Tab, not clicked), if
+/// the event target is one. A clicked box keeps Space for panning and Enter for the
+/// selection.
+fn focused_component(target: &web_sys::EventTarget) -> Option<ComponentId> {
+    let el = target.dyn_ref::<web_sys::Element>()?;
+    if el.get_attribute("data-testid").as_deref() != Some("node")
+        || !el.matches(":focus-visible").unwrap_or(false)
+    {
+        return None;
+    }
+    el.get_attribute("data-id")?
+        .parse::<u32>()
+        .ok()
+        .map(ComponentId)
 }

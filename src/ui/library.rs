@@ -1,22 +1,21 @@
-//! The prompt library: a dialog of prompt cards with a text filter, and the panel
-//! showing the chosen prompt while practising.
+//! The prompt library: a dialog of prompt cards with a text filter and the session
+//! settings, and the panel showing the chosen prompt while practising.
 
+use super::autosave::{write_part, SaveStatus};
+use super::boards::Boards;
+use super::modal::Modal;
 use super::practice::Practice;
 use super::review::Checker;
-use crate::browser::{dom, fetch::fetch_text, storage};
-use crate::core::diagram::escape_markup;
-use crate::core::dialog;
-use crate::core::prompt::html::{
-    cards_html, expectations_html, panel_html, plan_from_form, settings_html,
-};
-use crate::core::prompt::{parse_display_bundle, Prompt};
-use crate::core::session::{Phase, SessionPlan};
+use super::state::use_board;
+use crate::browser::{fetch::fetch_text, storage};
+use crate::core::prompt::catalog::{difficulty_name, matches};
+use crate::core::prompt::{parse_display_bundle, ClarificationKind, Prompt};
+use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Key remembering the prompt being practised.
-const PROMPT_KEY: &str = "breadthfirst.prompt";
+pub const PROMPT_KEY: &str = "breadthfirst.prompt";
 
 /// Where the prompt library is.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,16 +37,21 @@ pub struct Library {
     pub current: RwSignal<Option<String>>,
     /// Whether the library dialog is open.
     pub open: RwSignal<bool>,
+    /// The session settings last chosen.
+    pub plan: RwSignal<SessionPlan>,
+    save: SaveStatus,
 }
 
 impl Library {
     /// Starts fetching the catalog (served beside the app as prompts.txt) and
     /// remembers the prompt practised last.
-    pub fn new() -> Self {
+    pub fn new(save: SaveStatus) -> Self {
         let library = Library {
             catalog: RwSignal::new(Catalog::Loading),
             current: RwSignal::new(storage::read(PROMPT_KEY).ok().flatten()),
             open: RwSignal::new(false),
+            plan: RwSignal::new(SessionPlan::default()),
+            save,
         };
         leptos::task::spawn_local(async move {
             let state = match fetch_text("prompts.txt").await {
@@ -84,7 +88,7 @@ impl Library {
     /// Saves which prompt the open board practises, under the two-tab guard.
     pub fn save(&self) {
         let id = self.current.get_untracked();
-        super::autosave::write_part(PROMPT_KEY, id.as_deref());
+        write_part(self.save, PROMPT_KEY, id.as_deref());
     }
 
     /// Practises `id` without a timer.
@@ -95,141 +99,198 @@ impl Library {
     }
 }
 
-/// The element (or its ancestor) a click landed on that carries `attr`, and its value.
-pub(super) fn clicked(ev: &web_sys::MouseEvent, attr: &str) -> Option<(web_sys::Element, String)> {
-    let el = ev
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(&format!("[{attr}]"))
-        .ok()??;
-    let value = el.get_attribute(attr)?;
-    Some((el, value))
-}
-
-/// Whether a click closes a text dialog (`core::dialog`): on its backdrop itself, or
-/// on its close button.
-pub(super) fn closes_dialog(ev: &web_sys::MouseEvent) -> bool {
-    let on_backdrop = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| el.has_attribute("data-backdrop"));
-    on_backdrop || clicked(ev, "data-close").is_some()
-}
-
-/// A keydown listener that closes a dialog on Escape.
-pub(super) fn escape_closes(open: RwSignal<bool>) -> impl Fn(web_sys::KeyboardEvent) {
-    move |ev| {
-        if ev.key() == "Escape" {
-            open.set(false);
-        }
-    }
-}
-
-/// The library dialog, all HTML text (`core::prompt::html` in a `core::dialog`
-/// frame) with delegated listeners. Typing in the filter redraws the cards only, so
-/// the field keeps focus.
+/// The library dialog: filter, session settings and one card per prompt.
 #[component]
 pub fn LibraryDialog() -> impl IntoView {
     let library = expect_context::<Library>();
-    let practice = expect_context::<Practice>();
-    let checker = expect_context::<Checker>();
-    // The filter and the last settings chosen, shown again when the dialog reopens.
-    let filter = StoredValue::new(String::new());
-    let plan = StoredValue::new(SessionPlan::default());
-    let cards = move || {
-        match library.catalog.get() {
-        Catalog::Loading => "<p class=\"hint\">Loading prompts…</p>".to_string(),
-        Catalog::Failed(why) => format!(
-            "<p class=\"hint\" role=\"alert\">The prompt library could not be loaded: {}. Reload to try again.</p>",
-            escape_markup(&why)
-        ),
-        Catalog::Ready(prompts) => filter.with_value(|f| cards_html(&prompts, f)),
+    view! {
+        <Modal open=library.open title="Prompts" class="library" title_id="library-title">
+            <LibraryBody />
+        </Modal>
     }
-    };
-    let html = move || {
-        if !library.open.get() {
-            return String::new();
+}
+
+#[component]
+fn LibraryBody() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let filter = RwSignal::new(String::new());
+    let cards = move || match library.catalog.get() {
+        Catalog::Loading => view! { <p class="hint">"Loading prompts…"</p> }.into_any(),
+        Catalog::Failed(why) => view! {
+            <p class="hint" role="alert">
+                {format!("The prompt library could not be loaded: {why}. Reload to try again.")}
+            </p>
         }
-        // `autofocus` does nothing on inserted elements: focus the filter, so typing
-        // filters at once and Escape reaches the dialog.
-        dom::after_render(|| dom::focus(".library input[type=search]"));
-        format!(
-            "{}<input type=\"search\" aria-label=\"Filter prompts\" placeholder=\"Filter by title, tag or difficulty\" value=\"{}\">{}<div class=\"session-settings\" role=\"group\" aria-label=\"Session settings\">{}</div><div class=\"library-cards\">{}</div>{}",
-            dialog::start("library", "library-title", "Prompts"),
-            filter.with_value(|f| escape_markup(f)),
-            dialog::CLOSE,
-            settings_html(&plan.get_value()),
-            cards(),
-            dialog::END
-        )
-    };
-    let on_input = move |ev: web_sys::Event| {
-        // The filter field only (the settings' selects send input events too).
-        let Some(field) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        filter.set_value(field.value());
-        if let Some(list) = dom::query(".library-cards") {
-            list.set_inner_html(&cards());
-        }
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if closes_dialog(&ev) {
-            library.open.set(false);
-        } else if let Some((_, id)) = clicked(&ev, "data-start") {
-            if !practice.may_discard() {
-                return;
+        .into_any(),
+        Catalog::Ready(prompts) => {
+            let shown: Vec<Prompt> =
+                filter.with(|f| prompts.iter().filter(|p| matches(p, f)).cloned().collect());
+            if shown.is_empty() {
+                return view! { <p class="hint">"No prompt matches that filter."</p> }.into_any();
             }
-            let curveballs = library
-                .prompts()
-                .iter()
-                .find(|p| p.id == id)
-                .map_or(0, |p| p.curveballs.len());
-            let value = |name: &str| {
-                dom::query(&format!("select[aria-label=\"{name}\"]"))
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                    .map(|select| select.value())
-                    .unwrap_or_default()
-            };
-            let chosen = plan_from_form(
-                &value("Session length"),
-                &value("Level"),
-                &value("Breadth minutes"),
-            );
-            plan.set_value(chosen);
-            practice.start(&id, chosen, curveballs);
-            checker.forget_claims(&id);
-            library.practise(&id);
-        } else if let Some((_, id)) = clicked(&ev, "data-free") {
-            if !practice.may_discard() {
-                return;
-            }
-            practice.end();
-            library.practise(&id);
+            let cards = shown
+                .into_iter()
+                .map(|p| view! { <PromptCard prompt=p /> })
+                .collect_view();
+            view! { <ul class="prompt-list">{cards}</ul> }.into_any()
         }
     };
     view! {
-        <div
-            on:click=on_click
-            on:input=on_input
-            on:keydown=escape_closes(library.open)
-            inner_html=html
-        ></div>
+        <input
+            type="search"
+            class="library-filter"
+            aria-label="Filter prompts"
+            placeholder="Filter by title, tag or difficulty"
+            autofocus
+            prop:value=move || filter.get()
+            on:input=move |ev| filter.set(event_target_value(&ev))
+        />
+        <SessionSettings />
+        <div class="library-cards">{cards}</div>
+    }
+}
+
+/// Length, level and breadth minutes of the next timed session.
+#[component]
+fn SessionSettings() -> impl IntoView {
+    let plan = expect_context::<Library>().plan;
+    let minutes = |m: u32| (m.to_string(), format!("{m} min"));
+    let levels = [
+        (Level::L4, "L4 (mid-level)"),
+        (Level::L5, "L5 (senior)"),
+        (Level::L6, "L6 (staff)"),
+    ]
+    .map(|(l, text)| (format!("{l:?}"), text.to_string()));
+    view! {
+        <div class="session-settings" role="group" aria-label="Session settings">
+            <Setting
+                label="Length"
+                name="Session length"
+                options=LENGTHS.map(minutes).to_vec()
+                value=move || plan.get().total_minutes.to_string()
+                choose=move |v: String| plan.update(|p| p.total_minutes = v.parse().unwrap_or(45))
+            />
+            <Setting
+                label="Level"
+                name="Level"
+                options=levels.to_vec()
+                value=move || format!("{:?}", plan.get().level)
+                choose=move |v: String| plan.update(|p| {
+                    p.level = match v.as_str() {
+                        "L4" => Level::L4,
+                        "L6" => Level::L6,
+                        _ => Level::L5,
+                    }
+                })
+            />
+            <Setting
+                label="Breadth"
+                name="Breadth minutes"
+                options=[8, 9, 10].map(minutes).to_vec()
+                value=move || plan.get().breadth_minutes.to_string()
+                choose=move |v: String| plan.update(|p| p.breadth_minutes = v.parse().unwrap_or(9))
+            />
+        </div>
+    }
+}
+
+/// One session setting: a labelled select of (value, text) options.
+#[component]
+fn Setting<V, C>(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(String, String)>,
+    value: V,
+    choose: C,
+) -> impl IntoView
+where
+    V: Fn() -> String + Send + Sync + 'static,
+    C: Fn(String) + 'static,
+{
+    let options = options
+        .into_iter()
+        .map(|(value, text)| view! { <option value=value>{text}</option> })
+        .collect_view();
+    view! {
+        <label>
+            {label}
+            " "
+            <select aria-label=name prop:value=value on:change=move |ev| choose(event_target_value(&ev))>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// One prompt: title, difficulty, tags, statement, and the two ways to practise it.
+#[component]
+fn PromptCard(prompt: Prompt) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let practice = expect_context::<Practice>();
+    let checker = expect_context::<Checker>();
+    let boards = expect_context::<Boards>();
+    let state = use_board();
+    let id = StoredValue::new(prompt.id.clone());
+    let curveballs = prompt.curveballs.len();
+    let title_text = StoredValue::new(prompt.title.clone());
+    let start = move |_| {
+        if !practice.may_discard() {
+            return;
+        }
+        let id = id.get_value();
+        let session = practice.prepare(&id, library.plan.get_untracked(), curveballs);
+        library.open.set(false);
+        // A fresh board for the session; the one open stays in Boards. An empty
+        // board is fresh already.
+        if state.with_editor(|e| e.board().is_empty()) {
+            practice.begin(session);
+            checker.forget_claims(&id);
+            library.practise(&id);
+        } else {
+            boards.start_session_on_new_board(&title_text.get_value(), &session);
+        }
+    };
+    let free = move |_| {
+        if !practice.may_discard() {
+            return;
+        }
+        practice.end();
+        library.practise(&id.get_value());
+    };
+    let title = prompt.title.clone();
+    view! {
+        <li data-testid="prompt-card" class="prompt-card" data-prompt=prompt.id.clone()>
+            <h3>{prompt.title.clone()}</h3>
+            <p class="meta">
+                <span class="badge">{difficulty_name(prompt.difficulty)}</span>
+                {prompt.tags.join(" · ")}
+            </p>
+            <p class="preview">{prompt.statement.clone()}</p>
+            <div class="card-actions">
+                <button type="button" aria-label=format!("Start a timed session: {title}") on:click=start>
+                    "Start session"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=format!("Free practice: {title}")
+                    on:click=free
+                >
+                    "Free practice"
+                </button>
+            </div>
+        </li>
     }
 }
 
 /// The prompt being practised: statement and clarifying questions with answers
-/// revealed on request (HTML text from `core::prompt::html`).
+/// revealed on request, and what the interviewer expects (at the session's level
+/// after a timed session; all three levels in free practice; hidden during a session,
+/// where it would hint at the design).
 #[component]
 pub fn PromptPanel() -> impl IntoView {
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
-    // The bar for the level: after a timed session (it would hint at the design during
-    // one), or all three levels in free practice.
     let level = Memo::new(move |_| {
         practice.session.with(|s| match s {
             None => Some(None),
@@ -237,25 +298,74 @@ pub fn PromptPanel() -> impl IntoView {
             Some(_) => None,
         })
     });
-    let on_click = |ev: web_sys::MouseEvent| {
-        if let Some((button, _)) = clicked(&ev, "data-reveal") {
-            if let Some(answer) = button.next_element_sibling() {
-                let _ = answer.remove_attribute("hidden");
-            }
-            button.remove();
-        }
-    };
+    let prompt = Memo::new(move |_| library.current_prompt());
     move || {
-        library.current_prompt().map(|p| {
-            let html = panel_html(&p);
-            // Apart, so reaching Review does not hide answers already revealed.
-            let expectations = move || level.get().map(|level| expectations_html(&p, level));
+        prompt.get().map(|p| {
+            let expectations = {
+                let p = p.clone();
+                // Apart, so reaching Review does not hide answers already revealed.
+                move || level.get().map(|level| view! { <Expectations prompt=p.clone() level=level /> })
+            };
+            let questions = p
+                .clarifications
+                .iter()
+                .map(|c| {
+                    let kind = match c.kind {
+                        ClarificationKind::Functional => "Functional",
+                        ClarificationKind::NonFunctional => "Non-functional",
+                        ClarificationKind::Scale => "Scale",
+                    };
+                    let revealed = RwSignal::new(false);
+                    let answer = c.answer.clone();
+                    view! {
+                        <li>
+                            <span class="row-kind">{kind}</span>
+                            " "
+                            {c.question.clone()}
+                            <Show
+                                when=move || revealed.get()
+                                fallback=move || view! {
+                                    <button type="button" class="link" on:click=move |_| revealed.set(true)>
+                                        "Reveal answer"
+                                    </button>
+                                }
+                            >
+                                <p class="answer">{answer.clone()}</p>
+                            </Show>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 <section class="prompt-panel" aria-label="Prompt">
-                    <div on:click=on_click inner_html=html></div>
-                    <div inner_html=expectations></div>
+                    <h2 class="prompt-title">{p.title.clone()}</h2>
+                    <p class="statement">{p.statement.clone()}</p>
+                    <details>
+                        <summary>{format!("Clarifying questions ({})", p.clarifications.len())}</summary>
+                        <ol class="clarifications">{questions}</ol>
+                    </details>
+                    {expectations}
                 </section>
             }
         })
+    }
+}
+
+/// What the interviewer expects: at `level`, open, or (`None`) at every level, folded.
+#[component]
+pub fn Expectations(prompt: Prompt, level: Option<Level>) -> impl IntoView {
+    let e = &prompt.expectations;
+    let rows = [(Level::L4, &e.l4), (Level::L5, &e.l5), (Level::L6, &e.l6)]
+        .into_iter()
+        .filter(|(l, _)| level.is_none_or(|shown| shown == *l))
+        .map(|(l, text)| {
+            view! { <li><strong>{format!("{l:?}: ")}</strong>{text.clone()}</li> }
+        })
+        .collect_view();
+    view! {
+        <details class="expectations" open=level.is_some()>
+            <summary>"What the interviewer expects"</summary>
+            <ul>{rows}</ul>
+        </details>
     }
 }

@@ -8,29 +8,30 @@ mod boards;
 mod canvas;
 mod component_view;
 mod export;
+mod figure;
 mod icon;
 mod inline_edit;
 mod keyboard;
 mod library;
 mod mirror;
+mod modal;
 mod notes;
 mod notices;
 mod outline;
 mod palette;
 mod practice;
+mod report;
 mod review;
+mod review_page;
 mod session_panel;
 mod state;
 mod toolbar;
+mod worker;
 
 pub use app::App;
 
 /// Mounts the app on the page body.
 pub fn mount() {
-    // In debug builds a panic shows its message and place as an uncaught error in the
-    // console; release builds leave the formatting out of the first load (a panic
-    // there still surfaces as an uncaught error, without the message).
-    #[cfg(debug_assertions)]
-    std::panic::set_hook(Box::new(|info| wasm_bindgen::throw_str(&info.to_string())));
+    crate::browser::crash::install();
     leptos::mount::mount_to_body(App);
 }

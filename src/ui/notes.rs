@@ -29,11 +29,25 @@ pub fn ComponentNote(
     /// Label override (the Depth and Failure panels name the component instead).
     #[prop(optional)]
     label: Option<String>,
+    /// Whether the field's accessible name adds its component's name ("Details of
+    /// Redis"), where the visible label does not say it.
+    #[prop(optional)]
+    named: bool,
 ) -> impl IntoView {
     let state = use_board();
     let practice = expect_context::<Practice>();
     let data = RwSignal::from(state.component(id).data);
     let (name, hint) = note_text(field);
+    // Named after its component where several are listed.
+    let label = label.unwrap_or_else(|| name.to_string());
+    let shown = label.clone();
+    let accessible = move || {
+        if named {
+            data.with(|c| format!("{shown} of {}", c.label))
+        } else {
+            shown.clone()
+        }
+    };
     let locked = move || practice.depth_locked();
     // One refused attempt per visit to the field.
     let refused_this_visit = StoredValue::new(false);
@@ -54,7 +68,7 @@ pub fn ComponentNote(
     view! {
         <label class="field note-field" class:locked=locked>
             <span>
-                {label.unwrap_or_else(|| name.to_string())}
+                {label.clone()}
                 {move || locked().then(|| view! { <span class="lock-hint">" (unlocks in Depth)"</span> })}
             </span>
             <textarea
@@ -62,7 +76,7 @@ pub fn ComponentNote(
                 placeholder=hint
                 maxlength=MAX_NOTE_CHARS.to_string()
                 readonly=locked
-                aria-label=name
+                aria-label=accessible
                 data-note=match field {
                     NoteField::Details => "details",
                     NoteField::Failure => "failure",

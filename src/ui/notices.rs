@@ -2,12 +2,10 @@
 
 use super::autosave::{save_now, SaveStatus};
 use super::boards::Boards;
-use super::library::clicked;
 use super::state::use_board;
 use crate::browser::{dom, download::download_text};
-use crate::core::check::wire::file_name;
-use crate::core::diagram::escape_markup;
 use crate::core::persist;
+use crate::core::protocol::file_name;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -31,20 +29,20 @@ pub fn NoticeToast() -> impl IntoView {
             .forget();
         }
     });
-    let html = move || {
-        state.notice.get().map_or(String::new(), |text| {
-            format!(
-                "<p>{}<button type=\"button\" class=\"link\" aria-label=\"Dismiss\" data-dismiss>×</button></p>",
-                escape_markup(&text)
-            )
-        })
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if clicked(&ev, "data-dismiss").is_some() {
-            state.notice.set(None);
-        }
-    };
-    view! { <div class="notice" role="status" aria-live="polite" on:click=on_click inner_html=html></div> }
+    view! {
+        <div class="notice" role="status" aria-live="polite">
+            {move || {
+                state.notice.get().map(|text| view! {
+                    <p>
+                        {text}
+                        <button type="button" class="link" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>
+                            "×"
+                        </button>
+                    </p>
+                })
+            }}
+        </div>
+    }
 }
 
 /// "Saved" / "Not saved" in the status bar.
@@ -68,21 +66,46 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
-/// One banner as HTML: the message, then buttons carrying `data-banner=<action>`.
-fn banner_html(out: &mut String, testid: &str, message: &str, buttons: &[(&str, &str)]) {
-    out.push_str(&format!(
-        "<div class=\"banner\" role=\"alert\" data-testid=\"{testid}\"><p>{}</p><div class=\"banner-actions\">",
-        escape_markup(message)
-    ));
-    for (action, label) in buttons {
-        out.push_str(&format!(
-            "<button type=\"button\" data-banner=\"{action}\">{label}</button>"
-        ));
-    }
-    out.push_str("</div></div>");
+/// What a banner button does.
+#[derive(Clone, Copy, PartialEq)]
+enum BannerAction {
+    /// Download the stored data that failed to load.
+    DownloadRaw,
+    /// Resume autosave, overwriting that data.
+    Resume,
+    /// Hide the storage banner.
+    Dismiss,
+    /// Load the newer version another tab saved.
+    Reload,
+    /// Keep this tab's version.
+    Keep,
+    /// Download the board as it is in this tab.
+    Download,
 }
 
-/// The banners, HTML text with one delegated listener:
+/// One banner: its message, and buttons with what they do.
+#[component]
+fn Banner(
+    testid: &'static str,
+    message: String,
+    buttons: Vec<(BannerAction, &'static str)>,
+    on_action: Callback<BannerAction>,
+) -> impl IntoView {
+    let buttons = buttons
+        .into_iter()
+        .map(|(action, label)| {
+            view! { <button type="button" on:click=move |_| on_action.run(action)>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <div class="banner" role="alert" data-testid=testid>
+            <p>{message}</p>
+            <div class="banner-actions">{buttons}</div>
+        </div>
+    }
+}
+
+/// The banners:
 /// - stored data that failed to load (`storage-banner`): download it, resume
 ///   autosave if it is paused, dismiss;
 /// - saving blocked (`save-banner`): another tab saved a newer board (load it, or keep
@@ -93,67 +116,66 @@ pub fn Banners() -> impl IntoView {
     let status = expect_context::<SaveStatus>();
     let state = use_board();
     let boards = expect_context::<Boards>();
-    let html = move || {
-        let mut out = String::new();
-        if let Some(problem) = status.problem.get() {
-            let mut buttons = vec![("raw", "Download the unreadable data")];
+    let on_action = Callback::new(move |action: BannerAction| match action {
+        BannerAction::DownloadRaw => {
+            let raw = status
+                .problem
+                .with_untracked(|p| p.as_ref().map(|p| p.raw.clone()));
+            let _ = download_text(
+                "breadthfirst-unreadable-board.json",
+                "application/json",
+                &raw.unwrap_or_default(),
+            );
+        }
+        BannerAction::Resume => {
+            status.paused.set(false);
+            save_now(state, status);
+        }
+        BannerAction::Dismiss => status.problem.set(None),
+        BannerAction::Reload => dom::reload(),
+        // This tab's version wins (see `Boards::reclaim`).
+        BannerAction::Keep => boards.reclaim(),
+        BannerAction::Download => {
+            let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
+            let name = file_name("breadthfirst-board", &super::export::today(), "json");
+            let _ = download_text(&name, "application/json", &json);
+        }
+    });
+    let storage_banner = move || {
+        status.problem.get().map(|problem| {
+            let mut buttons = vec![(BannerAction::DownloadRaw, "Download the unreadable data")];
             if status.paused.get() {
-                buttons.push(("resume", "Resume autosave (overwrites it)"));
+                buttons.push((BannerAction::Resume, "Resume autosave (overwrites it)"));
             }
-            buttons.push(("dismiss", "Dismiss"));
-            banner_html(&mut out, "storage-banner", &problem.message, &buttons);
-        }
-        let download = ("download", "Download this board");
+            buttons.push((BannerAction::Dismiss, "Dismiss"));
+            view! { <Banner testid="storage-banner" message=problem.message buttons=buttons on_action=on_action /> }
+        })
+    };
+    let download = (BannerAction::Download, "Download this board");
+    let save_banner = move || {
         if status.conflict.get() {
-            banner_html(
-                &mut out,
-                "save-banner",
-                "This board was changed in another tab, so this tab stopped saving: it would overwrite the newer version.",
-                &[
-                    ("reload", "Load the newer version"),
-                    ("keep", "Keep this tab's version"),
-                    download,
-                ],
-            );
-        } else if let Some(error) = status.error.get() {
-            banner_html(
-                &mut out,
-                "save-banner",
-                &format!("Your latest changes are not saved: {error}. They are safe while this tab stays open; download the board to keep them. Saving resumes by itself once there is room."),
-                &[download],
-            );
-        }
-        out
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some((_, action)) = clicked(&ev, "data-banner") else {
-            return;
-        };
-        match action.as_str() {
-            "raw" => {
-                let raw = status
-                    .problem
-                    .with_untracked(|p| p.as_ref().map(|p| p.raw.clone()));
-                let _ = download_text(
-                    "breadthfirst-unreadable-board.json",
-                    "application/json",
-                    &raw.unwrap_or_default(),
-                );
-            }
-            "resume" => {
-                status.paused.set(false);
-                save_now(state, status);
-            }
-            "dismiss" => status.problem.set(None),
-            "reload" => dom::reload(),
-            // This tab's version wins (see `Boards::reclaim`).
-            "keep" => boards.reclaim(),
-            _ => {
-                let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
-                let name = file_name("breadthfirst-board", &super::export::today(), "json");
-                let _ = download_text(&name, "application/json", &json);
-            }
+            Some(view! {
+                <Banner
+                    testid="save-banner"
+                    message="This board was changed in another tab, so this tab stopped saving: it would overwrite the newer version.".to_string()
+                    buttons=vec![
+                        (BannerAction::Reload, "Load the newer version"),
+                        (BannerAction::Keep, "Keep this tab's version"),
+                        download,
+                    ]
+                    on_action=on_action
+                />
+            })
+        } else {
+            status.error.get().map(|error| view! {
+                <Banner
+                    testid="save-banner"
+                    message=format!("Your latest changes are not saved: {error}. They are safe while this tab stays open; download the board to keep them. Saving resumes by itself once there is room.")
+                    buttons=vec![download]
+                    on_action=on_action
+                />
+            })
         }
     };
-    view! { <div class="banners" on:click=on_click inner_html=html></div> }
+    view! { <div class="banners">{storage_banner}{save_banner}</div> }
 }

@@ -1,11 +1,10 @@
 //! The outline: every component and connection as a list, plus an inspector for the
 //! selection. It makes the whole board usable without a pointer.
 
-use super::canvas::focus_component;
 use super::component_view::colour_style;
 use super::icon::KindIcon;
 use super::notes::ComponentNote;
-use super::state::use_board;
+use super::state::{use_board, EditTarget};
 use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind, NoteField};
 use crate::core::editor::Action;
 use leptos::prelude::*;
@@ -72,16 +71,17 @@ pub fn Outline() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let id = row.id;
+                // Focus stays on the row: Enter again renames, Tab reaches the inspector.
                 let select = move || {
                     let _ = state.dispatch(Action::SelectComponent(id));
                     let _ = state.dispatch(Action::RevealComponent(id));
-                    focus_component(id);
                 };
                 view! {
                     <OutlineRow
                         selected=RwSignal::from(state.component(id).selected)
                         style=colour_style(row.kind)
                         on_select=select
+                        edit=EditTarget::Component(id)
                     >
                         <KindIcon kind=row.kind />
                         <span class="row-label">{row.label.clone()}</span>
@@ -107,7 +107,11 @@ pub fn Outline() -> impl IntoView {
                     let _ = state.dispatch(Action::SelectArrow(id));
                 };
                 view! {
-                    <OutlineRow selected=RwSignal::from(state.arrow(id).selected) on_select=select>
+                    <OutlineRow
+                        selected=RwSignal::from(state.arrow(id).selected)
+                        on_select=select
+                        edit=EditTarget::Arrow(id)
+                    >
                         <span class="row-label">{text}</span>
                     </OutlineRow>
                 }
@@ -136,17 +140,26 @@ pub fn Outline() -> impl IntoView {
     }
 }
 
-/// One selectable row of the outline.
+/// One selectable row of the outline: a click or Enter selects it; Enter (or F2) on
+/// a selected row renames the component or labels the arrow.
 #[component]
 fn OutlineRow<F>(
     selected: RwSignal<bool>,
     #[prop(optional)] style: String,
     on_select: F,
+    edit: EditTarget,
     children: Children,
 ) -> impl IntoView
 where
     F: Fn() + 'static,
 {
+    let state = use_board();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if matches!(ev.key().as_str(), "Enter" | "F2") && selected.get_untracked() {
+            ev.prevent_default();
+            state.editing.set(Some(edit));
+        }
+    };
     view! {
         <li>
             <button
@@ -156,6 +169,7 @@ where
                 aria-pressed=move || selected.get().to_string()
                 style=style
                 on:click=move |_| on_select()
+                on:keydown=on_keydown
             >
                 {children()}
             </button>
@@ -225,6 +239,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                 <span>"Name"</span>
                 <input
                     type="text"
+                    aria-label=move || view.with(|c| format!("Name of {}", c.label))
                     prop:value=move || view.with(|c| c.label.clone())
                     on:change=move |ev| apply(Command::RenameComponent { id, label: event_target_value(&ev) })
                 />
@@ -274,8 +289,8 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                     "Add arrow"
                 </button>
             </div>
-            <ComponentNote id=id field=NoteField::Details />
-            <ComponentNote id=id field=NoteField::Failure />
+            <ComponentNote id=id field=NoteField::Details named=true />
+            <ComponentNote id=id field=NoteField::Failure named=true />
             <button type="button" class="danger" on:click=move |_| {
                 let _ = state.dispatch(Action::DeleteSelection);
             }>"Delete component"</button>

@@ -1,6 +1,7 @@
 //! The timed practice session in the UI: starting one, the session bar (phase, timer,
 //! next, pause), ticking on wall-clock time, and saving so a reload resumes it.
 
+use super::autosave::SaveStatus;
 use super::state::{use_board, BoardState};
 use crate::browser::{dom, storage};
 use crate::core::session::{
@@ -11,7 +12,7 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
 /// Key of the running session.
-const SESSION_KEY: &str = "breadthfirst.session";
+pub const SESSION_KEY: &str = "breadthfirst.session";
 /// How often the timer redraws, in milliseconds.
 const TICK_MS: u32 = 250;
 
@@ -22,11 +23,14 @@ pub struct Practice {
     pub session: RwSignal<Option<Session>>,
     /// Wall-clock milliseconds, refreshed every tick.
     pub now: RwSignal<f64>,
+    /// In Review, the user went back to the board (the Review page is hidden).
+    pub board_in_review: RwSignal<bool>,
+    save: SaveStatus,
 }
 
 impl Practice {
     /// Resumes a saved session, if any. Unreadable saved state is kept aside.
-    pub fn new() -> Self {
+    pub fn new(save: SaveStatus) -> Self {
         let saved = storage::read(SESSION_KEY).ok().flatten();
         let session = saved.and_then(|text| match serde_json::from_str::<Session>(&text) {
             Ok(session) => Some(session),
@@ -41,15 +45,20 @@ impl Practice {
         Practice {
             session: RwSignal::new(session),
             now: RwSignal::new(dom::now_ms()),
+            board_in_review: RwSignal::new(false),
+            save,
         }
     }
 
-    /// Starts a session on a prompt.
-    pub fn start(&self, prompt_id: &str, plan: SessionPlan, curveballs: usize) {
-        let now = dom::now_ms();
-        self.now.set(now);
-        self.session
-            .set(Some(Session::start(prompt_id, plan, now, curveballs)));
+    /// A session on a prompt, starting now (see [`Practice::begin`]).
+    pub fn prepare(&self, prompt_id: &str, plan: SessionPlan, curveballs: usize) -> Session {
+        Session::start(prompt_id, plan, dom::now_ms(), curveballs)
+    }
+
+    /// Runs a prepared session on this board.
+    pub fn begin(&self, session: Session) {
+        self.now.set(dom::now_ms());
+        self.session.set(Some(session));
         self.save();
     }
 
@@ -172,7 +181,7 @@ impl Practice {
         let json = self
             .session
             .with_untracked(|s| s.as_ref().and_then(|s| serde_json::to_string(s).ok()));
-        super::autosave::write_part(SESSION_KEY, json.as_deref());
+        super::autosave::write_part(self.save, SESSION_KEY, json.as_deref());
     }
 
     /// Ticks for the app's lifetime: redraws the timer and lets Breadth end by itself.

@@ -7,10 +7,9 @@ use super::notes::{ComponentNote, SessionNote};
 use super::practice::Practice;
 use super::state::use_board;
 use crate::browser::dom;
-use crate::core::diagram::{escape_markup, ComponentId, NoteField};
+use crate::core::diagram::{ComponentId, NoteField};
 use crate::core::session::{live_focus, Phase, RequirementField, SessionEvent, MAX_FOCUS};
 use leptos::prelude::*;
-use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
 /// The current phase's work area (nothing outside a session).
@@ -18,6 +17,18 @@ use wasm_bindgen::JsCast;
 pub fn SessionPanel() -> impl IntoView {
     let practice = expect_context::<Practice>();
     let phase = Memo::new(move |_| practice.session.with(|s| s.as_ref().map(|s| s.phase())));
+    // A phase change brings its card into view.
+    Effect::new(move |previous: Option<Option<Phase>>| {
+        let now = phase.get();
+        if previous.is_some_and(|p| p != now) {
+            dom::after_render(|| {
+                if let Some(card) = dom::query(".outline .phase-panel") {
+                    card.scroll_into_view();
+                }
+            });
+        }
+        now
+    });
     move || {
         let view = match phase.get()? {
             Phase::Requirements => view! { <RequirementNotesPanel /> }.into_any(),
@@ -28,9 +39,10 @@ pub fn SessionPanel() -> impl IntoView {
                         "Boxes, names and arrows only, for every part a request passes. Details unlock in Depth."
                     </p>
                 </section>
+                <RequirementsNoted />
             }
             .into_any(),
-            Phase::Focus => view! { <FocusPicker /> }.into_any(),
+            Phase::Focus => view! { <FocusPicker /> <RequirementsNoted /> }.into_any(),
             phase @ (Phase::Depth | Phase::FailureModes) => {
                 let field = if phase == Phase::Depth {
                     NoteField::Details
@@ -40,10 +52,12 @@ pub fn SessionPanel() -> impl IntoView {
                 view! {
                     <CurveballCard />
                     <NotesPanel field=field />
+                    <RequirementsNoted />
                 }
                 .into_any()
             }
-            Phase::Review => view! { <CurveballCard /> }.into_any(),
+            // The Review page shows the curveball and the notes.
+            Phase::Review => return None,
         };
         Some(view)
     }
@@ -51,8 +65,31 @@ pub fn SessionPanel() -> impl IntoView {
 
 #[component]
 fn RequirementNotesPanel() -> impl IntoView {
+    view! {
+        <section class="phase-panel" aria-label="Requirements" data-testid="requirements-notes">
+            <h2 class="panel-title">"Requirements"</h2>
+            <p class="hint">"Ask the clarifying questions below, then note what you settled on."</p>
+            <RequirementFields />
+        </section>
+    }
+}
+
+/// The requirements noted, folded away (`open` unfolds it) in the phases after
+/// Requirements: one click away, still editable.
+#[component]
+pub fn RequirementsNoted(#[prop(optional)] open: bool) -> impl IntoView {
+    view! {
+        <details class="phase-panel requirements-noted" open=open>
+            <summary class="panel-title">"Requirements you noted"</summary>
+            <RequirementFields />
+        </details>
+    }
+}
+
+#[component]
+fn RequirementFields() -> impl IntoView {
     let practice = expect_context::<Practice>();
-    let fields = RequirementField::ALL
+    RequirementField::ALL
         .into_iter()
         .map(|field| {
             let read = move || {
@@ -71,14 +108,7 @@ fn RequirementNotesPanel() -> impl IntoView {
                 />
             }
         })
-        .collect_view();
-    view! {
-        <section class="phase-panel" aria-label="Requirements" data-testid="requirements-notes">
-            <h2 class="panel-title">"Requirements"</h2>
-            <p class="hint">"Ask the clarifying questions below, then note what you settled on."</p>
-            {fields}
-        </section>
-    }
+        .collect_view()
 }
 
 /// Components on the board, for the focus and failure lists: (id, label).
@@ -106,38 +136,37 @@ fn FocusPicker() -> impl IntoView {
             .session
             .with(|s| s.as_ref().map(|s| s.focus().to_vec()).unwrap_or_default())
     };
-    // The rows as HTML text, with one delegated listener.
     let rows = move || {
-        let picked = focus();
-        let mut out = String::new();
-        for (id, label) in components.get() {
-            let _ = write!(
-                out,
-                "<li><label class=\"check-row\"><input type=\"checkbox\" data-testid=\"focus-option\" data-focus=\"{}\"{}>{}</label></li>",
-                id.0,
-                if picked.contains(&id) { " checked" } else { "" },
-                escape_markup(&label)
-            );
-        }
-        out
-    };
-    let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(id) = input
-            .get_attribute("data-focus")
-            .and_then(|v| v.parse().ok())
-        {
-            let id = ComponentId(id);
-            practice.handle(SessionEvent::ToggleFocus(id), state);
-            // A refused pick (too many) shows as not picked; the list keeps focus.
-            input.set_checked(focus().contains(&id));
-            dom::after_render(move || dom::focus(&format!("[data-focus=\"{}\"]", id.0)));
-        }
+        components
+            .get()
+            .into_iter()
+            .map(|(id, label)| {
+                let picked = move || focus().contains(&id);
+                view! {
+                    <li>
+                        <label class="check-row">
+                            <input
+                                type="checkbox"
+                                data-testid="focus-option"
+                                data-focus=id.0.to_string()
+                                prop:checked=picked
+                                on:change=move |ev| {
+                                    practice.handle(SessionEvent::ToggleFocus(id), state);
+                                    // A refused pick (too many) shows as not picked.
+                                    if let Some(input) = ev
+                                        .target()
+                                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                    {
+                                        input.set_checked(focus().contains(&id));
+                                    }
+                                }
+                            />
+                            {label}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="phase-panel" aria-label="Focus">
@@ -145,7 +174,7 @@ fn FocusPicker() -> impl IntoView {
             <p class="hint">
                 {format!("Pick one or two components (at most {MAX_FOCUS}), as you would ask the interviewer which part they want to see in depth.")}
             </p>
-            <ul class="check-list" on:change=on_change inner_html=rows></ul>
+            <ul class="check-list">{rows}</ul>
         </section>
     }
 }
@@ -205,7 +234,7 @@ fn NotesPanel(field: NoteField) -> impl IntoView {
 
 /// The interviewer's follow-up, once it has been put, with the answer note.
 #[component]
-fn CurveballCard() -> impl IntoView {
+pub fn CurveballCard() -> impl IntoView {
     let practice = expect_context::<Practice>();
     let library = expect_context::<Library>();
     move || {

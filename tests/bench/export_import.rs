@@ -1,7 +1,8 @@
 //! Export and import benchmark: a board of 1,000 components and 2,000 arrows exported
 //! to each format and imported back, natively in release. Budgets: SVG and JSON
-//! export at most 50 ms each, import at most 100 ms. Also: planning the opening of one
-//! of 20 stored boards of that size (no budget; the worker does it off the main thread).
+//! export at most 50 ms each, import at most 100 ms. Also: opening one of 20 stored
+//! boards of that size through the worker protocol, the whole round trip (no budget;
+//! the planning is off the main thread, but the app pays the encoding and decoding).
 //!
 //! Run with `./dev.sh bench` or `cargo bench --bench export_import`.
 
@@ -12,6 +13,7 @@ use breadthfirst::core::export::markdown::debrief;
 use breadthfirst::core::export::mermaid::to_mermaid;
 use breadthfirst::core::export::svg::to_svg;
 use breadthfirst::core::persist::{self, shelf};
+use breadthfirst::core::protocol::{self, Envelope, Reply, Request, WorkerMessage};
 use shared::{big_board, describe, quantiles};
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -70,23 +72,39 @@ fn main() {
     bench("export Excalidraw", None, || to_excalidraw(&board).len());
     bench("export Markdown", None, || debrief(&board, &record).len());
 
-    // Opening one of 20 stored boards of this size: the request as the app sends it,
-    // planned as the worker does, and the plan as text back.
+    // Opening one of 20 stored boards of this size, the round trip the app pays: the
+    // request encoded as the app sends it, decoded and planned as the worker does, the
+    // reply encoded by the worker and decoded by the app.
     let saved = persist::to_json(&board, &viewport);
     let mut store = vec![("breadthfirst.board".to_string(), saved.clone())];
     for id in 2..=20 {
         store.push((format!("breadthfirst.boards.{id}.board"), saved.clone()));
     }
-    let request = shelf::encode_request(&shelf::ShelfRequest {
-        action: "open".into(),
-        id: 7,
-        store,
-        now: 1_795_356_300_000.0,
-        ..Default::default()
-    });
+    let envelope = Envelope {
+        id: 1,
+        request: Request::PlanBoards(shelf::ShelfRequest {
+            action: shelf::BoardsAction::Open,
+            id: 7,
+            store,
+            now: 1_795_356_300_000.0,
+            ..Default::default()
+        }),
+    };
     bench("boards: open 1/20", None, || {
-        let plan = shelf::plan(&shelf::decode_request(&request).expect("a request"), &[]);
-        assert!(plan.reload && plan.error.is_empty());
-        request.len() + shelf::encode_plan(&plan).len()
+        let sent = protocol::encode(&envelope).expect("the request encodes");
+        let received: Envelope = protocol::decode(&sent).expect("the request decodes");
+        let reply = WorkerMessage::Reply {
+            id: received.id,
+            reply: protocol::handle(received.request, &[]),
+        };
+        let answer = protocol::encode(&reply).expect("the reply encodes");
+        match protocol::decode::<WorkerMessage>(&answer).expect("the reply decodes") {
+            WorkerMessage::Reply {
+                id: 1,
+                reply: Reply::Planned(plan),
+            } => assert!(plan.reload && plan.error.is_empty()),
+            other => panic!("{other:?}"),
+        }
+        sent.len() + answer.len()
     });
 }

@@ -136,7 +136,9 @@ impl App {
                 "[data-prompt=\"{id}\"] .card-actions button{button}"
             ))
             .click();
-        self.wait_for("the library to close", || self.count(".library") == 0);
+        self.wait_for("the library to close", || {
+            self.count("dialog.library[open]") == 0
+        });
     }
 
     /// Reloads and waits for the app to mount again.

@@ -8,21 +8,21 @@
 //! ([`Report::coverage`]). Matching is by component kind, or by whole words of a
 //! component's label and notes (ASCII case-insensitive; see `words`).
 
+pub mod claims;
 mod graph;
-pub mod html;
 mod hygiene;
 mod prompt_items;
-pub mod wire;
 mod words;
 
 pub use graph::Graph;
 
 use crate::core::diagram::{Board, ComponentId};
 use crate::core::prompt::Prompt;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// What an item is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Category {
     /// The prompt's expected components.
     Components,
@@ -92,7 +92,7 @@ impl Status {
 }
 
 /// One checklist item and what the board says about it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckItem {
     /// Stable key, unique in a report ("component:cache", "hygiene:queue-consumed").
     pub key: String,
@@ -140,7 +140,7 @@ fn percent(part: usize, total: usize) -> u32 {
 }
 
 /// The checked items of one board against one prompt.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Items in category order.
     pub items: Vec<CheckItem>,

@@ -53,6 +53,9 @@ pub enum Action {
     SelectComponent(ComponentId),
     /// Selects exactly these components (ids not on the board are skipped).
     SelectComponents(Vec<ComponentId>),
+    /// Adds a component to the selection (last, for connecting in order), or takes
+    /// it out if it is in.
+    ToggleComponent(ComponentId),
     /// Selects one arrow only.
     SelectArrow(crate::core::diagram::ArrowId),
     /// Pans so the component is in view (zoom unchanged).
@@ -219,6 +222,14 @@ impl Editor {
             }
             Action::SelectComponent(id) => {
                 self.set_selection(Selection::only_component(id));
+                Ok(Applied::Unchanged)
+            }
+            Action::ToggleComponent(id) => {
+                if self.board.component(id).is_some() {
+                    let mut selection = self.selection().clone();
+                    selection.toggle_component(id);
+                    self.set_selection(selection);
+                }
                 Ok(Applied::Unchanged)
             }
             Action::SelectComponents(ids) => {

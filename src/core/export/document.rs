@@ -7,9 +7,9 @@ use crate::core::check::{Report, Status};
 use crate::core::diagram::Board;
 use crate::core::editor::Viewport;
 use crate::core::persist;
-use crate::core::persist::shelf::encode_fields;
 use crate::core::prompt::Prompt;
 use crate::core::session::{Phase, Session};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
@@ -72,21 +72,37 @@ pub fn to_document(board: &Board, viewport: &Viewport, record: &Record) -> Strin
     serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or(saved)
 }
 
-/// What an exported file says of the practice behind it, for an import to bring back,
-/// as `persist::shelf::encode_fields` text: the prompt id, the timed session as saved
-/// text when it is a finished one (in Review) for that prompt, and the item keys
-/// claimed as covered, one per line. Fields are empty where the file has nothing.
-pub fn practice_of(text: &str) -> String {
+/// What an exported file says of the practice behind it, for an import to bring back.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Practice {
+    /// The prompt id (empty when the file names none).
+    pub prompt: String,
+    /// The timed session, when it is a finished one (in Review) for that prompt.
+    pub session: Option<Session>,
+    /// The item keys claimed as covered out loud.
+    pub claims: Vec<String>,
+}
+
+/// Reads the practice an exported file records; fields are empty where the file has
+/// nothing (or is not JSON).
+pub fn practice_of(text: &str) -> Practice {
     let doc: Value = serde_json::from_str(text).unwrap_or_default();
-    let prompt = doc["prompt"].as_str().unwrap_or_default();
+    let prompt = doc["prompt"].as_str().unwrap_or_default().to_string();
     let session = serde_json::from_value::<Session>(doc["session"].clone())
         .ok()
-        .filter(|s| s.prompt_id == prompt && s.phase() == Phase::Review)
-        .and_then(|s| serde_json::to_string(&s).ok())
-        .unwrap_or_default();
-    let claims: Vec<&str> = doc["claims"]
+        .filter(|s| s.prompt_id == prompt && s.phase() == Phase::Review);
+    let claims = doc["claims"]
         .as_array()
-        .map(|keys| keys.iter().filter_map(Value::as_str).collect())
+        .map(|keys| {
+            keys.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default();
-    encode_fields(&[prompt, &session, &claims.join("\n")])
+    Practice {
+        prompt,
+        session,
+        claims,
+    }
 }

@@ -1,9 +1,9 @@
 //! Many boards in one browser: the list of boards, where each one's parts are kept,
-//! rolling backups, and the Boards dialog as HTML text.
+//! rolling backups, and what the Boards dialog lists.
 //!
 //! The dialog's work is planned here, purely: [`plan`] takes a snapshot of storage and
 //! an action and gives the writes to make (in an order that is safe to undo step by
-//! step), the dialog's HTML and the open board's name. It runs in the check worker,
+//! step), what the dialog lists and the open board's name. It runs in the check worker,
 //! so none of it is in the app's first load; the app only applies the writes.
 //!
 //! The open board lives in the keys the app reads and writes ("live" keys:
@@ -13,7 +13,8 @@
 //! (`breadthfirst.boards`) holds one line per board, `id TAB saved-ms TAB name`, in the
 //! order shown.
 
-use crate::core::diagram::{escape_markup, normalize_label};
+use crate::core::diagram::normalize_label;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 /// Prefix of the open board's parts.
@@ -183,100 +184,131 @@ pub fn when(ms: f64, offset_min: i64) -> String {
     )
 }
 
-/// What the Boards dialog shows.
-pub struct ShelfView<'a> {
-    /// The boards, in order.
-    pub entries: &'a [Entry],
-    /// What each board practises (same order): the prompt's title, and whether it
-    /// holds a timed session; empty for none.
-    pub practised: &'a [String],
-    /// The open board's id.
-    pub open: u32,
-    /// The open board's backups: slot, time and component count.
-    pub backups: &'a [(usize, f64, usize)],
+/// What the Boards dialog shows: the data the app renders.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    /// The boards, in the order shown.
+    pub boards: Vec<BoardRow>,
+    /// The open board's backups, newest first.
+    pub backups: Vec<BackupRow>,
     /// The name of a board just deleted, offered for undo.
-    pub deleted: Option<&'a str>,
-    /// Minutes ahead of UTC, for times.
-    pub offset_min: i64,
+    pub deleted: Option<String>,
 }
 
-/// The Boards dialog's body: buttons carrying `data-new`, `data-undo`, `data-open`,
-/// `data-duplicate`, `data-delete` or `data-restore`, and name fields carrying
-/// `data-rename`. All text is escaped.
-pub fn shelf_html(view: &ShelfView) -> String {
-    let mut out = String::new();
-    if let Some(name) = view.deleted {
-        let _ = write!(
-            out,
-            "<p role=\"status\">Deleted “{}”. <button type=\"button\" class=\"link\" data-undo>Undo</button></p>",
-            escape_markup(name)
-        );
-    }
-    out.push_str("<p><button type=\"button\" class=\"tool-button\" data-new>New board</button></p><ul class=\"boards-list\">");
-    for (i, e) in view.entries.iter().enumerate() {
-        let (id, name) = (e.id, escape_markup(&e.name));
-        let open = id == view.open;
-        let practised = view.practised.get(i).map_or("", String::as_str);
-        let _ = write!(
-            out,
-            "<li><span class=\"board-name\"><input data-rename=\"{id}\" aria-label=\"Name of {name}\" value=\"{name}\" maxlength=\"80\"><small>{}</small></span><span class=\"hint\">{}</span><span class=\"board-actions\">",
-            escape_markup(practised),
-            if open {
-                "Open now".to_string()
-            } else if e.saved > 0.0 {
-                when(e.saved, view.offset_min)
+/// One board in the dialog.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BoardRow {
+    /// Its id.
+    pub id: u32,
+    /// Its name.
+    pub name: String,
+    /// What it practises: the prompt's title, and "· timed session" when it holds
+    /// one; empty for none.
+    pub practised: String,
+    /// When it was put away (local time, `yyyy-mm-dd hh:mm`); empty if unknown.
+    pub saved: String,
+    /// Whether it is the board open now.
+    pub open: bool,
+}
+
+/// One backup of the open board.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BackupRow {
+    /// Its storage slot.
+    pub slot: u32,
+    /// When it was kept (local time, `yyyy-mm-dd hh:mm`).
+    pub when: String,
+    /// How many components it holds.
+    pub components: usize,
+}
+
+/// The rows of the dialog for a list, the open board's backups (slot, time, count)
+/// and what each board practises (same order as `entries`).
+fn listing(
+    entries: &[Entry],
+    practised: Vec<String>,
+    open: u32,
+    backups: &[(usize, f64, usize)],
+    offset_min: i64,
+) -> Listing {
+    let boards = entries
+        .iter()
+        .zip(
+            practised
+                .into_iter()
+                .chain(std::iter::repeat(String::new())),
+        )
+        .map(|(e, practised)| BoardRow {
+            id: e.id,
+            name: e.name.clone(),
+            practised,
+            saved: if e.saved > 0.0 {
+                when(e.saved, offset_min)
             } else {
                 String::new()
-            }
-        );
-        let mut button = |attr: &str, verb: &str| {
-            let _ = write!(
-                out,
-                "<button type=\"button\" data-{attr}=\"{id}\" aria-label=\"{verb} {name}\">{verb}</button>"
-            );
-        };
-        if !open {
-            button("open", "Open");
-        }
-        button("duplicate", "Duplicate");
-        if !open {
-            button("delete", "Delete");
-        }
-        out.push_str("</span></li>");
+            },
+            open: e.id == open,
+        })
+        .collect();
+    let mut newest_first: Vec<&(usize, f64, usize)> = backups.iter().collect();
+    newest_first.sort_by(|a, b| b.1.total_cmp(&a.1));
+    Listing {
+        boards,
+        backups: newest_first
+            .into_iter()
+            .map(|&(slot, time, components)| BackupRow {
+                slot: slot as u32,
+                when: when(time, offset_min),
+                components,
+            })
+            .collect(),
+        deleted: None,
     }
-    out.push_str("</ul><h3>Backups of the open board</h3>");
-    if view.backups.is_empty() {
-        out.push_str("<p class=\"hint\">None yet. One is kept when you open the app and every 10 minutes while you work, three at most.</p>");
-    } else {
-        out.push_str("<ul class=\"boards-list backups\">");
-        // Newest first (at most BACKUPS of them).
-        let mut order: Vec<&(usize, f64, usize)> = Vec::new();
-        for b in view.backups {
-            let at = order.iter().position(|o| o.1 < b.1).unwrap_or(order.len());
-            order.insert(at, b);
-        }
-        for (slot, time, count) in order {
-            let when = when(*time, view.offset_min);
-            let _ = write!(
-                out,
-                "<li><span>{when} · {count} component{}</span><button type=\"button\" data-restore=\"{slot}\" aria-label=\"Restore the backup of {when}\">Restore</button></li>",
-                if *count == 1 { "" } else { "s" }
-            );
-        }
-        out.push_str("</ul>");
-    }
-    out
+}
+
+/// What the user asked of the Boards dialog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BoardsAction {
+    /// List the boards (changes nothing but a missing or damaged list).
+    #[default]
+    Show,
+    /// Put the open board away and open a new, empty one.
+    New,
+    /// Put the open board away and open another.
+    Open,
+    /// Make this tab's board the open one again (another tab opened a different
+    /// one), without a reload.
+    Reclaim,
+    /// Copy a board (without its backups).
+    Duplicate,
+    /// Delete a board that is not open.
+    Delete,
+    /// Rename a board.
+    Rename,
+}
+
+impl BoardsAction {
+    /// Every action.
+    pub const ALL: [BoardsAction; 7] = [
+        BoardsAction::Show,
+        BoardsAction::New,
+        BoardsAction::Open,
+        BoardsAction::Reclaim,
+        BoardsAction::Duplicate,
+        BoardsAction::Delete,
+        BoardsAction::Rename,
+    ];
 }
 
 /// A request to the Boards planner, made by the app.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShelfRequest {
-    /// `show`, `new`, `open`, `reclaim` (open this tab's board again without a
-    /// reload), `duplicate`, `delete` or `rename`.
-    pub action: String,
+    /// The action.
+    pub action: BoardsAction,
     /// The board acted on.
     pub id: u32,
-    /// The new name (`rename`), or this tab's board name (`reclaim`).
+    /// The new name (`Rename`), the new board's name (`New`; empty for "Board N"), or
+    /// this tab's board name (`Reclaim`).
     pub name: String,
     /// Every `breadthfirst.` key in storage with its text.
     pub store: Vec<(String, String)>,
@@ -289,7 +321,7 @@ pub struct ShelfRequest {
 }
 
 /// What the app is to do for a request.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// Storage writes in order (`None` removes); each step can be undone.
     pub writes: Vec<(String, Option<String>)>,
@@ -297,8 +329,8 @@ pub struct Plan {
     pub reload: bool,
     /// The open board's name.
     pub title: String,
-    /// The dialog, as HTML.
-    pub html: String,
+    /// What the dialog shows once the writes are made.
+    pub listing: Listing,
     /// Why the action was refused (nothing is written then); empty when it was not.
     pub error: String,
     /// The name of the board this plan deletes (its undo is offered).
@@ -392,28 +424,28 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
     let mut out = Plan::default();
     let position = |list: &[Entry], id: u32| list.iter().position(|e| e.id == id);
     let mut target = None;
-    match req.action.as_str() {
-        "new" => {
+    match req.action {
+        BoardsAction::New => {
             let id = next_id(&list, &slots);
             list.insert(
                 0,
                 Entry {
                     id,
                     saved: req.now,
-                    name: format!("Board {id}"),
+                    name: board_name(&req.name, id),
                 },
             );
             target = Some(id);
         }
-        "open" if position(&list, req.id).is_none() => {
+        BoardsAction::Open if position(&list, req.id).is_none() => {
             out.error = "that board is no longer in the list".into();
         }
-        "open" => target = Some(req.id),
-        "reclaim" => {
+        BoardsAction::Open => target = Some(req.id),
+        BoardsAction::Reclaim => {
             listed(&mut list, req.id, board_name(&req.name, req.id));
             target = Some(req.id);
         }
-        "duplicate" => {
+        BoardsAction::Duplicate => {
             let mut parts = store.parts((req.id != open).then_some(req.id));
             parts.retain(|(part, _)| !part.starts_with("backup."));
             let id = next_id(&list, &slots);
@@ -433,10 +465,10 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
                 },
             );
         }
-        "delete" if req.id == open => {
+        BoardsAction::Delete if req.id == open => {
             out.error = "the open board cannot be deleted; open another board first".into();
         }
-        "delete" => {
+        BoardsAction::Delete => {
             for (part, _) in store.parts(Some(req.id)) {
                 store.set(format!("{}{part}", prefix(Some(req.id))), None);
             }
@@ -444,12 +476,12 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
                 out.deleted = list.remove(i).name;
             }
         }
-        "rename" => {
+        BoardsAction::Rename => {
             if let Some(i) = position(&list, req.id) {
                 list[i].name = board_name(&req.name, req.id);
             }
         }
-        _ => {}
+        BoardsAction::Show => {}
     }
     if let Some(t) = target.filter(|t| *t != open) {
         // What is in the open board's slot is stale: the live parts are its truth.
@@ -461,7 +493,7 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
         if let Some(i) = position(&list, open) {
             list[i].saved = req.now;
         }
-        out.reload = req.action != "reclaim";
+        out.reload = req.action != BoardsAction::Reclaim;
         open = t;
     }
     if !out.error.is_empty() {
@@ -500,97 +532,9 @@ pub fn plan(req: &ShelfRequest, titles: &[(&str, &str)]) -> Plan {
             }
         })
         .collect();
-    out.html = shelf_html(&ShelfView {
-        entries: &list,
-        practised: &practised,
-        open,
-        backups: &backups,
-        deleted: (!deleted.is_empty()).then_some(deleted.as_str()),
-        offset_min: req.offset_min,
-    });
+    out.listing = listing(&list, practised, open, &backups, req.offset_min);
+    out.listing.deleted = (!deleted.is_empty()).then(|| deleted.clone());
     out.title = title;
     out.writes = store.writes;
     out
-}
-
-/// Fields as length-prefixed text, read back by [`decode_fields`].
-pub fn encode_fields(fields: &[&str]) -> String {
-    let mut out = String::new();
-    for text in fields {
-        field(&mut out, text);
-    }
-    out
-}
-
-/// Appends one length-prefixed field (`<bytes>:<text>`).
-fn field(out: &mut String, text: &str) {
-    let _ = write!(out, "{}:{text}", text.len());
-}
-
-/// A request as text for the worker, in the fields of [`encode_plan`]: action, id,
-/// name, now, offset, deleted name, then each stored key and its text.
-pub fn encode_request(req: &ShelfRequest) -> String {
-    let mut out = String::new();
-    field(&mut out, &req.action);
-    field(&mut out, &req.id.to_string());
-    field(&mut out, &req.name);
-    field(&mut out, &(req.now as u64).to_string());
-    field(&mut out, &req.offset_min.to_string());
-    field(&mut out, &req.deleted);
-    for (key, text) in &req.store {
-        field(&mut out, key);
-        field(&mut out, text);
-    }
-    out
-}
-
-/// Reads [`encode_request`]'s text; `None` if it is damaged.
-pub fn decode_request(text: &str) -> Option<ShelfRequest> {
-    let f = decode_fields(text);
-    let (head, store) = (f.get(..6)?, f.get(6..)?);
-    Some(ShelfRequest {
-        action: head[0].into(),
-        id: head[1].parse().ok()?,
-        name: head[2].into(),
-        now: head[3].parse::<u64>().ok()? as f64,
-        offset_min: head[4].parse().ok()?,
-        deleted: head[5].into(),
-        store: store
-            .chunks_exact(2)
-            .map(|kv| (kv[0].to_string(), kv[1].to_string()))
-            .collect(),
-    })
-}
-
-/// A plan as text for the app: length-prefixed fields (`<bytes>:<text>`): flags
-/// (`r` to reload), title, error, deleted name, HTML, then each write's key and
-/// `=<text>` or `-` (remove).
-pub fn encode_plan(plan: &Plan) -> String {
-    let mut out = String::new();
-    field(&mut out, if plan.reload { "r" } else { "" });
-    field(&mut out, &plan.title);
-    field(&mut out, &plan.error);
-    field(&mut out, &plan.deleted);
-    field(&mut out, &plan.html);
-    for (key, value) in &plan.writes {
-        field(&mut out, key);
-        match value {
-            Some(v) => field(&mut out, &format!("={v}")),
-            None => field(&mut out, "-"),
-        }
-    }
-    out
-}
-
-/// The fields of [`encode_plan`]'s text, up to the first damaged one.
-pub fn decode_fields(mut text: &str) -> Vec<&str> {
-    let mut fields = Vec::new();
-    while let Some((len, rest)) = text.split_once(':') {
-        let Some(field) = len.parse().ok().and_then(|n: usize| rest.get(..n)) else {
-            break;
-        };
-        fields.push(field);
-        text = &rest[field.len()..];
-    }
-    fields
 }

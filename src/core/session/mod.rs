@@ -168,6 +168,16 @@ impl Session {
         (!self.breadth_board.is_empty()).then_some(self.breadth_board.as_str())
     }
 
+    /// The breadth map as a board: the snapshot kept when Breadth ended, or (sessions
+    /// saved before snapshots were kept, or a damaged one) `board`'s components that
+    /// were on the map, as they are now. Empty before Breadth ended.
+    pub fn breadth_snapshot(&self, board: &Board) -> Board {
+        self.breadth_board()
+            .and_then(|text| persist::from_json(text).ok())
+            .map(|r| r.board)
+            .unwrap_or_else(|| board.subset(|id| self.breadth_map.contains(&id)))
+    }
+
     /// Each ended phase as (name, planned minutes, actual minutes), to one decimal.
     pub fn timings(&self) -> impl Iterator<Item = (&'static str, Decimal, Decimal)> + '_ {
         let minutes = |ms: f64| Decimal::places(ms / 60_000.0, 1);

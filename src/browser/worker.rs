@@ -1,0 +1,216 @@
+//! The app's worker (`src/checker.rs`, started from `checker_loader.js` on the first
+//! request): both ends of the typed seam of `core::protocol`. [`serve`] runs inside
+//! the worker; [`WorkerClient`] is the app's side, where each request is answered on
+//! its own future.
+
+use super::fetch::fetch_text;
+use crate::core::prompt::{parse_bundle, Prompt};
+use crate::core::protocol::{self, Envelope, ProtocolError, Reply, Request, WorkerMessage};
+use futures_channel::oneshot;
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Script that starts the worker, next to index.html (Trunk's loader shim for the
+/// `checker` binary; worker files are not content-hashed).
+const WORKER_SCRIPT: &str = "checker_loader.js";
+
+/// Why a request got no reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkerError {
+    /// The worker could not be started.
+    Start(String),
+    /// The worker failed while the request was open (it restarts on the next one).
+    Crashed(String),
+    /// A message could not be written or read.
+    Protocol(ProtocolError),
+}
+
+impl fmt::Display for WorkerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkerError::Start(why) => write!(f, "the worker could not start ({why})"),
+            WorkerError::Crashed(why) => write!(f, "the worker failed ({why})"),
+            WorkerError::Protocol(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Worker side: answers each request; the prompt library is fetched once.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let prompts: Rc<RefCell<Option<Rc<Vec<Prompt>>>>> = Rc::new(RefCell::new(None));
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let text = ev.data().as_string().unwrap_or_default();
+            let (prompts, scope) = (prompts.clone(), reply_to.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let message = match protocol::decode::<Envelope>(&text) {
+                    Ok(Envelope { id, request }) => {
+                        let library = library(&prompts).await;
+                        WorkerMessage::Reply {
+                            id,
+                            reply: protocol::handle(request, &library),
+                        }
+                    }
+                    // No id to answer: id 0 fails every open request.
+                    Err(e) => WorkerMessage::Reply {
+                        id: 0,
+                        reply: Reply::Failed(e.to_string()),
+                    },
+                };
+                post(&scope, &message);
+            });
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, &WorkerMessage::Ready);
+}
+
+/// The prompt library, fetched on first use. Kept only once fetched: a failed fetch
+/// is tried again next time (exports do not need it; checks say it is missing).
+async fn library(cache: &Rc<RefCell<Option<Rc<Vec<Prompt>>>>>) -> Rc<Vec<Prompt>> {
+    if let Some(library) = cache.borrow().clone() {
+        return library;
+    }
+    match fetch_text("prompts.txt").await {
+        Ok(text) => {
+            let library = Rc::new(parse_bundle(&text).0);
+            *cache.borrow_mut() = Some(library.clone());
+            library
+        }
+        Err(_) => Rc::new(Vec::new()),
+    }
+}
+
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, message: &WorkerMessage) {
+    if let Ok(text) = protocol::encode(message) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+type Waiter = oneshot::Sender<Result<Reply, WorkerError>>;
+
+/// App side: a lazily started worker. Each [`WorkerClient::call`] gets its own reply.
+#[derive(Clone, Default)]
+pub struct WorkerClient {
+    inner: Rc<RefCell<Channel>>,
+}
+
+#[derive(Default)]
+struct Channel {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    /// Requests made before the worker was ready, sent in order once it is.
+    held: Vec<String>,
+    /// Open requests by id.
+    waiting: Vec<(u64, Waiter)>,
+    last_id: u64,
+}
+
+impl WorkerClient {
+    /// Sends `request` (starting the worker if needed) and waits for its reply.
+    pub async fn call(&self, request: Request) -> Result<Reply, WorkerError> {
+        let (sender, reply) = oneshot::channel();
+        self.send(request, sender)?;
+        reply
+            .await
+            .unwrap_or_else(|_| Err(WorkerError::Crashed("it stopped answering".into())))
+    }
+
+    fn send(&self, request: Request, waiter: Waiter) -> Result<(), WorkerError> {
+        let mut channel = self.inner.borrow_mut();
+        if channel.worker.is_none() {
+            channel.ready = false;
+            channel.worker = Some(self.start()?);
+        }
+        channel.last_id += 1;
+        let id = channel.last_id;
+        let text = protocol::encode(&Envelope { id, request }).map_err(WorkerError::Protocol)?;
+        channel.waiting.push((id, waiter));
+        if !channel.ready {
+            channel.held.push(text);
+        } else if let Some(worker) = &channel.worker {
+            worker
+                .post_message(&JsValue::from_str(&text))
+                .map_err(|e| WorkerError::Start(format!("{e:?}")))?;
+        }
+        Ok(())
+    }
+
+    fn start(&self) -> Result<web_sys::Worker, WorkerError> {
+        let worker = web_sys::Worker::new(WORKER_SCRIPT)
+            .map_err(|e| WorkerError::Start(format!("{e:?}")))?;
+        let inner = Rc::downgrade(&self.inner);
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let Some(inner) = inner.upgrade() else { return };
+                let text = ev.data().as_string().unwrap_or_default();
+                match protocol::decode::<WorkerMessage>(&text) {
+                    Ok(WorkerMessage::Ready) => ready(&inner),
+                    Ok(WorkerMessage::Reply { id: 0, reply }) => {
+                        let why = match reply {
+                            Reply::Failed(why) => why,
+                            _ => "an answer without a request".into(),
+                        };
+                        fail_all(&inner, WorkerError::Crashed(why), false);
+                    }
+                    Ok(WorkerMessage::Reply { id, reply }) => {
+                        let waiter = {
+                            let mut channel = inner.borrow_mut();
+                            let at = channel.waiting.iter().position(|(i, _)| *i == id);
+                            at.map(|at| channel.waiting.remove(at).1)
+                        };
+                        if let Some(waiter) = waiter {
+                            let _ = waiter.send(Ok(reply));
+                        }
+                    }
+                    Err(e) => fail_all(&inner, WorkerError::Protocol(e), false),
+                }
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let inner = Rc::downgrade(&self.inner);
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+                if let Some(inner) = inner.upgrade() {
+                    fail_all(&inner, WorkerError::Crashed(ev.message()), true);
+                }
+            });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        Ok(worker)
+    }
+}
+
+/// The worker listens: sends what was held.
+fn ready(inner: &Rc<RefCell<Channel>>) {
+    let mut channel = inner.borrow_mut();
+    channel.ready = true;
+    let held = std::mem::take(&mut channel.held);
+    if let Some(worker) = &channel.worker {
+        for text in held {
+            let _ = worker.post_message(&JsValue::from_str(&text));
+        }
+    }
+}
+
+/// Fails every open request; with `restart`, the next request starts a new worker.
+fn fail_all(inner: &Rc<RefCell<Channel>>, error: WorkerError, restart: bool) {
+    let waiting = {
+        let mut channel = inner.borrow_mut();
+        if restart {
+            if let Some(worker) = channel.worker.take() {
+                worker.terminate();
+            }
+            channel.held.clear();
+        }
+        std::mem::take(&mut channel.waiting)
+    };
+    for (_, waiter) in waiting {
+        let _ = waiter.send(Err(error.clone()));
+    }
+}

@@ -1,0 +1,323 @@
+//! The typed protocol between the app and its worker. The worker runs the check, the
+//! exports, the Boards planner and the reading of imported files, so their code is not
+//! in the app's first load and never competes with a drag frame.
+//!
+//! One request enum and one reply enum, one variant per job. The app sends each
+//! request in an [`Envelope`] with an id; the worker answers with a
+//! [`WorkerMessage::Reply`] carrying the same id (and says [`WorkerMessage::Ready`]
+//! once it listens). Both directions are JSON through [`encode`] and [`decode`].
+//! [`handle`] is the whole of the worker's logic, testable natively.
+
+use crate::core::check::{check, Report};
+use crate::core::diagram::ComponentId;
+use crate::core::export::document::{practice_of, to_document, Practice, Record};
+use crate::core::export::excalidraw::to_excalidraw;
+use crate::core::export::markdown::debrief;
+use crate::core::export::mermaid::to_mermaid;
+use crate::core::export::svg::to_svg;
+use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
+use crate::core::persist::{self, Restored};
+use crate::core::prompt::Prompt;
+use crate::core::session::Session;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// A job for the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Hold a board against a prompt's checklist.
+    Check(CheckJob),
+    /// Write a board in another format.
+    Export(ExportJob),
+    /// Plan a Boards dialog action over a snapshot of storage.
+    PlanBoards(ShelfRequest),
+    /// Read back the practice an imported file records.
+    ReadPractice {
+        /// The file's text.
+        file: String,
+    },
+}
+
+/// "Check this board against this prompt."
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckJob {
+    /// Prompt id.
+    pub prompt: String,
+    /// The board in the app's saved format (`persist::to_json`).
+    pub board: String,
+    /// In a timed session's Review, the session: its focus picks are checked for
+    /// depth.
+    pub session: Option<Session>,
+}
+
+/// "Write this board as a file."
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportJob {
+    /// The format.
+    pub format: ExportFormat,
+    /// The prompt practised (empty for none): names the file, and the JSON file and
+    /// the debrief carry its checklist.
+    pub prompt: String,
+    /// The board in the app's saved format (`persist::to_json`).
+    pub board: String,
+    /// Item keys claimed as covered out loud.
+    pub claims: Vec<String>,
+    /// The timed session, if any.
+    pub session: Option<Session>,
+    /// Today, `yyyy-mm-dd`, for the file name and the debrief.
+    pub date: String,
+    /// A picture without a background.
+    pub transparent: bool,
+}
+
+/// The formats a board exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    /// A standalone SVG picture.
+    Svg,
+    /// The SVG, which the app rasterises to PNG.
+    Png,
+    /// The app's own file: board, prompt, session, claims, check.
+    Json,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// An Excalidraw scene.
+    Excalidraw,
+    /// The Markdown debrief.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Json,
+        ExportFormat::Mermaid,
+        ExportFormat::Excalidraw,
+        ExportFormat::Markdown,
+    ];
+
+    /// Stable id (`data-export` in the menu).
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Json => "json",
+            ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Excalidraw => "excalidraw",
+            ExportFormat::Markdown => "markdown",
+        }
+    }
+
+    /// The name shown in menus ("SVG").
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG",
+            ExportFormat::Png => "PNG",
+            ExportFormat::Json => "JSON",
+            ExportFormat::Mermaid => "Mermaid",
+            ExportFormat::Excalidraw => "Excalidraw",
+            ExportFormat::Markdown => "Markdown",
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Json => "json",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Excalidraw => "excalidraw",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    /// The MIME type of the file the user gets.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "image/svg+xml",
+            ExportFormat::Png => "image/png",
+            ExportFormat::Json | ExportFormat::Excalidraw => "application/json",
+            ExportFormat::Mermaid => "text/plain",
+            ExportFormat::Markdown => "text/markdown",
+        }
+    }
+
+    /// Whether it can be copied as text (Mermaid, Markdown).
+    pub fn copyable(self) -> bool {
+        matches!(self, ExportFormat::Mermaid | ExportFormat::Markdown)
+    }
+}
+
+/// The worker's answer to one request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The check's report.
+    Checked(Report),
+    /// A written file.
+    Exported(ExportFile),
+    /// A Boards plan.
+    Planned(Plan),
+    /// The practice an imported file records.
+    Practice(Practice),
+    /// Why the job could not be done, for the user ("the board could not be read:
+    /// ...").
+    Failed(String),
+}
+
+/// A file to hand to the user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    /// The format it was written in.
+    pub format: ExportFormat,
+    /// `<prompt>-<yyyy-mm-dd>.<ext>`.
+    pub name: String,
+    /// The content (for PNG, the SVG to rasterise).
+    pub content: String,
+}
+
+/// A request with its id, from the app to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Chosen by the app; the reply carries it back.
+    pub id: u64,
+    /// The job.
+    pub request: Request,
+}
+
+/// What the worker says.
+// A message lives for one send and is never stored: boxing the reply buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkerMessage {
+    /// It listens now: requests sent before this would be lost.
+    Ready,
+    /// The answer to the request with this id.
+    Reply {
+        /// The request's id.
+        id: u64,
+        /// The answer.
+        reply: Reply,
+    },
+}
+
+/// A message that could not be read or written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolError(pub String);
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a worker message could not be read ({})", self.0)
+    }
+}
+
+impl std::error::Error for ProtocolError {}
+
+/// A message as the text that crosses the seam.
+pub fn encode<T: Serialize>(message: &T) -> Result<String, ProtocolError> {
+    serde_json::to_string(message).map_err(|e| ProtocolError(e.to_string()))
+}
+
+/// A message read back from [`encode`]'s text.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ProtocolError> {
+    serde_json::from_str(text).map_err(|e| ProtocolError(e.to_string()))
+}
+
+/// Does one job. `prompts` is the library; an empty one means it could not be loaded.
+pub fn handle(request: Request, prompts: &[Prompt]) -> Reply {
+    match request {
+        Request::Check(job) => check_board(&job, prompts),
+        Request::Export(job) => export(&job, prompts),
+        Request::PlanBoards(shelf) => {
+            let titles: Vec<(&str, &str)> = prompts
+                .iter()
+                .map(|p| (p.id.as_str(), p.title.as_str()))
+                .collect();
+            Reply::Planned(plan(&shelf, &titles))
+        }
+        Request::ReadPractice { file } => Reply::Practice(practice_of(&file)),
+    }
+}
+
+fn check_board(job: &CheckJob, prompts: &[Prompt]) -> Reply {
+    let Some(prompt) = prompts.iter().find(|p| p.id == job.prompt) else {
+        return Reply::Failed(if prompts.is_empty() {
+            "the prompt library could not be loaded; check again to retry".into()
+        } else {
+            format!("no prompt \"{}\" in the library", job.prompt)
+        });
+    };
+    let restored = match persist::from_json(&job.board) {
+        Ok(restored) => restored,
+        Err(e) => return Reply::Failed(format!("the board could not be read: {e}")),
+    };
+    Reply::Checked(check(&restored.board, prompt, focus(job.session.as_ref())))
+}
+
+/// The focus picks of a session (none in free practice).
+fn focus(session: Option<&Session>) -> &[ComponentId] {
+    session.map_or(&[], |s| s.focus())
+}
+
+/// Writes an export. It never fails for want of the prompt: it is then the board
+/// alone. Only the JSON file and the debrief check the board.
+fn export(job: &ExportJob, prompts: &[Prompt]) -> Reply {
+    let restored: Restored = match persist::from_json(&job.board) {
+        Ok(restored) => restored,
+        Err(e) => return Reply::Failed(format!("the board could not be read: {e}")),
+    };
+    let board = &restored.board;
+    let prompt = prompts.iter().find(|p| p.id == job.prompt);
+    let claims: BTreeSet<String> = job.claims.iter().cloned().collect();
+    let background = (!job.transparent).then_some("#ffffff");
+    let report = || prompt.map(|p| check(board, p, focus(job.session.as_ref())));
+    let record = |report| Record {
+        prompt,
+        session: job.session.as_ref(),
+        report,
+        claims: &claims,
+        date: &job.date,
+    };
+    let content = match job.format {
+        ExportFormat::Svg | ExportFormat::Png => to_svg(board, background),
+        ExportFormat::Json => to_document(board, &restored.viewport, &record(report().as_ref())),
+        ExportFormat::Mermaid => to_mermaid(board),
+        ExportFormat::Excalidraw => to_excalidraw(board),
+        ExportFormat::Markdown => debrief(board, &record(report().as_ref())),
+    };
+    let stem = if job.prompt.is_empty() {
+        "board"
+    } else {
+        job.prompt.as_str()
+    };
+    Reply::Exported(ExportFile {
+        format: job.format,
+        name: file_name(stem, &job.date, job.format.extension()),
+        content,
+    })
+}
+
+/// `<stem>-<date>.<ext>`, with anything but letters, digits, `-` and `_` in the stem
+/// replaced, so it is a safe file name everywhere.
+pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    if date.is_empty() {
+        format!("{}.{ext}", clean(stem))
+    } else {
+        format!("{}-{}.{ext}", clean(stem), clean(date))
+    }
+}

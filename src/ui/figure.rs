@@ -1,0 +1,169 @@
+//! A board drawn read-only at a readable size, in the canvas's own classes (so it
+//! follows the light or dark theme): the Review's breadth map and final board.
+
+use super::component_view::colour_style;
+use crate::core::decimal::dec;
+use crate::core::diagram::{
+    arrow_endpoints, label_anchor, label_layout, shape_outline, text_width, Board, Component, Size,
+};
+use leptos::prelude::*;
+
+/// Space around the content, in board units.
+const MARGIN: f64 = 24.0;
+/// Arrow label font size, as on the canvas.
+const ARROW_LABEL_PX: f64 = 12.0;
+
+/// `board` as a figure with a caption. With `since`, what is not on that earlier
+/// board is ringed as new. `id` names the figure (`data-testid`, marker ids).
+#[component]
+pub fn BoardFigure(
+    id: &'static str,
+    caption: String,
+    board: Board,
+    #[prop(default = None)] since: Option<Board>,
+) -> impl IntoView {
+    let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+    let caption = format!(
+        "{caption}: {}, {}",
+        count(board.components().len(), "component"),
+        count(board.arrows().len(), "arrow")
+    );
+    let drawing = board.bounds().map(|bounds| {
+        let area = bounds.inflate(MARGIN);
+        let head = format!("{id}-head");
+        let new_head = format!("{id}-new-head");
+        let arrows = board
+            .arrows()
+            .iter()
+            .filter_map(|a| {
+                let (from, to) = (board.component(a.from)?, board.component(a.to)?);
+                let (s, e) = arrow_endpoints(&from.rect, &to.rect);
+                let new = since
+                    .as_ref()
+                    .is_some_and(|b| b.arrow_between(a.from, a.to).is_none());
+                let marker = format!("url(#{})", if new { &new_head } else { &head });
+                let label = (!a.label.is_empty()).then(|| {
+                    let size = Size::new(
+                        text_width(&a.label, ARROW_LABEL_PX) + 10.0,
+                        ARROW_LABEL_PX + 8.0,
+                    );
+                    let at = label_anchor(s, e, size);
+                    view! {
+                        <g class="edge-label">
+                            <rect
+                                x=dec(at.x - size.w / 2.0).to_string()
+                                y=dec(at.y - size.h / 2.0).to_string()
+                                width=dec(size.w).to_string()
+                                height=dec(size.h).to_string()
+                                rx="4"
+                            />
+                            <text x=dec(at.x).to_string() y=dec(at.y + ARROW_LABEL_PX * 0.35).to_string() text-anchor="middle">
+                                {a.label.clone()}
+                            </text>
+                        </g>
+                    }
+                });
+                Some(view! {
+                    <g class="edge" class:new=new>
+                        <path
+                            class="edge-line"
+                            d=format!("M{} {}L{} {}", dec(s.x), dec(s.y), dec(e.x), dec(e.y))
+                            marker-end=marker
+                        />
+                        {label}
+                    </g>
+                })
+            })
+            .collect_view();
+        let nodes = board
+            .components()
+            .iter()
+            .map(|c| {
+                let new = since.as_ref().is_some_and(|b| b.component(c.id).is_none());
+                view! { <FigureNode component=c.clone() new=new /> }
+            })
+            .collect_view();
+        view! {
+            <svg
+                class="figure-board"
+                viewBox=format!("{} {} {} {}", dec(area.x), dec(area.y), dec(area.w), dec(area.h))
+                role="img"
+                aria-label=caption.clone()
+            >
+                <defs>
+                    <marker id=head viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="arrowhead" d="M0 0L10 5L0 10z" />
+                    </marker>
+                    <marker id=new_head viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="arrowhead new" d="M0 0L10 5L0 10z" />
+                    </marker>
+                </defs>
+                {arrows}
+                {nodes}
+            </svg>
+        }
+    });
+    view! {
+        <figure class="board-figure" data-testid=id>
+            <figcaption>{caption.clone()}</figcaption>
+            {match drawing {
+                Some(svg) => svg.into_any(),
+                None => view! { <p class="hint">"The board was empty."</p> }.into_any(),
+            }}
+        </figure>
+    }
+}
+
+/// One component, drawn as on the canvas; `new` rings it.
+#[component]
+fn FigureNode(component: Component, new: bool) -> impl IntoView {
+    let c = component;
+    let (w, h) = (c.rect.w, c.rect.h);
+    let (body, detail) = shape_outline(c.kind.shape(), w, h);
+    let layout = label_layout(&c.label, c.kind.display_name(), w, h);
+    let x = dec(layout.x).to_string();
+    let lines = layout
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! { <tspan x=x.clone() y=dec(layout.top + layout.line_height * i as f64).to_string()>{line.clone()}</tspan> }
+        })
+        .collect_view();
+    let caption = layout.caption.then(|| {
+        view! {
+            <tspan class="kind-caption" x=x.clone() y=dec(layout.top + layout.line_height).to_string()>
+                {c.kind.display_name()}
+            </tspan>
+        }
+    });
+    let ring = new.then(|| {
+        let r = c.rect.inflate(6.0);
+        view! {
+            <rect
+                class="new-ring"
+                x=dec(r.x - c.rect.x).to_string()
+                y=dec(r.y - c.rect.y).to_string()
+                width=dec(r.w).to_string()
+                height=dec(r.h).to_string()
+                rx="10"
+            />
+        }
+    });
+    view! {
+        <g
+            class="node"
+            class:dashed=c.kind.shape().is_dashed()
+            style=colour_style(c.kind)
+            transform=format!("translate({} {})", dec(c.rect.x), dec(c.rect.y))
+        >
+            {ring}
+            <path class="shape" d=body />
+            {detail.map(|d| view! { <path class="shape-detail" d=d /> })}
+            <g class="icon" transform=format!("translate(10 {})", dec(h / 2.0 - 8.0))>
+                <path d=c.kind.icon() />
+            </g>
+            <text class="label" text-anchor="middle">{lines}{caption}</text>
+        </g>
+    }
+}

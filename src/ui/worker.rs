@@ -1,0 +1,27 @@
+//! The app's worker as a service in context: `use_worker().call(request).await`.
+
+use crate::browser::worker::{WorkerClient, WorkerError};
+use crate::core::protocol::{Reply, Request};
+use leptos::prelude::*;
+
+/// The worker (started on the first request), shared through context.
+#[derive(Clone, Copy)]
+pub struct Worker(StoredValue<WorkerClient, LocalStorage>);
+
+impl Worker {
+    /// A client whose worker starts on the first request.
+    pub fn new() -> Self {
+        Worker(StoredValue::new_local(WorkerClient::default()))
+    }
+
+    /// Sends a request and waits for its own reply.
+    pub async fn call(self, request: Request) -> Result<Reply, WorkerError> {
+        let client = self.0.get_value();
+        client.call(request).await
+    }
+}
+
+/// The worker from context.
+pub fn use_worker() -> Worker {
+    expect_context::<Worker>()
+}

@@ -1,0 +1,135 @@
+//! What the page fetches, measured on the built dist/: every file raw, gzip (level 9)
+//! and brotli (quality 11), split into the first load (what the board needs to be
+//! usable) and what is fetched on demand (the worker, the prompt library). Shared by
+//! the budget test (tests/load_budget.rs) and the figures `./dev.sh size` prints
+//! (`cargo bench --bench load_size`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The first load may weigh this much, gzip.
+pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
+/// What we aim the first load at, gzip.
+pub const FIRST_LOAD_AIM: usize = 250 * 1024;
+/// The modules fetched on demand may weigh this much together, gzip.
+pub const ON_DEMAND_BUDGET: usize = 240 * 1024;
+
+/// One file's sizes.
+#[derive(Clone, Debug)]
+pub struct FileSize {
+    /// Its name in dist/.
+    pub name: String,
+    /// Bytes on disk.
+    pub raw: usize,
+    /// Bytes gzipped at level 9.
+    pub gzip: usize,
+    /// Bytes brotli-compressed at quality 11.
+    pub brotli: usize,
+    /// Fetched only when first used (not part of the first load).
+    pub on_demand: bool,
+}
+
+/// The built app: `$BREADTHFIRST_DIST`, else `<crate>/dist`.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("BREADTHFIRST_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
+}
+
+/// Whether a dist/ file is fetched only on demand: the worker (`checker*`) and the
+/// prompt library.
+pub fn on_demand(name: &str) -> bool {
+    name.starts_with("checker") || name == "prompts.txt"
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("gzip in memory");
+    encoder.finish().expect("gzip in memory").len()
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes).expect("brotli in memory");
+    }
+    out.len()
+}
+
+/// Every file in `dist`, sorted by name.
+pub fn measure(dist: &Path) -> Vec<FileSize> {
+    let mut files: Vec<FileSize> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} cannot be read ({e}): build the release first",
+                dist.display()
+            )
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(entry.path()).expect("a dist file");
+            FileSize {
+                on_demand: on_demand(&name),
+                raw: bytes.len(),
+                gzip: gzip(&bytes),
+                brotli: brotli(&bytes),
+                name,
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// (raw, gzip, brotli) summed over the files that are (or are not) on demand.
+pub fn total(files: &[FileSize], on_demand: bool) -> (usize, usize, usize) {
+    files
+        .iter()
+        .filter(|f| f.on_demand == on_demand)
+        .fold((0, 0, 0), |(r, g, b), f| {
+            (r + f.raw, g + f.gzip, b + f.brotli)
+        })
+}
+
+/// Kilobytes (1,024 bytes) to two decimals.
+pub fn kb(bytes: usize) -> String {
+    format!("{:.2} KB", bytes as f64 / 1024.0)
+}
+
+/// The table `./dev.sh size` prints.
+pub fn report(files: &[FileSize]) -> String {
+    let mut out = String::new();
+    let row = |out: &mut String, name: &str, raw: usize, gz: usize, br: usize| {
+        out.push_str(&format!(
+            "  {name:<46} {raw:>9} B raw {gz:>9} B gzip {br:>9} B brotli\n"
+        ));
+    };
+    for on_demand in [false, true] {
+        out.push_str(if on_demand {
+            "fetched on demand (the worker on the first check, export, import or Boards; the prompt library right after start):\n"
+        } else {
+            "first load (everything fetched before the board is usable):\n"
+        });
+        for f in files.iter().filter(|f| f.on_demand == on_demand) {
+            row(&mut out, &f.name, f.raw, f.gzip, f.brotli);
+        }
+        let (raw, gz, br) = total(files, on_demand);
+        row(&mut out, "total", raw, gz, br);
+        let (budget, aim) = if on_demand {
+            (ON_DEMAND_BUDGET, None)
+        } else {
+            (FIRST_LOAD_BUDGET, Some(FIRST_LOAD_AIM))
+        };
+        out.push_str(&format!(
+            "  = {} gzip, {} brotli; budget {} gzip{}\n",
+            kb(gz),
+            kb(br),
+            kb(budget),
+            aim.map_or(String::new(), |a| format!(", aim {}", kb(a)))
+        ));
+    }
+    out
+}
