@@ -15,6 +15,7 @@ use support::{browser_lock, unique_temp_dir, Driver, Key, StaticServer};
 
 const INDEX: &str = r#"<!doctype html>
 <html><head><meta charset="utf-8"><title>harness selftest</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="style.css">
 </head><body>
 <button id="add">Add</button>
@@ -84,14 +85,14 @@ document.getElementById('trap').addEventListener('click', () => trap());
 
 /// A page whose policy refuses its own inline script.
 const CSP_PAGE: &str = r#"<!doctype html>
-<html><head><meta charset="utf-8">
+<html><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="script-src 'self'">
 </head><body><p id="csp">csp</p><script>document.title = 'ran';</script></body></html>
 "#;
 
 /// A page loading a script that is not there.
 const BROKEN_PAGE: &str =
-    "<!doctype html><p id=\"broken\">broken</p><script src=\"/no-such-script.js\"></script>";
+    "<!doctype html><link rel=\"icon\" href=\"data:,\"><p id=\"broken\">broken</p><script src=\"/no-such-script.js\"></script>";
 
 /// Smallest valid wasm module: magic + version.
 const WASM: &[u8] = b"\0asm\x01\0\0\0";
