@@ -283,10 +283,13 @@ fn damaged_stored_data_is_kept_aside_and_reported_not_overwritten() {
     let _lock = browser_lock();
     let app = App::open();
     // Write from another page of the same origin, as a newer app version would.
-    // The detour page's own 404 is expected, and only it.
-    app.expect_page_error(
-        "/no-such-page - Failed to load resource: the server responded with a status of 404",
-    );
+    // The detour page's own 404, and its browser's look for an icon it does not
+    // declare, are expected, and only they.
+    for missing in ["/no-such-page", "/favicon.ico"] {
+        app.expect_page_error(&format!(
+            "{missing} - Failed to load resource: the server responded with a status of 404"
+        ));
+    }
     app.driver
         .goto(&format!("{}no-such-page", app.server.url()));
     app.js("localStorage.setItem('breadthfirst.board', '{\"format\":\"breadthfirst\",\"version\":99}')");
