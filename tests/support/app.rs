@@ -214,11 +214,12 @@ impl App {
 
     /// Waits for an element matching `css` whose visible text is `text`.
     pub fn with_text(&self, css: &str, text: &str) -> Element<'_> {
+        // An element re-rendered meanwhile (stale) is simply not a match.
         let find = || {
-            self.driver
-                .find_all(css)
-                .into_iter()
-                .find(|e| e.text().trim() == text)
+            self.driver.find_all(css).into_iter().find(|e| {
+                let shown = self.driver.run(e.inner().text());
+                shown.is_ok_and(|t| t.trim() == text)
+            })
         };
         self.wait_for(&format!("{css} named {text:?}"), || find().is_some());
         find().unwrap_or_else(|| panic!("{css} named {text:?} went away"))
