@@ -31,7 +31,7 @@ pub const POLL: Duration = Duration::from_millis(50);
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Chromium's flags: a fresh profile is added per session.
-const CHROMIUM_ARGS: [&str; 11] = [
+const CHROMIUM_ARGS: [&str; 10] = [
     "--headless=new",
     "--no-sandbox",
     "--disable-gpu",
@@ -42,7 +42,6 @@ const CHROMIUM_ARGS: [&str; 11] = [
     "--no-first-run",
     "--disable-quic",
     "--window-size=1280,800",
-    "--lang=en-US",
 ];
 
 /// A chromedriver process plus one browser session. Dropping it ends the
