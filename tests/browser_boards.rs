@@ -64,12 +64,13 @@ fn title(app: &App) -> String {
         .to_string()
 }
 
+/// Renames the board listed at `index` as a user does: click its name, select the
+/// text, type the new name, press Enter.
 fn rename(app: &App, index: usize, name: &str) {
-    app.driver.execute(
-        "const input = document.querySelectorAll('[data-testid=boards] [data-rename]')[arguments[0]]; \
-         input.value = arguments[1]; input.dispatchEvent(new Event('change', { bubbles: true })); return null;",
-        vec![json!(index), json!(name)],
-    );
+    app.driver.find_all("[data-testid=boards] [data-rename]")[index].click();
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('a')]);
+    app.driver.type_text(name);
+    app.driver.press_keys(&[Key::Enter]);
 }
 
 fn keys_with(app: &App, prefix: &str) -> Value {

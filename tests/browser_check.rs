@@ -8,9 +8,23 @@ use serde_json::json;
 use support::app::App;
 use support::browser_lock;
 
-/// The toolbar button named "Check design", as a JS expression.
+/// The toolbar button named "Check design", as a JS expression (to read its state).
 const CHECK_BUTTON: &str =
     "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Check design')";
+
+/// Clicks (WebDriver Element Click) the control matching `css` inside the check item
+/// titled `title`.
+fn click_in_item(app: &App, title: &str, css: &str) {
+    let index = app.driver.execute(
+        "return [...document.querySelectorAll('[data-testid=check-item]')] \
+         .findIndex(li => li.querySelector('.check-title').textContent === arguments[0]);",
+        vec![json!(title)],
+    );
+    let index = usize::try_from(index.as_i64().unwrap()).expect("the check item is listed");
+    app.driver.find_all("[data-testid=check-item]")[index]
+        .find(css)
+        .click();
+}
 
 fn statuses(app: &App) -> serde_json::Value {
     app.js(
@@ -36,7 +50,7 @@ fn check_design_shows_covered_missed_and_claimed_items_with_coverage() {
         app.add(name);
     }
 
-    app.js(&format!("{CHECK_BUTTON}.click(); return null;"));
+    app.click_text("button", "Check design");
     app.wait_for("the check items", || {
         app.count("[data-testid=check-item]") > 10
     });
@@ -60,11 +74,7 @@ fn check_design_shows_covered_missed_and_claimed_items_with_coverage() {
     }
 
     // Claiming a missed item counts apart from what the board shows.
-    app.js(
-        "[...document.querySelectorAll('[data-testid=check-item]')] \
-         .find(li => li.querySelector('.check-title').textContent === 'Link store') \
-         .querySelector('input[data-claim]').click(); return null;",
-    );
+    click_in_item(&app, "Link store", "input[data-claim]");
     app.wait_for("the claim", || {
         status_of(&app, "Link store").as_deref() == Some("self")
     });
@@ -82,11 +92,7 @@ fn check_design_shows_covered_missed_and_claimed_items_with_coverage() {
     });
 
     // A covered item shows its component on the board.
-    app.js(
-        "[...document.querySelectorAll('[data-testid=check-item]')] \
-         .find(li => li.querySelector('.check-title').textContent === 'Link cache') \
-         .querySelector('button[data-show]').click(); return null;",
-    );
+    click_in_item(&app, "Link cache", "button[data-show]");
     app.wait_for("the cache to be selected", || {
         app.count("[data-testid=node][data-kind=cache].selected") == 1
     });

@@ -51,11 +51,7 @@ fn open_with_board(downloads: &Path) -> App {
 /// Opens the Export menu and clicks the item named `name`.
 fn export(app: &App, name: &str) {
     app.driver.find(".export-menu summary").click();
-    app.driver.execute(
-        "[...document.querySelectorAll('.export-menu [data-export]')]\
-           .find(b => b.textContent.trim() === arguments[0]).click(); return null;",
-        vec![json!(name)],
-    );
+    app.click_text(".export-menu [data-export]", name);
 }
 
 /// Waits for a finished download named `file` and returns its bytes.
@@ -183,22 +179,25 @@ fn every_export_button_downloads_a_well_formed_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Hands `text` to the import as a file named `name`: through the Import button's
-/// file input, or dropped on the canvas.
+/// Hands `text` to the import as a file named `name`: chosen in the Import button's
+/// file picker, or dropped on the canvas.
+///
+/// WebDriver cannot drive the OS file picker or an OS drag of a file, so the picker
+/// is the standard WebDriver way (Element Send Keys of the file's path on its
+/// `<input type=file>`), and the drop is Chromium's own input pipeline for drags
+/// (DevTools `Input.dispatchDragEvent` through chromedriver, trusted events carrying
+/// the file), at the canvas centre.
 fn import(app: &App, name: &str, text: &str, drop: bool) {
-    app.driver.execute(
-        "const file = new File([arguments[1]], arguments[0], {type: 'application/json'}); \
-         const dt = new DataTransfer(); dt.items.add(file); \
-         if (arguments[2]) { \
-           const canvas = document.querySelector('[data-testid=canvas]'); \
-           canvas.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true})); \
-           canvas.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); \
-         } else { \
-           const input = document.querySelector('input[type=file]'); \
-           input.files = dt.files; input.dispatchEvent(new Event('change', {bubbles: true})); \
-         } return null;",
-        vec![json!(name), json!(text), json!(drop)],
-    );
+    let dir = support::unique_temp_dir("breadthfirst-import");
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    if drop {
+        let at = app.driver.find("[data-testid=canvas]").center();
+        app.driver.drop_files(at, &[path]);
+    } else {
+        app.driver.find("input[type=file]").send_keys(path);
+    }
 }
 
 #[test]

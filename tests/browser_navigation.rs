@@ -28,6 +28,22 @@ fn selected_ids(app: &App) -> Vec<String> {
     serde_json::from_value(v).unwrap()
 }
 
+/// Presses Tab until the focused element matches `css`, as a keyboard user moves
+/// through the page; fails if it never does.
+fn tab_to(app: &App, css: &str) {
+    for _ in 0..150 {
+        let focused = app.driver.execute(
+            "return document.activeElement.matches(arguments[0]);",
+            vec![json!(css)],
+        );
+        if focused == json!(true) {
+            return app.check_page();
+        }
+        app.driver.press_keys(&[Key::Tab]);
+    }
+    panic!("Tab never reached {css}");
+}
+
 fn active_element(app: &App) -> Value {
     app.js("const a = document.activeElement; return [a.dataset.testid || a.tagName, a.dataset.id || null];")
 }
@@ -36,8 +52,8 @@ fn active_element(app: &App) -> Value {
 fn the_keyboard_alone_adds_renames_moves_and_connects_components() {
     let _lock = browser_lock();
     let app = App::open();
-    // Tab order is the browser's; start from the palette's first button.
-    app.js("document.querySelector('button[aria-label=\"Client\"]').focus()");
+    // Tab order is the browser's; Tab to the palette's first button.
+    tab_to(&app, "button[aria-label=\"Client\"]");
     app.driver.press_keys(&[Key::Enter]);
     app.wait_for("a client", || app.count("[data-testid=node]") == 1);
     let client = app.nodes()[0].0.clone();
@@ -60,15 +76,14 @@ fn the_keyboard_alone_adds_renames_moves_and_connects_components() {
     app.driver.press_keys(&[Key::Enter]);
     app.wait_for("the new name", || app.nodes()[0].2.contains("Browser"));
 
-    app.js("document.querySelector('button[aria-label=\"API gateway\"]').focus()");
+    tab_to(&app, "button[aria-label=\"API gateway\"]");
     app.driver.press_keys(&[Key::Enter]);
     app.wait_for("a gateway", || app.count("[data-testid=node]") == 2);
     let gateway = app.nodes()[1].0.clone();
     // The inspector's "Connect to" picker, driven by keys.
-    app.js("document.querySelector('.inspector select:not([class])').focus()");
-    let picker = app.driver.find(".inspector .field-row select");
-    picker.send_keys("Browser");
-    app.js("document.querySelector('.inspector .field-row button').focus()");
+    tab_to(&app, ".inspector .field-row select");
+    app.driver.type_text("Browser");
+    tab_to(&app, ".inspector .field-row button");
     app.driver.press_keys(&[Key::Enter]);
     app.wait_for("a keyboard arrow", || app.count("[data-testid=edge]") == 1);
     assert_eq!(app.edges(), vec![(gateway, client)]);
@@ -119,15 +134,12 @@ fn wheel_pans_ctrl_wheel_and_keys_zoom_and_fit_shows_everything() {
     let id = app.nodes()[0].0.clone();
     let before = app.node_position(&id);
     let canvas = canvas_rect(&app);
-    let wheel =
-        |dy: f64, ctrl: bool| {
-            app.driver.execute(
-            "document.querySelector('[data-testid=canvas]').dispatchEvent(new WheelEvent('wheel', \
-             {bubbles: true, cancelable: true, deltaY: arguments[0], ctrlKey: arguments[1], \
-              clientX: arguments[2], clientY: arguments[3]}));",
-            vec![json!(dy), json!(ctrl), json!(canvas[0] + 100.0), json!(canvas[1] + 100.0)],
-        );
-        };
+    // The mouse wheel over the canvas, with Ctrl held or not.
+    let wheel = |dy: f64, ctrl: bool| {
+        let keys: &[Key] = if ctrl { &[Key::Ctrl] } else { &[] };
+        let at = (canvas[0] + 100.0, canvas[1] + 100.0);
+        app.driver.wheel_at(keys, at, (0.0, dy));
+    };
     wheel(120.0, false);
     app.wait_for("the wheel to pan", || {
         (app.node_position(&id).1 - (before.1 - 120.0)).abs() < 0.5
@@ -136,7 +148,8 @@ fn wheel_pans_ctrl_wheel_and_keys_zoom_and_fit_shows_everything() {
     wheel(-100.0, true);
     app.wait_for("ctrl+wheel to zoom in", || zoom_text(&app) != "100%");
     app.driver.press_keys(&[Key::Escape]);
-    app.js("document.activeElement.blur()");
+    // Click empty board, so the keys go to the board.
+    app.driver.click_at((canvas[0] + 6.0, canvas[1] + 6.0));
     app.driver.press_keys(&[Key::Shift, Key::Char('0')]);
     app.wait_for("Shift+0 to reset", || zoom_text(&app) == "100%");
     app.driver.press_keys(&[Key::Char('+')]);
@@ -184,20 +197,8 @@ fn space_drag_pans_the_view_without_moving_the_component() {
     let world_x = saved();
     let before = app.node_position(&id);
     let c = app.node_center(&id);
-    app.driver.perform_actions(vec![
-        json!({"type": "key", "id": "kb", "actions": [
-            {"type": "keyDown", "value": " "}, {"type": "pause", "duration": 0},
-            {"type": "pause", "duration": 0}, {"type": "pause", "duration": 0},
-            {"type": "pause", "duration": 0}, {"type": "keyUp", "value": " "}
-        ]}),
-        json!({"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-            {"type": "pointerMove", "x": c.0 as i64, "y": c.1 as i64, "origin": "viewport"},
-            {"type": "pointerDown", "button": 0},
-            {"type": "pointerMove", "x": c.0 as i64 + 90, "y": c.1 as i64 + 40, "origin": "viewport", "duration": 50},
-            {"type": "pointerUp", "button": 0},
-            {"type": "pause", "duration": 0}, {"type": "pause", "duration": 0}
-        ]}),
-    ]);
+    app.driver
+        .drag_holding(&[Key::Space], c, (c.0 + 90.0, c.1 + 40.0), 1);
     app.driver.release_actions();
     app.wait_for("the view to pan", || {
         let p = app.node_position(&id);
@@ -213,19 +214,22 @@ fn space_drag_pans_the_view_without_moving_the_component() {
         .unwrap());
 }
 
+/// Drags the palette button named `name` with the mouse and drops it at `at`.
+fn drag_from_palette(app: &App, name: &str, at: (f64, f64)) {
+    let from = app
+        .driver
+        .find(&format!("button[aria-label=\"{name}\"]"))
+        .center();
+    app.driver.drag(from, at, 10);
+}
+
 #[test]
 fn dropping_a_palette_item_on_the_canvas_adds_it_where_it_was_dropped() {
     let _lock = browser_lock();
     let app = App::open();
     let canvas = canvas_rect(&app);
     let at = (canvas[0] + 160.0, canvas[1] + 120.0);
-    app.driver.execute(
-        "const dt = new DataTransfer(); dt.setData('application/x-breadthfirst-kind', 'message_queue'); \
-         const c = document.querySelector('[data-testid=canvas]'); \
-         const opts = {bubbles: true, cancelable: true, dataTransfer: dt, clientX: arguments[0], clientY: arguments[1]}; \
-         c.dispatchEvent(new DragEvent('dragover', opts)); c.dispatchEvent(new DragEvent('drop', opts));",
-        vec![json!(at.0), json!(at.1)],
-    );
+    drag_from_palette(&app, "Message queue", at);
     app.wait_for("the dropped queue", || app.count("[data-testid=node]") == 1);
     let node = &app.nodes()[0];
     assert_eq!(node.1, "message_queue");
@@ -235,12 +239,7 @@ fn dropping_a_palette_item_on_the_canvas_adds_it_where_it_was_dropped() {
         "centred on the drop point: {c:?} vs {at:?}"
     );
     // A second drop on the same spot lands beside it, not on top.
-    app.driver.execute(
-        "const dt = new DataTransfer(); dt.setData('application/x-breadthfirst-kind', 'worker'); \
-         document.querySelector('[data-testid=canvas]').dispatchEvent(new DragEvent('drop', \
-         {bubbles: true, cancelable: true, dataTransfer: dt, clientX: arguments[0], clientY: arguments[1]}));",
-        vec![json!(at.0), json!(at.1)],
-    );
+    drag_from_palette(&app, "Worker", at);
     app.wait_for("the dropped worker", || {
         app.count("[data-testid=node]") == 2
     });
@@ -270,7 +269,8 @@ fn the_outline_lists_everything_and_its_inspector_edits_the_selection() {
     let name = app.driver.find(".inspector input[type=text]");
     name.clear();
     name.send_keys("Orders DB\n");
-    app.js("document.querySelector('.inspector input[type=text]').blur()");
+    // Tab away, as a user leaves the field.
+    app.driver.press_keys(&[Key::Tab]);
     app.wait_for("the inspector rename", || {
         app.nodes()[1].2.contains("Orders DB")
     });

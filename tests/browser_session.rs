@@ -5,7 +5,7 @@ mod support;
 
 use serde_json::json;
 use support::app::App;
-use support::browser_lock;
+use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
 
@@ -39,11 +39,9 @@ fn timer(app: &App) -> String {
     app.driver.find("[data-testid=timer]").text()
 }
 
+/// Clicks the session bar's button named `name`.
 fn click_button(app: &App, name: &str) {
-    app.driver.execute(
-        "[...document.querySelectorAll('.session-bar button')].find(b => b.textContent.trim() === arguments[0]).click();",
-        vec![json!(name)],
-    );
+    app.click_text(".session-bar button", name);
 }
 
 #[test]
@@ -140,7 +138,8 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     details.click();
     app.driver
         .type_text("Stateless; scale out behind the load balancer");
-    app.js("document.activeElement.blur(); return null;");
+    // Tab away, as a user leaves the field.
+    app.driver.press_keys(&[Key::Tab]);
     // Halfway through Depth (17 minutes by default) the interviewer's curveball comes.
     assert_eq!(app.count("[data-testid=curveball]"), 0);
     advance(&app, 8.6 * MIN);
@@ -218,15 +217,15 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     );
     assert_eq!(saved, json!("Shorten URLs; redirect in under 50 ms"));
     // Ending a session discards its notes, so it asks first; "Cancel" keeps it.
-    app.js("window.confirm = () => false; return null;");
     click_button(&app, "End session");
+    app.driver.dismiss_dialog();
     assert_eq!(
         app.count("[data-testid=phase]"),
         1,
         "cancelled: the session stays"
     );
-    app.js("window.confirm = () => true; return null;");
     click_button(&app, "End session");
+    app.driver.accept_dialog();
     app.wait_for("the session to end", || {
         app.count("[data-testid=phase]") == 0
     });

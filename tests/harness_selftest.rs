@@ -1,16 +1,21 @@
 //! Self-test of the browser harness in `tests/support/` against a temporary
-//! directory of hand-written static files (not the app's `dist/`).
+//! directory of hand-written static files (not the app's `dist/`): the static
+//! server, the WebDriver facade, real input, and the page-error guard.
 
 mod support;
 
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{browser_lock, http, unique_temp_dir, Driver, Key, StaticServer};
+use support::app::App;
+use support::{browser_lock, unique_temp_dir, Driver, Key, StaticServer};
 
 const INDEX: &str = r#"<!doctype html>
 <html><head><meta charset="utf-8"><title>harness selftest</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="style.css">
 </head><body>
 <button id="add">Add</button>
@@ -20,6 +25,8 @@ const INDEX: &str = r#"<!doctype html>
 <div id="hover">hover me</div>
 <div id="nested"><span class="inner" data-k="v">inner text</span></div>
 <div id="drag" data-x="100" data-y="300" data-moves="0"></div>
+<button id="throw">Throw</button>
+<button id="trap">Trap</button>
 <script src="app.js"></script>
 </body></html>
 "#;
@@ -65,7 +72,27 @@ drag.addEventListener('pointermove', (e) => {
   drag.dataset.moves = +drag.dataset.moves + 1;
 });
 drag.addEventListener('pointerup', () => { start = null; drag.dataset.state = 'up'; });
+document.getElementById('throw').addEventListener('click', () => {
+  throw new Error('selftest-uncaught');
+});
+// A wasm module whose export `f` is one `unreachable`: calling it traps, as a
+// Rust panic does in the release build (panic = "abort").
+const trap = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
+  7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11]))).exports.f;
+document.getElementById('trap').addEventListener('click', () => trap());
 "#;
+
+/// A page whose policy refuses its own inline script.
+const CSP_PAGE: &str = r#"<!doctype html>
+<html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head><body><p id="csp">csp</p><script>document.title = 'ran';</script></body></html>
+"#;
+
+/// A page loading a script that is not there.
+const BROKEN_PAGE: &str =
+    "<!doctype html><link rel=\"icon\" href=\"data:,\"><p id=\"broken\">broken</p><script src=\"/no-such-script.js\"></script>";
 
 /// Smallest valid wasm module: magic + version.
 const WASM: &[u8] = b"\0asm\x01\0\0\0";
@@ -87,17 +114,64 @@ impl Site {
         std::fs::write(root.join("app.wasm"), WASM).unwrap();
         std::fs::write(root.join("data.json"), "{\"ok\":true}").unwrap();
         std::fs::write(root.join("sub/page.html"), "<p>sub</p>").unwrap();
+        std::fs::write(root.join("csp.html"), CSP_PAGE).unwrap();
+        std::fs::write(root.join("broken.html"), BROKEN_PAGE).unwrap();
         std::fs::write(base.join("secret.txt"), "TOP-SECRET").unwrap();
         let server = StaticServer::start(&root);
         Site { base, server }
+    }
+
+    /// The served directory.
+    fn root(&self) -> PathBuf {
+        self.base.join("site")
+    }
+
+    /// The app fixture (with its page-error guard) on this site.
+    fn app(&self) -> App {
+        App::serve(&self.root(), "#drag")
     }
 
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.server.url())
     }
 
-    fn get(&self, path: &str) -> http::Response {
-        http::request(self.server.addr(), "GET", path, None).unwrap()
+    fn get(&self, path: &str) -> Reply {
+        get(self.server.addr(), path)
+    }
+}
+
+/// An HTTP response as the self-test reads it.
+struct Reply {
+    status: u16,
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends `GET path` verbatim (no client-side normalisation of `..`, unlike a
+/// browser) over HTTP/1.0 and reads the whole reply.
+fn get(addr: SocketAddr, path: &str) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let content_type = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.trim().to_string());
+    Reply {
+        status,
+        content_type,
+        body: raw[end + 4..].to_vec(),
     }
 }
 
@@ -125,7 +199,7 @@ fn server_content_types_404_and_traversal() {
     let index = site.get("/");
     assert_eq!(index.status, 200);
     assert_eq!(
-        index.header("content-type"),
+        index.content_type.as_deref(),
         Some("text/html; charset=utf-8")
     );
     assert!(index.text().contains("harness selftest"));
@@ -134,7 +208,7 @@ fn server_content_types_404_and_traversal() {
 
     let wasm = site.get("/app.wasm");
     assert_eq!(wasm.status, 200);
-    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(wasm.content_type.as_deref(), Some("application/wasm"));
     assert_eq!(wasm.body, WASM);
 
     for (path, ctype) in [
@@ -144,7 +218,7 @@ fn server_content_types_404_and_traversal() {
     ] {
         let r = site.get(path);
         assert_eq!(
-            (r.status, r.header("content-type")),
+            (r.status, r.content_type.as_deref()),
             (200, Some(ctype)),
             "{path}"
         );
@@ -169,7 +243,7 @@ fn server_content_types_404_and_traversal() {
     // Concurrent connections, one thread each.
     let addr = site.server.addr();
     let handles: Vec<_> = (0..8)
-        .map(|_| std::thread::spawn(move || http::request(addr, "GET", "/app.js", None).unwrap()))
+        .map(|_| std::thread::spawn(move || get(addr, "/app.js")))
         .collect();
     for h in handles {
         assert_eq!(h.join().unwrap().body, APP_JS.as_bytes());
@@ -326,10 +400,6 @@ fn browser_log_captures_console_error() {
     let _lock = browser_lock();
     let site = Site::new();
     let d = open(&site);
-    if d.try_browser_log().is_none() {
-        eprintln!("SKIP: this chromedriver has no browser log endpoint");
-        return;
-    }
     d.find("#keys").click();
     d.press_keys(&[Key::Enter]);
     let mut seen: Vec<Value> = Vec::new();
@@ -394,9 +464,7 @@ fn find_panics_naming_selector() {
 }
 
 #[test]
-#[should_panic(
-    expected = "WebDriver command POST /execute/sync {\"args\":[],\"script\":\"throw new Error('boom')\"} failed: javascript error"
-)]
+#[should_panic(expected = "WebDriver execute throw new Error('boom') failed")]
 fn webdriver_errors_name_the_command() {
     let _lock = browser_lock();
     let site = Site::new();
@@ -404,15 +472,96 @@ fn webdriver_errors_name_the_command() {
     d.execute("throw new Error('boom')", vec![]);
 }
 
+// The page-error guard: every browser test goes through `App`, whose waits and
+// end (its Drop) read the browser log and fail on SEVERE entries.
+
 #[test]
-fn base64_decoder() {
-    use support::base64_decode;
-    assert_eq!(base64_decode("").unwrap(), b"");
-    assert_eq!(base64_decode("Zg==").unwrap(), b"f");
-    assert_eq!(base64_decode("Zm8=").unwrap(), b"fo");
-    assert_eq!(base64_decode("Zm9v").unwrap(), b"foo");
-    assert_eq!(base64_decode("Zm9vYmFy\n").unwrap(), b"foobar");
-    assert_eq!(base64_decode("iVBORw0KGgo=").unwrap(), b"\x89PNG\r\n\x1a\n");
-    assert_eq!(base64_decode("+/+/").unwrap(), [0xfb, 0xff, 0xbf]);
-    assert!(base64_decode("Zm9v*").is_err());
+fn the_guard_reports_a_console_error_to_an_explicit_check() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    assert_eq!(app.page_errors(), Vec::<String>::new());
+    app.driver.find("#keys").click();
+    app.driver.press_keys(&[Key::Enter]);
+    let errors = app.page_errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("selftest-keydown:Enter"), "{errors:?}");
+    let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        app.driver.press_keys(&[Key::Escape]);
+        app.check_page();
+    }));
+    let message = failed.expect_err("check_page fails on a console.error");
+    let message = message.downcast_ref::<String>().unwrap();
+    assert!(message.contains("selftest-keydown:Escape"), "{message}");
+}
+
+#[test]
+#[should_panic(expected = "selftest-keydown:Enter")]
+fn a_console_error_fails_the_test_at_its_end() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.driver.find("#keys").click();
+    app.driver.press_keys(&[Key::Enter]);
+    // No further check: dropping the App fails the test.
+}
+
+#[test]
+#[should_panic(expected = "Uncaught Error: selftest-uncaught")]
+fn an_uncaught_exception_fails_the_next_wait() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.driver.find("#throw").click();
+    app.wait_for("the page to be there", || app.count("#drag") == 1);
+    unreachable!("the wait fails first");
+}
+
+#[test]
+#[should_panic(expected = "RuntimeError: unreachable")]
+fn a_wasm_trap_fails_the_test() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.driver.find("#trap").click();
+}
+
+#[test]
+#[should_panic(expected = "Content Security Policy")]
+fn a_csp_violation_fails_the_test() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.driver.goto(&site.url("csp.html"));
+    app.driver.find("#csp");
+}
+
+#[test]
+#[should_panic(expected = "no-such-script.js - Failed to load resource")]
+fn a_failed_load_fails_the_test() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.driver.goto(&site.url("broken.html"));
+    app.driver.find("#broken");
+}
+
+#[test]
+fn an_expected_error_passes_only_when_the_test_opts_in() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.expect_page_error("selftest-keydown:Enter");
+    app.driver.find("#keys").click();
+    app.driver.press_keys(&[Key::Enter]);
+    app.check_page();
+}
+
+#[test]
+#[should_panic(expected = "expected page errors never appeared: [\"selftest-keydown:Enter\"]")]
+fn an_expected_error_that_never_comes_fails_the_test() {
+    let _lock = browser_lock();
+    let site = Site::new();
+    let app = site.app();
+    app.expect_page_error("selftest-keydown:Enter");
 }

@@ -1,10 +1,18 @@
 //! The app under test: a served release build in a fresh headless Chromium, with
-//! helpers that read the DOM through the app's stable test hooks.
+//! helpers that act as a user (WebDriver clicks and keys on visible elements) and
+//! read the DOM through the app's stable test hooks.
+//!
+//! Every `App` carries a [`PageGuard`]: each wait checks the browser log, and so
+//! does dropping the `App` at the end of the test, so any page error, console
+//! error or CSP violation fails the test unless it opted in with
+//! [`App::expect_page_error`].
 
-use super::{dist_dir, Driver, StaticServer};
+use super::webdriver::POLL;
+use super::{dist_dir, Driver, Element, PageGuard, StaticServer};
+use fantoccini::wd::WindowHandle;
 use serde_json::{json, Value};
-use std::path::PathBuf;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// How long a test waits for the page to catch up.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -15,24 +23,57 @@ pub struct App {
     pub driver: Driver,
     /// The static server of dist/.
     pub server: StaticServer,
+    guard: PageGuard,
+    ready: String,
 }
 
 impl App {
     /// Serves dist/, starts a browser on it and waits for the canvas.
     pub fn open() -> App {
-        let server = StaticServer::start(&dist_dir());
+        App::serve(&dist_dir(), "[data-testid=canvas]")
+    }
+
+    /// Serves `dir`, starts a browser on it and waits for an element matching
+    /// `ready` (the self-test serves its own page this way).
+    pub fn serve(dir: &Path, ready: &str) -> App {
+        let server = StaticServer::start(dir);
         let driver = Driver::start();
         driver.goto(&server.url());
-        let app = App { driver, server };
-        app.wait_for("the canvas to mount", || {
-            app.count("[data-testid=canvas]") == 1
-        });
+        let app = App {
+            driver,
+            server,
+            guard: PageGuard::new(),
+            ready: ready.to_string(),
+        };
+        app.wait_for("the page to mount", || app.count(ready) == 1);
         app
     }
 
     /// Polls `cond` until true, failing the test with `what` after [`WAIT`].
-    pub fn wait_for(&self, what: &str, cond: impl FnMut() -> bool) {
-        self.driver.wait_until(what, WAIT, cond);
+    /// Fails at once, naming them, on page errors (see [`PageGuard`]).
+    pub fn wait_for(&self, what: &str, mut cond: impl FnMut() -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            self.check_page();
+            if cond() {
+                return self.check_page();
+            }
+            if Instant::now() >= deadline {
+                panic!("timed out after {WAIT:?} waiting until {what}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Fails the test on any page error since the last check.
+    pub fn check_page(&self) {
+        self.guard.check(&self.driver);
+    }
+
+    /// Opts in to a page error this test provokes on purpose: SEVERE browser log
+    /// entries containing `needle` pass, and the test fails if none appears.
+    pub fn expect_page_error(&self, needle: &str) {
+        self.guard.expect(needle);
     }
 
     /// How many elements match a CSS selector.
@@ -102,14 +143,10 @@ impl App {
         (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
     }
 
-    /// SEVERE browser-log entries since the last read (page errors, failed loads).
+    /// Unexpected SEVERE browser-log entries since the last read (page errors,
+    /// console errors, failed loads, CSP violations).
     pub fn page_errors(&self) -> Vec<String> {
-        self.driver
-            .browser_log()
-            .into_iter()
-            .filter(|e| e["level"] == "SEVERE")
-            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
-            .collect()
+        self.guard.errors(&self.driver)
     }
 
     /// Saves a screenshot under target/screenshots/.
@@ -144,9 +181,7 @@ impl App {
     /// Reloads and waits for the app to mount again.
     pub fn reload(&self) {
         self.driver.goto(&self.server.url());
-        self.wait_for("the canvas to mount again", || {
-            self.count("[data-testid=canvas]") == 1
-        });
+        self.wait_for("the page to mount again", || self.count(&self.ready) == 1);
     }
 
     /// Waits until autosave has written a board with `n` components.
@@ -163,12 +198,9 @@ impl App {
     /// Opens the app in a second tab on the same origin (where the first tab's board
     /// has `n` components) and returns the handles of (first, second); the second tab
     /// is current.
-    pub fn second_tab(&self, n: usize) -> (Value, Value) {
-        let first = self.driver.command("GET", "/window", None);
-        let second = self
-            .driver
-            .command("POST", "/window/new", Some(json!({ "type": "tab" })))["handle"]
-            .clone();
+    pub fn second_tab(&self, n: usize) -> (WindowHandle, WindowHandle) {
+        let first = self.driver.window();
+        let second = self.driver.new_tab();
         self.switch_to(&second);
         self.driver.goto(&self.server.url());
         self.wait_for("the second tab's board", || {
@@ -178,17 +210,41 @@ impl App {
     }
 
     /// Makes the tab with this handle current.
-    pub fn switch_to(&self, handle: &Value) {
-        self.driver
-            .command("POST", "/window", Some(json!({ "handle": handle })));
+    pub fn switch_to(&self, handle: &WindowHandle) {
+        self.driver.switch_to(handle);
+    }
+
+    /// Waits for an element matching `css` whose visible text is `text`.
+    pub fn with_text(&self, css: &str, text: &str) -> Element<'_> {
+        // An element re-rendered meanwhile (stale) is simply not a match.
+        let find = || {
+            self.driver.find_all(css).into_iter().find(|e| {
+                let shown = self.driver.run(e.inner().text());
+                shown.is_ok_and(|t| t.trim() == text)
+            })
+        };
+        self.wait_for(&format!("{css} named {text:?}"), || find().is_some());
+        find().unwrap_or_else(|| panic!("{css} named {text:?} went away"))
+    }
+
+    /// Clicks (WebDriver Element Click) the element matching `css` whose visible
+    /// text is `text`.
+    pub fn click_text(&self, css: &str, text: &str) {
+        self.with_text(css, text).click();
     }
 
     /// Clicks the save banner's button with this text.
     pub fn click_banner_button(&self, name: &str) {
-        self.driver.execute(
-            "[...document.querySelectorAll('[data-testid=save-banner] button')]\
-               .find(b => b.textContent.trim() === arguments[0]).click(); return null;",
-            vec![json!(name)],
-        );
+        self.click_text("[data-testid=save-banner] button", name);
+    }
+}
+
+impl Drop for App {
+    /// The end of every browser test: fails it on page errors not yet reported,
+    /// or on an expected error that never came (unless it already failed).
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            self.guard.finish(&self.driver);
+        }
     }
 }

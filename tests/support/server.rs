@@ -1,31 +1,25 @@
-//! A minimal static file server for browser tests.
+//! A static file server for browser tests, on `tiny_http`.
 //!
-//! Serves one directory on `127.0.0.1` with an OS-assigned port, one thread
-//! per connection, HTTP/1.1 keep-alive, `GET`/`HEAD` only. `/` and any
-//! directory map to its `index.html`. Paths containing `..` segments are
-//! refused with 403; anything resolving outside the root (e.g. via symlink)
-//! or missing is 404.
+//! Serves one directory on `127.0.0.1` with an OS-assigned port, `GET`/`HEAD`
+//! only. `/` and any directory map to its `index.html`. Paths containing `..`
+//! segments are refused with 403; anything resolving outside the root (e.g. via
+//! symlink) or missing is 404. Every response says `Cache-Control: no-store`.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
 
-use super::http::find;
+use tiny_http::{Header, Method, Request, Response, Server};
 
-/// How long an idle keep-alive connection is held open.
-const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Largest accepted request head.
-const MAX_HEAD: usize = 64 * 1024;
+/// Threads answering requests (the browser opens a few connections at once).
+const WORKERS: usize = 4;
 
-/// A running static file server; stops accepting connections on drop.
+/// A running static file server; stops on drop.
 pub struct StaticServer {
     addr: SocketAddr,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
+    server: Arc<Server>,
+    workers: Vec<JoinHandle<()>>,
 }
 
 impl StaticServer {
@@ -41,30 +35,32 @@ impl StaticServer {
             "StaticServer: {} is not a directory",
             root.display()
         );
-        let listener = TcpListener::bind("127.0.0.1:0").expect("StaticServer: bind 127.0.0.1:0");
-        let addr = listener.local_addr().expect("StaticServer: local_addr");
-        let stop = Arc::new(AtomicBool::new(false));
-        let stop2 = Arc::clone(&stop);
+        let server = Arc::new(
+            Server::http("127.0.0.1:0").unwrap_or_else(|e| panic!("StaticServer: bind: {e}")),
+        );
+        let addr = server
+            .server_addr()
+            .to_ip()
+            .expect("StaticServer: an IP address");
         let root = Arc::new(root);
-        let thread = std::thread::Builder::new()
-            .name(format!("static-server-{}", addr.port()))
-            .spawn(move || {
-                for conn in listener.incoming() {
-                    if stop2.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = conn else { continue };
-                    let root = Arc::clone(&root);
-                    let _ = std::thread::Builder::new()
-                        .name("static-conn".into())
-                        .spawn(move || serve_connection(stream, &root));
-                }
+        let workers = (0..WORKERS)
+            .map(|i| {
+                let (server, root) = (Arc::clone(&server), Arc::clone(&root));
+                std::thread::Builder::new()
+                    .name(format!("static-server-{}-{i}", addr.port()))
+                    .spawn(move || {
+                        // Ends when `unblock` wakes this thread on drop.
+                        while let Ok(request) = server.recv() {
+                            respond(&root, request);
+                        }
+                    })
+                    .expect("StaticServer: spawn a worker")
             })
-            .expect("StaticServer: spawn accept thread");
+            .collect();
         StaticServer {
             addr,
-            stop,
-            thread: Some(thread),
+            server,
+            workers,
         }
     }
 
@@ -81,120 +77,38 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the blocking accept() so the thread sees the flag.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        // Each call wakes one blocked `recv`.
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
         }
     }
 }
 
-/// Serves requests on one connection until it closes, errors, or idles out.
-fn serve_connection(mut stream: TcpStream, root: &Path) {
-    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
-    let _ = stream.set_write_timeout(Some(IDLE_TIMEOUT));
-    let _ = stream.set_nodelay(true);
-    let mut buf: Vec<u8> = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        // Read one request head.
-        let end = loop {
-            if let Some(i) = find(&buf, b"\r\n\r\n") {
-                break i;
-            }
-            if buf.len() > MAX_HEAD {
-                let _ = respond(
-                    &mut stream,
-                    431,
-                    "text/plain",
-                    b"header too large",
-                    false,
-                    false,
-                );
-                return;
-            }
-            match stream.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            }
-        };
-        let head = String::from_utf8_lossy(&buf[..end]).into_owned();
-        buf.drain(..end + 4);
-
-        let mut lines = head.split("\r\n");
-        let mut parts = lines.next().unwrap_or_default().split_whitespace();
-        let (method, target, version) = (
-            parts.next().unwrap_or_default().to_string(),
-            parts.next().unwrap_or_default().to_string(),
-            parts.next().unwrap_or("HTTP/1.0").to_string(),
-        );
-        let mut keep_alive = version == "HTTP/1.1";
-        let mut body_len = 0usize;
-        for line in lines {
-            if let Some((k, v)) = line.split_once(':') {
-                let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase());
-                match k.as_str() {
-                    "connection" if v == "close" => keep_alive = false,
-                    "connection" if v == "keep-alive" => keep_alive = true,
-                    "content-length" => body_len = v.parse().unwrap_or(0),
-                    _ => {}
-                }
-            }
+/// Answers one request from the files under `root`.
+fn respond(root: &Path, request: Request) {
+    let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("a valid header");
+    let text = |code: u16, body: &str| {
+        Response::from_string(body)
+            .with_status_code(code)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+            .boxed()
+    };
+    let response = if !matches!(request.method(), Method::Get | Method::Head) {
+        text(405, "method not allowed")
+    } else {
+        match resolve(root, request.url()).map(|p| (std::fs::read(&p), p)) {
+            Ok((Ok(bytes), path)) => Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(&path)))
+                .boxed(),
+            Ok((Err(_), _)) | Err(404) => text(404, "not found"),
+            Err(403) => text(403, "forbidden"),
+            Err(code) => text(code, "bad request"),
         }
-        // Discard any request body.
-        while buf.len() < body_len {
-            match stream.read(&mut chunk) {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            }
-        }
-        buf.drain(..body_len);
-
-        let head_only = method == "HEAD";
-        let ok = if method != "GET" && !head_only {
-            respond(
-                &mut stream,
-                405,
-                "text/plain",
-                b"method not allowed",
-                false,
-                keep_alive,
-            )
-        } else {
-            match resolve(root, &target) {
-                Ok(path) => match std::fs::read(&path) {
-                    Ok(bytes) => respond(
-                        &mut stream,
-                        200,
-                        content_type(&path),
-                        &bytes,
-                        head_only,
-                        keep_alive,
-                    ),
-                    Err(_) => respond(
-                        &mut stream,
-                        404,
-                        "text/plain",
-                        b"not found",
-                        head_only,
-                        keep_alive,
-                    ),
-                },
-                Err(code) => {
-                    let msg: &[u8] = if code == 403 {
-                        b"forbidden"
-                    } else {
-                        b"not found"
-                    };
-                    respond(&mut stream, code, "text/plain", msg, head_only, keep_alive)
-                }
-            }
-        };
-        if !ok || !keep_alive {
-            return;
-        }
-    }
+    };
+    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
 }
 
 /// Maps a request target to a file under `root`, or an HTTP error code.
@@ -261,41 +175,6 @@ pub fn content_type(path: &Path) -> &'static str {
         "json" | "map" => "application/json",
         "txt" => "text/plain; charset=utf-8",
         "ico" => "image/x-icon",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
         _ => "application/octet-stream",
     }
-}
-
-/// Writes one response; returns false if the write failed.
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    ctype: &str,
-    body: &[u8],
-    head_only: bool,
-    keep_alive: bool,
-) -> bool {
-    let reason = match status {
-        200 => "OK",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        _ => "Error",
-    };
-    let conn = if keep_alive { "keep-alive" } else { "close" };
-    let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: {conn}\r\n\r\n",
-        body.len()
-    );
-    let mut out = head.into_bytes();
-    if !head_only {
-        out.extend_from_slice(body);
-    }
-    stream.write_all(&out).and_then(|_| stream.flush()).is_ok()
 }
