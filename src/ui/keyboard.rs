@@ -6,24 +6,46 @@ use super::review_page::review_shown;
 use super::state::{BoardState, EditTarget};
 use crate::browser::dom;
 use crate::core::diagram::ComponentId;
-use crate::core::editor::{shortcut, Action, KeyCommand, KeyInput};
+use crate::core::editor::{shortcut, Action, KeyCommand, KeyInput, Viewport};
 use crate::core::session::Phase;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A Space press on a focused box: the box, and the view when it began. Released
+/// without panning, it adds the box to the selection (or takes it out); held for a
+/// Space+drag, it only pans.
+type SpaceOnBox = StoredValue<Option<(ComponentId, Viewport)>>;
+
 /// Listens for shortcuts on the window for the app's lifetime.
 pub fn install(state: BoardState, practice: Practice) {
-    let _ = window_event_listener(ev::keydown, move |ev| on_key_down(state, practice, &ev));
+    let space_on_box: SpaceOnBox = StoredValue::new(None);
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        on_key_down(state, practice, space_on_box, &ev)
+    });
     let _ = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == " " {
             state.space_held.set(false);
+            if let Some((id, view)) = space_on_box.get_value() {
+                space_on_box.set_value(None);
+                if state.viewport.get_untracked() == view && !state.dragging.get_untracked() {
+                    let _ = state.dispatch(Action::ToggleComponent(id));
+                }
+            }
         }
     });
-    let _ = window_event_listener(ev::blur, move |_| state.space_held.set(false));
+    let _ = window_event_listener(ev::blur, move |_| {
+        state.space_held.set(false);
+        space_on_box.set_value(None);
+    });
 }
 
-fn on_key_down(state: BoardState, practice: Practice, ev: &web_sys::KeyboardEvent) {
+fn on_key_down(
+    state: BoardState,
+    practice: Practice,
+    space_on_box: SpaceOnBox,
+    ev: &web_sys::KeyboardEvent,
+) {
     let Some(target) = ev.target() else { return };
     // Board shortcuts belong to the board: never from a text field, a dialog or a
     // menu, nor while a modal dialog makes the board inert.
@@ -53,19 +75,17 @@ fn on_key_down(state: BoardState, practice: Practice, ev: &web_sys::KeyboardEven
     if untrack(|| review_shown(practice)) {
         return;
     }
-    // On a box reached with Tab, Space adds it to the selection (or takes it out),
-    // and Enter or F2 rename it: moving focus never changes the selection by itself.
+    // On a focused box, Space (released without panning) adds it to the selection
+    // or takes it out, and Enter or F2 rename it when nothing else is selected:
+    // moving focus never changes the selection by itself.
     if let Some(id) = focused_component(&target) {
-        if key == " " {
-            ev.prevent_default();
-            let _ = state.dispatch(Action::ToggleComponent(id));
-            return;
+        if key == " " && !ev.repeat() {
+            space_on_box.set_value(Some((id, state.viewport.get_untracked())));
         }
-        if matches!(key.as_str(), "Enter" | "F2") {
+        let selection = state.selection.get_untracked();
+        if matches!(key.as_str(), "Enter" | "F2") && selection.is_empty() {
             ev.prevent_default();
-            if !state.selection.get_untracked().has_component(id) {
-                let _ = state.dispatch(Action::SelectComponent(id));
-            }
+            let _ = state.dispatch(Action::SelectComponent(id));
             state.editing.set(Some(EditTarget::Component(id)));
             return;
         }
@@ -108,14 +128,10 @@ fn on_key_down(state: BoardState, practice: Practice, ev: &web_sys::KeyboardEven
     }
 }
 
-/// The component whose box has keyboard focus (reached with Tab, not clicked), if
-/// the event target is one. A clicked box keeps Space for panning and Enter for the
-/// selection.
+/// The component whose box has keyboard focus, if the event target is one.
 fn focused_component(target: &web_sys::EventTarget) -> Option<ComponentId> {
     let el = target.dyn_ref::<web_sys::Element>()?;
-    if el.get_attribute("data-testid").as_deref() != Some("node")
-        || !el.matches(":focus-visible").unwrap_or(false)
-    {
+    if el.get_attribute("data-testid").as_deref() != Some("node") {
         return None;
     }
     el.get_attribute("data-id")?

@@ -29,8 +29,8 @@ pub fn ComponentNote(
     /// Label override (the Depth and Failure panels name the component instead).
     #[prop(optional)]
     label: Option<String>,
-    /// Whether the field's accessible name adds its component's name ("Details of
-    /// Redis"), where the visible label does not say it.
+    /// Whether the field's accessible name adds its component's name ("Redis:
+    /// Details"), where the visible label does not say it.
     #[prop(optional)]
     named: bool,
 ) -> impl IntoView {
@@ -43,7 +43,7 @@ pub fn ComponentNote(
     let shown = label.clone();
     let accessible = move || {
         if named {
-            data.with(|c| format!("{shown} of {}", c.label))
+            data.with(|c| format!("{}: {shown}", c.label))
         } else {
             shown.clone()
         }

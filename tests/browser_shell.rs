@@ -1,0 +1,297 @@
+//! The app shell in headless Chromium at 1280x720, acting as a user: dialogs keep the
+//! board's keys to themselves and give focus back; every prompt card is reachable by
+//! pointer and by Tab; keyboard-only selection never follows focus; inline edits
+//! finish cleanly on Enter and Escape; a timed session opens a fresh board and its
+//! Review takes the main area, with B going to the board and back.
+
+mod support;
+
+use serde_json::json;
+use support::app::App;
+use support::{browser_lock, Key};
+
+/// The app with a 1280x720 viewport, the smallest screen the product is laid out for.
+fn small_app() -> App {
+    let app = App::open();
+    let resize = |w: u32, h: u32| {
+        app.driver.block(
+            "resizing the window",
+            app.driver.client().set_window_size(w, h),
+        )
+    };
+    resize(1280, 720);
+    // The window's own frame takes some of its height: add it back.
+    let frame = app
+        .js("return outerHeight - innerHeight")
+        .as_u64()
+        .unwrap_or(0) as u32;
+    resize(1280, 720 + frame);
+    assert_eq!(
+        app.js("return [innerWidth, innerHeight]"),
+        json!([1280, 720])
+    );
+    app
+}
+
+fn active(app: &App) -> String {
+    app.js("const a = document.activeElement; \
+         return a ? (a.getAttribute('aria-label') || a.textContent.trim()) : '';")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn selected(app: &App) -> usize {
+    app.count("[data-testid=node].selected")
+}
+
+#[test]
+fn a_dialog_keeps_the_boards_keys_and_gives_focus_back_on_escape() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Service");
+    let id = app.nodes()[0].0.clone();
+    app.driver.click_at(app.node_center(&id));
+    assert_eq!(selected(&app), 1);
+    let before = app.node_position(&id);
+    app.driver.find("button[aria-label=\"Boards\"]").click();
+    app.wait_for("the Boards dialog", || {
+        app.count("dialog.boards[open] [data-testid=boards]") == 1
+    });
+    assert_eq!(
+        app.js("return document.querySelector('dialog.boards').getAttribute('aria-labelledby')"),
+        json!("boards-title"),
+        "the dialog is named by its title"
+    );
+    // Keys that edit the board do nothing while the dialog is up.
+    app.driver.press_keys(&[Key::Delete]);
+    app.driver.press_keys(&[Key::ArrowRight]);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
+    app.driver.press_keys(&[Key::Char('c')]);
+    assert_eq!(
+        app.count("[data-testid=node]"),
+        1,
+        "Delete did not reach the board"
+    );
+    assert_eq!(app.node_position(&id), before, "arrows did not nudge");
+    // Tab never reaches the page behind the dialog: it cycles through the dialog
+    // (and, natively, the browser's own controls, which headless shows as none).
+    for _ in 0..12 {
+        app.driver.press_keys(&[Key::Tab]);
+        let inside = app.js("const a = document.activeElement; \
+             return !a || a === document.body || !!a.closest('dialog[open]');");
+        assert_eq!(
+            inside,
+            json!(true),
+            "focus reached the page behind the dialog: {}",
+            active(&app)
+        );
+    }
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the dialog to close", || app.count("dialog[open]") == 0);
+    assert_eq!(active(&app), "Boards", "focus is back on the opener");
+    assert_eq!(app.count("[data-testid=node]"), 1);
+}
+
+#[test]
+fn every_prompt_card_is_reachable_by_pointer_and_by_tab_at_1280_by_720() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("the cards", || app.count("[data-testid=prompt-card]") > 10);
+    let cards = app.count("[data-testid=prompt-card]");
+    // The list scrolls inside the dialog; the dialog fits the window.
+    let fits = app.js(
+        "const r = document.querySelector('dialog.library').getBoundingClientRect(); \
+         return r.top >= 0 && r.bottom <= innerHeight;",
+    );
+    assert_eq!(fits, json!(true), "the dialog fits the window");
+    // By Tab: every card's two buttons, in order, the last one included.
+    let last = app.js(
+        "const c = [...document.querySelectorAll('[data-testid=prompt-card]')].pop(); \
+         return c.querySelector('.secondary').getAttribute('aria-label');",
+    );
+    let mut reached = false;
+    for _ in 0..(cards * 2 + 12) {
+        app.driver.press_keys(&[Key::Tab]);
+        if json!(active(&app)) == last {
+            reached = true;
+            break;
+        }
+    }
+    assert!(
+        reached,
+        "Tab reaches the last card's Free practice ({last})"
+    );
+    let place = app.js("const b = document.activeElement.getBoundingClientRect(); \
+         const list = document.querySelector('.library-cards').getBoundingClientRect(); \
+         return [b.top, b.bottom, list.top, list.bottom, innerHeight];");
+    let at = |i: usize| place[i].as_f64().unwrap();
+    assert!(
+        at(0) >= at(2) - 1.0 && at(1) <= at(3) + 1.0 && at(3) <= at(4),
+        "the focused button is scrolled into view: {place}"
+    );
+    // By pointer: the last card's button takes a real click.
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the library to close", || app.count("dialog[open]") == 0);
+    app.wait_for("the prompt panel", || app.count(".prompt-panel") == 1);
+}
+
+#[test]
+fn focus_alone_never_selects_space_adds_and_inline_edits_finish_cleanly() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Client");
+    app.add("Service");
+    // Adding selects the new box; start from nothing selected.
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("nothing selected", || selected(&app) == 0);
+    let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
+    let focus_node = |id: &str| {
+        for _ in 0..60 {
+            app.driver.press_keys(&[Key::Tab]);
+            let on = app.js("return document.activeElement.dataset.id || ''");
+            if on == json!(id) {
+                return;
+            }
+        }
+        panic!("Tab never reached component {id}");
+    };
+    focus_node(&ids[0]);
+    assert_eq!(selected(&app), 0, "focus does not select");
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("the first box selected", || selected(&app) == 1);
+    focus_node(&ids[1]);
+    assert_eq!(selected(&app), 1, "moving focus kept the selection");
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("both selected", || selected(&app) == 2);
+    app.driver.press_keys(&[Key::Char('c')]);
+    app.wait_for("an arrow between them", || {
+        app.count("[data-testid=edge]") == 1
+    });
+    assert_eq!(app.edges(), vec![(ids[0].clone(), ids[1].clone())]);
+    // With nothing selected, Enter on the focused box renames it; Enter commits,
+    // Escape cancels, and neither leaves an error behind (the guard checks every
+    // wait).
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the selection cleared", || selected(&app) == 0);
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the rename field", || app.count("input.inline-edit") == 1);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('a')]);
+    app.driver.type_text("Order service");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the field to close", || app.count("input.inline-edit") == 0);
+    assert!(app.nodes()[1].2.contains("Order service"));
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the field again", || app.count("input.inline-edit") == 1);
+    app.driver.type_text("thrown away");
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the field to close on Escape", || {
+        app.count("input.inline-edit") == 0
+    });
+    assert!(app.nodes()[1].2.contains("Order service"));
+    // From the outline: Enter selects the arrow's row, Enter again labels it.
+    let row = app.with_text(".outline-row", "Client → Order service");
+    row.click();
+    app.wait_for("the arrow selected", || {
+        app.count("[data-testid=edge].selected") == 1
+    });
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the label field", || app.count("input.inline-edit") == 1);
+    app.driver.type_text("orders");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("the label on the arrow", || {
+        app.driver
+            .find("[data-testid=edge]")
+            .text()
+            .contains("orders")
+    });
+    // Fields are named after their component.
+    assert_eq!(
+        app.count("textarea[aria-label=\"Order service: When it fails\"]"),
+        0,
+        "an arrow is selected, not the box"
+    );
+    app.driver.click_at(app.node_center(&ids[1]));
+    app.wait_for("the failure note named after its box", || {
+        app.count("textarea[aria-label=\"Order service: When it fails\"]") == 1
+    });
+}
+
+#[test]
+fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Cache");
+    app.wait_saved(1);
+    let before = app.js("return document.title");
+    // Starting a session on a board with work on it opens a new board.
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("the cards", || app.count("[data-testid=prompt-card]") > 0);
+    app.js("window.__before_reload = true; return null;");
+    app.driver
+        .find("[data-prompt=\"url-shortener\"] .card-actions button:not(.secondary)")
+        .click();
+    app.wait_for("the new board", || {
+        app.js("return window.__before_reload === undefined") == json!(true)
+            && app.count("[data-testid=phase]") == 1
+    });
+    assert_eq!(app.count("[data-testid=node]"), 0, "a fresh board");
+    assert_ne!(app.js("return document.title"), before);
+    // The old board is kept in Boards.
+    app.driver.find("button[aria-label=\"Boards\"]").click();
+    app.wait_for("the list", || {
+        app.count("[data-testid=boards] [data-rename]") == 2
+    });
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the dialog to close", || app.count("dialog[open]") == 0);
+    // Through every phase to Review.
+    for _ in 0..5 {
+        if app.driver.find("[data-testid=phase]").text() == "Breadth" {
+            for kind in [
+                "Client",
+                "Load balancer",
+                "Service",
+                "Cache",
+                "SQL database",
+            ] {
+                app.add(kind);
+            }
+            // Select all in board order and connect them in a chain.
+            app.driver.press_keys(&[Key::Ctrl, Key::Char('a')]);
+            app.driver.press_keys(&[Key::Char('c')]);
+            app.wait_for("the chain", || app.count("[data-testid=edge]") == 4);
+        }
+        if app.driver.find("[data-testid=phase]").text() == "Focus" {
+            app.driver.find("[data-testid=focus-option]").click();
+        }
+        app.click_text(".session-bar button", "Next phase");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    app.wait_for("the Review page", || app.count("[data-testid=review]") == 1);
+    app.wait_for("the checklist", || {
+        app.count("[data-testid=review] [data-testid=check-item]") > 5
+    });
+    let figures = app.js(
+        "const m = document.querySelector('[data-testid=breadth-map]').getBoundingClientRect(); \
+         const f = document.querySelector('[data-testid=final-board]').getBoundingClientRect(); \
+         return [Math.round(m.width), Math.round(f.width), Math.abs(m.top - f.top) < 2];",
+    );
+    assert_eq!(figures[2], json!(true), "side by side: {figures}");
+    assert!(
+        figures[0].as_f64().unwrap() > 400.0,
+        "readable size: {figures}"
+    );
+    app.screenshot("shell-review-1280.png");
+    // B goes to the board and back; the board behind the Review is inert.
+    assert_eq!(
+        app.js("return document.querySelector('.workspace').inert"),
+        json!(true)
+    );
+    app.driver.press_keys(&[Key::Char('b')]);
+    app.wait_for("the board", || app.count("[data-testid=review]") == 0);
+    app.driver.press_keys(&[Key::Char('b')]);
+    app.wait_for("the Review again", || {
+        app.count("[data-testid=review]") == 1
+    });
+}
