@@ -283,6 +283,28 @@ fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
         "readable size: {figures}"
     );
     app.screenshot("shell-review-1280.png");
+    // A claim toggles by pointer and by keyboard, and keeps its focus.
+    let claim = "[data-testid=review] input[data-claim]";
+    let key = app.driver.find(claim).attr("data-claim").unwrap();
+    app.driver.find(claim).click();
+    app.wait_for("the claim counted apart", || {
+        app.driver
+            .find("[data-testid=review] [data-testid=coverage]")
+            .text()
+            .contains("claimed out loud")
+    });
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("the claim taken back", || {
+        !app.driver
+            .find("[data-testid=review] [data-testid=coverage]")
+            .text()
+            .contains("claimed out loud")
+    });
+    assert_eq!(
+        app.js("return document.activeElement.dataset.claim || null"),
+        json!(key),
+        "focus stays on the checkbox"
+    );
     // B goes to the board and back; the board behind the Review is inert.
     assert_eq!(
         app.js("return document.querySelector('.workspace').inert"),

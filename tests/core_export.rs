@@ -4,7 +4,7 @@
 mod common;
 
 use breadthfirst::core::diagram::{Applied, Board, Command, ComponentKind, Point};
-use breadthfirst::core::export::svg::{draw, to_svg, Style, MARGIN};
+use breadthfirst::core::export::svg::{to_svg, MARGIN};
 use common::{assert_golden, fixture};
 
 #[test]
@@ -99,50 +99,4 @@ fn an_empty_board_exports_an_empty_picture() {
     let svg = to_svg(&Board::new(), None);
     assert!(svg.contains("viewBox=\"-24 -24 48 48\""), "{svg}");
     assert!(!svg.contains("<g "));
-}
-
-#[test]
-fn a_drawing_since_an_earlier_board_rings_what_is_new_under_its_own_ids() {
-    let board = fixture("complete-url-shortener.json");
-    // The earlier board: the first two components and the one arrow between them.
-    let keep: Vec<_> = board.components()[..2].iter().map(|c| c.id).collect();
-    let earlier = board.subset(|id| keep.contains(&id));
-    let map = draw(
-        &earlier,
-        &Style {
-            ids: "breadth-map",
-            ..Style::default()
-        },
-    );
-    assert!(map.contains("id=\"breadth-maphead\""), "{map}");
-    assert!(!map.contains("#c2410c"), "nothing is new without `since`");
-    assert_eq!(map.matches("<g transform").count(), 2);
-
-    let last = draw(
-        &board,
-        &Style {
-            ids: "final-board",
-            since: Some(&earlier),
-            ..Style::default()
-        },
-    );
-    assert!(last.contains("id=\"final-boardhead\""));
-    assert!(last.contains("id=\"final-boardnew-head\""));
-    assert!(!last.contains("id=\"head\""), "ids are unique per drawing");
-    assert_eq!(
-        last.matches("stroke=\"#c2410c\" stroke-width=\"3\"")
-            .count(),
-        board.components().len() - 2,
-        "every component not on the earlier board is ringed"
-    );
-    assert_eq!(
-        last.matches("marker-end=\"url(#final-boardnew-head)\"")
-            .count(),
-        board.arrows().len() - 1,
-        "every arrow but the earlier one is new"
-    );
-    assert_eq!(
-        last.matches("marker-end=\"url(#final-boardhead)\"").count(),
-        1
-    );
 }

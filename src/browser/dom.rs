@@ -42,21 +42,33 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Whether an event target is a text field, where shortcuts must not fire.
+/// Whether an event target takes typed text (or list keys), where shortcuts must not
+/// fire. A checkbox, radio or button input does not.
 pub fn is_text_field(target: &web_sys::EventTarget) -> bool {
     target.dyn_ref::<web_sys::Element>().is_some_and(|el| {
-        matches!(
-            el.tag_name().to_ascii_lowercase().as_str(),
-            "input" | "textarea" | "select"
-        ) || el.has_attribute("contenteditable")
+        match el.tag_name().to_ascii_lowercase().as_str() {
+            "textarea" | "select" => true,
+            "input" => !matches!(
+                el.get_attribute("type")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "reset" | "range" | "color" | "file"
+            ),
+            _ => el.has_attribute("contenteditable"),
+        }
     })
 }
 
-/// Whether an event target is a button or link (Enter and Space belong to it).
+/// Whether an event target is a button, link, checkbox (or other input that is not a
+/// text field) or summary: Enter and Space belong to it.
 pub fn is_control(target: &web_sys::EventTarget) -> bool {
-    target
-        .dyn_ref::<web_sys::Element>()
-        .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a"))
+    target.dyn_ref::<web_sys::Element>().is_some_and(|el| {
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "button" | "a" | "input" | "summary"
+        )
+    })
 }
 
 /// Reloads the page.

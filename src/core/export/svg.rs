@@ -19,36 +19,10 @@ const ARROW_LABEL_PX: f64 = 12.0;
 /// The board as an SVG document. `background` fills the whole picture (`None`:
 /// transparent).
 pub fn to_svg(board: &Board, background: Option<&str>) -> String {
-    draw(
-        board,
-        &Style {
-            background,
-            ..Style::default()
-        },
-    )
-}
-
-/// How [`draw`] draws a board.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Style<'a> {
-    /// Fill behind the whole picture (`None`: transparent).
-    pub background: Option<&'a str>,
-    /// Prefix for the document's ids, so several drawings can share one page.
-    pub ids: &'a str,
-    /// An earlier board: what is not on it is ringed in amber as new.
-    pub since: Option<&'a Board>,
-}
-
-/// Amber, for what is new since [`Style::since`].
-const NEW: &str = "#c2410c";
-
-/// The board as an SVG document, drawn as `style` says.
-pub fn draw(board: &Board, style: &Style) -> String {
     let area = board
         .bounds()
         .unwrap_or_else(|| Rect::new(0.0, 0.0, 0.0, 0.0))
         .inflate(MARGIN);
-    let ids = escape_markup(style.ids);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -59,13 +33,12 @@ pub fn draw(board: &Board, style: &Style) -> String {
         w = dec(area.w),
         h = dec(area.h),
     );
-    out.push_str("<defs>");
-    marker(&mut out, &ids, "head", "#5b6472");
-    if style.since.is_some() {
-        marker(&mut out, &ids, "new-head", NEW);
-    }
-    out.push_str("</defs>");
-    if let Some(fill) = style.background {
+    // The in-document arrowhead (the only id, so `#head` is the only reference).
+    out.push_str(
+        "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
+         markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#5b6472\"/></marker></defs>",
+    );
+    if let Some(fill) = background {
         let _ = write!(
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
@@ -81,17 +54,9 @@ pub fn draw(board: &Board, style: &Style) -> String {
             continue;
         };
         let (s, e) = arrow_endpoints(&from.rect, &to.rect);
-        let new = style
-            .since
-            .is_some_and(|b| b.arrow_between(a.from, a.to).is_none());
-        let (colour, width, head) = if new {
-            (NEW, 2.5, "new-head")
-        } else {
-            ("#5b6472", 1.5, "head")
-        };
         let _ = write!(
             out,
-            "<path d=\"M{} {}L{} {}\" stroke=\"{colour}\" stroke-width=\"{width}\" fill=\"none\" marker-end=\"url(#{ids}{head})\"/>",
+            "<path d=\"M{} {}L{} {}\" stroke=\"#5b6472\" stroke-width=\"1.5\" fill=\"none\" marker-end=\"url(#head)\"/>",
             dec(s.x),
             dec(s.y),
             dec(e.x),
@@ -118,30 +83,10 @@ pub fn draw(board: &Board, style: &Style) -> String {
         }
     }
     for c in board.components() {
-        if style.since.is_some_and(|b| b.component(c.id).is_none()) {
-            let ring = c.rect.inflate(6.0);
-            let _ = write!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{NEW}\" stroke-width=\"3\" stroke-dasharray=\"7 4\"/>",
-                dec(ring.x),
-                dec(ring.y),
-                dec(ring.w),
-                dec(ring.h)
-            );
-        }
         component(&mut out, c);
     }
     out.push_str("</svg>");
     out
-}
-
-/// An arrowhead marker with id `<prefix><name>`.
-fn marker(out: &mut String, prefix: &str, name: &str, fill: &str) {
-    let _ = write!(
-        out,
-        "<marker id=\"{prefix}{name}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" \
-         markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"{fill}\"/></marker>"
-    );
 }
 
 fn component(out: &mut String, c: &Component) {
