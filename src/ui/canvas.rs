@@ -73,6 +73,7 @@ pub fn focus_component(id: ComponentId) {
 pub fn Canvas() -> impl IntoView {
     let state = use_board();
     let importer = expect_context::<super::export::Importer>();
+    let practice = expect_context::<super::practice::Practice>();
     let last_down = StoredValue::new(PointerTarget::Canvas);
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
@@ -282,7 +283,7 @@ pub fn Canvas() -> impl IntoView {
             <Show when=empty>
                 <div class="empty-hint" aria-hidden="true">
                     <p class="empty-title">"Map the whole system first"</p>
-                    <p>"Pick a prompt under Prompts, or just start: click or drag a component from the palette, then drag from a box's dot to another box to draw a data flow."</p>
+                    <p>{move || empty_hint(practice)}</p>
                 </div>
             </Show>
             <p id="canvas-help" class="sr-only">
@@ -291,5 +292,19 @@ pub fn Canvas() -> impl IntoView {
                 "The outline panel lists every component and connection."
             </p>
         </div>
+    }
+}
+
+/// What the empty board says: in Requirements, that the board is for Breadth;
+/// otherwise how to start.
+fn empty_hint(practice: super::practice::Practice) -> &'static str {
+    let requirements = practice.session.with(|s| {
+        s.as_ref()
+            .is_some_and(|s| s.phase() == crate::core::session::Phase::Requirements)
+    });
+    if requirements {
+        "First the requirements: ask the clarifying questions in the panel and note what you settled on. When you go on to Breadth, draw every part a request passes here."
+    } else {
+        "Pick a prompt under Prompts, or just start: click or drag a component from the palette, then drag from a box's dot to another box to draw a data flow."
     }
 }
