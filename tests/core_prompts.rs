@@ -2,8 +2,8 @@
 //! names the file and what is wrong for each kind of mistake.
 
 use breadthfirst::core::prompt::{
-    catalog, catalog_problems, parse_bundle, parse_display_bundle, Difficulty, Prompt, PromptError,
-    MIN_CURVEBALLS, MIN_FAILURE_MODES,
+    card, catalog, catalog_problems, parse_bundle, parse_display_bundle, Difficulty, Prompt,
+    PromptError, MIN_CURVEBALLS, MIN_FAILURE_MODES,
 };
 use std::path::PathBuf;
 
@@ -305,8 +305,8 @@ fn the_app_reads_only_what_it_shows_and_the_same_as_the_full_reader() {
 #[test]
 fn an_empty_filter_matches_every_prompt() {
     for p in catalog() {
-        assert!(catalog::matches(&p, ""), "{}", p.id);
-        assert!(catalog::matches(&p, "   "), "{}", p.id);
+        assert!(card::matches(&p, ""), "{}", p.id);
+        assert!(card::matches(&p, "   "), "{}", p.id);
     }
 }
 
@@ -314,19 +314,19 @@ fn an_empty_filter_matches_every_prompt() {
 fn a_prompt_matches_its_title_ignoring_ascii_case() {
     let prompts = catalog();
     let first = &prompts[0];
-    assert!(catalog::matches(first, &first.title.to_ascii_uppercase()));
-    assert!(catalog::matches(first, &first.title.to_ascii_lowercase()));
+    assert!(card::matches(first, &first.title.to_ascii_uppercase()));
+    assert!(card::matches(first, &first.title.to_ascii_lowercase()));
     let word = first.title.split_whitespace().last().unwrap();
-    assert!(catalog::matches(first, &format!("  {word} ")));
+    assert!(card::matches(first, &format!("  {word} ")));
 }
 
 #[test]
 fn a_prompt_matches_each_of_its_tags() {
     for p in catalog() {
         for tag in &p.tags {
-            assert!(catalog::matches(&p, tag), "{}: {tag}", p.id);
+            assert!(card::matches(&p, tag), "{}: {tag}", p.id);
             assert!(
-                catalog::matches(&p, &tag.to_ascii_uppercase()),
+                card::matches(&p, &tag.to_ascii_uppercase()),
                 "{}: {tag}",
                 p.id
             );
@@ -339,7 +339,7 @@ fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word()
     let prompts = catalog();
     let hard: Vec<&str> = prompts
         .iter()
-        .filter(|p| catalog::matches(p, " hard "))
+        .filter(|p| card::matches(p, " hard "))
         .map(|p| p.id.as_str())
         .collect();
     for p in &prompts {
@@ -353,22 +353,22 @@ fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word()
     easy.title = "Plain".into();
     easy.tags = vec!["x".into()];
     easy.statement = "Nothing here.".into();
-    assert!(catalog::matches(&easy, "EASY"));
-    assert!(!catalog::matches(&easy, "hard"));
-    assert!(!catalog::matches(&easy, "eas"));
-    assert_eq!(catalog::difficulty_name(Difficulty::Medium), "Medium");
+    assert!(card::matches(&easy, "EASY"));
+    assert!(!card::matches(&easy, "hard"));
+    assert!(!card::matches(&easy, "eas"));
+    assert_eq!(card::difficulty_name(Difficulty::Medium), "Medium");
 }
 
 #[test]
 fn a_prompt_matches_words_of_its_statement() {
     let mut p = example();
     p.statement = "Design a service that shortens long links.".into();
-    assert!(catalog::matches(&p, "SHORTENS LONG"));
+    assert!(card::matches(&p, "SHORTENS LONG"));
 }
 
 #[test]
 fn a_filter_no_prompt_holds_matches_none() {
     assert!(catalog()
         .iter()
-        .all(|p| !catalog::matches(p, "no prompt has this text")));
+        .all(|p| !card::matches(p, "no prompt has this text")));
 }

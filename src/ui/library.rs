@@ -8,7 +8,7 @@ use super::practice::Practice;
 use super::review::Checker;
 use super::state::use_board;
 use crate::browser::{fetch::fetch_text, storage};
-use crate::core::prompt::catalog::{difficulty_name, matches};
+use crate::core::prompt::card::{difficulty_name, matches};
 use crate::core::prompt::{parse_display_bundle, ClarificationKind, Prompt};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;

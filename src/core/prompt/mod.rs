@@ -10,7 +10,7 @@
 //! full session (see the `MIN_*` constants).
 
 mod bundle;
-pub mod catalog;
+pub mod card;
 mod validate;
 
 pub use validate::{PromptError, MIN_CLARIFICATIONS, MIN_CURVEBALLS, MIN_FAILURE_MODES};
