@@ -105,6 +105,8 @@ case "${1:-}" in
     cargo bench --bench load_size
     say "checking a 1,000-component board against every prompt"
     cargo bench --bench check_engine
+    say "the check against the evaluation corpus (tests/checker_corpus)"
+    cargo bench --bench checker_corpus
     say "exporting and importing a 1,000-component board"
     cargo bench --bench export_import
     say "dragging one component on a 1,000-component board"

@@ -1,0 +1,160 @@
+//! The checker against the evaluation corpus (`tests/checker_corpus/<prompt>/*.json`):
+//! boards drawn independently of the checklists, each with the band its author
+//! expects. Prints, per prompt, each board's found-on-board percent and per-category
+//! figures against its band, then the summary: lowest good design, highest adversary,
+//! bands met, and the items good designs were marked as missing.
+//!
+//! Run with `cargo bench --bench checker_corpus` (or `./dev.sh bench`).
+
+use breadthfirst::core::check::{check, Category, Report, Status};
+use breadthfirst::core::persist;
+use breadthfirst::core::prompt::catalog;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// One corpus board and what its author expects.
+struct Case {
+    prompt: String,
+    name: String,
+    band: String,
+    min: u32,
+    max: u32,
+    report: Report,
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/checker_corpus");
+    let prompts = catalog();
+    let mut cases = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        let id = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let Some(prompt) = prompts.iter().find(|p| p.id == id) else {
+            println!("{id}: no such prompt, skipped");
+            continue;
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|f| f.extension().is_some_and(|e| e == "json"));
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let name = file
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let board = match persist::from_json(&text) {
+                Ok(restored) => restored.board,
+                Err(e) => {
+                    println!("{id}/{name}: unreadable ({e})");
+                    continue;
+                }
+            };
+            let expected: Value = serde_json::from_str(&text).unwrap_or_default();
+            let expected = &expected["expected"];
+            cases.push(Case {
+                prompt: id.clone(),
+                name,
+                band: expected["band"].as_str().unwrap_or("?").to_string(),
+                min: expected["min_found_percent"].as_u64().unwrap_or(0) as u32,
+                max: expected["max_found_percent"].as_u64().unwrap_or(100) as u32,
+                report: check(&board, prompt, &[]),
+            });
+        }
+    }
+    if cases.is_empty() {
+        println!("no corpus boards under {}", root.display());
+        return;
+    }
+    print_table(&cases);
+    print_summary(&cases);
+}
+
+fn found(report: &Report, category: Option<Category>) -> (u32, String) {
+    let c = report.coverage(category, &BTreeSet::new());
+    (c.found_percent(), format!("{}/{}", c.found, c.total))
+}
+
+fn print_table(cases: &[Case]) {
+    let mut last = "";
+    for case in cases {
+        if case.prompt != last {
+            last = &case.prompt;
+            println!("\n{last}");
+            println!(
+                "  {:<14} {:<10} {:>9} {:>6}  {:>6} {:>6} {:>6} {:>6} {:>7}",
+                "board", "band", "expected", "found", "comps", "flows", "depth", "fail", "hygiene"
+            );
+        }
+        let (percent, _) = found(&case.report, None);
+        let per = |c| found(&case.report, Some(c)).1;
+        let verdict = if (case.min..=case.max).contains(&percent) {
+            ""
+        } else {
+            "  <- outside its band"
+        };
+        println!(
+            "  {:<14} {:<10} {:>9} {:>5}%  {:>6} {:>6} {:>6} {:>6} {:>7}{verdict}",
+            case.name,
+            case.band,
+            format!("{}-{}", case.min, case.max),
+            percent,
+            per(Category::Components),
+            per(Category::Flows),
+            per(Category::Depth),
+            per(Category::Failure),
+            per(Category::Hygiene),
+        );
+    }
+}
+
+fn print_summary(cases: &[Case]) {
+    let percent = |c: &Case| found(&c.report, None).0;
+    let label = |c: &Case| format!("{}% ({}/{})", percent(c), c.prompt, c.name);
+    let good: Vec<&Case> = cases.iter().filter(|c| c.band == "good").collect();
+    let adversaries: Vec<&Case> = cases.iter().filter(|c| c.band == "adversary").collect();
+    println!();
+    if let Some(low) = good.iter().min_by_key(|c| percent(c)) {
+        println!("lowest good design:  {}", label(low));
+    }
+    if let Some(high) = adversaries.iter().max_by_key(|c| percent(c)) {
+        println!("highest adversary:   {}", label(high));
+    }
+    let met = cases
+        .iter()
+        .filter(|c| (c.min..=c.max).contains(&percent(c)))
+        .count();
+    println!("boards within their band: {met} of {}", cases.len());
+    let missed: Vec<String> = good
+        .iter()
+        .flat_map(|c| {
+            c.report
+                .items
+                .iter()
+                .filter(|i| {
+                    !i.advice
+                        && i.category != Category::Hygiene
+                        && i.category != Category::Depth
+                        && Report::status(i, &BTreeSet::new()) == Status::Missed
+                })
+                .map(move |i| format!("{}/{}: {}", c.prompt, c.name, i.key))
+        })
+        .collect();
+    println!(
+        "items marked missing on good designs (false negatives unless the board lacks them): {}",
+        missed.len()
+    );
+    for m in &missed {
+        println!("  {m}");
+    }
+}
