@@ -147,7 +147,12 @@ fn print_summary(cases: &[Case]) {
                         && i.category != Category::Depth
                         && Report::status(i, &BTreeSet::new()) == Status::Missed
                 })
-                .map(move |i| format!("{}/{}: {}", c.prompt, c.name, i.key))
+                .map(move |i| {
+                    format!(
+                        "{}/{}: {} ({}): {}",
+                        c.prompt, c.name, i.key, i.title, i.detail
+                    )
+                })
         })
         .collect();
     println!(

@@ -1,7 +1,7 @@
 //! A read-only index of a board as a directed graph, for the checklist: dense vertex
 //! numbers, adjacency both ways, reachability with witnesses, and dominators.
 
-use super::words::{contains_words, words};
+use super::words::{contains_affirmed, contains_words, words};
 use super::REDUNDANCY_MARKERS;
 use crate::core::diagram::{Board, Component, ComponentId};
 use std::collections::HashMap;
@@ -13,6 +13,8 @@ pub struct Graph<'b> {
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
     text: Vec<Vec<String>>,
+    /// Each vertex's label as words: what the box is.
+    label: Vec<Vec<String>>,
     failure: Vec<Vec<String>>,
     detail_words: Vec<usize>,
     marker: Vec<Option<&'static str>>,
@@ -53,7 +55,7 @@ impl<'b> Graph<'b> {
             .map(|note| {
                 markers
                     .iter()
-                    .find(|(_, m)| contains_words(note, m))
+                    .find(|(_, m)| contains_affirmed(note, m))
                     .map(|(m, _)| *m)
             })
             .collect();
@@ -81,6 +83,7 @@ impl<'b> Graph<'b> {
             out,
             inc,
             text,
+            label: comps.iter().map(|c| words(&c.label)).collect(),
             failure,
             detail_words: comps.iter().map(|c| words(&c.details).len()).collect(),
             marker,
@@ -109,6 +112,11 @@ impl<'b> Graph<'b> {
     /// The lower-case words of a vertex's label and both notes.
     pub fn text(&self, v: usize) -> &[String] {
         &self.text[v]
+    }
+
+    /// The lower-case words of a vertex's label.
+    pub fn label_words(&self, v: usize) -> &[String] {
+        &self.label[v]
     }
 
     /// The lower-case words of a vertex's failure note.
@@ -320,5 +328,33 @@ impl<'b> Graph<'b> {
         }
         path.reverse();
         path
+    }
+    /// The shortest path of arrows from `from` to `to` that passes through no vertex
+    /// in `blocked` (the ends excepted), both ends included; `None` if there is none.
+    pub fn path_avoiding(&self, from: usize, to: usize, blocked: &[bool]) -> Option<Vec<usize>> {
+        let mut parent: Vec<Option<usize>> = vec![None; self.len()];
+        let mut seen = vec![false; self.len()];
+        let mut queue = std::collections::VecDeque::from([from]);
+        seen[from] = true;
+        while let Some(v) = queue.pop_front() {
+            if v == to {
+                let mut path = vec![to];
+                let mut at = to;
+                while let Some(p) = parent[at] {
+                    path.push(p);
+                    at = p;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for &w in &self.out[v] {
+                if !seen[w] && (w == to || !blocked[w]) {
+                    seen[w] = true;
+                    parent[w] = Some(v);
+                    queue.push_back(w);
+                }
+            }
+        }
+        None
     }
 }

@@ -8,6 +8,7 @@
 //! ([`Report::coverage`]). Matching is by component kind, or by whole words of a
 //! component's label and notes (ASCII case-insensitive; see `words`).
 
+pub mod assign;
 pub mod claims;
 mod graph;
 mod hygiene;
@@ -235,5 +236,5 @@ fn named_mitigation<'m>(note_words: &[String], mitigations: &'m [String]) -> Opt
     mitigations
         .iter()
         .map(String::as_str)
-        .find(|m| words::contains_phrase(note_words, m))
+        .find(|m| words::contains_affirmed(note_words, &words::words(m)))
 }
