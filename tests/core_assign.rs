@@ -5,32 +5,11 @@
 
 use breadthfirst::core::check::assign::{assign, fit, Fit};
 use breadthfirst::core::check::{check, Graph};
-use breadthfirst::core::diagram::{
-    Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
-};
+use breadthfirst::core::diagram::{Board, Command, ComponentKind as K, NoteField};
 use breadthfirst::core::prompt::{catalog, ExpectedComponent};
+use common::{add_named, connect};
 
-fn add(board: &mut Board, kind: K, label: &str) -> ComponentId {
-    let x = board.components().len() as f64 * 200.0;
-    match board.apply(Command::AddComponent {
-        kind,
-        at: Point::new(x, 0.0),
-        label: Some(label.into()),
-    }) {
-        Ok(Applied::Added(id)) => id,
-        other => panic!("{other:?}"),
-    }
-}
-
-fn arrow(board: &mut Board, from: ComponentId, to: ComponentId) {
-    board
-        .apply(Command::ConnectComponents {
-            from,
-            to,
-            label: String::new(),
-        })
-        .unwrap();
-}
+mod common;
 
 fn role(id: &str, kinds: &[&str], names: &[&str]) -> ExpectedComponent {
     ExpectedComponent {
@@ -45,7 +24,7 @@ fn role(id: &str, kinds: &[&str], names: &[&str]) -> ExpectedComponent {
 #[test]
 fn a_box_is_what_its_kind_and_name_say_never_what_its_notes_mention() {
     let mut board = Board::new();
-    let workers = add(&mut board, K::Worker, "Channel workers");
+    let workers = add_named(&mut board, K::Worker, "Channel workers");
     board
         .apply(Command::SetNote {
             id: workers,
@@ -68,8 +47,8 @@ fn each_box_plays_one_role_and_the_best_fitting_box_gets_each_role() {
     // A greedy pass in role order would give the Postgres box to "ledger" (the first
     // role, by kind) and leave "payments" without a box; the matching gives each box
     // the role it fits best.
-    add(&mut board, K::SqlDatabase, "Postgres (payments)");
-    add(&mut board, K::KvStore, "Events table");
+    add_named(&mut board, K::SqlDatabase, "Postgres (payments)");
+    add_named(&mut board, K::KvStore, "Events table");
     let graph = Graph::new(&board);
     let roles = [
         role("ledger", &["sql_database", "kv_store"], &["ledger"]),
@@ -86,15 +65,15 @@ fn each_box_plays_one_role_and_the_best_fitting_box_gets_each_role() {
 #[test]
 fn among_equal_fits_the_earlier_box_plays_the_role() {
     let mut board = Board::new();
-    add(&mut board, K::Cache, "Cache A");
-    add(&mut board, K::Cache, "Cache B");
+    add_named(&mut board, K::Cache, "Cache A");
+    add_named(&mut board, K::Cache, "Cache B");
     let graph = Graph::new(&board);
     let a = assign(&graph, &[role("cache", &["cache"], &["redis"])]);
     assert_eq!(a.player, vec![Some(0)]);
     // A box whose name also fits wins over an earlier one that fits by kind alone.
     let mut board = Board::new();
-    add(&mut board, K::Cache, "Cache A");
-    add(&mut board, K::Cache, "Redis");
+    add_named(&mut board, K::Cache, "Cache A");
+    add_named(&mut board, K::Cache, "Redis");
     let graph = Graph::new(&board);
     let a = assign(&graph, &[role("cache", &["cache"], &["redis"])]);
     assert_eq!(a.player, vec![Some(1)]);
@@ -122,7 +101,7 @@ fn the_assignment_is_optimal_on_every_small_board() {
     ] {
         let mut board = Board::new();
         for (k, l) in kinds.iter().zip(labels) {
-            add(&mut board, *k, l);
+            add_named(&mut board, *k, l);
         }
         let graph = Graph::new(&board);
         let a = assign(&graph, &roles);
@@ -165,12 +144,12 @@ fn the_assignment_is_optimal_on_every_small_board() {
 #[test]
 fn a_simple_path_never_goes_back_through_a_box() {
     let mut board = Board::new();
-    let a = add(&mut board, K::Client, "A");
-    let b = add(&mut board, K::Service, "B");
-    let c = add(&mut board, K::KvStore, "C");
-    arrow(&mut board, a, b);
-    arrow(&mut board, b, a);
-    arrow(&mut board, b, c);
+    let a = add_named(&mut board, K::Client, "A");
+    let b = add_named(&mut board, K::Service, "B");
+    let c = add_named(&mut board, K::KvStore, "C");
+    connect(&mut board, a, b);
+    connect(&mut board, b, a);
+    connect(&mut board, b, c);
     let graph = Graph::new(&board);
     let (va, vb, vc) = (0, 1, 2);
     let free = vec![false; 3];
@@ -196,7 +175,7 @@ fn a_negated_mitigation_in_a_failure_note_does_not_count() {
         .unwrap();
     let score = |note: &str| {
         let mut board = Board::new();
-        let store = add(&mut board, K::KvStore, "Links store");
+        let store = add_named(&mut board, K::KvStore, "Links store");
         board
             .apply(Command::SetNote {
                 id: store,

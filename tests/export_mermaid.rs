@@ -6,19 +6,7 @@ mod common;
 
 use breadthfirst::core::diagram::{Applied, Board, Command, ComponentId, ComponentKind, Point};
 use breadthfirst::core::export::mermaid::{escape_text, to_mermaid};
-use common::{assert_golden, fixture};
-
-fn add(board: &mut Board, kind: ComponentKind, label: &str) -> ComponentId {
-    let x = 200.0 * board.components().len() as f64;
-    match board.apply(Command::AddComponent {
-        kind,
-        at: Point::new(x, 0.0),
-        label: Some(label.into()),
-    }) {
-        Ok(Applied::Added(id)) => id,
-        other => panic!("{other:?}"),
-    }
-}
+use common::{add_named as add, assert_golden, fixture};
 
 fn connect(board: &mut Board, from: ComponentId, to: ComponentId, label: &str) {
     board

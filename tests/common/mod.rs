@@ -76,3 +76,36 @@ pub fn reviewed_session() -> Session {
     value["curveball"] = json!({"index": 1, "shown": true, "answer": "Shard by *user*"});
     serde_json::from_value(value).unwrap()
 }
+
+/// Adds a component named `label` to the right of the others; its id.
+pub fn add_named(
+    board: &mut Board,
+    kind: breadthfirst::core::diagram::ComponentKind,
+    label: &str,
+) -> breadthfirst::core::diagram::ComponentId {
+    use breadthfirst::core::diagram::{Applied, Command, Point};
+    let x = 200.0 * board.components().len() as f64;
+    match board.apply(Command::AddComponent {
+        kind,
+        at: Point::new(x, 0.0),
+        label: Some(label.into()),
+    }) {
+        Ok(Applied::Added(id)) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Draws an unlabelled arrow.
+pub fn connect(
+    board: &mut Board,
+    from: breadthfirst::core::diagram::ComponentId,
+    to: breadthfirst::core::diagram::ComponentId,
+) {
+    board
+        .apply(breadthfirst::core::diagram::Command::ConnectComponents {
+            from,
+            to,
+            label: String::new(),
+        })
+        .unwrap();
+}
