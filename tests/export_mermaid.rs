@@ -4,7 +4,7 @@
 
 mod common;
 
-use breadthfirst::core::diagram::{Applied, Board, Command, ComponentId, ComponentKind, Point};
+use breadthfirst::core::diagram::{Board, Command, ComponentId, ComponentKind};
 use breadthfirst::core::export::mermaid::{escape_text, to_mermaid};
 use common::{add_named as add, assert_golden, fixture};
 
