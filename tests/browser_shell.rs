@@ -317,3 +317,53 @@ fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
         app.count("[data-testid=review]") == 1
     });
 }
+
+#[test]
+fn the_export_menu_keeps_the_boards_keys_too() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Cache");
+    let id = app.nodes()[0].0.clone();
+    app.driver.click_at(app.node_center(&id));
+    app.driver.find(".export-menu summary").click();
+    app.wait_for("the menu", || app.count(".export-menu[open]") == 1);
+    app.driver.press_keys(&[Key::Delete]);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('d')]);
+    assert_eq!(app.count("[data-testid=node]"), 1, "the board kept its box");
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the menu to close", || app.count(".export-menu[open]") == 0);
+}
+
+#[test]
+fn a_crash_shows_what_happened_and_a_reload_brings_the_board_back() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Service");
+    app.wait_saved(1);
+    assert_eq!(
+        app.count("#crash:not([hidden])"),
+        0,
+        "no crash card at rest"
+    );
+    // What a WebAssembly trap is to the page: an uncaught RuntimeError.
+    app.expect_page_error("RuntimeError");
+    // Thrown from a same-origin script (a blob), as the app's own module would: an
+    // error thrown by an injected WebDriver script reaches the page muted.
+    app.js(
+        "const code = \"throw new WebAssembly.RuntimeError('unreachable')\"; \
+         const s = document.createElement('script'); \
+         s.src = URL.createObjectURL(new Blob([code], { type: 'text/javascript' })); \
+         document.body.append(s); return null;",
+    );
+    app.wait_for("the crash card", || app.count("#crash:not([hidden])") == 1);
+    let card = app.driver.find("#crash").text();
+    assert!(card.contains("Something went wrong"), "{card}");
+    assert!(card.contains("unreachable"), "the error is shown: {card}");
+    app.js("window.__before_reload = true; return null;");
+    app.click_text("#crash button", "Reload");
+    app.wait_for("the app back", || {
+        app.js("return window.__before_reload === undefined") == json!(true)
+            && app.count("[data-testid=node]") == 1
+    });
+    assert_eq!(app.count("#crash:not([hidden])"), 0);
+}
