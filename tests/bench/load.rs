@@ -10,11 +10,12 @@ use std::path::{Path, PathBuf};
 /// The first load's budget, gzip (issue 11). Not met yet: see [`FIRST_LOAD_CEILING`].
 pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
 /// What the first load may not exceed today, gzip, so it cannot grow unnoticed: the
-/// app's UI as plain Leptos views costs 305.5 KB on this stack (trunk 0.21, one wasm
-/// module), against 249.5 KB when a dozen views were hand-written HTML text. Loading
-/// the dialogs and the Review on first use (wasm code splitting) is what brings it
-/// under [`FIRST_LOAD_BUDGET`].
-pub const FIRST_LOAD_CEILING: usize = 310 * 1024;
+/// app's UI as plain Leptos views costs about 308 KB on this stack (trunk 0.21, one
+/// wasm module), against 249.5 KB when a dozen views were hand-written HTML text; the
+/// board alone (canvas, palette, outline, toolbar) is 247 KB of it. A trial of wasm
+/// code splitting (wasm_split_cli_support and Leptos `#[lazy]`) moved the Review into
+/// a 14 KB chunk without shrinking the main module, so the budget is not met yet.
+pub const FIRST_LOAD_CEILING: usize = 315 * 1024;
 /// What we aim the first load at, gzip.
 pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// The modules fetched on demand may weigh this much together, gzip.
