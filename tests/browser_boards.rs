@@ -154,8 +154,18 @@ fn boards_are_created_opened_renamed_duplicated_deleted_and_restored() {
         names(&app) == vec!["URL shortener", "URL shortener (copy)"]
     });
     assert_eq!(keys_with(&app, "breadthfirst.boards.2."), json!([]));
+    assert_eq!(
+        app.js("return document.activeElement.hasAttribute('data-undo')"),
+        json!(true),
+        "focus is on Undo after a delete"
+    );
     app.driver.find("[data-testid=boards] [data-undo]").click();
     app.wait_for("Board 2 back", || names(&app).len() == 3);
+    assert_eq!(
+        app.js("return !!document.activeElement.closest('dialog[open]')"),
+        json!(true),
+        "focus stays in the dialog when Undo goes away"
+    );
     assert_eq!(
         keys_with(&app, "breadthfirst.boards.2."),
         json!([

@@ -62,6 +62,11 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
             .text()
             .contains(answer.as_str())
     });
+    assert_eq!(
+        app.js("return document.activeElement.classList.contains('answer')"),
+        serde_json::json!(true),
+        "focus follows the button to the answer it revealed"
+    );
     // The chosen prompt survives a reload.
     app.reload();
     app.wait_for("the prompt panel after reload", || {

@@ -305,15 +305,34 @@ fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
         json!(key),
         "focus stays on the checkbox"
     );
-    // B goes to the board and back; the board behind the Review is inert.
+    // B goes to the board and back; the board behind the Review is inert, and the
+    // toolbar's board buttons wait too.
     assert_eq!(
         app.js("return document.querySelector('.workspace').inert"),
         json!(true)
     );
+    for name in ["Undo", "Delete", "Select tool", "Zoom in", "Reset zoom"] {
+        assert_eq!(
+            app.driver
+                .find(&format!("button[aria-label=\"{name}\"]"))
+                .prop("disabled"),
+            json!(true),
+            "{name} waits while the Review covers the board"
+        );
+    }
     app.driver.press_keys(&[Key::Char('b')]);
     app.wait_for("the board", || app.count("[data-testid=review]") == 0);
     app.driver.press_keys(&[Key::Char('b')]);
     app.wait_for("the Review again", || {
+        app.count("[data-testid=review]") == 1
+    });
+    // And by pointer: the Review's button, then the session bar's.
+    app.click_text("[data-testid=review] button", "Back to the board (B)");
+    app.wait_for("the board by pointer", || {
+        app.count("[data-testid=review]") == 0
+    });
+    app.click_text(".session-bar button", "Back to the review (B)");
+    app.wait_for("the Review by pointer", || {
         app.count("[data-testid=review]") == 1
     });
 }

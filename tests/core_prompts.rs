@@ -372,3 +372,14 @@ fn a_filter_no_prompt_holds_matches_none() {
         .iter()
         .all(|p| !card::matches(p, "no prompt has this text")));
 }
+
+#[test]
+fn the_library_is_sorted_by_title_ignoring_case() {
+    let titles: Vec<String> = catalog().into_iter().map(|p| p.title).collect();
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_ascii_lowercase());
+    assert_eq!(titles, sorted);
+    // The case that mattered: capitals ("RAG", "URL") once sorted first.
+    let at = |t: &str| titles.iter().position(|x| x.starts_with(t));
+    assert!(at("Design a chat") < at("Design a URL"));
+}

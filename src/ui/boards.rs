@@ -287,8 +287,10 @@ impl Boards {
         }
     }
 
-    /// Brings back the board deleted last.
+    /// Brings back the board deleted last. Focus moves to "New board" first: the
+    /// Undo button goes away with the message.
     fn undo_delete(self) {
+        dom::focus("[data-testid=boards] [data-new]");
         if let Some((name, undo)) = self.undo.get_value() {
             match apply(&undo) {
                 Ok(_) => self.undo.set_value(None),

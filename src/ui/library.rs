@@ -317,6 +317,14 @@ pub fn PromptPanel() -> impl IntoView {
                     };
                     let revealed = RwSignal::new(false);
                     let answer = c.answer.clone();
+                    // The button gives way to the answer: focus follows, so a keyboard
+                    // user keeps their place.
+                    let shown = NodeRef::<leptos::html::P>::new();
+                    Effect::new(move |_| {
+                        if let Some(el) = shown.get() {
+                            let _ = el.focus();
+                        }
+                    });
                     view! {
                         <li>
                             <span class="row-kind">{kind}</span>
@@ -330,7 +338,7 @@ pub fn PromptPanel() -> impl IntoView {
                                     </button>
                                 }
                             >
-                                <p class="answer">{answer.clone()}</p>
+                                <p class="answer" tabindex="-1" node_ref=shown>{answer.clone()}</p>
                             </Show>
                         </li>
                     }

@@ -266,7 +266,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                         on:focus=move |_| armed.set(true)
                         on:pointerenter=move |_| armed.set(true)
                     >
-                        <option value="">"Choose a component"</option>
+                        <option value="">"Choose…"</option>
                         {move || {
                             others
                                 .get()

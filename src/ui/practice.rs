@@ -248,6 +248,17 @@ pub fn SessionBar() -> impl IntoView {
                 >
                     {move || if paused() { "Resume" } else { "Pause" }}
                 </button>
+                {move || {
+                    (phase() == Some(Phase::Review) && practice.board_in_review.get()).then(|| view! {
+                        <button
+                            type="button"
+                            class="tool-button text"
+                            on:click=move |_| practice.board_in_review.set(false)
+                        >
+                            "Back to the review (B)"
+                        </button>
+                    })
+                }}
                 <button type="button" class="tool-button text" on:click=move |_| {
                     if practice.may_discard() {
                         practice.end();

@@ -2,6 +2,7 @@
 
 use super::canvas::measure_canvas;
 use super::icon::{glyph, Glyph};
+use super::review_page::review_shown;
 use super::state::use_board;
 use crate::core::decimal::Decimal;
 use crate::core::editor::{Action, Tool};
@@ -105,16 +106,25 @@ impl Act {
 /// A group of glyph buttons.
 fn group(name: &'static str, buttons: &'static [Button]) -> impl IntoView {
     let state = use_board();
+    let practice = expect_context::<super::practice::Practice>();
     let items = buttons
         .iter()
         .map(|b| {
             let does = b.does;
-            let disabled = move || match does {
-                Does::Act(Act::Undo) => !state.can_undo.get(),
-                Does::Act(Act::Redo) => !state.can_redo.get(),
-                Does::Act(Act::Connect) => state.selection.with(|s| s.components().len() < 2),
-                Does::Act(Act::Duplicate | Act::Delete) => state.selection.with(|s| s.is_empty()),
-                _ => false,
+            // The Review page covers the board: its buttons wait, like its keys.
+            let disabled = move || {
+                review_shown(practice)
+                    || match does {
+                        Does::Act(Act::Undo) => !state.can_undo.get(),
+                        Does::Act(Act::Redo) => !state.can_redo.get(),
+                        Does::Act(Act::Connect) => {
+                            state.selection.with(|s| s.components().len() < 2)
+                        }
+                        Does::Act(Act::Duplicate | Act::Delete) => {
+                            state.selection.with(|s| s.is_empty())
+                        }
+                        _ => false,
+                    }
             };
             let pressed = move || match does {
                 Does::Tool(t) => Some((state.tool.get() == t).to_string()),
@@ -147,6 +157,7 @@ fn group(name: &'static str, buttons: &'static [Button]) -> impl IntoView {
 /// The app's top bar.
 #[component]
 pub fn Toolbar() -> impl IntoView {
+    let practice = expect_context::<super::practice::Practice>();
     let state = use_board();
     let library = expect_context::<super::library::Library>();
     let boards = expect_context::<super::boards::Boards>();
@@ -181,6 +192,7 @@ pub fn Toolbar() -> impl IntoView {
                 class="tool-button zoom-level"
                 aria-label="Reset zoom"
                 title="Reset zoom to 100% (Shift+0)"
+                disabled=move || review_shown(practice)
                 on:click=move |_| {
                     measure_canvas(state);
                     let _ = state.dispatch(Action::ZoomReset);

@@ -212,11 +212,17 @@ fn parse_entries<const FULL: bool>(text: &str) -> (Vec<Prompt>, Vec<BadPromptFil
             }),
         }
     }
-    // By title. An insertion sort: a library is a few dozen prompts, and the standard
-    // sort would add kilobytes to the app's first load.
+    // By title, ignoring case ("Design a chat service" before "Design a URL
+    // shortener"). An insertion sort: a library is a few dozen prompts, and the
+    // standard sort would add kilobytes to the app's first load.
+    let after = |a: &str, b: &str| {
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .gt(b.bytes().map(|c| c.to_ascii_lowercase()))
+    };
     for i in 1..good.len() {
         let mut j = i;
-        while j > 0 && good[j - 1].title > good[j].title {
+        while j > 0 && after(&good[j - 1].title, &good[j].title) {
             good.swap(j - 1, j);
             j -= 1;
         }
