@@ -233,6 +233,7 @@ pub fn SessionBar() -> impl IntoView {
                     type="button"
                     class="tool-button text"
                     disabled=move || phase() == Some(Phase::Review)
+                    hidden=move || phase() == Some(Phase::Review)
                     on:click=move |_| practice.handle(SessionEvent::Next, state)
                 >
                     "Next phase"
@@ -241,6 +242,7 @@ pub fn SessionBar() -> impl IntoView {
                     type="button"
                     class="tool-button text"
                     disabled=move || phase() == Some(Phase::Review)
+                    hidden=move || phase() == Some(Phase::Review)
                     on:click=move |_| {
                         let event = if paused() { SessionEvent::Resume } else { SessionEvent::Pause };
                         practice.handle(event, state);
