@@ -32,7 +32,9 @@ pub struct Boards {
     pub open: RwSignal<bool>,
     /// What the dialog lists (None until the first plan).
     listing: RwSignal<Option<Listing>>,
-    /// An action is being planned: the others wait.
+    /// An action is being planned: the others wait. Buttons say so with
+    /// `aria-disabled` rather than `disabled`, which would drop keyboard focus from
+    /// the button that has it.
     busy: RwSignal<bool>,
     /// The board this tab shows.
     mine: u32,
@@ -366,7 +368,7 @@ fn BoardsBody() -> impl IntoView {
                     type="button"
                     class="tool-button"
                     data-new
-                    disabled=move || busy.get()
+                    aria-disabled=move || busy.get().to_string()
                     on:click=move |_| {
                         if boards.flushed() {
                             boards.request(BoardsAction::New, 0, String::new(), Vec::new());
@@ -425,7 +427,7 @@ fn BoardRowView(row: BoardRow) -> impl IntoView {
             <button
                 type="button"
                 aria-label=format!("{verb} {named}")
-                disabled=move || busy.get()
+                aria-disabled=move || busy.get().to_string()
                 on:click=move |_| act(boards, id)
             >
                 {verb}
