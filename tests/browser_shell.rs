@@ -245,9 +245,17 @@ fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
     });
     app.driver.press_keys(&[Key::Escape]);
     app.wait_for("the dialog to close", || app.count("dialog[open]") == 0);
-    // Through every phase to Review.
-    for _ in 0..5 {
-        if app.driver.find("[data-testid=phase]").text() == "Breadth" {
+    // Through every phase to Review, waiting for each.
+    let phase = || app.driver.find("[data-testid=phase]").text();
+    for (now, next) in [
+        ("Requirements", "Breadth"),
+        ("Breadth", "Focus"),
+        ("Focus", "Depth"),
+        ("Depth", "Failure modes"),
+        ("Failure modes", "Review"),
+    ] {
+        app.wait_for(now, || phase() == now);
+        if now == "Breadth" {
             for kind in [
                 "Client",
                 "Load balancer",
@@ -262,11 +270,11 @@ fn a_timed_session_opens_a_fresh_board_and_its_review_takes_the_main_area() {
             app.driver.press_keys(&[Key::Char('c')]);
             app.wait_for("the chain", || app.count("[data-testid=edge]") == 4);
         }
-        if app.driver.find("[data-testid=phase]").text() == "Focus" {
+        if now == "Focus" {
             app.driver.find("[data-testid=focus-option]").click();
         }
         app.click_text(".session-bar button", "Next phase");
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        app.wait_for(next, || phase() == next);
     }
     app.wait_for("the Review page", || app.count("[data-testid=review]") == 1);
     app.wait_for("the checklist", || {
