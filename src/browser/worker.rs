@@ -13,8 +13,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Script that starts the worker, next to index.html (Trunk's loader shim for the
-/// `checker` binary; worker files are not content-hashed).
+/// Script that starts the worker, next to index.html (`checker_loader.js` beside this
+/// file, copied by trunk; worker files are not content-hashed).
 const WORKER_SCRIPT: &str = "checker_loader.js";
 
 /// Why a request got no reply.
