@@ -2,7 +2,7 @@
 
 use super::state::{use_board, ArrowKey};
 use crate::core::decimal::dec;
-use crate::core::diagram::{arrow_endpoints, label_anchor, text_width, Size};
+use crate::core::diagram::{arrow_endpoints, label_anchor, text_width, Point, Size};
 use leptos::prelude::*;
 
 /// Font size of arrow labels, in world units.
@@ -27,24 +27,7 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
         let text = label.get();
         (!text.is_empty()).then(|| {
             let (a, b) = ends.get();
-            let w = text_width(&text, LABEL_PX) + 10.0;
-            let h = LABEL_PX + 8.0;
-            let anchor = label_anchor(a, b, Size::new(w, h));
-            let (mx, my) = (anchor.x, anchor.y);
-            view! {
-                <g class="edge-label">
-                    <rect
-                        x=dec(mx - w / 2.0).to_string()
-                        y=dec(my - h / 2.0).to_string()
-                        width=dec(w).to_string()
-                        height=dec(h).to_string()
-                        rx="4"
-                    />
-                    <text x=dec(mx).to_string() y=dec(my + LABEL_PX * 0.35).to_string() text-anchor="middle">
-                        {text}
-                    </text>
-                </g>
-            }
+            edge_label(a, b, text)
         })
     };
     let aria = move || {
@@ -79,6 +62,28 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
                 }
             />
             {label_view}
+        </g>
+    }
+}
+
+/// An arrow's label on its background, at the longest free stretch of the arrow from
+/// `a` to `b` (`label_anchor`). Shared by the canvas and the Review's figures.
+pub fn edge_label(a: Point, b: Point, text: String) -> impl IntoView {
+    let w = text_width(&text, LABEL_PX) + 10.0;
+    let h = LABEL_PX + 8.0;
+    let at = label_anchor(a, b, Size::new(w, h));
+    view! {
+        <g class="edge-label">
+            <rect
+                x=dec(at.x - w / 2.0).to_string()
+                y=dec(at.y - h / 2.0).to_string()
+                width=dec(w).to_string()
+                height=dec(h).to_string()
+                rx="4"
+            />
+            <text x=dec(at.x).to_string() y=dec(at.y + LABEL_PX * 0.35).to_string() text-anchor="middle">
+                {text}
+            </text>
         </g>
     }
 }

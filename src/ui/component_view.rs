@@ -2,7 +2,7 @@
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{label_layout, shape_outline, ComponentId, ComponentKind};
+use crate::core::diagram::{label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout};
 use leptos::prelude::*;
 
 /// A component's SVG group. Reacts only to its own signal, the selection, hover and zoom.
@@ -33,26 +33,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         let (w, h) = size.get();
         label_layout(&label.get(), kind.get().display_name(), w, h)
     });
-    let label_view = move || {
-        let l = layout.get();
-        let x = dec(l.x).to_string();
-        let caption = l.caption.then(|| {
-            view! {
-                <tspan class="kind-caption" x=x.clone() y=dec(l.top + l.line_height).to_string()>
-                    {kind.get().display_name()}
-                </tspan>
-            }
-        });
-        let text_lines = l
-            .lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                view! { <tspan x=x.clone() y=dec(l.top + l.line_height * i as f64).to_string()>{line}</tspan> }
-            })
-            .collect_view();
-        view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
-    };
+    let label_view = move || label_text(layout.get(), kind.get().display_name());
     let handles = move || {
         handles_shown.get().then(|| {
             let (w, h) = size.get();
@@ -124,4 +105,27 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 pub fn colour_style(kind: ComponentKind) -> String {
     let (h, s) = kind.colour();
     format!("--h:{h};--s:{s}%")
+}
+
+/// A box's name as laid out (`label_layout`): its lines, and the kind's name under
+/// them when the name does not say what the box is. Shared by the canvas and the
+/// Review's figures.
+pub fn label_text(l: LabelLayout, kind_name: &'static str) -> impl IntoView {
+    let x = dec(l.x).to_string();
+    let caption = l.caption.then(|| {
+        view! {
+            <tspan class="kind-caption" x=x.clone() y=dec(l.top + l.line_height).to_string()>
+                {kind_name}
+            </tspan>
+        }
+    });
+    let text_lines = l
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! { <tspan x=x.clone() y=dec(l.top + l.line_height * i as f64).to_string()>{line}</tspan> }
+        })
+        .collect_view();
+    view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
 }

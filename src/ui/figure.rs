@@ -1,17 +1,12 @@
 //! A board drawn read-only at a readable size, in the canvas's own classes (so it
 //! follows the light or dark theme): the Review's breadth map and final board.
 
-use super::component_view::colour_style;
+use super::arrow_view::edge_label;
+use super::component_view::{colour_style, label_text};
 use crate::core::decimal::dec;
-use crate::core::diagram::{
-    arrow_endpoints, label_anchor, label_layout, shape_outline, text_width, Board, Component, Size,
-};
+use crate::core::diagram::{arrow_endpoints, label_layout, shape_outline, Board, Component};
+use crate::core::export::svg::MARGIN;
 use leptos::prelude::*;
-
-/// Space around the content, in board units.
-const MARGIN: f64 = 24.0;
-/// Arrow label font size, as on the canvas.
-const ARROW_LABEL_PX: f64 = 12.0;
 
 /// `board` as a figure with a caption. With `since`, what is not on that earlier
 /// board is ringed as new. `id` names the figure (`data-testid`, marker ids).
@@ -42,27 +37,7 @@ pub fn BoardFigure(
                     .as_ref()
                     .is_some_and(|b| b.arrow_between(a.from, a.to).is_none());
                 let marker = format!("url(#{})", if new { &new_head } else { &head });
-                let label = (!a.label.is_empty()).then(|| {
-                    let size = Size::new(
-                        text_width(&a.label, ARROW_LABEL_PX) + 10.0,
-                        ARROW_LABEL_PX + 8.0,
-                    );
-                    let at = label_anchor(s, e, size);
-                    view! {
-                        <g class="edge-label">
-                            <rect
-                                x=dec(at.x - size.w / 2.0).to_string()
-                                y=dec(at.y - size.h / 2.0).to_string()
-                                width=dec(size.w).to_string()
-                                height=dec(size.h).to_string()
-                                rx="4"
-                            />
-                            <text x=dec(at.x).to_string() y=dec(at.y + ARROW_LABEL_PX * 0.35).to_string() text-anchor="middle">
-                                {a.label.clone()}
-                            </text>
-                        </g>
-                    }
-                });
+                let label = (!a.label.is_empty()).then(|| edge_label(s, e, a.label.clone()));
                 Some(view! {
                     <g class="edge" class:new=new>
                         <path
@@ -120,23 +95,10 @@ fn FigureNode(component: Component, new: bool) -> impl IntoView {
     let c = component;
     let (w, h) = (c.rect.w, c.rect.h);
     let (body, detail) = shape_outline(c.kind.shape(), w, h);
-    let layout = label_layout(&c.label, c.kind.display_name(), w, h);
-    let x = dec(layout.x).to_string();
-    let lines = layout
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            view! { <tspan x=x.clone() y=dec(layout.top + layout.line_height * i as f64).to_string()>{line.clone()}</tspan> }
-        })
-        .collect_view();
-    let caption = layout.caption.then(|| {
-        view! {
-            <tspan class="kind-caption" x=x.clone() y=dec(layout.top + layout.line_height).to_string()>
-                {c.kind.display_name()}
-            </tspan>
-        }
-    });
+    let label = label_text(
+        label_layout(&c.label, c.kind.display_name(), w, h),
+        c.kind.display_name(),
+    );
     let ring = new.then(|| {
         let r = c.rect.inflate(6.0);
         view! {
@@ -163,7 +125,7 @@ fn FigureNode(component: Component, new: bool) -> impl IntoView {
             <g class="icon" transform=format!("translate(10 {})", dec(h / 2.0 - 8.0))>
                 <path d=c.kind.icon() />
             </g>
-            <text class="label" text-anchor="middle">{lines}{caption}</text>
+            {label}
         </g>
     }
 }

@@ -2,7 +2,6 @@
 
 use super::canvas::measure_canvas;
 use super::practice::Practice;
-use super::review_page::review_shown;
 use super::state::{BoardState, EditTarget};
 use crate::browser::dom;
 use crate::core::diagram::ComponentId;
@@ -72,7 +71,7 @@ fn on_key_down(
         return;
     }
     // The Review page covers the board: its keys are not the board's.
-    if untrack(|| review_shown(practice)) {
+    if in_review && !practice.board_in_review.get_untracked() {
         return;
     }
     // On a focused box, Space (released without panning) adds it to the selection

@@ -59,12 +59,15 @@ impl<'b> Graph<'b> {
                     .map(|(m, _)| *m)
             })
             .collect();
+        let label: Vec<Vec<String>> = comps.iter().map(|c| words(&c.label)).collect();
         let text: Vec<Vec<String>> = comps
             .iter()
-            .map(|c| {
-                let mut all = words(&c.label);
+            .zip(&label)
+            .zip(&failure)
+            .map(|((c, label), failure)| {
+                let mut all = label.clone();
                 all.extend(words(&c.details));
-                all.extend(failure_of(c));
+                all.extend_from_slice(failure);
                 all
             })
             .collect();
@@ -83,7 +86,7 @@ impl<'b> Graph<'b> {
             out,
             inc,
             text,
-            label: comps.iter().map(|c| words(&c.label)).collect(),
+            label,
             failure,
             detail_words: comps.iter().map(|c| words(&c.details).len()).collect(),
             marker,
