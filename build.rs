@@ -2,7 +2,8 @@
 //! format described in `src/core/prompt/bundle.rs`) so the app reads its prompt library
 //! without shipping a TOML parser or per-type deserializers. A file that does not parse
 //! is carried through with its error, for the catalog loader and tests to report by
-//! file name.
+//! file name. It also turns the checker's vocabulary (`prompts/vocabulary/`) into the
+//! JSON document `$OUT_DIR/vocabulary.json` (see `src/core/check/vocabulary.rs`).
 
 use std::path::Path;
 
@@ -37,4 +38,36 @@ fn main() {
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("prompts.txt"), bundle).expect("write prompts.txt");
+    std::fs::write(Path::new(&out).join("vocabulary.json"), vocabulary())
+        .expect("write vocabulary.json");
+}
+
+/// The checker's vocabulary (`prompts/vocabulary/*.toml`, each a table of lists) as
+/// one JSON object: every file's lists merged by name. A file that does not parse
+/// fails the build, with the parser's message: the checker cannot run without it.
+fn vocabulary() -> String {
+    let dir = Path::new("prompts/vocabulary");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "toml"));
+    files.sort();
+    let mut merged = toml::Table::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("read a vocabulary file");
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (key, value) in table {
+            match (merged.get_mut(&key), value) {
+                (Some(toml::Value::Array(list)), toml::Value::Array(more)) => list.extend(more),
+                (_, value) => {
+                    merged.insert(key, value);
+                }
+            }
+        }
+    }
+    serde_json::to_string(&merged).expect("a TOML table is JSON")
 }

@@ -1,10 +1,10 @@
 //! Building blocks of the honest checker (issue 12), tested on small boards: which
-//! box plays which role (one box, one role, by kind and name, never by notes), simple
-//! paths that may not go back through a box, and failure notes whose negated
-//! mentions ("no replica") do not count.
+//! box plays which role (one box, one role, by kind and name, never by notes; shared
+//! only where the prompt allows), simple paths that may not go back through a box,
+//! and failure notes whose negated mentions ("no replica") do not count.
 
-use breadthfirst::core::check::assign::{assign, fit, Fit};
-use breadthfirst::core::check::{check, Graph};
+use breadthfirst::core::check::assign::{assign, fit};
+use breadthfirst::core::check::{check, Graph, Vocabulary};
 use breadthfirst::core::diagram::{Board, Command, ComponentKind as K, NoteField};
 use breadthfirst::core::prompt::{catalog, ExpectedComponent};
 use common::{add_named, connect};
@@ -18,7 +18,13 @@ fn role(id: &str, kinds: &[&str], names: &[&str]) -> ExpectedComponent {
         kinds: kinds.iter().map(|k| k.to_string()).collect(),
         synonyms: names.iter().map(|n| n.to_string()).collect(),
         why: String::new(),
+        shares: Vec::new(),
     }
+}
+
+/// No technologies: only kinds and the roles' own names say what a box is.
+fn plain() -> Vocabulary {
+    Vocabulary::default()
 }
 
 #[test]
@@ -32,13 +38,61 @@ fn a_box_is_what_its_kind_and_name_say_never_what_its_notes_mention() {
             text: "reads prefs from the preferences store; kafka consumer".into(),
         })
         .unwrap();
-    let graph = Graph::new(&board);
-    let prefs = role("prefs", &["kv_store"], &["preferences"]);
+    let vocabulary = Vocabulary::bundled();
+    let graph = Graph::new(&board, &vocabulary);
+    let prefs = role("prefs", &["kv_store"], &["preferences", "kafka"]);
     assert_eq!(fit(&graph, 0, &prefs), None, "a note is not an identity");
-    let named = role("workers", &[], &["channel workers"]);
-    assert_eq!(fit(&graph, 0, &named), Some((Fit::Name, Some(0))));
+    let named = role("workers", &[], &["channel worker"]);
+    let by_name = fit(&graph, 0, &named).unwrap();
+    assert_eq!((by_name.kind, by_name.synonym), (false, Some(0)));
     let both = role("workers", &["worker"], &["worker"]);
-    assert_eq!(fit(&graph, 0, &both), Some((Fit::KindAndName, Some(0))));
+    let both = fit(&graph, 0, &both).unwrap();
+    assert!(both.kind && both.synonym == Some(0));
+    assert!(both.weight() > by_name.weight());
+}
+
+#[test]
+fn a_product_name_says_what_a_box_is_whatever_kind_was_picked() {
+    let vocabulary = Vocabulary::bundled();
+    let mut board = Board::new();
+    add_named(&mut board, K::Generic, "ScyllaDB");
+    add_named(&mut board, K::Service, "Cloud Pub/Sub");
+    add_named(&mut board, K::Generic, "Memcache tier");
+    let graph = Graph::new(&board, &vocabulary);
+    let store = role("store", &["kv_store", "sql_database"], &["messages"]);
+    let queue = role("queue", &["message_queue"], &[]);
+    let cache = role("cache", &["cache"], &[]);
+    let scylla = fit(&graph, 0, &store).expect("ScyllaDB is a NoSQL store");
+    assert!(!scylla.kind && scylla.technology.is_some());
+    assert!(
+        fit(&graph, 1, &queue).is_some(),
+        "Pub/Sub is a message queue"
+    );
+    assert!(fit(&graph, 2, &cache).is_some(), "Memcache is Memcached");
+    assert_eq!(fit(&graph, 0, &queue), None);
+    // The generic rules read a plain box by its name too.
+    assert_eq!(graph.kind(0), K::KvStore);
+    assert_eq!(
+        graph.kind(1),
+        K::Service,
+        "a chosen kind stays the box's kind"
+    );
+}
+
+#[test]
+fn roles_share_a_box_only_where_the_prompt_says_they_may() {
+    let vocabulary = plain();
+    let mut board = Board::new();
+    add_named(&mut board, K::Service, "Shortener service");
+    let graph = Graph::new(&board, &vocabulary);
+    let mut create = role("create", &["service"], &["shortener"]);
+    let redirect = role("redirect", &["service"], &["redirect"]);
+    let apart = assign(&graph, &[create.clone(), redirect.clone()]);
+    assert_eq!(apart.player, vec![Some(0), None], "one box, one role");
+    create.shares = vec!["redirect".into()];
+    let shared = assign(&graph, &[create, redirect]);
+    assert_eq!(shared.player, vec![Some(0), Some(0)]);
+    assert_eq!(shared.shared, vec![true, true]);
 }
 
 #[test]
@@ -49,7 +103,8 @@ fn each_box_plays_one_role_and_the_best_fitting_box_gets_each_role() {
     // the role it fits best.
     add_named(&mut board, K::SqlDatabase, "Postgres (payments)");
     add_named(&mut board, K::KvStore, "Events table");
-    let graph = Graph::new(&board);
+    let vocabulary = plain();
+    let graph = Graph::new(&board, &vocabulary);
     let roles = [
         role("ledger", &["sql_database", "kv_store"], &["ledger"]),
         role("payments", &["sql_database"], &["payments"]),
@@ -58,7 +113,8 @@ fn each_box_plays_one_role_and_the_best_fitting_box_gets_each_role() {
     let a = assign(&graph, &roles);
     assert_eq!(a.player, vec![None, Some(0), Some(1)]);
     // "ledger" is told which box could have played it and what it plays instead.
-    assert_eq!(a.fits[0], vec![0, 1]);
+    let ledger: Vec<usize> = a.fits[0].iter().map(|(v, _)| *v).collect();
+    assert_eq!(ledger, vec![0, 1]);
     assert_eq!(a.role_of(0), Some(1));
 }
 
@@ -67,14 +123,15 @@ fn among_equal_fits_the_earlier_box_plays_the_role() {
     let mut board = Board::new();
     add_named(&mut board, K::Cache, "Cache A");
     add_named(&mut board, K::Cache, "Cache B");
-    let graph = Graph::new(&board);
+    let vocabulary = plain();
+    let graph = Graph::new(&board, &vocabulary);
     let a = assign(&graph, &[role("cache", &["cache"], &["redis"])]);
     assert_eq!(a.player, vec![Some(0)]);
     // A box whose name also fits wins over an earlier one that fits by kind alone.
     let mut board = Board::new();
     add_named(&mut board, K::Cache, "Cache A");
     add_named(&mut board, K::Cache, "Redis");
-    let graph = Graph::new(&board);
+    let graph = Graph::new(&board, &vocabulary);
     let a = assign(&graph, &[role("cache", &["cache"], &["redis"])]);
     assert_eq!(a.player, vec![Some(1)]);
 }
@@ -88,12 +145,7 @@ fn the_assignment_is_optimal_on_every_small_board() {
         role("b", &["kv_store", "cache"], &["store"]),
         role("c", &["sql_database", "kv_store"], &[]),
     ];
-    let weight = |f: Option<(Fit, Option<usize>)>| match f {
-        Some((Fit::KindAndName, _)) => 5,
-        Some((Fit::Name, _)) => 3,
-        Some((Fit::Kind, _)) => 2,
-        None => 0,
-    };
+    let vocabulary = plain();
     for labels in [
         ["hot", "store", "x", "y", "hot store"],
         ["x", "x", "x", "x", "x"],
@@ -103,13 +155,13 @@ fn the_assignment_is_optimal_on_every_small_board() {
         for (k, l) in kinds.iter().zip(labels) {
             add_named(&mut board, *k, l);
         }
-        let graph = Graph::new(&board);
+        let graph = Graph::new(&board, &vocabulary);
         let a = assign(&graph, &roles);
-        let total = |players: &[Option<usize>]| -> i32 {
+        let total = |players: &[Option<usize>]| -> i64 {
             players
                 .iter()
                 .zip(&roles)
-                .map(|(p, r)| p.map_or(0, |v| weight(fit(&graph, v, r))))
+                .map(|(p, r)| p.and_then(|v| fit(&graph, v, r)).map_or(0, |f| f.weight()))
                 .sum()
         };
         let mut best = 0;
@@ -150,21 +202,24 @@ fn a_simple_path_never_goes_back_through_a_box() {
     connect(&mut board, a, b);
     connect(&mut board, b, a);
     connect(&mut board, b, c);
-    let graph = Graph::new(&board);
+    let vocabulary = plain();
+    let graph = Graph::new(&board, &vocabulary);
     let (va, vb, vc) = (0, 1, 2);
+    let only = |v: usize| (0..3).map(|w| w == v).collect::<Vec<bool>>();
     let free = vec![false; 3];
-    assert_eq!(graph.path_avoiding(va, vc, &free), Some(vec![va, vb, vc]));
+    let path = |from, to, blocked: &[bool]| {
+        graph.paths_avoiding(from, &only(to), blocked, false, &mut usize::MAX.clone())
+    };
+    assert_eq!(path(va, vc, &free), vec![vec![va, vb, vc]]);
     // With B blocked (already on the chain) there is no way from A to C.
-    let mut blocked = free.clone();
-    blocked[vb] = true;
-    assert_eq!(graph.path_avoiding(va, vc, &blocked), None);
-    // The ends themselves may be blocked: they are where the path starts and stops.
-    assert_eq!(graph.path_avoiding(va, vb, &blocked), Some(vec![va, vb]));
-    assert_eq!(
-        graph.path_avoiding(vc, va, &free),
-        None,
-        "arrows have a direction"
-    );
+    let blocked = only(vb);
+    assert!(path(va, vc, &blocked).is_empty());
+    // A target ends the path even when it is marked blocked.
+    assert_eq!(path(va, vb, &blocked), vec![vec![va, vb]]);
+    assert!(path(vc, va, &free).is_empty(), "arrows have a direction");
+    // Backwards, C reaches A against the arrows.
+    let back = graph.paths_avoiding(vc, &only(va), &free, true, &mut 100);
+    assert_eq!(back, vec![vec![vc, vb, va]]);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! its own future.
 
 use super::fetch::fetch_text;
+use crate::core::check::Vocabulary;
 use crate::core::prompt::{parse_bundle, Prompt};
 use crate::core::protocol::{self, Envelope, ProtocolError, Reply, Request, WorkerMessage};
 use futures_channel::oneshot;
@@ -42,18 +43,21 @@ impl fmt::Display for WorkerError {
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let prompts: Rc<RefCell<Option<Rc<Vec<Prompt>>>>> = Rc::new(RefCell::new(None));
+    // The checker's vocabulary, read once for every job of this worker.
+    let vocabulary = Rc::new(Vocabulary::bundled());
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let text = ev.data().as_string().unwrap_or_default();
             let (prompts, scope) = (prompts.clone(), reply_to.clone());
+            let vocabulary = vocabulary.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let message = match protocol::decode::<Envelope>(&text) {
                     Ok(Envelope { id, request }) => {
                         let library = library(&prompts).await;
                         WorkerMessage::Reply {
                             id,
-                            reply: protocol::handle(request, &library),
+                            reply: protocol::handle_with(request, &library, &vocabulary),
                         }
                     }
                     // No id to answer: id 0 fails every open request.

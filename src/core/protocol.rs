@@ -8,7 +8,7 @@
 //! once it listens). Both directions are JSON through [`encode`] and [`decode`].
 //! [`handle`] is the whole of the worker's logic, testable natively.
 
-use crate::core::check::{check, Report};
+use crate::core::check::{check_with, Report, Vocabulary};
 use crate::core::diagram::ComponentId;
 use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
@@ -228,10 +228,17 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ProtocolError> {
 }
 
 /// Does one job. `prompts` is the library; an empty one means it could not be loaded.
+/// Reads the checker's vocabulary for this job alone: a worker reads it once and
+/// calls [`handle_with`].
 pub fn handle(request: Request, prompts: &[Prompt]) -> Reply {
+    handle_with(request, prompts, &Vocabulary::bundled())
+}
+
+/// [`handle`] with the checker's vocabulary already read.
+pub fn handle_with(request: Request, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
     match request {
-        Request::Check(job) => check_board(&job, prompts),
-        Request::Export(job) => export(&job, prompts),
+        Request::Check(job) => check_board(&job, prompts, vocabulary),
+        Request::Export(job) => export(&job, prompts, vocabulary),
         Request::PlanBoards(shelf) => {
             let titles: Vec<(&str, &str)> = prompts
                 .iter()
@@ -243,7 +250,7 @@ pub fn handle(request: Request, prompts: &[Prompt]) -> Reply {
     }
 }
 
-fn check_board(job: &CheckJob, prompts: &[Prompt]) -> Reply {
+fn check_board(job: &CheckJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
     let Some(prompt) = prompts.iter().find(|p| p.id == job.prompt) else {
         return Reply::Failed(if prompts.is_empty() {
             "the prompt library could not be loaded; check again to retry".into()
@@ -255,7 +262,8 @@ fn check_board(job: &CheckJob, prompts: &[Prompt]) -> Reply {
         Ok(restored) => restored,
         Err(e) => return Reply::Failed(format!("the board could not be read: {e}")),
     };
-    Reply::Checked(check(&restored.board, prompt, focus(job.session.as_ref())))
+    let focus = focus(job.session.as_ref());
+    Reply::Checked(check_with(&restored.board, prompt, focus, vocabulary))
 }
 
 /// The focus picks of a session (none in free practice).
@@ -265,7 +273,7 @@ fn focus(session: Option<&Session>) -> &[ComponentId] {
 
 /// Writes an export. It never fails for want of the prompt: it is then the board
 /// alone. Only the JSON file and the debrief check the board.
-fn export(job: &ExportJob, prompts: &[Prompt]) -> Reply {
+fn export(job: &ExportJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
     let restored: Restored = match persist::from_json(&job.board) {
         Ok(restored) => restored,
         Err(e) => return Reply::Failed(format!("the board could not be read: {e}")),
@@ -274,7 +282,7 @@ fn export(job: &ExportJob, prompts: &[Prompt]) -> Reply {
     let prompt = prompts.iter().find(|p| p.id == job.prompt);
     let claims: BTreeSet<String> = job.claims.iter().cloned().collect();
     let background = (!job.transparent).then_some("#ffffff");
-    let report = || prompt.map(|p| check(board, p, focus(job.session.as_ref())));
+    let report = || prompt.map(|p| check_with(board, p, focus(job.session.as_ref()), vocabulary));
     let record = |report| Record {
         prompt,
         session: job.session.as_ref(),

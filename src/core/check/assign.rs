@@ -1,79 +1,163 @@
 //! Which box plays which expected role. What a box *is* comes from its kind and its
-//! name (label), never from its notes. Each expected component is given at most one
-//! box and each box plays at most one role: a maximum-weight matching, where a box
-//! whose kind and name both fit outweighs one that fits by name, which outweighs one
-//! that fits by kind alone. Ties go to the earlier box on the board, so the result is
-//! deterministic.
+//! name (label), never from its notes: the name fits a role when it uses one of the
+//! role's names ("Rate limiter") or names a technology of a kind the role accepts
+//! ("Postgres" for a store). Each role is given at most one box and each box plays at
+//! most one role: a maximum-weight matching. A role then also goes to a box that
+//! already plays a role it may share with (the prompt says which), so "Shortener
+//! service" can be both the create and the redirect service. Ties go to the earlier
+//! box on the board, so the result is deterministic.
 
-use super::words::contains_words;
+use super::vocabulary::Technology;
+use super::words::{contains_words, words};
 use super::Graph;
 use crate::core::diagram::ComponentKind;
 use crate::core::prompt::ExpectedComponent;
 
-/// How well a box fits a role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Fit {
+/// How a box fits a role: the evidence, all of it from the box's kind and name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit<'v> {
     /// Its kind is one the role accepts.
-    Kind,
-    /// Its name uses one of the role's names ("Redis" for a cache).
-    Name,
-    /// Both.
-    KindAndName,
+    pub kind: bool,
+    /// The role name its label uses (an index into the role's synonyms).
+    pub synonym: Option<usize>,
+    /// A technology its label names whose kinds the role accepts.
+    pub technology: Option<&'v Technology>,
 }
 
-impl Fit {
-    fn weight(self) -> i64 {
-        match self {
-            Fit::Kind => 2,
-            Fit::Name => 3,
-            Fit::KindAndName => 5,
+impl Fit<'_> {
+    /// The matching's weight: a name counts for more than a kind alone, and the
+    /// more evidence the better.
+    pub fn weight(&self) -> i64 {
+        2 * i64::from(self.kind)
+            + 3 * i64::from(self.synonym.is_some())
+            + 2 * i64::from(self.technology.is_some())
+    }
+
+    /// Whether the name (not only the kind) says what the box is.
+    pub fn by_name(&self) -> bool {
+        self.synonym.is_some() || self.technology.is_some()
+    }
+}
+
+/// A role as the matching reads it: its kinds and its names as words, read once.
+struct Wanted {
+    kinds: Vec<ComponentKind>,
+    names: Vec<Vec<String>>,
+}
+
+impl Wanted {
+    fn new(role: &ExpectedComponent) -> Wanted {
+        Wanted {
+            kinds: role
+                .kinds
+                .iter()
+                .filter_map(|k| ComponentKind::from_id(k))
+                .collect(),
+            names: role.synonyms.iter().map(|s| words(s)).collect(),
         }
+    }
+
+    /// Boxes that might fit, found through the graph's indexes rather than by reading
+    /// every label: those of an accepted kind, named by an accepted technology, or
+    /// whose label has the first word of one of the role's names. In board order.
+    fn candidates(&self, graph: &Graph) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..graph.len())
+            .filter(|&v| {
+                self.kinds.contains(&graph.component(v).kind)
+                    || graph
+                        .named(v)
+                        .iter()
+                        .any(|t| t.kinds.iter().any(|k| self.kinds.contains(k)))
+            })
+            .collect();
+        for name in &self.names {
+            if let Some(first) = name.first() {
+                found.extend_from_slice(graph.with_label_word(first));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn fit<'v>(&self, graph: &Graph<'v>, v: usize) -> Option<Fit<'v>> {
+        let label = graph.label_words(v);
+        let fit = Fit {
+            kind: self.kinds.contains(&graph.component(v).kind),
+            synonym: self.names.iter().position(|s| contains_words(label, s)),
+            technology: graph
+                .named(v)
+                .iter()
+                .copied()
+                .find(|t| t.kinds.iter().any(|k| self.kinds.contains(k))),
+        };
+        (fit.weight() > 0).then_some(fit)
     }
 }
 
 /// How a box fits a role, if it does at all.
-pub fn fit(graph: &Graph, v: usize, expected: &ExpectedComponent) -> Option<(Fit, Option<usize>)> {
-    let kind = expected
-        .kinds
-        .iter()
-        .filter_map(|k| ComponentKind::from_id(k))
-        .any(|k| k == graph.component(v).kind);
-    let name = expected
-        .synonyms
-        .iter()
-        .position(|s| contains_words(graph.label_words(v), &super::words::words(s)));
-    match (kind, name) {
-        (true, Some(i)) => Some((Fit::KindAndName, Some(i))),
-        (false, Some(i)) => Some((Fit::Name, Some(i))),
-        (true, None) => Some((Fit::Kind, None)),
-        (false, None) => None,
-    }
+pub fn fit<'v>(graph: &Graph<'v>, v: usize, role: &ExpectedComponent) -> Option<Fit<'v>> {
+    Wanted::new(role).fit(graph, v)
 }
 
 /// The box playing each role (in the prompt's order), and every box that fits it.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Assignment {
+pub struct Assignment<'v> {
     /// Per role, the box that plays it.
     pub player: Vec<Option<usize>>,
-    /// Per role, every box that fits it, in board order.
-    pub fits: Vec<Vec<usize>>,
+    /// Per role, whether its box plays another role too (a shared box).
+    pub shared: Vec<bool>,
+    /// Per role, every box that fits it with how, best fit first (board order among
+    /// equals).
+    pub fits: Vec<Vec<(usize, Fit<'v>)>>,
 }
 
-impl Assignment {
-    /// The role a box plays, if any.
+impl<'v> Assignment<'v> {
+    /// The first role a box plays, if any.
     pub fn role_of(&self, v: usize) -> Option<usize> {
         self.player.iter().position(|p| *p == Some(v))
     }
+
+    /// How the box playing role `r` fits it.
+    pub fn fit_of(&self, r: usize) -> Option<&Fit<'v>> {
+        let v = self.player[r]?;
+        self.fits[r].iter().find(|(w, _)| *w == v).map(|(_, f)| f)
+    }
+
+    /// The boxes that count as role `r` in a flow or a note: its player, and every box
+    /// that plays no role and fits it at least as well (more instances of it: "Push
+    /// workers" beside "Email workers"). Empty when nobody plays it.
+    pub fn stand_ins(&self, r: usize) -> Vec<usize> {
+        let (Some(player), Some(fit)) = (self.player[r], self.fit_of(r)) else {
+            return Vec::new();
+        };
+        let mut boxes = vec![player];
+        boxes.extend(
+            self.fits[r]
+                .iter()
+                .filter(|(v, f)| {
+                    *v != player && f.weight() >= fit.weight() && self.role_of(*v).is_none()
+                })
+                .map(|(v, _)| *v),
+        );
+        boxes
+    }
 }
 
-/// Assigns roles to distinct boxes, maximising the total fit.
-pub fn assign(graph: &Graph, roles: &[ExpectedComponent]) -> Assignment {
-    let fits: Vec<Vec<(usize, i64)>> = roles
+/// Assigns roles to distinct boxes, maximising the total fit, then lets each role
+/// still without a box share one with a role the prompt says it may share with.
+pub fn assign<'v>(graph: &Graph<'v>, roles: &[ExpectedComponent]) -> Assignment<'v> {
+    let fits: Vec<Vec<(usize, Fit<'v>)>> = roles
         .iter()
         .map(|role| {
-            (0..graph.len())
-                .filter_map(|v| fit(graph, v, role).map(|(f, _)| (v, f.weight())))
-                .collect()
+            let wanted = Wanted::new(role);
+            let mut f: Vec<(usize, Fit<'v>)> = wanted
+                .candidates(graph)
+                .into_iter()
+                .filter_map(|v| wanted.fit(graph, v).map(|f| (v, f)))
+                .collect();
+            f.sort_by_key(|(v, f)| (-f.weight(), *v));
+            f
         })
         .collect();
     // Only boxes that fit some role take part.
@@ -91,7 +175,7 @@ pub fn assign(graph: &Graph, roles: &[ExpectedComponent]) -> Assignment {
         for (c, cell) in row.iter_mut().enumerate() {
             *cell = if c < columns.len() {
                 match fits[r].iter().find(|&&(v, _)| v == columns[c]) {
-                    Some(&(_, w)) => -(w * scale) + c as i64,
+                    Some((_, f)) => -(f.weight() * scale) + c as i64,
                     None => i64::MAX / 4,
                 }
             } else {
@@ -100,15 +184,32 @@ pub fn assign(graph: &Graph, roles: &[ExpectedComponent]) -> Assignment {
         }
     }
     let chosen = hungarian(&cost);
+    let mut player: Vec<Option<usize>> = chosen
+        .into_iter()
+        .map(|c| (c < columns.len()).then(|| columns[c]))
+        .collect();
+    let mut shared = vec![false; n];
+    let may_share = |a: usize, b: usize| {
+        roles[a].shares.contains(&roles[b].id) || roles[b].shares.contains(&roles[a].id)
+    };
+    for r in 0..n {
+        if player[r].is_some() {
+            continue;
+        }
+        let host = fits[r].iter().find_map(|&(v, _)| {
+            let other = player.iter().position(|p| *p == Some(v))?;
+            may_share(r, other).then_some((v, other))
+        });
+        if let Some((v, other)) = host {
+            player[r] = Some(v);
+            shared[r] = true;
+            shared[other] = true;
+        }
+    }
     Assignment {
-        player: chosen
-            .into_iter()
-            .map(|c| (c < columns.len()).then(|| columns[c]))
-            .collect(),
-        fits: fits
-            .into_iter()
-            .map(|f| f.into_iter().map(|(v, _)| v).collect())
-            .collect(),
+        player,
+        shared,
+        fits,
     }
 }
 

@@ -1,33 +1,37 @@
 //! A read-only index of a board as a directed graph, for the checklist: dense vertex
-//! numbers, adjacency both ways, reachability with witnesses, and dominators.
+//! numbers, adjacency both ways, each box's words and the technologies its name says,
+//! reachability with witnesses, simple paths, and dominators.
 
-use super::words::{contains_affirmed, contains_words, words};
-use super::REDUNDANCY_MARKERS;
-use crate::core::diagram::{Board, Component, ComponentId};
+use super::vocabulary::{Named, Technology, Vocabulary};
+use super::words::{word_count, words};
+use crate::core::diagram::{Board, Component, ComponentId, ComponentKind};
 use std::collections::HashMap;
 
 /// The board's components as vertices `0..len()`, in board order.
 pub struct Graph<'b> {
     board: &'b Board,
+    vocabulary: &'b Vocabulary,
     index: HashMap<ComponentId, usize>,
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
-    text: Vec<Vec<String>>,
     /// Each vertex's label as words: what the box is.
     label: Vec<Vec<String>>,
+    /// The technologies each label names ("Postgres", "NoSQL store").
+    named: Vec<Vec<&'b Technology>>,
     failure: Vec<Vec<String>>,
-    detail_words: Vec<usize>,
-    marker: Vec<Option<&'static str>>,
-    /// Each word of any label or note, to the vertices whose text has it.
-    word_index: HashMap<String, Vec<usize>>,
+    /// How many words each details note has.
+    detail_count: Vec<usize>,
+    redundancy: Vec<Option<Named<'b>>>,
+    /// Each stemmed word of any label, to the vertices whose label has it.
+    label_index: HashMap<String, Vec<usize>>,
 }
 
 /// Marks a vertex reached from the start set itself (no predecessor).
 const START: usize = usize::MAX;
 
 impl<'b> Graph<'b> {
-    /// Indexes `board` in O(components + arrows).
-    pub fn new(board: &'b Board) -> Self {
+    /// Indexes `board` in O(components + arrows), reading names through `vocabulary`.
+    pub fn new(board: &'b Board, vocabulary: &'b Vocabulary) -> Self {
         let n = board.components().len();
         let index: HashMap<ComponentId, usize> = board
             .components()
@@ -44,37 +48,12 @@ impl<'b> Graph<'b> {
             }
         }
         let comps = board.components();
-        let markers: Vec<(&'static str, Vec<String>)> = REDUNDANCY_MARKERS
-            .into_iter()
-            .map(|m| (m, words(m)))
-            .collect();
-        let failure_of = |c: &Component| words(&c.failure);
-        let failure: Vec<Vec<String>> = comps.iter().map(failure_of).collect();
-        let marker = failure
-            .iter()
-            .map(|note| {
-                markers
-                    .iter()
-                    .find(|(_, m)| contains_affirmed(note, m))
-                    .map(|(m, _)| *m)
-            })
-            .collect();
+        let failure: Vec<Vec<String>> = comps.iter().map(|c| words(&c.failure)).collect();
         let label: Vec<Vec<String>> = comps.iter().map(|c| words(&c.label)).collect();
-        let text: Vec<Vec<String>> = comps
-            .iter()
-            .zip(&label)
-            .zip(&failure)
-            .map(|((c, label), failure)| {
-                let mut all = label.clone();
-                all.extend(words(&c.details));
-                all.extend_from_slice(failure);
-                all
-            })
-            .collect();
-        let mut word_index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (v, ws) in text.iter().enumerate() {
+        let mut label_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (v, ws) in label.iter().enumerate() {
             for w in ws {
-                let list = word_index.entry(w.clone()).or_default();
+                let list = label_index.entry(w.clone()).or_default();
                 if list.last() != Some(&v) {
                     list.push(v);
                 }
@@ -82,39 +61,25 @@ impl<'b> Graph<'b> {
         }
         Graph {
             board,
+            vocabulary,
             index,
             out,
             inc,
-            text,
+            named: label.iter().map(|l| vocabulary.named_in(l)).collect(),
+            redundancy: failure
+                .iter()
+                .map(|note| vocabulary.redundancy_named(note))
+                .collect(),
             label,
             failure,
-            detail_words: comps.iter().map(|c| words(&c.details).len()).collect(),
-            marker,
-            word_index,
+            detail_count: comps.iter().map(|c| word_count(&c.details)).collect(),
+            label_index,
         }
     }
 
-    /// Vertices whose label or notes contain the phrase (split by `words`), in board
-    /// order; found through the word index, so only candidates are scanned.
-    pub fn with_phrase(&self, phrase: &[String]) -> Vec<usize> {
-        let Some(first) = phrase.first() else {
-            return Vec::new();
-        };
-        let mut found: Vec<usize> = [first.clone(), format!("{first}s"), format!("{first}es")]
-            .iter()
-            .filter_map(|w| self.word_index.get(w))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found.retain(|&v| contains_words(&self.text[v], phrase));
-        found
-    }
-
-    /// The lower-case words of a vertex's label and both notes.
-    pub fn text(&self, v: usize) -> &[String] {
-        &self.text[v]
+    /// The vocabulary names are read through.
+    pub fn vocabulary(&self) -> &'b Vocabulary {
+        self.vocabulary
     }
 
     /// The lower-case words of a vertex's label.
@@ -122,19 +87,42 @@ impl<'b> Graph<'b> {
         &self.label[v]
     }
 
+    /// The technologies a vertex's label names, in label order.
+    pub fn named(&self, v: usize) -> &[&'b Technology] {
+        &self.named[v]
+    }
+
+    /// What a box is for the generic rules: its own kind, or for a plain box the kind
+    /// its name says ("a box labelled Postgres is a SQL database").
+    pub fn kind(&self, v: usize) -> ComponentKind {
+        let own = self.component(v).kind;
+        if own != ComponentKind::Generic {
+            return own;
+        }
+        self.named[v]
+            .iter()
+            .find_map(|t| t.kinds.first().copied())
+            .unwrap_or(own)
+    }
+
     /// The lower-case words of a vertex's failure note.
     pub fn failure_words(&self, v: usize) -> &[String] {
         &self.failure[v]
     }
 
-    /// The first generic redundancy marker its failure note names ("replica").
-    pub fn redundancy(&self, v: usize) -> Option<&'static str> {
-        self.marker[v]
+    /// How many words a vertex's details note has.
+    pub fn detail_count(&self, v: usize) -> usize {
+        self.detail_count[v]
     }
 
-    /// How many words of details a vertex carries.
-    pub fn detail_words(&self, v: usize) -> usize {
-        self.detail_words[v]
+    /// The vertices whose label has the (stemmed) word, in board order.
+    pub fn with_label_word(&self, word: &str) -> &[usize] {
+        self.label_index.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first redundancy its failure note names (replicas, failover, ...).
+    pub fn redundancy(&self, v: usize) -> Option<&Named<'b>> {
+        self.redundancy[v].as_ref()
     }
 
     /// The board indexed.
@@ -332,32 +320,56 @@ impl<'b> Graph<'b> {
         path.reverse();
         path
     }
-    /// The shortest path of arrows from `from` to `to` that passes through no vertex
-    /// in `blocked` (the ends excepted), both ends included; `None` if there is none.
-    pub fn path_avoiding(&self, from: usize, to: usize, blocked: &[bool]) -> Option<Vec<usize>> {
+
+    /// Shortest paths of arrows from `from` to every vertex marked in `targets`, nearest
+    /// first, passing through no vertex marked in `blocked` on the way (a target ends
+    /// its path whatever its mark); both ends included. With `against`, the paths
+    /// follow arrows backwards (every arrow on them points towards `from`). Each arrow
+    /// looked at spends one unit of `work`; with none left the search stops early.
+    pub fn paths_avoiding(
+        &self,
+        from: usize,
+        targets: &[bool],
+        blocked: &[bool],
+        against: bool,
+        work: &mut usize,
+    ) -> Vec<Vec<usize>> {
+        let next = if against { &self.inc } else { &self.out };
         let mut parent: Vec<Option<usize>> = vec![None; self.len()];
         let mut seen = vec![false; self.len()];
         let mut queue = std::collections::VecDeque::from([from]);
+        let mut found = Vec::new();
         seen[from] = true;
         while let Some(v) = queue.pop_front() {
-            if v == to {
-                let mut path = vec![to];
-                let mut at = to;
+            for &w in &next[v] {
+                if *work == 0 {
+                    break;
+                }
+                *work -= 1;
+                if seen[w] {
+                    continue;
+                }
+                seen[w] = true;
+                parent[w] = Some(v);
+                if targets[w] {
+                    found.push(w);
+                } else if !blocked[w] {
+                    queue.push_back(w);
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|end| {
+                let mut path = vec![end];
+                let mut at = end;
                 while let Some(p) = parent[at] {
                     path.push(p);
                     at = p;
                 }
                 path.reverse();
-                return Some(path);
-            }
-            for &w in &self.out[v] {
-                if !seen[w] && (w == to || !blocked[w]) {
-                    seen[w] = true;
-                    parent[w] = Some(v);
-                    queue.push_back(w);
-                }
-            }
-        }
-        None
+                path
+            })
+            .collect()
     }
 }

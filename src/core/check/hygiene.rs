@@ -2,6 +2,7 @@
 //! that cannot apply (no queue on the board, say) is left out rather than counted as
 //! passed, so an empty board scores nothing.
 
+use super::words::words;
 use super::{labels, Category, CheckItem, Graph};
 use crate::core::diagram::ComponentKind;
 
@@ -39,16 +40,29 @@ fn is_source_of_truth(kind: ComponentKind) -> bool {
     kind.is_data_store() && kind != ComponentKind::Cache
 }
 
-/// Whether a component's failure note names a redundancy marker.
+/// Whether a component's failure note names redundancy (replicas, failover, several
+/// instances across zones, a managed durable store, ...).
 fn has_failover(graph: &Graph, v: usize) -> bool {
     graph.redundancy(v).is_some()
+}
+
+/// Mitigation concepts that say a cache holds soft state that rebuilds itself
+/// (sessions with a TTL refreshed by heartbeats), so it needs no durable store.
+const SOFT_STATE: [&str; 1] = ["soft_state"];
+
+/// Whether a cache's notes say it holds soft state.
+fn is_soft_state(graph: &Graph, v: usize) -> bool {
+    let soft: Vec<String> = SOFT_STATE.iter().map(|s| s.to_string()).collect();
+    let answers = graph.vocabulary().answers(&soft);
+    let details = words(&graph.component(v).details);
+    answers.first_in(graph.failure_words(v)).is_some() || answers.first_in(&details).is_some()
 }
 
 /// Every hygiene rule that applies to the board.
 pub fn items(graph: &Graph) -> Vec<CheckItem> {
     let n = graph.len();
     let all: Vec<usize> = (0..n).collect();
-    let kind = |v: usize| graph.component(v).kind;
+    let kind = |v: usize| graph.kind(v);
     let of = |pred: &dyn Fn(ComponentKind) -> bool| -> Vec<usize> {
         all.iter().copied().filter(|&v| pred(kind(v))).collect()
     };
@@ -150,7 +164,8 @@ pub fn items(graph: &Graph) -> Vec<CheckItem> {
             .iter()
             .copied()
             .filter(|&v| {
-                !touches_truth(v)
+                !is_soft_state(graph, v)
+                    && !touches_truth(v)
                     && !graph
                         .successors(v)
                         .iter()
@@ -164,7 +179,7 @@ pub fn items(graph: &Graph) -> Vec<CheckItem> {
             "A cache loses data on eviction or restart; something durable must hold the real copy.",
             &unbacked,
             graph,
-            "every cache sits next to a durable store",
+            "every cache sits next to a durable store or holds soft state that rebuilds itself",
             "no durable store behind it",
         ));
     }

@@ -5,17 +5,20 @@
 //! Items come from the prompt (components, flows, failure modes, depth) and from
 //! generic rules ([`hygiene`]). Status on the board is computed here; what the user
 //! claims to have covered out loud is kept apart and never counted as found
-//! ([`Report::coverage`]). Matching is by component kind, or by whole words of a
-//! component's label and notes (ASCII case-insensitive; see `words`).
+//! ([`Report::coverage`]). What a box is comes from its kind and its name (read
+//! through the [`vocabulary`]); its notes are evidence of depth and failure handling,
+//! never of identity. Each expected component is played by one box ([`assign`]).
 
 pub mod assign;
 pub mod claims;
 mod graph;
 mod hygiene;
 mod prompt_items;
-mod words;
+pub mod vocabulary;
+pub mod words;
 
 pub use graph::Graph;
+pub use vocabulary::Vocabulary;
 
 use crate::core::diagram::{Board, ComponentId};
 use crate::core::prompt::Prompt;
@@ -160,11 +163,18 @@ impl Report {
         }
     }
 
-    /// Coverage of one category, or of every scored item with `None`.
+    /// Coverage of one category, or with `None` of the prompt's checklist: every
+    /// scored item but hygiene. Hygiene is counted in its own category only: its rules
+    /// catch mistakes, and a board of four boxes makes none of them, so counting
+    /// them in the score would flatter the smallest boards.
     pub fn coverage(&self, category: Option<Category>, claims: &BTreeSet<String>) -> Coverage {
         let mut c = Coverage::default();
         for item in &self.items {
-            if item.advice || category.is_some_and(|k| k != item.category) {
+            let counted = match category {
+                Some(k) => k == item.category,
+                None => item.category != Category::Hygiene,
+            };
+            if item.advice || !counted {
                 continue;
             }
             c.total += 1;
@@ -181,7 +191,17 @@ impl Report {
 /// Checks `board` against `prompt`. `focus` lists the components picked for depth in
 /// a timed session (empty in free practice: the prompt's deep dives are used).
 pub fn check(board: &Board, prompt: &Prompt, focus: &[ComponentId]) -> Report {
-    let graph = Graph::new(board);
+    check_with(board, prompt, focus, &Vocabulary::bundled())
+}
+
+/// [`check`] with a vocabulary already read (the bundled one, or a test's).
+pub fn check_with(
+    board: &Board,
+    prompt: &Prompt,
+    focus: &[ComponentId],
+    vocabulary: &Vocabulary,
+) -> Report {
+    let graph = Graph::new(board, vocabulary);
     let mut items = prompt_items::items(&graph, prompt, focus);
     items.extend(hygiene::items(&graph));
     items.sort_by_key(|i| i.category);
@@ -205,36 +225,16 @@ fn labels(graph: &Graph, vertices: &[usize]) -> String {
     text
 }
 
-/// Words in a failure note that show redundancy or recovery, whatever the prompt.
-pub(crate) const REDUNDANCY_MARKERS: [&str; 22] = [
-    "replica",
-    "replicas",
-    "replicated",
-    "replication",
-    "failover",
-    "standby",
-    "redundant",
-    "multi az",
-    "multi region",
-    "retry",
-    "retries",
-    "backoff",
-    "dead letter",
-    "dlq",
-    "circuit breaker",
-    "idempotency",
-    "idempotent",
-    "instances",
-    "cluster",
-    "quorum",
-    "stateless",
-    "autoscaling",
-];
+/// Most characters of a note quoted in a message.
+const QUOTED: usize = 90;
 
-/// The first redundancy marker or item mitigation a failure note names.
-fn named_mitigation<'m>(note_words: &[String], mitigations: &'m [String]) -> Option<&'m str> {
-    mitigations
-        .iter()
-        .map(String::as_str)
-        .find(|m| words::contains_affirmed(note_words, &words::words(m)))
+/// A note quoted for a message, cut at a word boundary with "…" when long.
+fn quote(note: &str) -> String {
+    let flat = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= QUOTED {
+        return format!("\"{flat}\"");
+    }
+    let cut: String = flat.chars().take(QUOTED).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("\"{cut}…\"")
 }

@@ -1,56 +1,106 @@
 //! Checklist items from the prompt: expected components, data flows, failure modes
-//! and depth.
+//! and depth, all read through one assignment of roles to boxes (`assign`): a flow
+//! runs through the boxes that play its steps, a failure item reads the note of the
+//! box that plays its component, a deep dive the details of that box.
 
-use super::{labels, named_mitigation, words, Category, CheckItem, Graph};
+use super::assign::{assign, Assignment, Fit};
+use super::{labels, quote, Category, CheckItem, Graph};
 use crate::core::diagram::{ComponentId, ComponentKind};
-use crate::core::prompt::{ExpectedComponent, Prompt};
+use crate::core::prompt::{Direction, ExpectedComponent, ExpectedFlow, FailureMode, Prompt};
 use crate::core::session::live_focus;
 
 /// Fewest words of details that count as going deep.
 const MIN_DETAIL_WORDS: usize = 3;
 
-/// Vertices matching an expected component (by kind, or a synonym in label or notes),
-/// with how the first one matched.
-fn matches(graph: &Graph, expected: &ExpectedComponent) -> (Vec<usize>, String) {
-    let kinds: Vec<ComponentKind> = expected
-        .kinds
-        .iter()
-        .filter_map(|k| ComponentKind::from_id(k))
-        .collect();
-    let synonyms: Vec<Vec<String>> = expected.synonyms.iter().map(|s| words::words(s)).collect();
-    let mut hit = vec![false; graph.len()];
-    for (v, h) in hit.iter_mut().enumerate() {
-        *h = kinds.contains(&graph.component(v).kind);
-    }
-    for s in &synonyms {
-        for v in graph.with_phrase(s) {
-            hit[v] = true;
-        }
-    }
-    let found: Vec<usize> = (0..graph.len()).filter(|&v| hit[v]).collect();
-    let how = found.first().map_or_else(String::new, |&v| {
-        let c = graph.component(v);
-        match synonyms
-            .iter()
-            .position(|s| words::contains_words(graph.text(v), s))
-        {
-            Some(i) if !kinds.contains(&c.kind) => {
-                format!("{} mentions \"{}\"", c.label, expected.synonyms[i])
-            }
-            _ => format!("{} is a {}", c.label, c.kind.display_name()),
-        }
-    });
-    (found, how)
+/// Most names of a role listed in a "looked for" message.
+const NAMES_LISTED: usize = 3;
+
+/// The roles of a prompt with their boxes.
+struct Roles<'a, 'b> {
+    graph: &'a Graph<'b>,
+    roles: &'a [ExpectedComponent],
+    assignment: Assignment<'b>,
 }
 
-/// An expected component by id, with the vertices that match it.
-fn lookup<'p>(
-    prompt: &'p Prompt,
-    matched: &'p [(Vec<usize>, String)],
-    id: &str,
-) -> Option<(&'p ExpectedComponent, &'p Vec<usize>)> {
-    let i = prompt.components.iter().position(|c| c.id == id)?;
-    Some((&prompt.components[i], &matched[i].0))
+impl Roles<'_, '_> {
+    fn index(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|c| c.id == id)
+    }
+
+    fn label(&self, v: usize) -> &str {
+        &self.graph.component(v).label
+    }
+
+    /// How the box playing role `r` fits it, in words ("Postgres: PostgreSQL is a
+    /// relational database").
+    fn evidence(&self, r: usize, v: usize, fit: &Fit) -> String {
+        let c = self.graph.component(v);
+        let role = &self.roles[r];
+        let mut text = match (fit.synonym, fit.technology) {
+            (Some(s), _) if fit.kind => format!(
+                "{} is a {} named \"{}\"",
+                c.label,
+                c.kind.display_name(),
+                role.synonyms[s]
+            ),
+            (Some(s), _) => format!("{}: its name says \"{}\"", c.label, role.synonyms[s]),
+            (None, Some(t)) => format!("{}: {} is a {}", c.label, t.name, t.what.to_lowercase()),
+            (None, None) => format!("{} is a {}", c.label, c.kind.display_name()),
+        };
+        if self.assignment.shared[r] {
+            let others: Vec<&str> = (0..self.roles.len())
+                .filter(|&o| o != r && self.assignment.player[o] == Some(v))
+                .map(|o| self.roles[o].name.as_str())
+                .collect();
+            text.push_str(&format!(" (the same box plays {})", others.join(", ")));
+        }
+        text
+    }
+
+    /// What a role looks for, for a message ("a Cache, or a box named \"rate
+    /// limiter\" or \"dedup\"").
+    fn looked_for(&self, r: usize) -> String {
+        let role = &self.roles[r];
+        let kinds: Vec<String> = role
+            .kinds
+            .iter()
+            .filter_map(|k| ComponentKind::from_id(k))
+            .map(|k| format!("a {}", k.display_name()))
+            .collect();
+        let names: Vec<String> = role
+            .synonyms
+            .iter()
+            .take(NAMES_LISTED)
+            .map(|s| format!("\"{s}\""))
+            .collect();
+        match (kinds.is_empty(), names.is_empty()) {
+            (false, false) => format!(
+                "{}, or a box named {}",
+                kinds.join(" or "),
+                names.join(" or ")
+            ),
+            (false, true) => kinds.join(" or "),
+            _ => format!("a box named {}", names.join(" or ")),
+        }
+    }
+
+    /// Why no box plays role `r`, with the nearest thing on the board.
+    fn unplayed(&self, r: usize) -> String {
+        let wanted = self.looked_for(r);
+        match self.assignment.fits[r].first() {
+            Some(&(v, _)) => {
+                let other = self
+                    .assignment
+                    .role_of(v)
+                    .map_or("another part", |o| self.roles[o].name.as_str());
+                format!(
+                    "looked for {wanted}; {} could be it, but it already plays {other}",
+                    self.label(v)
+                )
+            }
+            None => format!("looked for {wanted}; nothing on the board is one"),
+        }
+    }
 }
 
 fn ids(graph: &Graph, vertices: &[usize]) -> Vec<ComponentId> {
@@ -59,41 +109,31 @@ fn ids(graph: &Graph, vertices: &[usize]) -> Vec<ComponentId> {
 
 /// Every prompt item, checked.
 pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<CheckItem> {
-    let matched: Vec<(Vec<usize>, String)> = prompt
-        .components
-        .iter()
-        .map(|c| matches(graph, c))
-        .collect();
-    let by_id = |id: &str| lookup(prompt, &matched, id);
+    let roles = Roles {
+        graph,
+        roles: &prompt.components,
+        assignment: assign(graph, &prompt.components),
+    };
     let mut items = Vec::new();
-    for (expected, (found, how)) in prompt.components.iter().zip(&matched) {
-        let detail = if found.is_empty() {
-            let mut wanted: Vec<String> = expected
-                .kinds
-                .iter()
-                .filter_map(|k| ComponentKind::from_id(k))
-                .map(|k| format!("a {}", k.display_name()))
-                .collect();
-            wanted.extend(expected.synonyms.iter().map(|s| format!("\"{s}\"")));
-            format!("no component is {}", wanted.join(" or "))
-        } else {
-            how.clone()
+    for (r, expected) in prompt.components.iter().enumerate() {
+        let player = roles.assignment.player[r];
+        let detail = match (player, roles.assignment.fit_of(r)) {
+            (Some(v), Some(fit)) => roles.evidence(r, v, fit),
+            _ => roles.unplayed(r),
         };
         items.push(CheckItem {
             key: format!("component:{}", expected.id),
             category: Category::Components,
             title: expected.name.clone(),
             why: expected.why.clone(),
-            found: !found.is_empty(),
-            components: ids(graph, found),
+            found: player.is_some(),
+            components: ids(graph, &player.into_iter().collect::<Vec<_>>()),
             detail,
             advice: false,
         });
     }
     for (i, flow) in prompt.flows.iter().enumerate() {
-        let steps: Vec<(&ExpectedComponent, &Vec<usize>)> =
-            flow.path.iter().filter_map(|id| by_id(id)).collect();
-        let (chain, detail) = flow_chain(graph, &steps);
+        let (chain, detail) = flow_chain(&roles, flow);
         items.push(CheckItem {
             key: format!("flow:{i}"),
             category: Category::Flows,
@@ -106,16 +146,7 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
         });
     }
     for (i, fm) in prompt.failure_modes.iter().enumerate() {
-        let (found, detail, parts) = match by_id(&fm.component) {
-            Some((expected, candidates)) => {
-                failure_note(graph, expected, candidates, &fm.mitigations)
-            }
-            None => (
-                false,
-                "the prompt names no such component".into(),
-                Vec::new(),
-            ),
-        };
+        let (found, detail, parts) = failure_note(&roles, fm);
         items.push(CheckItem {
             key: format!("failure:{i}"),
             category: Category::Failure,
@@ -127,122 +158,248 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
             advice: false,
         });
     }
-    items.extend(depth_items(graph, prompt, focus, &matched));
+    items.extend(depth_items(&roles, prompt, focus));
     items
 }
 
-/// A chain of matched components, one per step, each reachable from the previous by
-/// arrows (through any intermediate components); or why there is none.
-fn flow_chain(
-    graph: &Graph,
-    steps: &[(&ExpectedComponent, &Vec<usize>)],
-) -> (Option<Vec<usize>>, String) {
-    let Some(((first_expected, first), rest)) = steps.split_first() else {
+/// The flow's steps as one simple path: each step played by a distinct box, in order,
+/// with any boxes between them but none visited twice (so a pair of arrows both
+/// ways, or a ring, covers nothing by itself). Between two steps the arrows may all
+/// point the other way (a whiteboard mixes requests and data), and the detail says
+/// where. Or why there is none.
+fn flow_chain(roles: &Roles, flow: &ExpectedFlow) -> (Option<Vec<usize>>, String) {
+    let steps: Vec<usize> = flow.path.iter().filter_map(|id| roles.index(id)).collect();
+    if steps.len() < 2 {
         return (None, "the flow names no components".into());
-    };
-    if first.is_empty() {
+    }
+    if let Some(&r) = steps
+        .iter()
+        .find(|&&r| roles.assignment.player[r].is_none())
+    {
         return (
             None,
-            format!("nothing on the board is {}", first_expected.name),
+            format!("nothing on the board plays {}", roles.roles[r].name),
         );
     }
-    // Per step: the matched vertices reached, and the search that reached them.
-    let mut frontier: Vec<usize> = (*first).clone();
-    let mut searches: Vec<(Vec<usize>, Vec<Option<usize>>)> = Vec::new();
-    for (expected, candidates) in rest {
-        let parent = graph.reach(&frontier);
-        let next: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&v| parent[v].is_some())
-            .collect();
-        if next.is_empty() {
-            let why = if candidates.is_empty() {
-                format!("nothing on the board is {}", expected.name)
-            } else {
-                format!(
-                    "no arrows lead from {} to {}",
-                    labels(graph, &frontier),
-                    labels(graph, candidates)
-                )
-            };
-            return (None, why);
-        }
-        searches.push((frontier, parent));
-        frontier = next;
-    }
-    // Walk back from one end through each search to a start of that step.
-    let mut chain = vec![frontier[0]];
-    let mut at = frontier[0];
-    let mut is_start = vec![false; graph.len()];
-    for (starts, parent) in searches.iter().rev() {
-        is_start.iter_mut().for_each(|s| *s = false);
-        for &s in starts {
-            is_start[s] = true;
-        }
-        let path = Graph::path_to(parent, at, |v| is_start[v]);
-        at = path[0];
-        chain.push(at);
-    }
-    chain.reverse();
-    let detail = chain
+    let boxes: Vec<Vec<usize>> = steps
         .iter()
-        .map(|&v| graph.component(v).label.as_str())
-        .collect::<Vec<_>>()
-        .join(" → ");
-    (Some(chain), detail)
+        .map(|&r| roles.assignment.stand_ins(r))
+        .collect();
+    let players: Vec<usize> = steps
+        .iter()
+        .filter_map(|&r| roles.assignment.player[r])
+        .collect();
+    match simple_chain(roles.graph, &boxes, &players) {
+        Ok(chain) => {
+            let mut detail = String::new();
+            let mut reversed = false;
+            for (i, (v, against)) in chain.iter().enumerate() {
+                if i > 0 {
+                    detail.push_str(if *against { " ← " } else { " → " });
+                }
+                reversed |= *against;
+                detail.push_str(roles.label(*v));
+            }
+            if reversed {
+                detail.push_str(match flow.direction {
+                    Direction::Request => {
+                        " (some arrows point the way the data goes back; counted)"
+                    }
+                    Direction::Data => " (some arrows point the way the requests go; counted)",
+                });
+            }
+            (Some(chain.into_iter().map(|(v, _)| v).collect()), detail)
+        }
+        Err(gap) => {
+            let (a, b) = (steps[gap - 1], steps[gap]);
+            let from = roles.assignment.player[a].map_or("", |v| roles.label(v));
+            let to = roles.assignment.player[b].map_or("", |v| roles.label(v));
+            (
+                None,
+                format!(
+                    "{from} plays {} and {to} plays {}, but no path of arrows joins {from} to \
+                     {to} without going back through a box",
+                    roles.roles[a].name, roles.roles[b].name
+                ),
+            )
+        }
+    }
 }
 
-/// Whether a component matching `expected` has a failure note naming a mitigation.
-fn failure_note(
+/// Most arrows one flow's search may look at before it gives up (each try of a box
+/// for a step searches the arrows again). A board of a hundred arrows affords a few
+/// hundred tries; only a huge board of look-alike boxes runs out.
+const SEARCH_BUDGET: usize = 40_000;
+
+/// A simple path through one box of each step in order, each box with whether the
+/// arrows into it point backwards; or the furthest step (from 1) no start could
+/// reach. Depth-first over the boxes each step may use, nearest first, arrows
+/// forwards before backwards. The path passes a step's `players` only at their step.
+fn simple_chain(
     graph: &Graph,
-    expected: &ExpectedComponent,
-    candidates: &[usize],
-    mitigations: &[String],
-) -> (bool, String, Vec<usize>) {
-    if candidates.is_empty() {
+    steps: &[Vec<usize>],
+    players: &[usize],
+) -> Result<Vec<(usize, bool)>, usize> {
+    let mut search = Search {
+        graph,
+        steps,
+        step_box: vec![false; graph.len()],
+        used: vec![false; graph.len()],
+        budget: SEARCH_BUDGET,
+        furthest: 1,
+    };
+    for &v in players {
+        search.step_box[v] = true;
+    }
+    for &start in &steps[0] {
+        search.used[start] = true;
+        let mut chain = vec![(start, false)];
+        if search.extend(&mut chain, 1) {
+            return Ok(chain);
+        }
+        search.used[start] = false;
+    }
+    Err(search.furthest)
+}
+
+/// The state of one flow's path search.
+struct Search<'a, 'b> {
+    graph: &'a Graph<'b>,
+    steps: &'a [Vec<usize>],
+    /// Boxes that play a step of the flow: a path may only pass one at its step.
+    step_box: Vec<bool>,
+    /// Boxes already on the path.
+    used: Vec<bool>,
+    budget: usize,
+    furthest: usize,
+}
+
+impl Search<'_, '_> {
+    /// Extends `chain` (which ends at step `step - 1`) through the remaining steps.
+    fn extend(&mut self, chain: &mut Vec<(usize, bool)>, step: usize) -> bool {
+        if step == self.steps.len() {
+            return true;
+        }
+        self.furthest = self.furthest.max(step);
+        let at = chain.last().map_or(0, |(v, _)| *v);
+        let blocked: Vec<bool> = (0..self.graph.len())
+            .map(|v| self.used[v] || self.step_box[v])
+            .collect();
+        for against in [false, true] {
+            let mut targets = vec![false; self.graph.len()];
+            for &v in &self.steps[step] {
+                targets[v] = !self.used[v];
+            }
+            let paths =
+                self.graph
+                    .paths_avoiding(at, &targets, &blocked, against, &mut self.budget);
+            for path in paths {
+                let mark = chain.len();
+                for &v in &path[1..] {
+                    self.used[v] = true;
+                    chain.push((v, against));
+                }
+                if self.extend(chain, step + 1) {
+                    return true;
+                }
+                for (v, _) in chain.drain(mark..) {
+                    self.used[v] = false;
+                }
+                if self.budget == 0 {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Whether the box playing the failure's component (or another instance of it) has a
+/// failure note naming a mitigation that answers *this* failure; generic redundancy
+/// answers only an outage.
+fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
+    let Some(r) = roles.index(&fm.component) else {
         return (
             false,
-            format!("nothing on the board is {}", expected.name),
+            "the prompt names no such component".into(),
             Vec::new(),
         );
-    }
-    for &v in candidates {
-        let c = graph.component(v);
-        let note = graph.failure_words(v);
-        if let Some(m) = named_mitigation(note, mitigations).or_else(|| graph.redundancy(v)) {
+    };
+    let boxes = roles.assignment.stand_ins(r);
+    let Some(&player) = boxes.first() else {
+        return (
+            false,
+            format!(
+                "nothing on the board plays {}, so no note answers it",
+                roles.roles[r].name
+            ),
+            Vec::new(),
+        );
+    };
+    let answers = roles.graph.vocabulary().answers(&fm.mitigations);
+    for &v in &boxes {
+        let note = roles.graph.failure_words(v);
+        let named = answers.first_in(note).or_else(|| {
+            fm.outage
+                .then(|| roles.graph.redundancy(v).cloned())
+                .flatten()
+        });
+        if let Some(named) = named {
+            let concept = named
+                .concept
+                .filter(|c| *c != named.phrase)
+                .map(|c| format!(" ({})", c.replace('_', " ")))
+                .unwrap_or_default();
             return (
                 true,
-                format!("{}'s failure note names \"{m}\"", c.label),
+                format!(
+                    "{}'s failure note names \"{}\"{concept}",
+                    roles.label(v),
+                    named.phrase
+                ),
                 vec![v],
             );
         }
     }
-    let noted: Vec<usize> = candidates
+    let answers = fm
+        .mitigations
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let noted = boxes
         .iter()
         .copied()
-        .filter(|&v| !graph.component(v).failure.trim().is_empty())
-        .collect();
-    let detail = if noted.is_empty() {
-        format!("{} has no failure note", labels(graph, candidates))
-    } else {
-        format!(
-            "the failure note on {} names no mitigation (e.g. {})",
-            labels(graph, &noted),
-            mitigations.first().map_or("a replica", String::as_str)
-        )
+        .find(|&v| !roles.graph.component(v).failure.trim().is_empty());
+    let detail = match noted {
+        None => format!(
+            "{} plays {} but has no failure note; an answer names e.g. {answers}",
+            roles.label(player),
+            roles.roles[r].name
+        ),
+        Some(v) => {
+            let mut text = format!(
+                "{}'s failure note says {} but names no answer to this (e.g. {answers})",
+                roles.label(v),
+                quote(&roles.graph.component(v).failure)
+            );
+            if let Some(generic) = roles.graph.redundancy(v) {
+                text.push_str(&format!(
+                    "; \"{}\" keeps the box up but does not answer this failure",
+                    generic.phrase
+                ));
+            }
+            text
+        }
     };
-    (false, detail, candidates.to_vec())
+    (false, detail, vec![player])
 }
 
 /// Depth items: the focus components carry details (timed session), or in free
-/// practice the prompt's deep-dive components do.
-fn depth_items<'p>(
-    graph: &Graph,
-    prompt: &'p Prompt,
-    focus: &[ComponentId],
-    matched: &'p [(Vec<usize>, String)],
-) -> Vec<CheckItem> {
+/// practice the boxes playing the prompt's deep-dive components do.
+fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<CheckItem> {
+    let graph = roles.graph;
     let why = "Going deep on the part the interviewer picks is where the level shows.";
     let focus: Vec<usize> = live_focus(focus, graph.board())
         .into_iter()
@@ -253,7 +410,7 @@ fn depth_items<'p>(
             .into_iter()
             .map(|v| {
                 let c = graph.component(v);
-                let n = graph.detail_words(v);
+                let n = graph.detail_count(v);
                 CheckItem {
                     key: format!("depth:focus-{}", c.id),
                     category: Category::Depth,
@@ -272,17 +429,22 @@ fn depth_items<'p>(
         .iter()
         .enumerate()
         .map(|(i, dive)| {
-            let candidates = lookup(prompt, matched, &dive.component)
-                .map(|(_, c)| c.as_slice())
-                .unwrap_or(&[]);
+            let candidates = roles
+                .index(&dive.component)
+                .map(|r| roles.assignment.stand_ins(r))
+                .unwrap_or_default();
             let deep = candidates
                 .iter()
                 .copied()
-                .find(|&v| graph.detail_words(v) >= MIN_DETAIL_WORDS);
+                .find(|&v| graph.detail_count(v) >= MIN_DETAIL_WORDS);
             let detail = match (deep, candidates.is_empty()) {
-                (Some(v), _) => format!("{} has details", graph.component(v).label),
-                (None, true) => "the component it concerns is not on the board".into(),
-                (None, false) => format!("no details on {}", labels(graph, candidates)),
+                (Some(v), _) => format!(
+                    "{} has details: {}",
+                    graph.component(v).label,
+                    quote(&graph.component(v).details)
+                ),
+                (None, true) => "nothing on the board plays the component it concerns".into(),
+                (None, false) => format!("no details on {}", labels(graph, &candidates)),
             };
             CheckItem {
                 key: format!("depth:dive-{i}"),

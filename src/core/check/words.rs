@@ -1,41 +1,116 @@
-//! Word matching for checklist items: case-insensitive (ASCII), whole words, a phrase
-//! as consecutive words. "Redis" matches the synonym "redis", "dead-letter queues"
-//! matches "dead letter queue", but "cachet" does not match "cache". A mention that is
-//! negated ("no replica", "without retries", "not replicated") is not an affirmation.
+//! Words as the checker compares them: tokenised, case-folded (ASCII) and stemmed, so
+//! "Transcoding", "transcoder" and "transcode" are one word, "Secondaries" is
+//! "secondary", and "Memcache" is "Memcached". A phrase matches consecutive whole
+//! words: "dead-letter queues" matches "dead letter queue", "cachet" never matches
+//! "cache". A number is the word `#`, so "30 pods" matches the phrase "# pods". A
+//! negated mention ("no replica", "without retries", "not replicated", "can't fail
+//! over") is not an affirmation.
 
-/// The lower-case ASCII words of `text`: runs of letters and digits.
+/// The word every number becomes.
+pub const NUMBER: &str = "#";
+
+/// The stemmed lower-case words of `text`: runs of ASCII letters and digits, an
+/// apostrophe inside a word dropped ("can't" is "cant"), a number as [`NUMBER`].
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
-}
-
-/// Whether `word` is `wanted` or its plural (`+s`, `+es`).
-fn same_word(word: &str, wanted: &str) -> bool {
-    word == wanted
-        || word
-            .strip_prefix(wanted)
-            .is_some_and(|rest| rest == "s" || rest == "es")
-}
-
-/// Whether the phrase `wanted` (split by [`words`]) occurs in `haystack` as consecutive
-/// whole words; each word may be plural.
-pub fn contains_words(haystack: &[String], wanted: &[String]) -> bool {
-    if wanted.is_empty() || wanted.len() > haystack.len() {
-        return false;
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '#' {
+            word.push(c.to_ascii_lowercase());
+        } else if !matches!(c, '\'' | '\u{2019}') || word.is_empty() {
+            flush(&mut word, &mut out);
+        }
     }
-    haystack.windows(wanted.len()).any(|window| {
-        window
-            .iter()
-            .zip(wanted)
-            .all(|(word, want)| same_word(word, want))
-    })
+    flush(&mut word, &mut out);
+    out
+}
+
+/// How many words [`words`] would read in `text`, without reading them.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '#' | '\'' | '\u{2019}')))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphanumeric() || c == '#'))
+        .count()
+}
+
+/// Ends the word being read: a number becomes [`NUMBER`], anything else its stem.
+fn flush(word: &mut String, out: &mut Vec<String>) {
+    if word.is_empty() {
+        return;
+    }
+    out.push(if word.bytes().all(|b| b.is_ascii_digit() || b == b'#') {
+        NUMBER.to_string()
+    } else {
+        word.retain(|c| c != '#');
+        stem(word)
+    });
+    word.clear();
+}
+
+/// The stem of a lower-case word: plural, -ing, -ed and -er endings come off
+/// (repeatedly: "clustered" is "clust", as is "cluster"), then a final "e", then a
+/// doubled final consonant. Short words keep their endings ("user", "need", "dns").
+pub fn stem(word: &str) -> String {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let mut w = word;
+    // "ies" becomes "y": the only ending that adds a letter, so it is kept apart.
+    let mut y = false;
+    loop {
+        let before = w.len();
+        if let Some(base) = w.strip_suffix("ies").filter(|b| b.len() >= 3 && !y) {
+            w = base;
+            y = true;
+            break;
+        } else if w.ends_with("sses") {
+            w = &w[..w.len() - 2];
+        } else if let Some(base) = w.strip_suffix("es").filter(|b| {
+            b.len() >= 3 && (b.ends_with(['s', 'x', 'z']) || b.ends_with("ch") || b.ends_with("sh"))
+        }) {
+            w = base;
+        } else if w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && w.len() >= 3
+        {
+            w = &w[..w.len() - 1];
+        } else if let Some(base) = w.strip_suffix("ing").filter(|b| b.len() >= 3) {
+            w = base;
+        } else if let Some(base) = w.strip_suffix("ed").filter(|b| b.len() >= 3) {
+            w = base;
+        } else if let Some(base) = w.strip_suffix("er").filter(|b| b.len() >= 4) {
+            w = base;
+        }
+        if w.len() == before {
+            break;
+        }
+    }
+    if y {
+        return format!("{w}y");
+    }
+    if w.len() >= 4 && w.ends_with('e') {
+        w = &w[..w.len() - 1];
+    }
+    let bytes = w.as_bytes();
+    if let [.., a, b] = bytes {
+        if a == b && w.len() >= 4 && !matches!(a, b'l' | b's' | b'z' | b'e' | b'o') {
+            w = &w[..w.len() - 1];
+        }
+    }
+    w.to_string()
+}
+
+/// Whether the phrase `wanted` (from [`words`]) occurs in `haystack` as consecutive
+/// words.
+pub fn contains_words(haystack: &[String], wanted: &[String]) -> bool {
+    position(haystack, wanted, |_| true).is_some()
 }
 
 /// Words that negate a mention when they come just before it.
-const NEGATORS: [&str; 8] = [
-    "no", "not", "without", "never", "nor", "lacks", "lack", "cannot",
+const NEGATORS: [&str; 13] = [
+    "no", "not", "without", "never", "nor", "lack", "cannot", "cant", "dont", "doesnt", "isnt",
+    "wont", "non",
 ];
 
 /// How many words before a mention a negator still negates it ("no read replica").
@@ -44,20 +119,24 @@ const NEGATION_REACH: usize = 2;
 /// Whether `wanted` occurs in `haystack` at least once without a negator in the
 /// [`NEGATION_REACH`] words before it.
 pub fn contains_affirmed(haystack: &[String], wanted: &[String]) -> bool {
+    position(haystack, wanted, |at| affirmed_at(haystack, at)).is_some()
+}
+
+/// Whether no negator comes in the [`NEGATION_REACH`] words before position `at`.
+pub fn affirmed_at(haystack: &[String], at: usize) -> bool {
+    !haystack[at.saturating_sub(NEGATION_REACH)..at]
+        .iter()
+        .any(|w| NEGATORS.contains(&w.as_str()))
+}
+
+/// The first place `wanted` occurs in `haystack` for which `keep` holds.
+fn position(haystack: &[String], wanted: &[String], keep: impl Fn(usize) -> bool) -> Option<usize> {
     if wanted.is_empty() || wanted.len() > haystack.len() {
-        return false;
+        return None;
     }
     haystack
         .windows(wanted.len())
         .enumerate()
-        .any(|(at, window)| {
-            let matched = window
-                .iter()
-                .zip(wanted)
-                .all(|(word, want)| same_word(word, want));
-            let negated = haystack[at.saturating_sub(NEGATION_REACH)..at]
-                .iter()
-                .any(|w| NEGATORS.contains(&w.as_str()));
-            matched && !negated
-        })
+        .find(|(at, window)| *window == wanted && keep(*at))
+        .map(|(at, _)| at)
 }

@@ -213,6 +213,20 @@ impl Scope<'_, '_> {
         }
     }
 
+    /// An optional text that must be one of a fixed set of words; `fallback` when absent.
+    pub fn optional_choice<T: Copy>(
+        &mut self,
+        name: &str,
+        parse: fn(&str) -> Option<T>,
+        fallback: T,
+    ) -> T {
+        if self.fields.has(&self.path(name)) {
+            self.choice(name, parse, fallback)
+        } else {
+            fallback
+        }
+    }
+
     /// A required table.
     pub fn table<T>(&mut self, name: &str, read: impl FnOnce(&mut Scope) -> T) -> T {
         let path = self.path(name);

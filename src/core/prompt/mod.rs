@@ -74,6 +74,29 @@ pub struct ExpectedComponent {
     pub synonyms: Vec<String>,
     /// Why it belongs in the design.
     pub why: String,
+    /// Ids of roles whose box this role may share ("the shortener and the redirect
+    /// service may be one service").
+    pub shares: Vec<String>,
+}
+
+/// Which way a flow's arrows are usually drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Requests, from caller to callee.
+    Request,
+    /// Data, from where it is produced to where it ends up.
+    Data,
+}
+
+impl Direction {
+    /// The value written in prompt files ("request", "data").
+    pub fn from_id(id: &str) -> Option<Direction> {
+        match id {
+            "request" => Some(Direction::Request),
+            "data" => Some(Direction::Data),
+            _ => None,
+        }
+    }
 }
 
 /// A data flow a complete breadth map has: a directed path through these components.
@@ -83,6 +106,8 @@ pub struct ExpectedFlow {
     pub name: String,
     /// Component ids in order; intermediate hops may exist between them on the board.
     pub path: Vec<String>,
+    /// Which way its arrows point.
+    pub direction: Direction,
     /// Why it matters.
     pub why: String,
 }
@@ -105,8 +130,12 @@ pub struct FailureMode {
     pub component: String,
     /// The interviewer's question.
     pub question: String,
-    /// Mitigations that address it ("replica", "failover", "retry with backoff", ...).
+    /// Mitigations that address it ("idempotency key", "fencing", ...); each may name a
+    /// concept of the checker's vocabulary, whose every phrasing then counts.
     pub mitigations: Vec<String>,
+    /// Whether it asks "this component dies": then generic redundancy (replicas,
+    /// failover, several instances) answers it too.
+    pub outage: bool,
     /// Why it matters.
     pub why: String,
 }
@@ -287,10 +316,12 @@ impl Prompt {
             kinds: c.texts("kinds", true),
             synonyms: c.texts("synonyms", false),
             why: c.text("why"),
+            shares: c.texts("shares", false),
         });
         prompt.flows = f.list("flows", true, |c| ExpectedFlow {
             name: c.text("name"),
             path: c.texts("path", true),
+            direction: c.optional_choice("direction", Direction::from_id, Direction::Request),
             why: c.text("why"),
         });
         prompt.deep_dives = f.list("deep_dives", true, |c| DeepDive {
@@ -302,6 +333,7 @@ impl Prompt {
             component: c.text("component"),
             question: c.text("question"),
             mitigations: c.texts("mitigations", true),
+            outage: c.optional_choice("outage", |v| v.parse().ok(), false),
             why: c.text("why"),
         });
         prompt

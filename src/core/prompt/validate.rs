@@ -230,6 +230,11 @@ impl Prompt {
         for d in &self.deep_dives {
             refer(format!("deep dive \"{}\"", d.topic), &d.component);
         }
+        for c in &self.components {
+            for id in &c.shares {
+                refer(format!("component \"{}\" shares", c.id), id);
+            }
+        }
         for flow in &self.flows {
             if flow.path.len() < 2 {
                 errors.push(PromptError::TooFew {

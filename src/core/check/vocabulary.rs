@@ -1,0 +1,294 @@
+//! The checker's vocabulary: reviewed data, not code. `prompts/vocabulary/` lists
+//! technologies (product names and common phrasings, each with the component kinds it
+//! can play: "ScyllaDB" is a NoSQL store, "Pub/Sub" a message queue) and mitigation
+//! concepts (every way engineers write "failover": "fails over", "standby",
+//! "active/passive pair with a floating VIP"). The build turns the files into one JSON
+//! document that is embedded here; [`Vocabulary::bundled`] reads it.
+
+use super::words::{affirmed_at, contains_affirmed, contains_words, words};
+use crate::core::diagram::ComponentKind;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The vocabulary as built from `prompts/vocabulary/*.toml`.
+const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json"));
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    #[serde(default)]
+    technology: Vec<TechnologyEntry>,
+    #[serde(default)]
+    mitigation: Vec<ConceptEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TechnologyEntry {
+    names: Vec<String>,
+    kinds: Vec<String>,
+    what: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptEntry {
+    id: String,
+    phrases: Vec<String>,
+    #[serde(default)]
+    redundancy: bool,
+}
+
+/// A technology or common phrasing, and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Technology {
+    /// Its first name, as written in the vocabulary ("ScyllaDB").
+    pub name: String,
+    /// Component kinds it can play, most typical first.
+    pub kinds: Vec<ComponentKind>,
+    /// What it is, in a few words ("Wide-column NoSQL store").
+    pub what: String,
+}
+
+/// A mitigation concept and the ways it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Concept {
+    /// Stable id ("failover").
+    pub id: String,
+    /// Each phrasing as written, with its words.
+    pub phrases: Vec<(String, Vec<String>)>,
+    /// Whether it answers a generic "this node dies" question.
+    pub redundancy: bool,
+}
+
+/// Where a note names a mitigation: the phrasing it used, and the concept, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named<'v> {
+    /// The phrasing found in the note ("fails over").
+    pub phrase: &'v str,
+    /// The concept it belongs to ("failover"), if it is one.
+    pub concept: Option<&'v str>,
+}
+
+/// The phrasings that answer one failure item (see [`Vocabulary::answers`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answers<'v> {
+    phrases: Vec<(Named<'v>, Vec<String>)>,
+}
+
+impl<'v> Answers<'v> {
+    /// The first answer, in the prompt's order, that a note (as [`words`]) affirms.
+    pub fn first_in(&self, note: &[String]) -> Option<Named<'v>> {
+        self.phrases
+            .iter()
+            .find(|(_, ws)| contains_affirmed(note, ws))
+            .map(|(named, _)| named.clone())
+    }
+}
+
+/// Technologies and mitigation concepts, indexed for matching.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    technologies: Vec<Technology>,
+    /// Each name's words, by its first word, with its technology.
+    names: HashMap<String, Vec<(Vec<String>, usize)>>,
+    concepts: Vec<Concept>,
+    /// Each redundancy phrasing's words, by its first word, with its concept and
+    /// phrasing.
+    redundancy: HashMap<String, Vec<(usize, usize)>>,
+    /// Everything that did not read (unknown kinds, duplicate names, ...).
+    problems: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary bundled into this build. A damaged document reads as an empty
+    /// vocabulary with its problem listed; the tests keep the bundled one clean.
+    pub fn bundled() -> Vocabulary {
+        Vocabulary::from_json(BUNDLED).unwrap_or_else(|problem| Vocabulary {
+            problems: vec![problem],
+            ..Vocabulary::default()
+        })
+    }
+
+    /// Reads a vocabulary document (the build's JSON).
+    pub fn from_json(text: &str) -> Result<Vocabulary, String> {
+        let doc: Document = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut vocabulary = Vocabulary::default();
+        for entry in doc.technology {
+            let index = vocabulary.technologies.len();
+            let mut kinds = Vec::new();
+            for id in &entry.kinds {
+                match ComponentKind::from_id(id) {
+                    Some(kind) => kinds.push(kind),
+                    None => vocabulary
+                        .problems
+                        .push(format!("{:?}: unknown kind {id:?}", entry.names)),
+                }
+            }
+            for name in &entry.names {
+                let ws = words(name);
+                let Some(first) = ws.first().cloned() else {
+                    vocabulary
+                        .problems
+                        .push(format!("an empty name in {:?}", entry.names));
+                    continue;
+                };
+                let list = vocabulary.names.entry(first).or_default();
+                if let Some(&(_, other)) = list.iter().find(|(w, _)| *w == ws) {
+                    // Two spellings of one name ("Postgres", "Postgre") are one name.
+                    if other != index {
+                        vocabulary.problems.push(format!(
+                            "{name:?} is listed twice (also under {:?})",
+                            vocabulary.technologies[other].name
+                        ));
+                    }
+                    continue;
+                }
+                list.push((ws, index));
+            }
+            vocabulary.technologies.push(Technology {
+                name: entry.names.first().cloned().unwrap_or_default(),
+                kinds,
+                what: entry.what,
+            });
+        }
+        for entry in doc.mitigation {
+            let mut phrases: Vec<(String, Vec<String>)> =
+                vec![(entry.id.replace('_', " "), words(&entry.id))];
+            phrases.extend(entry.phrases.into_iter().map(|p| {
+                let ws = words(&p);
+                (p, ws)
+            }));
+            phrases.retain(|(_, ws)| !ws.is_empty());
+            if entry.redundancy {
+                let concept = vocabulary.concepts.len();
+                for (i, (_, ws)) in phrases.iter().enumerate() {
+                    vocabulary
+                        .redundancy
+                        .entry(ws[0].clone())
+                        .or_default()
+                        .push((concept, i));
+                }
+            }
+            vocabulary.concepts.push(Concept {
+                id: entry.id,
+                phrases,
+                redundancy: entry.redundancy,
+            });
+        }
+        Ok(vocabulary)
+    }
+
+    /// What did not read: empty for a healthy vocabulary.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// Every technology, in file order.
+    pub fn technologies(&self) -> &[Technology] {
+        &self.technologies
+    }
+
+    /// Every mitigation concept, in file order.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The technologies a label (as [`words`]) names, in the order they appear. A name
+    /// inside a longer one is not read on its own: "vector DB" is a vector index, not
+    /// also a database; "Redis Streams" is a stream.
+    pub fn named_in(&self, label: &[String]) -> Vec<&Technology> {
+        // (start, end, technology) of every name found.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for at in 0..label.len() {
+            for (name, t) in self.names.get(&label[at]).into_iter().flatten() {
+                if label[at..].starts_with(name) {
+                    spans.push((at, at + name.len(), *t));
+                }
+            }
+        }
+        let inside = |&(s, e, _): &(usize, usize, usize)| {
+            spans
+                .iter()
+                .any(|&(s2, e2, _)| s2 <= s && e <= e2 && e2 - s2 > e - s)
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for span in spans.iter().filter(|span| !inside(span)) {
+            if !found.contains(&span.2) {
+                found.push(span.2);
+            }
+        }
+        found.into_iter().map(|t| &self.technologies[t]).collect()
+    }
+
+    /// The concept a mitigation phrase (as written in a prompt) belongs to: one whose
+    /// id or one of whose phrasings it is.
+    pub fn concept_of(&self, phrase: &str) -> Option<&Concept> {
+        let ws = words(phrase);
+        self.concepts
+            .iter()
+            .find(|c| c.phrases.iter().any(|(_, p)| *p == ws))
+    }
+
+    /// What answers a list of mitigations as a prompt writes them: each one's concept's
+    /// every phrasing where it names a concept, else the phrase itself. Read once per
+    /// failure item, then held against any number of notes.
+    pub fn answers<'v>(&'v self, wanted: &'v [String]) -> Answers<'v> {
+        let mut phrases: Vec<(Named<'v>, Vec<String>)> = Vec::new();
+        for m in wanted {
+            match self.concept_of(m) {
+                Some(concept) => phrases.extend(concept.phrases.iter().map(|(p, ws)| {
+                    let named = Named {
+                        phrase: p.as_str(),
+                        concept: Some(concept.id.as_str()),
+                    };
+                    (named, ws.clone())
+                })),
+                None => phrases.push((
+                    Named {
+                        phrase: m,
+                        concept: None,
+                    },
+                    words(m),
+                )),
+            }
+        }
+        Answers { phrases }
+    }
+
+    /// The first of `wanted` (mitigations as a prompt writes them) that a note (as
+    /// [`words`]) affirms, through its concept's phrasings where it has one.
+    pub fn first_named<'v>(&'v self, note: &[String], wanted: &'v [String]) -> Option<Named<'v>> {
+        self.answers(wanted).first_in(note)
+    }
+
+    /// The first redundancy (replicas, failover, several instances, ...) a note (as
+    /// [`words`]) affirms, in the note's order. Phrasings are found through their first
+    /// word, so a note is read once whatever the size of the vocabulary.
+    pub fn redundancy_named(&self, note: &[String]) -> Option<Named<'_>> {
+        (0..note.len()).find_map(|at| {
+            self.redundancy
+                .get(&note[at])
+                .into_iter()
+                .flatten()
+                .find(|&&(c, p)| {
+                    let ws = &self.concepts[c].phrases[p].1;
+                    note[at..].starts_with(ws) && affirmed_at(note, at)
+                })
+                .map(|&(c, p)| Named {
+                    phrase: &self.concepts[c].phrases[p].0,
+                    concept: Some(&self.concepts[c].id),
+                })
+        })
+    }
+
+    /// Whether a concept by id is named anywhere in a note, negated or not (for
+    /// explanations only).
+    pub fn mentions(&self, note: &[String], id: &str) -> bool {
+        self.concepts
+            .iter()
+            .filter(|c| c.id == id)
+            .flat_map(|c| &c.phrases)
+            .any(|(_, ws)| contains_words(note, ws))
+    }
+}
