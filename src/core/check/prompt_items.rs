@@ -4,6 +4,8 @@
 //! box that plays its component, a deep dive the details of that box.
 
 use super::assign::{assign, Assignment, Fit};
+use super::vocabulary::Named;
+use super::words::words;
 use super::{labels, quote, Category, CheckItem, Graph};
 use crate::core::diagram::{ComponentId, ComponentKind};
 use crate::core::prompt::{Direction, ExpectedComponent, ExpectedFlow, FailureMode, Prompt};
@@ -314,9 +316,27 @@ impl Search<'_, '_> {
     }
 }
 
-/// Whether the box playing the failure's component (or another instance of it) has a
-/// failure note naming a mitigation that answers *this* failure; generic redundancy
-/// answers only an outage.
+/// Words too common in labels to say which box a note speaks of.
+const COMMON_WORDS: [&str; 12] = [
+    "servic", "serv", "stor", "node", "data", "system", "api", "app", "cluster", "db", "layer",
+    "tier",
+];
+
+/// Whether a note (as words) speaks of box `v`: it uses a word of the box's label or of
+/// the role's name (four letters or more, and not a word every label has).
+fn speaks_of(note: &[String], label: &[String], role: &[String]) -> bool {
+    label
+        .iter()
+        .chain(role)
+        .filter(|w| w.len() >= 4 && !COMMON_WORDS.contains(&w.as_str()))
+        .any(|w| note.contains(w))
+}
+
+/// Whether a failure note answers *this* failure: the note of the box playing the
+/// failure's component (or of another instance of it), or of a box joined to it by an
+/// arrow whose note speaks of it ("circuit breaker per SMS provider" on the workers
+/// that call the provider). The answer is one of the item's own mitigations; generic
+/// redundancy answers only an outage.
 fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
     let Some(r) = roles.index(&fm.component) else {
         return (
@@ -336,29 +356,46 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
             Vec::new(),
         );
     };
-    let answers = roles.graph.vocabulary().answers(&fm.mitigations);
+    let graph = roles.graph;
+    let answers = graph.vocabulary().answers(&fm.mitigations);
+    let answer = |v: usize| {
+        answers
+            .first_in(graph.failure_words(v))
+            .or_else(|| fm.outage.then(|| graph.redundancy(v).cloned()).flatten())
+    };
+    let found = |v: usize, named: Named, via: Option<usize>| {
+        let concept = named
+            .concept
+            .filter(|c| *c != named.phrase)
+            .map(|c| format!(" ({})", c.replace('_', " ")))
+            .unwrap_or_default();
+        let whose = match via {
+            None => roles.label(v).to_string(),
+            Some(of) => format!("{}, next to {},", roles.label(v), roles.label(of)),
+        };
+        let parts = via.map_or(vec![v], |of| vec![of, v]);
+        (
+            true,
+            format!("{whose} failure note names \"{}\"{concept}", named.phrase),
+            parts,
+        )
+    };
     for &v in &boxes {
-        let note = roles.graph.failure_words(v);
-        let named = answers.first_in(note).or_else(|| {
-            fm.outage
-                .then(|| roles.graph.redundancy(v).cloned())
-                .flatten()
-        });
-        if let Some(named) = named {
-            let concept = named
-                .concept
-                .filter(|c| *c != named.phrase)
-                .map(|c| format!(" ({})", c.replace('_', " ")))
-                .unwrap_or_default();
-            return (
-                true,
-                format!(
-                    "{}'s failure note names \"{}\"{concept}",
-                    roles.label(v),
-                    named.phrase
-                ),
-                vec![v],
-            );
+        if let Some(named) = answer(v) {
+            return found(v, named, None);
+        }
+    }
+    let role_words = words(&roles.roles[r].name);
+    for &v in &boxes {
+        let label = graph.label_words(v);
+        let neighbours = graph.successors(v).iter().chain(graph.predecessors(v));
+        for &n in neighbours {
+            if boxes.contains(&n) || !speaks_of(graph.failure_words(n), label, &role_words) {
+                continue;
+            }
+            if let Some(named) = answer(n) {
+                return found(n, named, Some(v));
+            }
         }
     }
     let answers = fm
@@ -429,22 +466,55 @@ fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Che
         .iter()
         .enumerate()
         .map(|(i, dive)| {
-            let candidates = roles
-                .index(&dive.component)
+            let role = roles.index(&dive.component);
+            let candidates = role
                 .map(|r| roles.assignment.stand_ins(r))
                 .unwrap_or_default();
-            let deep = candidates
+            let (deep, via) = match candidates
                 .iter()
                 .copied()
-                .find(|&v| graph.detail_count(v) >= MIN_DETAIL_WORDS);
+                .find(|&v| graph.detail_count(v) >= MIN_DETAIL_WORDS)
+            {
+                Some(v) => (Some(v), None),
+                None => {
+                    let role_words = role
+                        .map(|r| words(&roles.roles[r].name))
+                        .unwrap_or_default();
+                    let neighbour = candidates.iter().find_map(|&v| {
+                        let label = graph.label_words(v);
+                        graph
+                            .successors(v)
+                            .iter()
+                            .chain(graph.predecessors(v))
+                            .copied()
+                            .filter(|n| {
+                                !candidates.contains(n)
+                                    && graph.detail_count(*n) >= MIN_DETAIL_WORDS
+                            })
+                            .find(|&n| {
+                                let details = words(&graph.component(n).details);
+                                speaks_of(&details, label, &role_words)
+                            })
+                            .map(|n| (n, v))
+                    });
+                    (neighbour.map(|(n, _)| n), neighbour.map(|(_, v)| v))
+                }
+            };
             let detail = match (deep, candidates.is_empty()) {
-                (Some(v), _) => format!(
-                    "{} has details: {}",
-                    graph.component(v).label,
-                    quote(&graph.component(v).details)
-                ),
+                (Some(v), _) => {
+                    let about = via.map_or(String::new(), |of| {
+                        format!(" about {}", graph.component(of).label)
+                    });
+                    format!(
+                        "{} has details{about}: {}",
+                        graph.component(v).label,
+                        quote(&graph.component(v).details)
+                    )
+                }
                 (None, true) => "nothing on the board plays the component it concerns".into(),
-                (None, false) => format!("no details on {}", labels(graph, &candidates)),
+                (None, false) => {
+                    format!("no details on {} or about it", labels(graph, &candidates))
+                }
             };
             CheckItem {
                 key: format!("depth:dive-{i}"),
