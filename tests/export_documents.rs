@@ -336,27 +336,65 @@ fn the_debrief_walks_through_the_session_and_the_questions_struggled_with() {
     // What the user typed stays literal.
     assert!(md.contains("> Send \\<b\\>push\\</b\\> \\| email\n> Respect quiet hours"));
     assert!(!md.contains("<b>"));
-    // The curveball first, with the answer given and what a good answer considers.
+    // The answered curveball has its own section, with the answer and what a good
+    // answer considers; it is not among the struggles.
     let ball = &prompt.curveballs[1];
-    let first = md.split("### 1. ").nth(1).unwrap();
-    assert!(first.starts_with(&text(&ball.prompt)), "{first}");
-    assert!(first.contains("> Shard by \\*user\\*"));
-    assert!(first.contains(&text(&ball.why)));
-    // Then one section per missed item, each with its four parts.
-    let missed = report
+    let section = md.split("## The curveball\n\n").nth(1).unwrap();
+    assert!(
+        section.starts_with(&format!("> {}", text(&ball.prompt))),
+        "{section}"
+    );
+    assert!(section.contains("> Shard by \\*user\\*"));
+    assert!(section.contains(&text(&ball.why)));
+    let struggles = md.split("## Questions I struggled with").nth(1).unwrap();
+    assert!(
+        !struggles.contains(&text(&ball.prompt)),
+        "an answered curveball"
+    );
+    // The level's expectations come first.
+    assert!(struggles.contains(&format!("> {}", text(&prompt.expectations.l5))));
+    // Then one section per missed item, each with its four parts, and what the board
+    // said in its own words (the check's detail).
+    let missed: Vec<_> = report
         .items
         .iter()
-        .filter(|i| !i.found && i.category != breadthfirst::core::check::Category::Hygiene)
-        .count();
-    assert!(missed > 3, "the narrow design misses much");
-    assert_eq!(md.matches("**What was asked**").count(), missed + 1);
-    assert_eq!(
-        md.matches("**What I should have said**").count(),
-        missed + 1
+        .filter(|i| !i.found && !i.advice)
+        .filter(|i| i.category != breadthfirst::core::check::Category::Hygiene)
+        .collect();
+    assert!(missed.len() > 3, "the narrow design misses much");
+    for part in [
+        "**What was asked**",
+        "**What my board and notes said**",
+        "**What the interviewer expects**",
+    ] {
+        assert_eq!(md.matches(part).count(), missed.len(), "{part}");
+    }
+    for item in &missed {
+        assert!(struggles.contains(&text(&item.detail)), "{}", item.detail);
+    }
+    // A missed failure mode names its remedies; the topics to review are the misses'
+    // concepts, never the prompt's tags.
+    assert!(
+        md.contains("Name a remedy in the failure note of the component"),
+        "{md}"
     );
-    assert_eq!(md.matches("**Topics to review:**").count(), missed + 1);
-    // A missed failure mode names its remedies.
-    assert!(md.contains("Name a remedy on the component: "), "{md}");
+    let topics = md.split("## Topics to review\n\n").nth(1).unwrap();
+    assert!(!topics.contains(&text(&prompt.tags[0])), "{topics}");
+    let failure = missed
+        .iter()
+        .find(|i| i.key.starts_with("failure:"))
+        .expect("a missed failure mode");
+    let index: usize = failure.key["failure:".len()..].parse().unwrap();
+    let remedy = &prompt.failure_modes[index].mitigations[0];
+    assert!(topics.contains(&format!("- {}", text(remedy))), "{topics}");
+    // Each found item shows its evidence, so a false pass can be spotted.
+    let found = md
+        .split("### Found on the board, with the evidence\n\n")
+        .nth(1)
+        .unwrap();
+    for item in report.items.iter().filter(|i| i.found && !i.advice) {
+        assert!(found.contains(&text(&item.detail)), "{}", item.detail);
+    }
 }
 
 #[test]

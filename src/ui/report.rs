@@ -160,7 +160,12 @@ fn ItemView(
             <div>
                 {title}
                 <p class="hint">{item.why.clone()}</p>
-                <p class="check-detail">{item.detail.clone()}</p>
+                <p class="check-detail">
+                    <span class="check-detail-label">
+                        {if item.found { "Evidence: " } else { "On the board: " }}
+                    </span>
+                    {item.detail.clone()}
+                </p>
                 {claim}
             </div>
         </li>

@@ -1,7 +1,9 @@
-//! The Markdown debrief: what was practised, how the time went, what the checklist
-//! found, and one section per question the user struggled with (what was asked,
-//! what they said, what they should have said, what to review). Written for the
-//! user's own notes; it renders on GitHub, diagram included (Mermaid).
+//! The Markdown debrief, written as a reflection: what was practised, how the time
+//! went, what the checklist found with the evidence for each found item (so a false
+//! pass can be spotted), and one section per item missed (what was asked, what the
+//! board and notes said, quoted, what the interviewer expects at the chosen level,
+//! and the gap), then the topics those misses point to. Written for the user's own
+//! notes; it renders on GitHub, diagram included (Mermaid).
 //!
 //! Everything the user typed is escaped so it reads as text, never as markup.
 
@@ -10,7 +12,7 @@ use super::mermaid::to_mermaid;
 use crate::core::check::{Category, CheckItem, Report, Status};
 use crate::core::diagram::{Board, ComponentKind, NoteField};
 use crate::core::prompt::Prompt;
-use crate::core::session::{RequirementField, Session};
+use crate::core::session::{Level, RequirementField, Session};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -35,11 +37,50 @@ pub fn debrief(board: &Board, d: &Record) -> String {
         timing(&mut out, s);
     }
     design(&mut out, board);
+    curveball(&mut out, d);
     if let Some(report) = d.report {
         checklist(&mut out, report, d.claims);
         struggles(&mut out, d, report);
     }
     out
+}
+
+/// The curveball the session asked, with the answer written down (an unanswered one is
+/// also listed among the struggles).
+fn curveball(out: &mut String, d: &Record) {
+    let Some((ball, answer)) = asked_curveball(d) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "## The curveball
+
+{}
+
+**My answer**
+
+{}
+
+**What a good answer considers**
+
+{}
+",
+        quote(&ball.prompt),
+        or_none(answer, "No answer written."),
+        quote(&ball.why)
+    );
+}
+
+/// The curveball shown in the session, with the user's answer.
+fn asked_curveball<'a>(d: &Record<'a>) -> Option<(&'a crate::core::prompt::Curveball, &'a str)> {
+    let (s, p) = d.session.zip(d.prompt)?;
+    let state = s.curveball().filter(|c| c.shown)?;
+    Some((p.curveballs.get(state.index)?, state.answer.as_str()))
+}
+
+/// The level the debrief holds the board to: the session's, or senior in free practice.
+fn level(d: &Record) -> Level {
+    d.session.map_or(Level::L5, |s| s.plan.level)
 }
 
 fn requirements(out: &mut String, s: &Session) {
@@ -108,8 +149,12 @@ fn checklist(out: &mut String, report: &Report, claims: &BTreeSet<String>) {
             );
         }
     }
-    out.push('\n');
+    out.push_str(
+        "\nDesign hygiene is listed with the rest but left out of the percentage: its rules \
+         catch mistakes, and a small board makes none of them.\n\n",
+    );
     for (status, heading) in [
+        (Status::Covered, "Found on the board, with the evidence"),
         (Status::Missed, "Missed"),
         (Status::SelfClaimed, "Claimed out loud, not on the board"),
     ] {
@@ -123,80 +168,114 @@ fn checklist(out: &mut String, report: &Report, claims: &BTreeSet<String>) {
         }
         let _ = writeln!(out, "### {heading}\n");
         for i in items {
+            // Found items show what satisfied them; the others why they matter.
+            let said = if status == Status::Covered {
+                &i.detail
+            } else {
+                &i.why
+            };
             let _ = writeln!(
                 out,
                 "- **{}** ({}): {}",
                 text(&i.title),
                 i.category.name(),
-                text(&i.why)
+                text(said)
             );
         }
         out.push('\n');
     }
 }
 
-/// One section per missed prompt item, and the curveball if one was asked.
+/// One section per missed prompt item (and the curveball if it went unanswered), then
+/// the topics they point to.
 fn struggles(out: &mut String, d: &Record, report: &Report) {
     let missed: Vec<&CheckItem> = report
         .items
         .iter()
-        .filter(|i| i.category != Category::Hygiene)
+        .filter(|i| !i.advice && i.category != Category::Hygiene)
         .filter(|i| Report::status(i, d.claims) == Status::Missed)
         .collect();
-    let curveball = d.session.zip(d.prompt).and_then(|(s, p)| {
-        let state = s.curveball().filter(|c| c.shown)?;
-        Some((p.curveballs.get(state.index)?, state.answer.as_str()))
-    });
-    if missed.is_empty() && curveball.is_none() {
+    let unanswered = asked_curveball(d).filter(|(_, answer)| answer.trim().is_empty());
+    if missed.is_empty() && unanswered.is_none() {
         return;
     }
-    out.push_str("## Questions I struggled with\n\n");
+    let level = level(d);
+    out.push_str(
+        "## Questions I struggled with
+
+",
+    );
+    if let Some(p) = d.prompt {
+        let _ = writeln!(
+            out,
+            "What an interviewer expects at {level:?}:\n\n{}\n",
+            quote(expectation(p, level))
+        );
+    }
     let mut n = 0;
-    if let Some((ball, answer)) = curveball {
+    let mut topics: Vec<String> = Vec::new();
+    if let Some((ball, _)) = unanswered {
         n += 1;
-        let topics = d.prompt.map(|p| p.tags.join(", ")).unwrap_or_default();
         section(
             out,
             n,
             &ball.prompt,
-            or_none(answer, "No answer written."),
+            "No answer written.".into(),
             &quote(&ball.why),
-            &topics,
         );
     }
     for item in missed {
         n += 1;
-        let (should, topics) = advice(item, d.prompt);
+        let (should, item_topics) = advice(item, d.prompt);
         let asked = match item.category {
             Category::Components => format!("Where is the {} in this design?", item.title),
             Category::Flows => format!("Walk me through this flow: {}.", item.title),
             Category::Depth => format!("Go deep on this: {}.", item.title),
             _ => item.title.clone(),
         };
-        section(
-            out,
-            n,
-            &asked,
-            "Not on the board, and not claimed as said out loud.".into(),
-            &should,
-            &topics,
+        section(out, n, &asked, text(&item.detail), &should);
+        for topic in item_topics {
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+        }
+    }
+    if !topics.is_empty() {
+        out.push_str(
+            "## Topics to review
+
+",
         );
+        for topic in topics {
+            let _ = writeln!(out, "- {}", text(&topic));
+        }
+        out.push('\n');
     }
 }
 
-fn section(out: &mut String, n: usize, asked: &str, said: String, should: &str, topics: &str) {
+/// What a prompt expects at a level.
+fn expectation(p: &Prompt, level: Level) -> &str {
+    match level {
+        Level::L4 => &p.expectations.l4,
+        Level::L5 => &p.expectations.l5,
+        Level::L6 => &p.expectations.l6,
+    }
+}
+
+fn section(out: &mut String, n: usize, asked: &str, said: String, should: &str) {
     let _ = writeln!(
         out,
-        "### {n}. {}\n\n**What was asked**\n\n{}\n\n**What I said**\n\n{said}\n\n\
-         **What I should have said**\n\n{should}\n\n**Topics to review:** {}\n",
+        "### {n}. {}\n\n**What was asked**\n\n{}\n\n**What my board and notes said**\n\n\
+         {said}\n\n**What the interviewer expects**\n\n{should}\n",
         text(asked),
         quote(asked),
-        text(topics)
     );
 }
 
-/// What a good answer to a missed item says, and the topics it draws on.
-fn advice(item: &CheckItem, prompt: Option<&Prompt>) -> (String, String) {
+/// What a good answer to a missed item says, and the concepts it draws on (the
+/// remedies a failure wants, the component, the flow, the deep dive's topic: never
+/// the prompt's tags).
+fn advice(item: &CheckItem, prompt: Option<&Prompt>) -> (String, Vec<String>) {
     let why = quote(&item.why);
     let index = |prefix: &str| {
         item.key
@@ -204,16 +283,17 @@ fn advice(item: &CheckItem, prompt: Option<&Prompt>) -> (String, String) {
             .and_then(|i| i.parse::<usize>().ok())
     };
     let Some(p) = prompt else {
-        return (why, text(&item.title));
+        return (why, vec![item.title.clone()]);
     };
     if let Some(f) = index("failure:").and_then(|i| p.failure_modes.get(i)) {
         let remedies = f.mitigations.join(", ");
         return (
             format!(
-                "{why}\n\nName a remedy on the component: {}.",
+                "{why}\n\nName a remedy in the failure note of the component, or of the part that \
+                 calls it: {}.",
                 text(&remedies)
             ),
-            remedies,
+            f.mitigations.clone(),
         );
     }
     let component = item.key.strip_prefix("component:");
@@ -222,17 +302,21 @@ fn advice(item: &CheckItem, prompt: Option<&Prompt>) -> (String, String) {
         .iter()
         .find(|c| Some(c.id.as_str()) == component)
     {
-        let mut topics: Vec<&str> = c.synonyms.iter().map(String::as_str).collect();
-        topics.extend(
-            c.kinds
-                .iter()
-                .filter_map(|k| ComponentKind::from_id(k))
-                .map(|k| -> &str { k.display_name() }),
-        );
-        return (why, topics.join(", "));
+        let kinds: Vec<&str> = c
+            .kinds
+            .iter()
+            .filter_map(|k| ComponentKind::from_id(k))
+            .map(|k| -> &str { k.display_name() })
+            .collect();
+        let topic = if kinds.is_empty() {
+            c.name.clone()
+        } else {
+            format!("{} ({})", c.name, kinds.join(" or "))
+        };
+        return (why, vec![topic]);
     }
     if let Some(dive) = index("depth:dive-").and_then(|i| p.deep_dives.get(i)) {
-        return (why, dive.topic.clone());
+        return (why, vec![dive.topic.clone()]);
     }
     if let Some(flow) = index("flow:").and_then(|i| p.flows.get(i)) {
         let names: Vec<&str> = flow
@@ -247,10 +331,10 @@ fn advice(item: &CheckItem, prompt: Option<&Prompt>) -> (String, String) {
             .collect();
         return (
             format!("{why}\n\nDraw the path: {}.", text(&names.join(" → "))),
-            flow.name.clone(),
+            vec![flow.name.clone()],
         );
     }
-    (why, item.title.clone())
+    (why, vec![item.title.clone()])
 }
 
 /// `note`, quoted, or `none` when it is empty.
