@@ -162,7 +162,9 @@ fn a_flow_is_a_directed_path_through_any_intermediate_components() {
     let create = item(&check(&b.0, &p, &[]), "flow:0").clone();
     assert!(create.found, "{}", create.detail);
     assert!(
-        create.detail.starts_with("Browser → LB → API ← Links (some arrows point"),
+        create
+            .detail
+            .starts_with("Browser → LB → API ← Links (some arrows point"),
         "{}",
         create.detail
     );
@@ -564,7 +566,11 @@ fn a_deep_but_narrow_design_scores_low_on_breadth_and_says_what_is_missing() {
     for key in ["component:providers", "component:prefs", "component:store"] {
         let missing = item(&report, key);
         assert!(!missing.found, "{key}");
-        assert!(missing.detail.starts_with("looked for"), "{}", missing.detail);
+        assert!(
+            missing.detail.starts_with("looked for"),
+            "{}",
+            missing.detail
+        );
     }
     // Its depth is real, and the report credits it.
     let queue_failure = report
@@ -811,4 +817,61 @@ fn a_reviewed_session_gives_planned_against_actual_minutes_and_refusals() {
         .collect();
     assert_eq!(rows, [("Breadth", "9".to_string(), "10".to_string())]);
     assert_eq!(session.depth_refusals(), 2);
+}
+
+#[test]
+fn hygiene_reads_redundancy_as_engineers_write_it() {
+    let p = prompt("url-shortener");
+    let failover = |label: &str, kind: K, note: &str| {
+        let mut b = B::new();
+        let c = b.add(K::Client, "Web");
+        let s = b.add(K::Service, "API");
+        let d = b.add(kind, label);
+        b.arrow(c, s, "");
+        b.arrow(s, d, "");
+        b.note(d, NoteField::Failure, note);
+        let report = check(&b.0, &p, &[]);
+        item(&report, "hygiene:stateful-failover").found
+    };
+    assert!(!failover(
+        "Orders",
+        K::SqlDatabase,
+        "It is backed up nightly."
+    ));
+    assert!(failover(
+        "Orders",
+        K::SqlDatabase,
+        "Active/passive pair with a floating VIP."
+    ));
+    assert!(failover(
+        "Orders",
+        K::SqlDatabase,
+        "Replicated across 3 AZs."
+    ));
+    assert!(!failover("Orders", K::SqlDatabase, "Not replicated."));
+    // A managed service replicated by design needs no note; one where replication is
+    // an option does.
+    assert!(failover("DynamoDB (orders)", K::KvStore, ""));
+    assert!(failover(
+        "Blobs",
+        K::ObjectStorage,
+        "Eleven nines of durability, versioning on."
+    ));
+    assert!(!failover("RDS Postgres", K::SqlDatabase, ""));
+    // A cache of soft state needs no durable store behind it.
+    let mut b = B::new();
+    let s = b.add(K::Service, "Gateway");
+    let c = b.add(K::Cache, "Session registry");
+    b.arrow(s, c, "");
+    b.note(
+        c,
+        NoteField::Details,
+        "Soft state: each gateway re-registers its connections.",
+    );
+    assert!(item(&check(&b.0, &p, &[]), "hygiene:cache-backed").found);
+    let mut b = B::new();
+    let s = b.add(K::Service, "Gateway");
+    let c = b.add(K::Cache, "Session registry");
+    b.arrow(s, c, "");
+    assert!(!item(&check(&b.0, &p, &[]), "hygiene:cache-backed").found);
 }

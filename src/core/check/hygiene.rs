@@ -41,9 +41,10 @@ fn is_source_of_truth(kind: ComponentKind) -> bool {
 }
 
 /// Whether a component's failure note names redundancy (replicas, failover, several
-/// instances across zones, a managed durable store, ...).
+/// instances across zones, durable storage, ...), or its name is a managed service
+/// replicated across zones by design (S3, DynamoDB, Spanner, SQS).
 fn has_failover(graph: &Graph, v: usize) -> bool {
-    graph.redundancy(v).is_some()
+    graph.redundancy(v).is_some() || graph.named(v).iter().any(|t| t.managed)
 }
 
 /// Mitigation concepts that say a cache holds soft state that rebuilds itself
@@ -212,7 +213,7 @@ pub fn items(graph: &Graph) -> Vec<CheckItem> {
             "A store or queue on the request path with one copy loses data or availability when it dies; say how it is replicated or fails over.",
             &exposed,
             graph,
-            "every store and queue on the request path has a failure note naming replicas, failover or similar",
+            "every store and queue on the request path has a failure note naming replicas, failover or similar, or is a managed service replicated by design",
             "no replica or failover in its failure note",
         ));
         let chokepoints: Vec<usize> = graph

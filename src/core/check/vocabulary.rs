@@ -28,6 +28,8 @@ struct TechnologyEntry {
     names: Vec<String>,
     kinds: Vec<String>,
     what: String,
+    #[serde(default)]
+    managed: bool,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +50,8 @@ pub struct Technology {
     pub kinds: Vec<ComponentKind>,
     /// What it is, in a few words ("Wide-column NoSQL store").
     pub what: String,
+    /// A managed service that keeps its data replicated across zones by design.
+    pub managed: bool,
 }
 
 /// A mitigation concept and the ways it is written.
@@ -150,6 +154,7 @@ impl Vocabulary {
                 name: entry.names.first().cloned().unwrap_or_default(),
                 kinds,
                 what: entry.what,
+                managed: entry.managed,
             });
         }
         for entry in doc.mitigation {
