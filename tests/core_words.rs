@@ -26,6 +26,12 @@ fn endings_that_do_not_change_the_meaning_are_one_word() {
         ("fails over", "failing over"),
         ("Pub/Sub", "pub-sub"),
         ("dead-letter queues", "dead letter queue"),
+        ("Databases", "database"),
+        ("collapsed", "collapse"),
+        ("leases", "leased"),
+        ("retried", "retries"),
+        ("statuses", "status"),
+        ("caches", "caching"),
     ] {
         assert!(same(a, b), "{a:?} {:?} vs {b:?} {:?}", words(a), words(b));
     }
@@ -42,6 +48,9 @@ fn endings_that_do_not_change_the_meaning_are_one_word() {
 #[test]
 fn numbers_are_one_word_and_apostrophes_join() {
     assert_eq!(words("30 pods across 3 AZs"), words("# pods across # az"));
+    // One of a thing is not several.
+    assert_ne!(words("1 replica"), words("# replicas"));
+    assert_ne!(words("0 replicas"), words("# replicas"));
     assert_eq!(words("99.99%"), vec!["#", "#"]);
     assert_eq!(words("can't"), vec!["cant"]);
     assert_eq!(words("S3"), vec!["s3"]);

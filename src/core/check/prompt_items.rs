@@ -46,7 +46,15 @@ impl Roles<'_, '_> {
                 role.synonyms[s]
             ),
             (Some(s), _) => format!("{}: its name says \"{}\"", c.label, role.synonyms[s]),
-            (None, Some(t)) => format!("{}: {} is a {}", c.label, t.name, t.what.to_lowercase()),
+            (None, Some(t)) => {
+                // The kind the role accepted it as ("Redis" as a key-value store).
+                let kind = t
+                    .kinds
+                    .iter()
+                    .find(|k| role.kinds.iter().any(|id| id == k.id()))
+                    .map_or("component", |k| k.display_name());
+                format!("{}: {} is a {kind}", c.label, t.name)
+            }
             (None, None) => format!("{} is a {}", c.label, c.kind.display_name()),
         };
         if self.assignment.shared[r] {

@@ -27,7 +27,6 @@ struct Document {
 struct TechnologyEntry {
     names: Vec<String>,
     kinds: Vec<String>,
-    what: String,
     #[serde(default)]
     managed: bool,
 }
@@ -48,8 +47,6 @@ pub struct Technology {
     pub name: String,
     /// Component kinds it can play, most typical first.
     pub kinds: Vec<ComponentKind>,
-    /// What it is, in a few words ("Wide-column NoSQL store").
-    pub what: String,
     /// A managed service that keeps its data replicated across zones by design.
     pub managed: bool,
 }
@@ -153,7 +150,6 @@ impl Vocabulary {
             vocabulary.technologies.push(Technology {
                 name: entry.names.first().cloned().unwrap_or_default(),
                 kinds,
-                what: entry.what,
                 managed: entry.managed,
             });
         }

@@ -6,7 +6,8 @@
 //! negated mention ("no replica", "without retries", "not replicated", "can't fail
 //! over") is not an affirmation.
 
-/// The word every number becomes.
+/// The word every number of two or more becomes ("3 AZs", "30 pods"): "1 replica" is
+/// not "# replicas".
 pub const NUMBER: &str = "#";
 
 /// The stemmed lower-case words of `text`: runs of ASCII letters and digits, an
@@ -37,45 +38,52 @@ fn flush(word: &mut String, out: &mut Vec<String>) {
     if word.is_empty() {
         return;
     }
-    out.push(if word.bytes().all(|b| b.is_ascii_digit() || b == b'#') {
-        NUMBER.to_string()
-    } else {
-        word.retain(|c| c != '#');
-        stem(word)
-    });
+    let number = word.bytes().all(|b| b.is_ascii_digit() || b == b'#');
+    out.push(
+        if number && !matches!(word.trim_start_matches('0'), "" | "1") {
+            NUMBER.to_string()
+        } else if number {
+            word.clone()
+        } else {
+            word.retain(|c| c != '#');
+            stem(word)
+        },
+    );
     word.clear();
 }
 
-/// The stem of a lower-case word: plural, -ing, -ed and -er endings come off
-/// (repeatedly: "clustered" is "clust", as is "cluster"), then a final "e", then a
-/// doubled final consonant. Short words keep their endings ("user", "need", "dns").
+/// The stem of a lower-case word: a plural ending comes off once ("databases" is
+/// "database", "retries" is "retry"), then -ing, -ed and -er endings, repeatedly
+/// ("clustered" is "clust", as is "cluster"), then a final "e", then a doubled final
+/// consonant. Short words keep their endings ("user", "need", "dns").
 pub fn stem(word: &str) -> String {
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_string();
     }
+    // "ies" and "ied" become "y": the only endings that add a letter.
+    for ending in ["ies", "ied"] {
+        if let Some(base) = word.strip_suffix(ending).filter(|b| b.len() >= 3) {
+            return format!("{base}y");
+        }
+    }
     let mut w = word;
-    // "ies" becomes "y": the only ending that adds a letter, so it is kept apart.
-    let mut y = false;
+    if w.ends_with("sses") {
+        w = &w[..w.len() - 2];
+    } else if let Some(base) = w.strip_suffix("es").filter(|b| {
+        b.len() >= 3 && (b.ends_with(['x', 'z']) || b.ends_with("ch") || b.ends_with("sh"))
+    }) {
+        w = base;
+    } else if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() >= 3
+    {
+        w = &w[..w.len() - 1];
+    }
     loop {
         let before = w.len();
-        if let Some(base) = w.strip_suffix("ies").filter(|b| b.len() >= 3 && !y) {
-            w = base;
-            y = true;
-            break;
-        } else if w.ends_with("sses") {
-            w = &w[..w.len() - 2];
-        } else if let Some(base) = w.strip_suffix("es").filter(|b| {
-            b.len() >= 3 && (b.ends_with(['s', 'x', 'z']) || b.ends_with("ch") || b.ends_with("sh"))
-        }) {
-            w = base;
-        } else if w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is")
-            && w.len() >= 3
-        {
-            w = &w[..w.len() - 1];
-        } else if let Some(base) = w.strip_suffix("ing").filter(|b| b.len() >= 3) {
+        if let Some(base) = w.strip_suffix("ing").filter(|b| b.len() >= 3) {
             w = base;
         } else if let Some(base) = w.strip_suffix("ed").filter(|b| b.len() >= 3) {
             w = base;
@@ -85,9 +93,6 @@ pub fn stem(word: &str) -> String {
         if w.len() == before {
             break;
         }
-    }
-    if y {
-        return format!("{w}y");
     }
     if w.len() >= 4 && w.ends_with('e') {
         w = &w[..w.len() - 1];
