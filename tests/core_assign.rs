@@ -19,6 +19,7 @@ fn role(id: &str, kinds: &[&str], names: &[&str]) -> ExpectedComponent {
         synonyms: names.iter().map(|n| n.to_string()).collect(),
         why: String::new(),
         shares: Vec::new(),
+        alternative_to: None,
     }
 }
 

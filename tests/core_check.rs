@@ -199,16 +199,32 @@ fn a_flow_is_a_directed_path_through_any_intermediate_components() {
 }
 
 #[test]
-fn a_flow_through_a_cycle_still_finds_its_way() {
+fn a_flow_through_a_cycle_still_finds_its_way_but_a_ring_covers_nothing() {
     let p = prompt("url-shortener");
+    // flow:2 is cache → API → store. Arrows both ways between the API and each store
+    // still give one simple path.
     let mut b = B::new();
     let api = b.add(K::Service, "API");
+    let cache = b.add(K::Cache, "Redis");
     let store = b.add(K::KvStore, "Links");
+    b.arrow(api, cache, "get");
+    b.arrow(cache, api, "miss");
     b.arrow(api, store, "writes");
     b.arrow(store, api, "reads");
     let miss = item(&check(&b.0, &p, &[]), "flow:2").clone();
     assert!(miss.found, "{}", miss.detail);
-    assert_eq!(miss.components, vec![api, store]);
+    assert_eq!(miss.components, vec![cache, api, store]);
+    // A path may not come back through a box: with the store reached only through
+    // the cache, cache → API → store would pass the cache twice.
+    let mut b = B::new();
+    let api = b.add(K::Service, "API");
+    let cache = b.add(K::Cache, "Redis");
+    let store = b.add(K::KvStore, "Links");
+    b.arrow(cache, api, "miss");
+    b.arrow(api, cache, "get");
+    b.arrow(cache, store, "read-through");
+    let miss = item(&check(&b.0, &p, &[]), "flow:2").clone();
+    assert!(!miss.found, "{}", miss.detail);
 }
 
 #[test]
@@ -874,4 +890,26 @@ fn hygiene_reads_redundancy_as_engineers_write_it() {
     let c = b.add(K::Cache, "Session registry");
     b.arrow(s, c, "");
     assert!(!item(&check(&b.0, &p, &[]), "hygiene:cache-backed").found);
+}
+
+#[test]
+fn a_box_that_plays_two_roles_is_both_steps_of_a_flow() {
+    let mut p = prompt("url-shortener");
+    let mut b = B::new();
+    let client = b.add(K::Client, "Browser");
+    let edge = b.add(K::ApiGateway, "API");
+    let store = b.add(K::KvStore, "Links");
+    b.arrow(client, edge, "");
+    b.arrow(edge, store, "");
+    // Without leave to share, one box cannot be both the entry and the service.
+    assert!(!item(&check(&b.0, &p, &[]), "flow:0").found);
+    let entry = p.components.iter().position(|c| c.id == "entry").unwrap();
+    p.components[entry].shares = vec!["api".into()];
+    let report = check(&b.0, &p, &[]);
+    let create = item(&report, "flow:0");
+    assert!(create.found, "{}", create.detail);
+    assert_eq!(create.components, vec![client, edge, store]);
+    assert!(item(&report, "component:entry")
+        .detail
+        .contains("the same box plays"));
 }

@@ -43,11 +43,14 @@ impl Fit<'_> {
 struct Wanted {
     kinds: Vec<ComponentKind>,
     names: Vec<Vec<String>>,
+    /// Another way to fill a role must show it twice: by kind and by name.
+    strict: bool,
 }
 
 impl Wanted {
     fn new(role: &ExpectedComponent) -> Wanted {
         Wanted {
+            strict: role.alternative_to.is_some(),
             kinds: role
                 .kinds
                 .iter()
@@ -91,7 +94,12 @@ impl Wanted {
                 .copied()
                 .find(|t| t.kinds.iter().any(|k| self.kinds.contains(k))),
         };
-        (fit.weight() > 0).then_some(fit)
+        let fits = if self.strict {
+            (fit.kind || fit.technology.is_some()) && fit.synonym.is_some()
+        } else {
+            fit.weight() > 0
+        };
+        fits.then_some(fit)
     }
 }
 

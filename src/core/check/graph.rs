@@ -3,7 +3,7 @@
 //! reachability with witnesses, simple paths, and dominators.
 
 use super::vocabulary::{Named, Technology, Vocabulary};
-use super::words::{word_count, words};
+use super::words::{is_term_list, word_count, words};
 use crate::core::diagram::{Board, Component, ComponentId, ComponentKind};
 use std::collections::HashMap;
 
@@ -21,6 +21,8 @@ pub struct Graph<'b> {
     failure: Vec<Vec<String>>,
     /// How many words each details note has.
     detail_count: Vec<usize>,
+    /// Whether each details note is only a list of terms.
+    term_list: Vec<bool>,
     redundancy: Vec<Option<Named<'b>>>,
     /// Each stemmed word of any label, to the vertices whose label has it.
     label_index: HashMap<String, Vec<usize>>,
@@ -73,6 +75,7 @@ impl<'b> Graph<'b> {
             label,
             failure,
             detail_count: comps.iter().map(|c| word_count(&c.details)).collect(),
+            term_list: comps.iter().map(|c| is_term_list(&c.details)).collect(),
             label_index,
         }
     }
@@ -113,6 +116,17 @@ impl<'b> Graph<'b> {
     /// How many words a vertex's details note has.
     pub fn detail_count(&self, v: usize) -> usize {
         self.detail_count[v]
+    }
+
+    /// Whether a vertex's details explain something: at least `min` words, and not
+    /// only a list of terms.
+    pub fn explains(&self, v: usize, min: usize) -> bool {
+        self.detail_count[v] >= min && !self.term_list[v]
+    }
+
+    /// Whether a vertex's details are only a list of terms.
+    pub fn lists_terms(&self, v: usize) -> bool {
+        self.term_list[v]
     }
 
     /// The vertices whose label has the (stemmed) word, in board order.

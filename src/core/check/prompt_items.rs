@@ -25,8 +25,18 @@ struct Roles<'a, 'b> {
 }
 
 impl Roles<'_, '_> {
+    /// The role by id, or, when nothing plays it, an alternative that is played (the
+    /// second pool standing in for replica nodes).
     fn index(&self, id: &str) -> Option<usize> {
-        self.roles.iter().position(|c| c.id == id)
+        let r = self.roles.iter().position(|c| c.id == id)?;
+        if self.assignment.player[r].is_some() {
+            return Some(r);
+        }
+        let alternative = (0..self.roles.len()).find(|&a| {
+            self.roles[a].alternative_to.as_deref() == Some(id)
+                && self.assignment.player[a].is_some()
+        });
+        Some(alternative.unwrap_or(r))
     }
 
     fn label(&self, v: usize) -> &str {
@@ -126,8 +136,18 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
     };
     let mut items = Vec::new();
     for (r, expected) in prompt.components.iter().enumerate() {
-        let player = roles.assignment.player[r];
-        let detail = match (player, roles.assignment.fit_of(r)) {
+        if expected.alternative_to.is_some() {
+            continue;
+        }
+        // The role itself, or an alternative that fills it.
+        let acting = roles.index(&expected.id).unwrap_or(r);
+        let player = roles.assignment.player[acting];
+        let detail = match (player, roles.assignment.fit_of(acting)) {
+            (Some(v), Some(fit)) if acting != r => format!(
+                "{} ({})",
+                roles.evidence(acting, v, fit),
+                roles.roles[acting].name.to_lowercase()
+            ),
             (Some(v), Some(fit)) => roles.evidence(r, v, fit),
             _ => roles.unplayed(r),
         };
@@ -172,13 +192,28 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
     items
 }
 
-/// The flow's steps as one simple path: each step played by a distinct box, in order,
+/// The flow's steps (its path, else its other path) as one simple path: each step
+/// played by a distinct box, in order,
 /// with any boxes between them but none visited twice (so a pair of arrows both
 /// ways, or a ring, covers nothing by itself). Between two steps the arrows may all
 /// point the other way (a whiteboard mixes requests and data), and the detail says
 /// where. Or why there is none.
 fn flow_chain(roles: &Roles, flow: &ExpectedFlow) -> (Option<Vec<usize>>, String) {
-    let steps: Vec<usize> = flow.path.iter().filter_map(|id| roles.index(id)).collect();
+    let first = path_chain(roles, flow, &flow.path);
+    if first.0.is_some() || flow.or_path.is_empty() {
+        return first;
+    }
+    let other = path_chain(roles, flow, &flow.or_path);
+    if other.0.is_some() {
+        other
+    } else {
+        first
+    }
+}
+
+/// One of a flow's paths (by role ids) as one simple path, or why there is none.
+fn path_chain(roles: &Roles, flow: &ExpectedFlow, path: &[String]) -> (Option<Vec<usize>>, String) {
+    let steps: Vec<usize> = path.iter().filter_map(|id| roles.index(id)).collect();
     if steps.len() < 2 {
         return (None, "the flow names no components".into());
     }
@@ -292,6 +327,10 @@ impl Search<'_, '_> {
         }
         self.furthest = self.furthest.max(step);
         let at = chain.last().map_or(0, |(v, _)| *v);
+        // A box that plays two roles (a shared box) is both steps at once.
+        if self.steps[step].contains(&at) {
+            return self.extend(chain, step + 1);
+        }
         let blocked: Vec<bool> = (0..self.graph.len())
             .map(|v| self.used[v] || self.step_box[v])
             .collect();
@@ -326,17 +365,18 @@ impl Search<'_, '_> {
 
 /// Words too common in labels to say which box a note speaks of.
 const COMMON_WORDS: [&str; 12] = [
-    "servic", "serv", "stor", "node", "data", "system", "api", "app", "cluster", "db", "layer",
+    "service", "server", "store", "node", "data", "system", "api", "app", "cluster", "db", "layer",
     "tier",
 ];
 
 /// Whether a note (as words) speaks of box `v`: it uses a word of the box's label or of
 /// the role's name (four letters or more, and not a word every label has).
 fn speaks_of(note: &[String], label: &[String], role: &[String]) -> bool {
+    let common: Vec<String> = COMMON_WORDS.iter().flat_map(|w| words(w)).collect();
     label
         .iter()
         .chain(role)
-        .filter(|w| w.len() >= 4 && !COMMON_WORDS.contains(&w.as_str()))
+        .filter(|w| w.len() >= 4 && !common.contains(w))
         .any(|w| note.contains(w))
 }
 
@@ -456,14 +496,19 @@ fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Che
             .map(|v| {
                 let c = graph.component(v);
                 let n = graph.detail_count(v);
+                let detail = if graph.lists_terms(v) {
+                    format!("{n} words of details, but only a list of terms, not an explanation")
+                } else {
+                    format!("{n} words of details")
+                };
                 CheckItem {
                     key: format!("depth:focus-{}", c.id),
                     category: Category::Depth,
                     title: format!("Details on {}", c.label),
                     why: why.into(),
-                    found: n >= MIN_DETAIL_WORDS,
+                    found: graph.explains(v, MIN_DETAIL_WORDS),
                     components: vec![c.id],
-                    detail: format!("{n} words of details"),
+                    detail,
                     advice: false,
                 }
             })
@@ -481,7 +526,7 @@ fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Che
             let (deep, via) = match candidates
                 .iter()
                 .copied()
-                .find(|&v| graph.detail_count(v) >= MIN_DETAIL_WORDS)
+                .find(|&v| graph.explains(v, MIN_DETAIL_WORDS))
             {
                 Some(v) => (Some(v), None),
                 None => {

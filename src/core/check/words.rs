@@ -33,6 +33,23 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
+/// Fewest items a note must list to read as a list of terms.
+const TERM_LIST_ITEMS: usize = 6;
+
+/// Whether a note is a list of terms rather than an explanation: six or more items
+/// separated by commas, semicolons, slashes or lines, nearly all of them one or two
+/// words ("consistent hashing, hash slots, sharding, LRU, TTL, gossip, raft"). An
+/// interviewer hears such a list as vocabulary, not as depth.
+pub fn is_term_list(text: &str) -> bool {
+    let items: Vec<usize> = text
+        .split([',', ';', '/', '\n'])
+        .map(word_count)
+        .filter(|&n| n > 0)
+        .collect();
+    let short = items.iter().filter(|&&n| n <= 2).count();
+    items.len() >= TERM_LIST_ITEMS && short * 5 >= items.len() * 4
+}
+
 /// Ends the word being read: a number becomes [`NUMBER`], anything else its stem.
 fn flush(word: &mut String, out: &mut Vec<String>) {
     if word.is_empty() {

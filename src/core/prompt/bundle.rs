@@ -213,6 +213,11 @@ impl Scope<'_, '_> {
         }
     }
 
+    /// An optional text.
+    pub fn optional_text(&mut self, name: &str) -> Option<String> {
+        self.fields.has(&self.path(name)).then(|| self.text(name))
+    }
+
     /// An optional text that must be one of a fixed set of words; `fallback` when absent.
     pub fn optional_choice<T: Copy>(
         &mut self,

@@ -77,6 +77,10 @@ pub struct ExpectedComponent {
     /// Ids of roles whose box this role may share ("the shortener and the redirect
     /// service may be one service").
     pub shares: Vec<String>,
+    /// The id of the role this one is another way to fill ("a second pool the router
+    /// writes to" for "replica nodes"): it has no item of its own, and its box plays
+    /// that role when nothing else does.
+    pub alternative_to: Option<String>,
 }
 
 /// Which way a flow's arrows are usually drawn.
@@ -106,6 +110,8 @@ pub struct ExpectedFlow {
     pub name: String,
     /// Component ids in order; intermediate hops may exist between them on the board.
     pub path: Vec<String>,
+    /// Another path that shows the same flow in another valid design (empty: none).
+    pub or_path: Vec<String>,
     /// Which way its arrows point.
     pub direction: Direction,
     /// Why it matters.
@@ -317,10 +323,12 @@ impl Prompt {
             synonyms: c.texts("synonyms", false),
             why: c.text("why"),
             shares: c.texts("shares", false),
+            alternative_to: c.optional_text("alternative_to"),
         });
         prompt.flows = f.list("flows", true, |c| ExpectedFlow {
             name: c.text("name"),
             path: c.texts("path", true),
+            or_path: c.texts("or_path", false),
             direction: c.optional_choice("direction", Direction::from_id, Direction::Request),
             why: c.text("why"),
         });

@@ -234,13 +234,41 @@ impl Prompt {
             for id in &c.shares {
                 refer(format!("component \"{}\" shares", c.id), id);
             }
+            if let Some(id) = &c.alternative_to {
+                refer(format!("component \"{}\" alternative_to", c.id), id);
+            }
         }
         for flow in &self.flows {
-            if flow.path.len() < 2 {
-                errors.push(PromptError::TooFew {
-                    field: "flow path",
-                    found: flow.path.len(),
-                    needed: 2,
+            for id in &flow.or_path {
+                refer(format!("flow \"{}\" or_path", flow.name), id);
+            }
+        }
+        for flow in &self.flows {
+            // A path has two steps at least; the other path is optional.
+            for (field, found, optional) in [
+                ("flow path", flow.path.len(), false),
+                ("flow or_path", flow.or_path.len(), true),
+            ] {
+                if found < 2 && !(optional && found == 0) {
+                    errors.push(PromptError::TooFew {
+                        field,
+                        found,
+                        needed: 2,
+                    });
+                }
+            }
+        }
+        // An alternative fills a role that is scored; it is not itself the target of
+        // another alternative.
+        for c in &self.components {
+            let target = c
+                .alternative_to
+                .as_ref()
+                .and_then(|id| self.components.iter().find(|t| &t.id == id));
+            if target.is_some_and(|t| t.alternative_to.is_some() || t.id == c.id) {
+                errors.push(PromptError::BadValue {
+                    field: format!("component \"{}\" alternative_to", c.id),
+                    value: c.alternative_to.clone().unwrap_or_default(),
                 });
             }
         }
