@@ -1,0 +1,108 @@
+//! The checker against its evaluation corpus (issue 12): boards drawn independently of
+//! the checklists, five per prompt. Every board lands in the band its author expects,
+//! and within each prompt the good designs outscore the half-done one, which does at
+//! least as well as the deep-but-narrow one, which outscores the keyword-stuffed
+//! adversary.
+//! `cargo bench --bench checker_corpus` prints the same figures as a table.
+
+use breadthfirst::core::check::{Category, Report};
+use corpus_cases::{cases, Case};
+use std::collections::BTreeSet;
+
+#[path = "bench/corpus_cases.rs"]
+mod corpus_cases;
+
+/// Fewest prompts the corpus covers, and boards per prompt.
+const PROMPTS: usize = 12;
+const BOARDS: usize = 5;
+
+/// The issue's targets, whatever an author's band says.
+const GOOD_AT_LEAST: u32 = 85;
+const ADVERSARY_AT_MOST: u32 = 35;
+const NARROW_COMPONENTS_AT_MOST: u32 = 50;
+
+fn found(report: &Report, category: Option<Category>) -> u32 {
+    report.coverage(category, &BTreeSet::new()).found_percent()
+}
+
+fn label(case: &Case) -> String {
+    format!(
+        "{}/{} ({}, {}%)",
+        case.prompt,
+        case.name,
+        case.band,
+        found(&case.report, None)
+    )
+}
+
+#[test]
+fn the_corpus_covers_enough_prompts_and_every_board_reads() {
+    let (cases, problems) = cases();
+    assert_eq!(problems, Vec::<String>::new());
+    let mut prompts: Vec<&str> = cases.iter().map(|c| c.prompt.as_str()).collect();
+    prompts.dedup();
+    assert!(prompts.len() >= PROMPTS, "{prompts:?}");
+    for prompt in prompts {
+        let bands: BTreeSet<&str> = cases
+            .iter()
+            .filter(|c| c.prompt == prompt)
+            .map(|c| c.band.as_str())
+            .collect();
+        let boards = cases.iter().filter(|c| c.prompt == prompt).count();
+        assert_eq!(boards, BOARDS, "{prompt}");
+        assert_eq!(
+            bands,
+            BTreeSet::from(["adversary", "good", "half", "narrow"]),
+            "{prompt}"
+        );
+    }
+}
+
+#[test]
+fn every_board_lands_in_its_band_and_meets_the_targets() {
+    let (cases, _) = cases();
+    let mut outside = Vec::new();
+    for case in &cases {
+        let percent = found(&case.report, None);
+        if !(case.min..=case.max).contains(&percent) {
+            outside.push(format!("{} outside {}-{}", label(case), case.min, case.max));
+        }
+        let target = match case.band.as_str() {
+            "good" => percent >= GOOD_AT_LEAST,
+            "adversary" => percent <= ADVERSARY_AT_MOST,
+            "narrow" => {
+                found(&case.report, Some(Category::Components)) <= NARROW_COMPONENTS_AT_MOST
+            }
+            _ => true,
+        };
+        if !target {
+            outside.push(format!("{} misses the issue's target", label(case)));
+        }
+    }
+    assert!(outside.is_empty(), "{outside:#?}");
+}
+
+#[test]
+fn in_every_prompt_good_beats_half_done_beats_narrow_beats_the_adversary() {
+    let (cases, _) = cases();
+    let mut wrong = Vec::new();
+    let rank = |band: &str| match band {
+        "good" => 3,
+        "half" => 2,
+        "narrow" => 1,
+        _ => 0,
+    };
+    for a in &cases {
+        for b in cases.iter().filter(|b| b.prompt == a.prompt) {
+            let (ra, rb) = (rank(&a.band), rank(&b.band));
+            let (fa, fb) = (found(&a.report, None), found(&b.report, None));
+            // A half-done map may tie with a deep-but-narrow one (breadth against
+            // depth, item for item); every other pair is strictly ordered.
+            let tie_allowed = ra == 2 && rb == 1;
+            if ra > rb && (fa < fb || (fa == fb && !tie_allowed)) {
+                wrong.push(format!("{} should beat {}", label(a), label(b)));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
