@@ -18,8 +18,12 @@ pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
 pub const FIRST_LOAD_CEILING: usize = 315 * 1024;
 /// What we aim the first load at, gzip.
 pub const FIRST_LOAD_AIM: usize = 250 * 1024;
-/// The modules fetched on demand may weigh this much together, gzip.
-pub const ON_DEMAND_BUDGET: usize = 240 * 1024;
+/// The modules fetched on demand may weigh this much together, gzip: the worker (the
+/// checker, exporters, Boards planner) and the prompt library, all fetched after the
+/// board is usable. Raised from 240 KB with issue 12: the checker's reviewed vocabulary
+/// (373 technologies, 58 mitigation concepts) is 10.8 KB of it and the reviewed prompt
+/// texts grew to 64 KB; the worker without the vocabulary is smaller than before.
+pub const ON_DEMAND_BUDGET: usize = 250 * 1024;
 
 /// One file's sizes.
 #[derive(Clone, Debug)]
