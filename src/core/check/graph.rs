@@ -23,6 +23,8 @@ pub struct Graph<'b> {
     detail_count: Vec<usize>,
     /// Whether each details note is only a list of terms.
     term_list: Vec<bool>,
+    /// Each details note as words.
+    details: Vec<Vec<String>>,
     redundancy: Vec<Option<Named<'b>>>,
     /// Each stemmed word of any label, to the vertices whose label has it.
     label_index: HashMap<String, Vec<usize>>,
@@ -76,6 +78,7 @@ impl<'b> Graph<'b> {
             failure,
             detail_count: comps.iter().map(|c| word_count(&c.details)).collect(),
             term_list: comps.iter().map(|c| is_term_list(&c.details)).collect(),
+            details: comps.iter().map(|c| words(&c.details)).collect(),
             label_index,
         }
     }
@@ -122,6 +125,11 @@ impl<'b> Graph<'b> {
     /// only a list of terms.
     pub fn explains(&self, v: usize, min: usize) -> bool {
         self.detail_count[v] >= min && !self.term_list[v]
+    }
+
+    /// The lower-case words of a vertex's details note.
+    pub fn detail_words(&self, v: usize) -> &[String] {
+        &self.details[v]
     }
 
     /// Whether a vertex's details are only a list of terms.

@@ -2,7 +2,6 @@
 //! that cannot apply (no queue on the board, say) is left out rather than counted as
 //! passed, so an empty board scores nothing.
 
-use super::words::words;
 use super::{labels, Category, CheckItem, Graph};
 use crate::core::diagram::ComponentKind;
 
@@ -55,8 +54,8 @@ const SOFT_STATE: [&str; 1] = ["soft_state"];
 fn is_soft_state(graph: &Graph, v: usize) -> bool {
     let soft: Vec<String> = SOFT_STATE.iter().map(|s| s.to_string()).collect();
     let answers = graph.vocabulary().answers(&soft);
-    let details = words(&graph.component(v).details);
-    answers.first_in(graph.failure_words(v)).is_some() || answers.first_in(&details).is_some()
+    answers.first_in(graph.failure_words(v)).is_some()
+        || answers.first_in(graph.detail_words(v)).is_some()
 }
 
 /// Every hygiene rule that applies to the board.

@@ -22,6 +22,8 @@ struct Roles<'a, 'b> {
     graph: &'a Graph<'b>,
     roles: &'a [ExpectedComponent],
     assignment: Assignment<'b>,
+    /// [`COMMON_WORDS`] as stems, read once.
+    common: Vec<String>,
 }
 
 impl Roles<'_, '_> {
@@ -133,6 +135,7 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
         graph,
         roles: &prompt.components,
         assignment: assign(graph, &prompt.components),
+        common: COMMON_WORDS.iter().flat_map(|w| words(w)).collect(),
     };
     let mut items = Vec::new();
     for (r, expected) in prompt.components.iter().enumerate() {
@@ -369,10 +372,9 @@ const COMMON_WORDS: [&str; 12] = [
     "tier",
 ];
 
-/// Whether a note (as words) speaks of box `v`: it uses a word of the box's label or of
-/// the role's name (four letters or more, and not a word every label has).
-fn speaks_of(note: &[String], label: &[String], role: &[String]) -> bool {
-    let common: Vec<String> = COMMON_WORDS.iter().flat_map(|w| words(w)).collect();
+/// Whether a note (as words) speaks of a box: it uses a word of the box's label or of
+/// the role's name (four letters or more, and not one of the `common` stems).
+fn speaks_of(note: &[String], label: &[String], role: &[String], common: &[String]) -> bool {
     label
         .iter()
         .chain(role)
@@ -438,7 +440,8 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
         let label = graph.label_words(v);
         let neighbours = graph.successors(v).iter().chain(graph.predecessors(v));
         for &n in neighbours {
-            if boxes.contains(&n) || !speaks_of(graph.failure_words(n), label, &role_words) {
+            let note = graph.failure_words(n);
+            if boxes.contains(&n) || !speaks_of(note, label, &role_words, &roles.common) {
                 continue;
             }
             if let Some(named) = answer(n) {
@@ -545,8 +548,7 @@ fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Che
                                     && graph.detail_count(*n) >= MIN_DETAIL_WORDS
                             })
                             .find(|&n| {
-                                let details = words(&graph.component(n).details);
-                                speaks_of(&details, label, &role_words)
+                                speaks_of(graph.detail_words(n), label, &role_words, &roles.common)
                             })
                             .map(|n| (n, v))
                     });
