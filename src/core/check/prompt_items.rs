@@ -58,6 +58,7 @@ impl Roles<'_, '_> {
                 role.synonyms[s]
             ),
             (Some(s), _) => format!("{}: its name says \"{}\"", c.label, role.synonyms[s]),
+            (None, Some(_)) if fit.kind => format!("{} is a {}", c.label, c.kind.display_name()),
             (None, Some(t)) => {
                 // The kind the role accepted it as ("Redis" as a key-value store).
                 let kind = t
