@@ -52,13 +52,15 @@ impl Roles<'_, '_> {
         let role = &self.roles[r];
         let mut text = match (fit.synonym, fit.technology) {
             (Some(s), _) if fit.kind => format!(
-                "{} is a {} named \"{}\"",
+                "{} is {} named \"{}\"",
                 c.label,
-                c.kind.display_name(),
+                a_kind(c.kind.display_name()),
                 role.synonyms[s]
             ),
             (Some(s), _) => format!("{}: its name says \"{}\"", c.label, role.synonyms[s]),
-            (None, Some(_)) if fit.kind => format!("{} is a {}", c.label, c.kind.display_name()),
+            (None, Some(_)) if fit.kind => {
+                format!("{} is {}", c.label, a_kind(c.kind.display_name()))
+            }
             (None, Some(t)) => {
                 // The kind the role accepted it as ("Redis" as a key-value store).
                 let kind = t
@@ -66,9 +68,9 @@ impl Roles<'_, '_> {
                     .iter()
                     .find(|k| role.kinds.iter().any(|id| id == k.id()))
                     .map_or("component", |k| k.display_name());
-                format!("{}: {} is a {kind}", c.label, t.name)
+                format!("{}: {} is {}", c.label, t.name, a_kind(kind))
             }
-            (None, None) => format!("{} is a {}", c.label, c.kind.display_name()),
+            (None, None) => format!("{} is {}", c.label, a_kind(c.kind.display_name())),
         };
         if self.assignment.shared[r] {
             let others: Vec<&str> = (0..self.roles.len())
@@ -88,7 +90,7 @@ impl Roles<'_, '_> {
             .kinds
             .iter()
             .filter_map(|k| ComponentKind::from_id(k))
-            .map(|k| format!("a {}", k.display_name()))
+            .map(|k| a_kind(k.display_name()))
             .collect();
         let names: Vec<String> = role
             .synonyms
@@ -124,6 +126,12 @@ impl Roles<'_, '_> {
             None => format!("looked for {wanted}; nothing on the board is one"),
         }
     }
+}
+
+/// A kind's name with its article: "a Cache", "an API gateway", "an External service".
+fn a_kind(name: &str) -> String {
+    let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
+    format!("{} {name}", if vowel { "an" } else { "a" })
 }
 
 fn ids(graph: &Graph, vertices: &[usize]) -> Vec<ComponentId> {
