@@ -913,3 +913,28 @@ fn a_box_that_plays_two_roles_is_both_steps_of_a_flow() {
         .detail
         .contains("the same box plays"));
 }
+
+#[test]
+fn a_question_in_two_parts_needs_both_answered() {
+    let p = prompt("web-crawler");
+    let index = p
+        .failure_modes
+        .iter()
+        .position(|f| !f.also.is_empty())
+        .expect("the crawler's hang-or-trap question has two parts");
+    let key = format!("failure:{index}");
+    let score = |note: &str| {
+        let mut b = B::new();
+        let fetchers = b.add(K::Worker, "Fetchers");
+        b.note(fetchers, NoteField::Failure, note);
+        item(&check(&b.0, &p, &[]), &key).clone()
+    };
+    let half =
+        score("Timeouts (connect 10 s, total 30 s) keep a hanging server from pinning a thread.");
+    assert!(!half.found, "{}", half.detail);
+    assert!(half.detail.contains("second part"), "{}", half.detail);
+    let both = score(
+        "Timeouts cut hanging servers; a per-host budget and a depth limit stop spider traps.",
+    );
+    assert!(both.found, "{}", both.detail);
+}

@@ -405,7 +405,7 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
         );
     };
     let boxes = roles.assignment.stand_ins(r);
-    let Some(&player) = boxes.first() else {
+    if boxes.is_empty() {
         return (
             false,
             format!(
@@ -414,9 +414,47 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
             ),
             Vec::new(),
         );
-    };
+    }
+    let (found, detail, parts) = failure_part(roles, fm, r, &boxes, &fm.mitigations);
+    if !found || fm.also.is_empty() {
+        return (found, detail, parts);
+    }
+    // A question in two parts is answered only when both are.
+    let (second, second_detail, more) = failure_part(roles, fm, r, &boxes, &fm.also);
+    if second {
+        let mut all = parts;
+        for v in more {
+            if !all.contains(&v) {
+                all.push(v);
+            }
+        }
+        return (true, format!("{detail}; {second_detail}"), all);
+    }
+    let wanted = fm
+        .also
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    (
+        false,
+        format!("{detail}, but nothing answers the question's second part (e.g. {wanted})"),
+        parts,
+    )
+}
+
+/// Whether a failure note answers one part of a failure mode with one of `wanted`.
+fn failure_part(
+    roles: &Roles,
+    fm: &FailureMode,
+    r: usize,
+    boxes: &[usize],
+    wanted: &[String],
+) -> (bool, String, Vec<usize>) {
+    let player = boxes[0];
     let graph = roles.graph;
-    let answers = graph.vocabulary().answers(&fm.mitigations);
+    let answers = graph.vocabulary().answers(wanted);
     let answer = |v: usize| {
         answers
             .first_in(graph.failure_words(v))
@@ -439,13 +477,13 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
             parts,
         )
     };
-    for &v in &boxes {
+    for &v in boxes {
         if let Some(named) = answer(v) {
             return found(v, named, None);
         }
     }
     let role_words = words(&roles.roles[r].name);
-    for &v in &boxes {
+    for &v in boxes {
         let label = graph.label_words(v);
         let neighbours = graph.successors(v).iter().chain(graph.predecessors(v));
         for &n in neighbours {
@@ -458,8 +496,7 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
             }
         }
     }
-    let answers = fm
-        .mitigations
+    let answers = wanted
         .iter()
         .take(NAMES_LISTED)
         .map(|m| format!("\"{m}\""))

@@ -142,6 +142,9 @@ pub struct FailureMode {
     /// Whether it asks "this component dies": then generic redundancy (replicas,
     /// failover, several instances) answers it too.
     pub outage: bool,
+    /// For a question in two parts ("a site hangs, or generates endless URLs"): what
+    /// answers the second part, which must be answered too (empty: one part).
+    pub also: Vec<String>,
     /// Why it matters.
     pub why: String,
 }
@@ -342,6 +345,7 @@ impl Prompt {
             question: c.text("question"),
             mitigations: c.texts("mitigations", true),
             outage: c.optional_choice("outage", |v| v.parse().ok(), false),
+            also: c.texts("also", false),
             why: c.text("why"),
         });
         prompt
