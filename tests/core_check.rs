@@ -938,3 +938,25 @@ fn a_question_in_two_parts_needs_both_answered() {
     );
     assert!(both.found, "{}", both.detail);
 }
+
+#[test]
+fn a_flow_drawn_against_its_direction_counts_and_says_so() {
+    let p = prompt("url-shortener");
+    // flow:3, clicks feed analytics, follows the data: API → click stream → counter.
+    assert_eq!(
+        p.flows[3].direction,
+        breadthfirst::core::prompt::Direction::Data
+    );
+    let mut b = B::new();
+    let api = b.add(K::Service, "API");
+    let events = b.add(K::MessageQueue, "Click stream");
+    let counter = b.add(K::Worker, "Click aggregator");
+    b.arrow(api, events, "click events");
+    b.arrow(counter, events, "poll");
+    let clicks = item(&check(&b.0, &p, &[]), "flow:3").clone();
+    assert!(clicks.found, "{}", clicks.detail);
+    assert_eq!(
+        clicks.detail,
+        "API → Click stream ← Click aggregator (some arrows point the way the requests go; counted)"
+    );
+}
