@@ -140,20 +140,20 @@ fn a_mitigation_concept_accepts_every_way_it_is_written() {
         "Active/passive pair with a floating VIP.",
         "Automatic failover.",
     ] {
-        let named = v.first_named(&words(note), &wanted);
+        let named = v.first_named(note, &wanted);
         assert!(named.is_some(), "{note}");
     }
-    assert!(v
-        .first_named(&words("There is no failover."), &wanted)
-        .is_none());
+    assert!(v.first_named("There is no failover.", &wanted).is_none());
     for note in [
         "Replicated across 3 AZs.",
         "30 pods across 3 AZs.",
         "Eleven nines of durability, versioning on.",
     ] {
-        assert!(v.redundancy_named(&words(note)).is_some(), "{note}");
+        assert!(v.redundancy_named(&v.read_note(note)).is_some(), "{note}");
     }
-    assert!(v.redundancy_named(&words("Retry-After header.")).is_none());
+    assert!(v
+        .redundancy_named(&v.read_note("Retry-After header."))
+        .is_none());
 }
 
 #[test]
@@ -171,4 +171,24 @@ fn a_name_inside_a_longer_name_is_not_read_on_its_own() {
     // Two names side by side are both read.
     let both = kinds("Postgres + Redis");
     assert!(both.contains(&ComponentKind::SqlDatabase) && both.contains(&ComponentKind::Cache));
+}
+
+#[test]
+fn a_note_that_claims_and_denies_a_remedy_does_not_answer_with_it() {
+    let v = Vocabulary::bundled();
+    // One remedy denied: that remedy does not count; the others still do.
+    let note = v.read_note("Async replication; no synchronous replica. Automatic failover.");
+    assert!(!note.is_noise());
+    let replication = vec!["replica".to_string()];
+    let failover = vec!["failover".to_string()];
+    assert!(v.answers(&replication).first_in(&note).is_none());
+    assert!(v.answers(&failover).first_in(&note).is_some());
+    // A buzzword note that claims and denies several remedies answers nothing.
+    let noise = v.read_note(
+        "replicas, failover, retry, quorum, multi-AZ. No replica needed, without failover it is fine, no retries.",
+    );
+    assert!(noise.is_noise());
+    assert!(v.redundancy_named(&noise).is_none());
+    let quorum = vec!["quorum".to_string()];
+    assert!(v.answers(&quorum).first_in(&noise).is_none());
 }

@@ -2,8 +2,8 @@
 //! numbers, adjacency both ways, each box's words and the technologies its name says,
 //! reachability with witnesses, simple paths, and dominators.
 
-use super::vocabulary::{Named, Technology, Vocabulary};
-use super::words::{is_term_list, word_count, words};
+use super::vocabulary::{Named, Note, Technology, Vocabulary};
+use super::words::{is_term_list, words};
 use crate::core::diagram::{Board, Component, ComponentId, ComponentKind};
 use std::collections::HashMap;
 
@@ -18,13 +18,11 @@ pub struct Graph<'b> {
     label: Vec<Vec<String>>,
     /// The technologies each label names ("Postgres", "NoSQL store").
     named: Vec<Vec<&'b Technology>>,
-    failure: Vec<Vec<String>>,
-    /// How many words each details note has.
-    detail_count: Vec<usize>,
+    failure: Vec<Note>,
     /// Whether each details note is only a list of terms.
     term_list: Vec<bool>,
-    /// Each details note as words.
-    details: Vec<Vec<String>>,
+    /// Each details note, read.
+    details: Vec<Note>,
     redundancy: Vec<Option<Named<'b>>>,
     /// Each stemmed word of any label, to the vertices whose label has it.
     label_index: HashMap<String, Vec<usize>>,
@@ -52,14 +50,20 @@ impl<'b> Graph<'b> {
             }
         }
         let comps = board.components();
-        let failure: Vec<Vec<String>> = comps.iter().map(|c| words(&c.failure)).collect();
+        let failure: Vec<Note> = comps
+            .iter()
+            .map(|c| vocabulary.read_note(&c.failure))
+            .collect();
         let label: Vec<Vec<String>> = comps.iter().map(|c| words(&c.label)).collect();
         let mut label_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (v, ws) in label.iter().enumerate() {
             for w in ws {
-                let list = label_index.entry(w.clone()).or_default();
-                if list.last() != Some(&v) {
-                    list.push(v);
+                match label_index.get_mut(w) {
+                    Some(list) if list.last() == Some(&v) => {}
+                    Some(list) => list.push(v),
+                    None => {
+                        label_index.insert(w.clone(), vec![v]);
+                    }
                 }
             }
         }
@@ -76,9 +80,8 @@ impl<'b> Graph<'b> {
                 .collect(),
             label,
             failure,
-            detail_count: comps.iter().map(|c| word_count(&c.details)).collect(),
             term_list: comps.iter().map(|c| is_term_list(&c.details)).collect(),
-            details: comps.iter().map(|c| words(&c.details)).collect(),
+            details: comps.iter().map(|c| Note::plain(&c.details)).collect(),
             label_index,
         }
     }
@@ -113,22 +116,32 @@ impl<'b> Graph<'b> {
 
     /// The lower-case words of a vertex's failure note.
     pub fn failure_words(&self, v: usize) -> &[String] {
+        &self.failure[v].words
+    }
+
+    /// A vertex's failure note, read.
+    pub fn failure_note(&self, v: usize) -> &Note {
         &self.failure[v]
     }
 
     /// How many words a vertex's details note has.
     pub fn detail_count(&self, v: usize) -> usize {
-        self.detail_count[v]
+        self.details[v].words.len()
     }
 
     /// Whether a vertex's details explain something: at least `min` words, and not
     /// only a list of terms.
     pub fn explains(&self, v: usize, min: usize) -> bool {
-        self.detail_count[v] >= min && !self.term_list[v]
+        self.detail_count(v) >= min && !self.term_list[v]
     }
 
     /// The lower-case words of a vertex's details note.
     pub fn detail_words(&self, v: usize) -> &[String] {
+        &self.details[v].words
+    }
+
+    /// A vertex's details note, read.
+    pub fn detail_note(&self, v: usize) -> &Note {
         &self.details[v]
     }
 

@@ -54,8 +54,8 @@ const SOFT_STATE: [&str; 1] = ["soft_state"];
 fn is_soft_state(graph: &Graph, v: usize) -> bool {
     let soft: Vec<String> = SOFT_STATE.iter().map(|s| s.to_string()).collect();
     let answers = graph.vocabulary().answers(&soft);
-    answers.first_in(graph.failure_words(v)).is_some()
-        || answers.first_in(graph.detail_words(v)).is_some()
+    answers.first_in(graph.failure_note(v)).is_some()
+        || answers.first_in(graph.detail_note(v)).is_some()
 }
 
 /// Every hygiene rule that applies to the board.

@@ -284,9 +284,9 @@ fn path_chain(roles: &Roles, flow: &ExpectedFlow, path: &[String]) -> (Option<Ve
 }
 
 /// Most arrows one flow's search may look at before it gives up (each try of a box
-/// for a step searches the arrows again). A board of a hundred arrows affords a few
-/// hundred tries; only a huge board of look-alike boxes runs out.
-const SEARCH_BUDGET: usize = 40_000;
+/// for a step searches the arrows again): about two hundred tries on a board of a
+/// hundred arrows; only a huge board of look-alike boxes runs out.
+const SEARCH_BUDGET: usize = 20_000;
 
 /// A simple path through one box of each step in order, each box with whether the
 /// arrows into it point backwards; or the furthest step (from 1) no start could
@@ -457,7 +457,7 @@ fn failure_part(
     let answers = graph.vocabulary().answers(wanted);
     let answer = |v: usize| {
         answers
-            .first_in(graph.failure_words(v))
+            .first_in(graph.failure_note(v))
             .or_else(|| fm.outage.then(|| graph.redundancy(v).cloned()).flatten())
     };
     let found = |v: usize, named: Named, via: Option<usize>| {
@@ -511,6 +511,12 @@ fn failure_part(
             "{} plays {} but has no failure note; an answer names e.g. {answers}",
             roles.label(player),
             roles.roles[r].name
+        ),
+        Some(v) if graph.failure_note(v).is_noise() => format!(
+            "{}'s failure note says {}, claiming and denying the same remedies, so it \
+             answers nothing",
+            roles.label(v),
+            quote(&graph.component(v).failure)
         ),
         Some(v) => {
             let mut text = format!(

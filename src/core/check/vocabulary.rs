@@ -5,7 +5,7 @@
 //! "active/passive pair with a floating VIP"). The build turns the files into one JSON
 //! document that is embedded here; [`Vocabulary::bundled`] reads it.
 
-use super::words::{affirmed_at, contains_affirmed, contains_words, words};
+use super::words::{affirmed_at, contains_affirmed, words};
 use crate::core::diagram::ComponentKind;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -71,19 +71,55 @@ pub struct Named<'v> {
     pub concept: Option<&'v str>,
 }
 
-/// The phrasings that answer one failure item (see [`Vocabulary::answers`]).
+/// Fewest remedies a note may both claim and deny before it counts as noise.
+const NOISE: usize = 2;
+
+/// A note as the checker reads it: its words, and the remedies it both claims and
+/// denies ("replicas … no replica needed"): those count for nothing, and a note that
+/// contradicts itself on [`NOISE`] remedies or more answers nothing at all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Note {
+    /// Its words (see [`words`]).
+    pub words: Vec<String>,
+    /// Concepts (by index) the note both affirms and negates.
+    denied: Vec<usize>,
+}
+
+impl Note {
+    /// A note read for its words alone (details, where nothing is scored as an answer
+    /// to a failure).
+    pub fn plain(text: &str) -> Note {
+        Note {
+            words: words(text),
+            denied: Vec::new(),
+        }
+    }
+
+    /// Whether the note contradicts itself so often that it answers nothing.
+    pub fn is_noise(&self) -> bool {
+        self.denied.len() >= NOISE
+    }
+
+    fn counts(&self, concept: Option<usize>) -> bool {
+        !self.is_noise() && concept.is_none_or(|c| !self.denied.contains(&c))
+    }
+}
+
+/// The phrasings that answer one failure item (see [`Vocabulary::answers`]), each with
+/// its concept's index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answers<'v> {
-    phrases: Vec<(Named<'v>, Vec<String>)>,
+    phrases: Vec<(Named<'v>, Option<usize>, Vec<String>)>,
 }
 
 impl<'v> Answers<'v> {
-    /// The first answer, in the prompt's order, that a note (as [`words`]) affirms.
-    pub fn first_in(&self, note: &[String]) -> Option<Named<'v>> {
+    /// The first answer, in the prompt's order, that a note affirms and does not also
+    /// deny.
+    pub fn first_in(&self, note: &Note) -> Option<Named<'v>> {
         self.phrases
             .iter()
-            .find(|(_, ws)| contains_affirmed(note, ws))
-            .map(|(named, _)| named.clone())
+            .find(|(_, c, ws)| note.counts(*c) && contains_affirmed(&note.words, ws))
+            .map(|(named, _, _)| named.clone())
     }
 }
 
@@ -94,9 +130,8 @@ pub struct Vocabulary {
     /// Each name's words, by its first word, with its technology.
     names: HashMap<String, Vec<(Vec<String>, usize)>>,
     concepts: Vec<Concept>,
-    /// Each redundancy phrasing's words, by its first word, with its concept and
-    /// phrasing.
-    redundancy: HashMap<String, Vec<(usize, usize)>>,
+    /// Each concept phrasing, by its first word, as its concept and phrasing indexes.
+    phrase_index: HashMap<String, Vec<(usize, usize)>>,
     /// Everything that did not read (unknown kinds, duplicate names, ...).
     problems: Vec<String>,
 }
@@ -161,15 +196,13 @@ impl Vocabulary {
                 (p, ws)
             }));
             phrases.retain(|(_, ws)| !ws.is_empty());
-            if entry.redundancy {
-                let concept = vocabulary.concepts.len();
-                for (i, (_, ws)) in phrases.iter().enumerate() {
-                    vocabulary
-                        .redundancy
-                        .entry(ws[0].clone())
-                        .or_default()
-                        .push((concept, i));
-                }
+            let concept = vocabulary.concepts.len();
+            for (i, (_, ws)) in phrases.iter().enumerate() {
+                vocabulary
+                    .phrase_index
+                    .entry(ws[0].clone())
+                    .or_default()
+                    .push((concept, i));
             }
             vocabulary.concepts.push(Concept {
                 id: entry.id,
@@ -225,71 +258,102 @@ impl Vocabulary {
     /// The concept a mitigation phrase (as written in a prompt) belongs to: one whose
     /// id or one of whose phrasings it is.
     pub fn concept_of(&self, phrase: &str) -> Option<&Concept> {
-        let ws = words(phrase);
+        self.concept_index(&words(phrase))
+            .map(|c| &self.concepts[c])
+    }
+
+    fn concept_index(&self, ws: &[String]) -> Option<usize> {
         self.concepts
             .iter()
-            .find(|c| c.phrases.iter().any(|(_, p)| *p == ws))
+            .position(|c| c.phrases.iter().any(|(_, p)| p == ws))
+    }
+
+    /// Every place a note names a concept: (position, concept, phrasing).
+    fn mentions_in<'n>(
+        &'n self,
+        note: &'n [String],
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'n {
+        (0..note.len()).flat_map(move |at| {
+            self.phrase_index
+                .get(&note[at])
+                .into_iter()
+                .flatten()
+                .filter(move |&&(c, p)| note[at..].starts_with(&self.concepts[c].phrases[p].1))
+                .map(move |&(c, p)| (at, c, p))
+        })
+    }
+
+    /// Reads a note: its words, and the remedies it both claims and denies. Phrasings
+    /// are found through their first word, so a note is read once whatever the size of
+    /// the vocabulary.
+    pub fn read_note(&self, text: &str) -> Note {
+        let words = words(text);
+        let mut affirmed: Vec<usize> = Vec::new();
+        let mut negated: Vec<usize> = Vec::new();
+        for (at, c, _) in self.mentions_in(&words) {
+            let list = if affirmed_at(&words, at) {
+                &mut affirmed
+            } else {
+                &mut negated
+            };
+            if !list.contains(&c) {
+                list.push(c);
+            }
+        }
+        let denied = affirmed
+            .into_iter()
+            .filter(|c| negated.contains(c))
+            .collect();
+        Note { words, denied }
     }
 
     /// What answers a list of mitigations as a prompt writes them: each one's concept's
     /// every phrasing where it names a concept, else the phrase itself. Read once per
     /// failure item, then held against any number of notes.
     pub fn answers<'v>(&'v self, wanted: &'v [String]) -> Answers<'v> {
-        let mut phrases: Vec<(Named<'v>, Vec<String>)> = Vec::new();
+        let mut phrases: Vec<(Named<'v>, Option<usize>, Vec<String>)> = Vec::new();
         for m in wanted {
-            match self.concept_of(m) {
-                Some(concept) => phrases.extend(concept.phrases.iter().map(|(p, ws)| {
-                    let named = Named {
-                        phrase: p.as_str(),
-                        concept: Some(concept.id.as_str()),
-                    };
-                    (named, ws.clone())
-                })),
+            let ws = words(m);
+            match self.concept_index(&ws) {
+                Some(c) => {
+                    let concept = &self.concepts[c];
+                    phrases.extend(concept.phrases.iter().map(|(p, ws)| {
+                        let named = Named {
+                            phrase: p.as_str(),
+                            concept: Some(concept.id.as_str()),
+                        };
+                        (named, Some(c), ws.clone())
+                    }))
+                }
                 None => phrases.push((
                     Named {
                         phrase: m,
                         concept: None,
                     },
-                    words(m),
+                    None,
+                    ws,
                 )),
             }
         }
         Answers { phrases }
     }
 
-    /// The first of `wanted` (mitigations as a prompt writes them) that a note (as
-    /// [`words`]) affirms, through its concept's phrasings where it has one.
-    pub fn first_named<'v>(&'v self, note: &[String], wanted: &'v [String]) -> Option<Named<'v>> {
-        self.answers(wanted).first_in(note)
+    /// The first of `wanted` (mitigations as a prompt writes them) that a note affirms,
+    /// through its concept's phrasings where it has one.
+    pub fn first_named<'v>(&'v self, note: &str, wanted: &'v [String]) -> Option<Named<'v>> {
+        self.answers(wanted).first_in(&self.read_note(note))
     }
 
-    /// The first redundancy (replicas, failover, several instances, ...) a note (as
-    /// [`words`]) affirms, in the note's order. Phrasings are found through their first
-    /// word, so a note is read once whatever the size of the vocabulary.
-    pub fn redundancy_named(&self, note: &[String]) -> Option<Named<'_>> {
-        (0..note.len()).find_map(|at| {
-            self.redundancy
-                .get(&note[at])
-                .into_iter()
-                .flatten()
-                .find(|&&(c, p)| {
-                    let ws = &self.concepts[c].phrases[p].1;
-                    note[at..].starts_with(ws) && affirmed_at(note, at)
-                })
-                .map(|&(c, p)| Named {
-                    phrase: &self.concepts[c].phrases[p].0,
-                    concept: Some(&self.concepts[c].id),
-                })
-        })
-    }
-
-    /// Whether a concept by id is named anywhere in a note, negated or not (for
-    /// explanations only).
-    pub fn mentions(&self, note: &[String], id: &str) -> bool {
-        self.concepts
-            .iter()
-            .filter(|c| c.id == id)
-            .flat_map(|c| &c.phrases)
-            .any(|(_, ws)| contains_words(note, ws))
+    /// The first redundancy (replicas, failover, several instances, ...) a note affirms
+    /// and does not also deny, in the note's order.
+    pub fn redundancy_named(&self, note: &Note) -> Option<Named<'_>> {
+        self.mentions_in(&note.words)
+            .find(|&(at, c, _)| {
+                self.concepts[c].redundancy && note.counts(Some(c)) && affirmed_at(&note.words, at)
+            })
+            .map(|(_, c, p)| Named {
+                phrase: &self.concepts[c].phrases[p].0,
+                concept: Some(&self.concepts[c].id),
+            })
     }
 }
