@@ -77,7 +77,9 @@ case "${1:-}" in
   serve)
     setup_build_tools
     say "serving on http://127.0.0.1:8080 (Ctrl+C stops)"
-    exec trunk serve --release --offline --address 127.0.0.1 --port 8080
+    # Exactly what is deployed: no auto-reload script (the content security policy
+    # allows no inline script).
+    exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080
     ;;
   test)
     setup_build_tools

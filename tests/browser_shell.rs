@@ -8,6 +8,7 @@ mod support;
 
 use serde_json::json;
 use support::app::App;
+use support::server::TRAP_SCRIPT;
 use support::{browser_lock, Key};
 
 /// The app with a 1280x720 viewport, the smallest screen the product is laid out for.
@@ -374,14 +375,13 @@ fn a_crash_shows_what_happened_and_a_reload_brings_the_board_back() {
     );
     // What a WebAssembly trap is to the page: an uncaught RuntimeError.
     app.expect_page_error("RuntimeError");
-    // Thrown from a same-origin script (a blob), as the app's own module would: an
-    // error thrown by an injected WebDriver script reaches the page muted.
-    app.js(
-        "const code = \"throw new WebAssembly.RuntimeError('unreachable')\"; \
-         const s = document.createElement('script'); \
-         s.src = URL.createObjectURL(new Blob([code], { type: 'text/javascript' })); \
-         document.body.append(s); return null;",
-    );
+    // Thrown from a same-origin script, as the app's own module would: an error thrown
+    // by an injected WebDriver script reaches the page muted, and the content security
+    // policy refuses inline and blob scripts.
+    app.js(&format!(
+        "const s = document.createElement('script'); s.src = '{TRAP_SCRIPT}'; \
+         document.body.append(s); return null;"
+    ));
     app.wait_for("the crash card", || app.count("#crash:not([hidden])") == 1);
     let card = app.driver.find("#crash").text();
     assert!(card.contains("Something went wrong"), "{card}");
@@ -393,4 +393,43 @@ fn a_crash_shows_what_happened_and_a_reload_brings_the_board_back() {
             && app.count("[data-testid=node]") == 1
     });
     assert_eq!(app.count("#crash:not([hidden])"), 0);
+}
+
+#[test]
+fn the_content_security_policy_allows_no_inline_code_and_no_other_origin() {
+    let _lock = browser_lock();
+    let app = small_app();
+    app.add("Cache");
+    let policy =
+        app.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content");
+    let policy = policy.as_str().expect("a policy in the page");
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+    ] {
+        assert!(policy.contains(directive), "{directive}: {policy}");
+    }
+    assert!(
+        !policy.contains("unsafe-inline") && !policy.contains("http"),
+        "{policy}"
+    );
+    // The app's own colours and placement go through the CSSOM, which the policy allows.
+    let hue = app.js(
+        "return getComputedStyle(document.querySelector('[data-testid=node]')).getPropertyValue('--h')",
+    );
+    assert!(!hue.as_str().unwrap_or_default().trim().is_empty(), "{hue}");
+    // An inline style attribute is refused, and the refusal is a page error.
+    app.expect_page_error("Content Security Policy");
+    let applied = app.js(
+        "const el = document.createElement('p'); el.setAttribute('style', 'color: rgb(1, 2, 3)'); \
+         document.body.append(el); const c = getComputedStyle(el).color; el.remove(); return c;",
+    );
+    assert_ne!(
+        applied,
+        json!("rgb(1, 2, 3)"),
+        "the inline style was applied"
+    );
 }

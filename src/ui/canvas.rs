@@ -192,14 +192,15 @@ pub fn Canvas() -> impl IntoView {
             ty = dec(-v.y * v.zoom)
         )
     };
-    let grid_style = move || {
+    // The dot grid follows the viewport (set through the CSSOM: the content security
+    // policy forbids inline style attributes).
+    let grid_size = move || {
+        let step = dec(24.0 * state.viewport.get().zoom);
+        format!("{step}px {step}px")
+    };
+    let grid_position = move || {
         let v = state.viewport.get();
-        let step = dec(24.0 * v.zoom);
-        format!(
-            "background-size:{step}px {step}px;background-position:{}px {}px",
-            dec(-v.x * v.zoom),
-            dec(-v.y * v.zoom)
-        )
+        format!("{}px {}px", dec(-v.x * v.zoom), dec(-v.y * v.zoom))
     };
     let preview = move || {
         state.preview.get().map(|p| {
@@ -238,7 +239,8 @@ pub fn Canvas() -> impl IntoView {
                 role="application"
                 aria-label="Whiteboard"
                 aria-describedby="canvas-help"
-                style=grid_style
+                style:background-size=grid_size
+                style:background-position=grid_position
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up

@@ -56,7 +56,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 .collect_view()
         })
     };
-    let style = move || colour_style(kind.get());
     let aria = move || {
         let k = kind.get();
         let l = label.get();
@@ -78,7 +77,8 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
             transform=transform
-            style=style
+            style:--h=move || kind_hue(kind.get())
+            style:--s=move || kind_saturation(kind.get())
             tabindex="0"
             role="button"
             aria-label=aria
@@ -101,10 +101,16 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     }
 }
 
-/// CSS custom properties carrying a kind's colour.
-pub fn colour_style(kind: ComponentKind) -> String {
-    let (h, s) = kind.colour();
-    format!("--h:{h};--s:{s}%")
+/// A kind's colour hue for the `--h` custom property (the stylesheet derives each
+/// theme's tones from `--h` and `--s`).
+pub fn kind_hue(kind: ComponentKind) -> String {
+    kind.colour().0.to_string()
+}
+
+/// A kind's colour saturation for the `--s` custom property (set through the CSSOM, so
+/// the content security policy, which forbids inline style attributes, allows it).
+pub fn kind_saturation(kind: ComponentKind) -> String {
+    format!("{}%", kind.colour().1)
 }
 
 /// A box's name as laid out (`label_layout`): its lines, and the kind's name under

@@ -2,7 +2,7 @@
 //! follows the light or dark theme): the Review's breadth map and final board.
 
 use super::arrow_view::edge_label;
-use super::component_view::{colour_style, label_text};
+use super::component_view::{kind_hue, kind_saturation, label_text};
 use crate::core::decimal::dec;
 use crate::core::diagram::{arrow_endpoints, label_layout, shape_outline, Board, Component};
 use crate::core::export::svg::MARGIN;
@@ -116,7 +116,8 @@ fn FigureNode(component: Component, new: bool) -> impl IntoView {
         <g
             class="node"
             class:dashed=c.kind.shape().is_dashed()
-            style=colour_style(c.kind)
+            style:--h=kind_hue(c.kind)
+            style:--s=kind_saturation(c.kind)
             transform=format!("translate({} {})", dec(c.rect.x), dec(c.rect.y))
         >
             {ring}

@@ -77,18 +77,16 @@ fn EditField(target: EditTarget) -> impl IntoView {
             el.select();
         }
     });
-    let style = move || {
+    // Placed over the box or arrow it edits, through the CSSOM (the content security
+    // policy forbids inline style attributes).
+    let at = move || {
         let v = state.viewport.get();
-        let p = v.to_screen(crate::core::diagram::Point::new(rect.x, rect.y));
-        format!(
-            "left:{}px;top:{}px;width:{}px;height:{}px;font-size:{}px",
-            dec(p.x),
-            dec(p.y),
-            dec(rect.w * v.zoom),
-            dec(rect.h * v.zoom),
-            dec((13.0 * v.zoom).max(11.0))
+        (
+            v,
+            v.to_screen(crate::core::diagram::Point::new(rect.x, rect.y)),
         )
     };
+    let px = |n: f64| format!("{}px", dec(n));
     let name = match target {
         EditTarget::Component(_) => "Component name",
         EditTarget::Arrow(_) => "Arrow label",
@@ -105,7 +103,11 @@ fn EditField(target: EditTarget) -> impl IntoView {
             }
             maxlength=MAX_LABEL_CHARS.to_string()
             value=text
-            style=style
+            style:left=move || px(at().1.x)
+            style:top=move || px(at().1.y)
+            style:width=move || px(rect.w * at().0.zoom)
+            style:height=move || px(rect.h * at().0.zoom)
+            style:font-size=move || px((13.0 * at().0.zoom).max(11.0))
             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                 "Enter" => {
                     ev.prevent_default();

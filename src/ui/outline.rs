@@ -1,7 +1,7 @@
 //! The outline: every component and connection as a list, plus an inspector for the
 //! selection. It makes the whole board usable without a pointer.
 
-use super::component_view::colour_style;
+use super::component_view::{kind_hue, kind_saturation};
 use super::icon::KindIcon;
 use super::notes::ComponentNote;
 use super::state::{use_board, EditTarget};
@@ -79,7 +79,7 @@ pub fn Outline() -> impl IntoView {
                 view! {
                     <OutlineRow
                         selected=RwSignal::from(state.component(id).selected)
-                        style=colour_style(row.kind)
+                        kind=row.kind
                         on_select=select
                         edit=EditTarget::Component(id)
                     >
@@ -145,7 +145,9 @@ pub fn Outline() -> impl IntoView {
 #[component]
 fn OutlineRow<F>(
     selected: RwSignal<bool>,
-    #[prop(optional)] style: String,
+    /// The component's kind, for its colour (arrow rows have none).
+    #[prop(optional)]
+    kind: Option<ComponentKind>,
     on_select: F,
     edit: EditTarget,
     children: Children,
@@ -167,7 +169,8 @@ where
                 class="outline-row"
                 class:selected=move || selected.get()
                 aria-pressed=move || selected.get().to_string()
-                style=style
+                style:--h=kind.map(kind_hue)
+                style:--s=kind.map(kind_saturation)
                 on:click=move |_| on_select()
                 on:keydown=on_keydown
             >

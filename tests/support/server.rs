@@ -4,6 +4,11 @@
 //! only. `/` and any directory map to its `index.html`. Paths containing `..`
 //! segments are refused with 403; anything resolving outside the root (e.g. via
 //! symlink) or missing is 404. Every response says `Cache-Control: no-store`.
+//!
+//! One test-only script is served beside the app, [`TRAP_SCRIPT`]: it throws what a
+//! WebAssembly trap throws, from the page's own origin (the content security policy
+//! allows no inline or blob script, and an error thrown by a WebDriver-injected script
+//! reaches the page muted).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -11,6 +16,12 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use tiny_http::{Header, Method, Request, Response, Server};
+
+/// Where the test-only trap script is served.
+pub const TRAP_SCRIPT: &str = "/__test/trap.js";
+
+/// What it runs: an uncaught `RuntimeError`, as a WebAssembly trap raises.
+const TRAP_SOURCE: &str = "throw new WebAssembly.RuntimeError('unreachable');\n";
 
 /// Threads answering requests (the browser opens a few connections at once).
 const WORKERS: usize = 4;
@@ -98,6 +109,10 @@ fn respond(root: &Path, request: Request) {
     };
     let response = if !matches!(request.method(), Method::Get | Method::Head) {
         text(405, "method not allowed")
+    } else if request.url() == TRAP_SCRIPT {
+        Response::from_string(TRAP_SOURCE)
+            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
+            .boxed()
     } else {
         match resolve(root, request.url()).map(|p| (std::fs::read(&p), p)) {
             Ok((Ok(bytes), path)) => Response::from_data(bytes)
