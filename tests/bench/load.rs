@@ -38,6 +38,8 @@ pub struct FileSize {
     pub brotli: usize,
     /// Fetched only when first used (not part of the first load).
     pub on_demand: bool,
+    /// Read only by the browser to offer installing the app.
+    pub install: bool,
 }
 
 /// The built app: `$BREADTHFIRST_DIST`, else `<crate>/dist`.
@@ -51,6 +53,13 @@ pub fn dist_dir() -> PathBuf {
 /// prompt library.
 pub fn on_demand(name: &str) -> bool {
     name.starts_with("checker") || name == "prompts.txt"
+}
+
+/// Whether a dist/ file is read only by the browser, to offer installing the app: the
+/// web app manifest and its icons. The page never waits for them; they are listed
+/// apart and in neither total.
+pub fn for_install(name: &str) -> bool {
+    name == "manifest.webmanifest" || name.starts_with("icons/")
 }
 
 fn gzip(bytes: &[u8]) -> usize {
@@ -68,38 +77,46 @@ fn brotli(bytes: &[u8]) -> usize {
     out.len()
 }
 
-/// Every file in `dist`, sorted by name.
+/// Every file in `dist` and its folders (named `folder/file`), sorted by name.
 pub fn measure(dist: &Path) -> Vec<FileSize> {
-    let mut files: Vec<FileSize> = std::fs::read_dir(dist)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{} cannot be read ({e}): build the release first",
-                dist.display()
-            )
-        })
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let bytes = std::fs::read(entry.path()).expect("a dist file");
-            FileSize {
-                on_demand: on_demand(&name),
-                raw: bytes.len(),
-                gzip: gzip(&bytes),
-                brotli: brotli(&bytes),
-                name,
-            }
-        })
-        .collect();
+    let mut files = Vec::new();
+    measure_into(dist, "", &mut files);
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files
 }
 
-/// (raw, gzip, brotli) summed over the files that are (or are not) on demand.
+fn measure_into(dir: &Path, prefix: &str, files: &mut Vec<FileSize>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| {
+        panic!(
+            "{} cannot be read ({e}): build the release first",
+            dir.display()
+        )
+    });
+    for entry in entries.filter_map(Result::ok) {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        let path = entry.path();
+        if path.is_dir() {
+            measure_into(&path, &format!("{name}/"), files);
+        } else if path.is_file() {
+            let bytes = std::fs::read(&path).expect("a dist file");
+            files.push(FileSize {
+                on_demand: on_demand(&name),
+                install: for_install(&name),
+                raw: bytes.len(),
+                gzip: gzip(&bytes),
+                brotli: brotli(&bytes),
+                name,
+            });
+        }
+    }
+}
+
+/// (raw, gzip, brotli) summed over the files that are (or are not) on demand, install
+/// files left out.
 pub fn total(files: &[FileSize], on_demand: bool) -> (usize, usize, usize) {
     files
         .iter()
-        .filter(|f| f.on_demand == on_demand)
+        .filter(|f| f.on_demand == on_demand && !f.install)
         .fold((0, 0, 0), |(r, g, b), f| {
             (r + f.raw, g + f.gzip, b + f.brotli)
         })
@@ -124,7 +141,10 @@ pub fn report(files: &[FileSize]) -> String {
         } else {
             "first load (everything fetched before the board is usable):\n"
         });
-        for f in files.iter().filter(|f| f.on_demand == on_demand) {
+        for f in files
+            .iter()
+            .filter(|f| f.on_demand == on_demand && !f.install)
+        {
             row(&mut out, &f.name, f.raw, f.gzip, f.brotli);
         }
         let (raw, gz, br) = total(files, on_demand);
@@ -152,6 +172,10 @@ pub fn report(files: &[FileSize]) -> String {
             kb(br),
             kb(budget),
         ));
+    }
+    out.push_str("read by the browser only to offer installing the app (no budget):\n");
+    for f in files.iter().filter(|f| f.install) {
+        row(&mut out, &f.name, f.raw, f.gzip, f.brotli);
     }
     out
 }
