@@ -433,39 +433,3 @@ fn the_content_security_policy_allows_no_inline_code_and_no_other_origin() {
         "the inline style was applied"
     );
 }
-
-#[test]
-fn chromium_finds_the_app_installable() {
-    let _lock = browser_lock();
-    let app = small_app();
-    app.add("Service");
-    // The manifest and its icons load, and Chromium reports nothing in the way of
-    // installing (it checks the name, start URL, display mode and icon sizes).
-    let manifest = app
-        .js("return fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())");
-    assert_eq!(manifest["display"], json!("standalone"), "{manifest}");
-    let sizes: Vec<&str> = manifest["icons"]
-        .as_array()
-        .expect("icons")
-        .iter()
-        .filter_map(|i| i["sizes"].as_str())
-        .collect();
-    assert!(
-        sizes.contains(&"192x192") && sizes.contains(&"512x512"),
-        "{sizes:?}"
-    );
-    let mut errors = json!(null);
-    app.wait_for("the installability check", || {
-        errors = app.driver.command(
-            "POST",
-            "/goog/cdp/execute",
-            Some(json!({"cmd": "Page.getInstallabilityErrors", "params": {}})),
-        );
-        errors["installabilityErrors"].is_array()
-    });
-    assert_eq!(
-        errors["installabilityErrors"],
-        json!([]),
-        "Chromium's installability errors: {errors}"
-    );
-}

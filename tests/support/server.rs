@@ -88,11 +88,14 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        // Each call wakes one blocked `recv`.
-        for _ in &self.workers {
-            self.server.unblock();
-        }
+        // Each `unblock` wakes one blocked `recv`; a worker answering a late request
+        // (the browser fetching its manifest as it closes) is not blocked yet, so wake
+        // the workers until each has ended.
         for worker in self.workers.drain(..) {
+            while !worker.is_finished() {
+                self.server.unblock();
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
             let _ = worker.join();
         }
     }
