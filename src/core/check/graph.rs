@@ -395,16 +395,7 @@ impl<'b> Graph<'b> {
         }
         found
             .into_iter()
-            .map(|end| {
-                let mut path = vec![end];
-                let mut at = end;
-                while let Some(p) = parent[at] {
-                    path.push(p);
-                    at = p;
-                }
-                path.reverse();
-                path
-            })
+            .map(|end| Graph::path_to(&parent, end, |p| p == from))
             .collect()
     }
 }

@@ -46,17 +46,9 @@ fn has_failover(graph: &Graph, v: usize) -> bool {
     graph.redundancy(v).is_some() || graph.named(v).iter().any(|t| t.managed)
 }
 
-/// Mitigation concepts that say a cache holds soft state that rebuilds itself
+/// The mitigation concept that says a cache holds soft state that rebuilds itself
 /// (sessions with a TTL refreshed by heartbeats), so it needs no durable store.
-const SOFT_STATE: [&str; 1] = ["soft_state"];
-
-/// Whether a cache's notes say it holds soft state.
-fn is_soft_state(graph: &Graph, v: usize) -> bool {
-    let soft: Vec<String> = SOFT_STATE.iter().map(|s| s.to_string()).collect();
-    let answers = graph.vocabulary().answers(&soft);
-    answers.first_in(graph.failure_note(v)).is_some()
-        || answers.first_in(graph.detail_note(v)).is_some()
-}
+const SOFT_STATE: &str = "soft_state";
 
 /// Every hygiene rule that applies to the board.
 pub fn items(graph: &Graph) -> Vec<CheckItem> {
@@ -160,11 +152,17 @@ pub fn items(graph: &Graph) -> Vec<CheckItem> {
                 .chain(graph.predecessors(v))
                 .any(|&t| is_source_of_truth(kind(t)))
         };
+        let soft = [SOFT_STATE.to_string()];
+        let soft = graph.vocabulary().answers(&soft);
+        let is_soft_state = |v: usize| {
+            soft.first_in(graph.failure_note(v)).is_some()
+                || soft.first_in(graph.detail_note(v)).is_some()
+        };
         let unbacked: Vec<usize> = caches
             .iter()
             .copied()
             .filter(|&v| {
-                !is_soft_state(graph, v)
+                !is_soft_state(v)
                     && !touches_truth(v)
                     && !graph
                         .successors(v)

@@ -45,8 +45,8 @@ impl Roles<'_, '_> {
         &self.graph.component(v).label
     }
 
-    /// How the box playing role `r` fits it, in words ("Postgres: PostgreSQL is a
-    /// relational database").
+    /// How the box playing role `r` fits it, in words ("Postgres: PostgreSQL is a SQL
+    /// database").
     fn evidence(&self, r: usize, v: usize, fit: &Fit) -> String {
         let c = self.graph.component(v);
         let role = &self.roles[r];
@@ -92,20 +92,11 @@ impl Roles<'_, '_> {
             .filter_map(|k| ComponentKind::from_id(k))
             .map(|k| a_kind(k.display_name()))
             .collect();
-        let names: Vec<String> = role
-            .synonyms
-            .iter()
-            .take(NAMES_LISTED)
-            .map(|s| format!("\"{s}\""))
-            .collect();
+        let names = quoted(&role.synonyms, " or ");
         match (kinds.is_empty(), names.is_empty()) {
-            (false, false) => format!(
-                "{}, or a box named {}",
-                kinds.join(" or "),
-                names.join(" or ")
-            ),
+            (false, false) => format!("{}, or a box named {names}", kinds.join(" or ")),
             (false, true) => kinds.join(" or "),
-            _ => format!("a box named {}", names.join(" or ")),
+            _ => format!("a box named {names}"),
         }
     }
 
@@ -126,6 +117,16 @@ impl Roles<'_, '_> {
             None => format!("looked for {wanted}; nothing on the board is one"),
         }
     }
+}
+
+/// The first few of `items`, each quoted, joined by `separator` ("\"a\" or \"b\"").
+fn quoted(items: &[String], separator: &str) -> String {
+    items
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A kind's name with its article: "a Cache", "an API gateway", "an External service".
@@ -155,12 +156,14 @@ pub fn items(graph: &Graph, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Check
         let acting = roles.index(&expected.id).unwrap_or(r);
         let player = roles.assignment.player[acting];
         let detail = match (player, roles.assignment.fit_of(acting)) {
-            (Some(v), Some(fit)) if acting != r => format!(
-                "{} ({})",
-                roles.evidence(acting, v, fit),
-                roles.roles[acting].name.to_lowercase()
-            ),
-            (Some(v), Some(fit)) => roles.evidence(r, v, fit),
+            (Some(v), Some(fit)) => {
+                let evidence = roles.evidence(acting, v, fit);
+                if acting == r {
+                    evidence
+                } else {
+                    format!("{evidence} ({})", roles.roles[acting].name.to_lowercase())
+                }
+            }
             _ => roles.unplayed(r),
         };
         items.push(CheckItem {
@@ -391,6 +394,33 @@ fn speaks_of(note: &[String], label: &[String], role: &[String], common: &[Strin
         .any(|w| note.contains(w))
 }
 
+impl Roles<'_, '_> {
+    /// The first box wired to one of role `r`'s `boxes` (not itself one of them) whose
+    /// `note` speaks of that box and for which `accept` gives something: (the
+    /// neighbour, the box it is wired to, what `accept` gave).
+    fn neighbour_note<'n, T>(
+        &self,
+        r: usize,
+        boxes: &[usize],
+        note: impl Fn(usize) -> &'n [String],
+        accept: impl Fn(usize) -> Option<T>,
+    ) -> Option<(usize, usize, T)> {
+        let graph = self.graph;
+        let role_words = words(&self.roles[r].name);
+        boxes.iter().find_map(|&v| {
+            let label = graph.label_words(v);
+            graph
+                .successors(v)
+                .iter()
+                .chain(graph.predecessors(v))
+                .copied()
+                .filter(|n| !boxes.contains(n))
+                .filter(|&n| speaks_of(note(n), label, &role_words, &self.common))
+                .find_map(|n| accept(n).map(|t| (n, v, t)))
+        })
+    }
+}
+
 /// Whether a failure note answers *this* failure: the note of the box playing the
 /// failure's component (or of another instance of it), or of a box joined to it by an
 /// arrow whose note speaks of it ("circuit breaker per SMS provider" on the workers
@@ -430,13 +460,7 @@ fn failure_note(roles: &Roles, fm: &FailureMode) -> (bool, String, Vec<usize>) {
         }
         return (true, format!("{detail}; {second_detail}"), all);
     }
-    let wanted = fm
-        .also
-        .iter()
-        .take(NAMES_LISTED)
-        .map(|m| format!("\"{m}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let wanted = quoted(&fm.also, ", ");
     (
         false,
         format!("{detail}, but nothing answers the question's second part (e.g. {wanted})"),
@@ -482,26 +506,11 @@ fn failure_part(
             return found(v, named, None);
         }
     }
-    let role_words = words(&roles.roles[r].name);
-    for &v in boxes {
-        let label = graph.label_words(v);
-        let neighbours = graph.successors(v).iter().chain(graph.predecessors(v));
-        for &n in neighbours {
-            let note = graph.failure_words(n);
-            if boxes.contains(&n) || !speaks_of(note, label, &role_words, &roles.common) {
-                continue;
-            }
-            if let Some(named) = answer(n) {
-                return found(n, named, Some(v));
-            }
-        }
+    if let Some((n, v, named)) = roles.neighbour_note(r, boxes, |n| graph.failure_words(n), answer)
+    {
+        return found(n, named, Some(v));
     }
-    let answers = wanted
-        .iter()
-        .take(NAMES_LISTED)
-        .map(|m| format!("\"{m}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let answers = quoted(wanted, ", ");
     let noted = boxes
         .iter()
         .copied()
@@ -585,26 +594,15 @@ fn depth_items(roles: &Roles, prompt: &Prompt, focus: &[ComponentId]) -> Vec<Che
             {
                 Some(v) => (Some(v), None),
                 None => {
-                    let role_words = role
-                        .map(|r| words(&roles.roles[r].name))
-                        .unwrap_or_default();
-                    let neighbour = candidates.iter().find_map(|&v| {
-                        let label = graph.label_words(v);
-                        graph
-                            .successors(v)
-                            .iter()
-                            .chain(graph.predecessors(v))
-                            .copied()
-                            .filter(|n| {
-                                !candidates.contains(n)
-                                    && graph.detail_count(*n) >= MIN_DETAIL_WORDS
-                            })
-                            .find(|&n| {
-                                speaks_of(graph.detail_words(n), label, &role_words, &roles.common)
-                            })
-                            .map(|n| (n, v))
+                    let neighbour = role.and_then(|r| {
+                        roles.neighbour_note(
+                            r,
+                            &candidates,
+                            |n| graph.detail_words(n),
+                            |n| (graph.detail_count(n) >= MIN_DETAIL_WORDS).then_some(()),
+                        )
                     });
-                    (neighbour.map(|(n, _)| n), neighbour.map(|(_, v)| v))
+                    (neighbour.map(|(n, _, _)| n), neighbour.map(|(_, v, _)| v))
                 }
             };
             let detail = match (deep, candidates.is_empty()) {

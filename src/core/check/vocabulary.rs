@@ -123,15 +123,65 @@ impl<'v> Answers<'v> {
     }
 }
 
+/// Phrases (as [`words`]) by their first word, each with a value: every phrase in a
+/// text is found reading the text once, whatever the number of phrases.
+#[derive(Clone, Debug)]
+struct PhraseIndex<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for PhraseIndex<T> {
+    fn default() -> Self {
+        PhraseIndex {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Copy> PhraseIndex<T> {
+    /// Adds a non-empty phrase, or gives back the value it already has.
+    fn insert(&mut self, phrase: Vec<String>, value: T) -> Result<(), T> {
+        let list = self.by_first.entry(phrase[0].clone()).or_default();
+        match list.iter().find(|(p, _)| *p == phrase) {
+            Some(&(_, existing)) => Err(existing),
+            None => {
+                list.push((phrase, value));
+                Ok(())
+            }
+        }
+    }
+
+    /// The value of exactly this phrase.
+    fn get(&self, phrase: &[String]) -> Option<T> {
+        self.by_first
+            .get(phrase.first()?)?
+            .iter()
+            .find(|(p, _)| p == phrase)
+            .map(|&(_, value)| value)
+    }
+
+    /// Every phrase in `text`: (position, length in words, value).
+    fn find<'a>(&'a self, text: &'a [String]) -> impl Iterator<Item = (usize, usize, T)> + 'a {
+        (0..text.len()).flat_map(move |at| {
+            self.by_first
+                .get(&text[at])
+                .into_iter()
+                .flatten()
+                .filter(move |(phrase, _)| text[at..].starts_with(phrase))
+                .map(move |(phrase, value)| (at, phrase.len(), *value))
+        })
+    }
+}
+
 /// Technologies and mitigation concepts, indexed for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     technologies: Vec<Technology>,
-    /// Each name's words, by its first word, with its technology.
-    names: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Every technology name, with its technology.
+    names: PhraseIndex<usize>,
     concepts: Vec<Concept>,
-    /// Each concept phrasing, by its first word, as its concept and phrasing indexes.
-    phrase_index: HashMap<String, Vec<(usize, usize)>>,
+    /// Every concept phrasing, as its concept and phrasing indexes.
+    phrase_index: PhraseIndex<(usize, usize)>,
     /// Everything that did not read (unknown kinds, duplicate names, ...).
     problems: Vec<String>,
 }
@@ -163,24 +213,21 @@ impl Vocabulary {
             }
             for name in &entry.names {
                 let ws = words(name);
-                let Some(first) = ws.first().cloned() else {
+                if ws.is_empty() {
                     vocabulary
                         .problems
                         .push(format!("an empty name in {:?}", entry.names));
                     continue;
-                };
-                let list = vocabulary.names.entry(first).or_default();
-                if let Some(&(_, other)) = list.iter().find(|(w, _)| *w == ws) {
-                    // Two spellings of one name ("Postgres", "Postgre") are one name.
+                }
+                // Two spellings of one name ("Postgres", "Postgre") are one name.
+                if let Err(other) = vocabulary.names.insert(ws, index) {
                     if other != index {
                         vocabulary.problems.push(format!(
                             "{name:?} is listed twice (also under {:?})",
                             vocabulary.technologies[other].name
                         ));
                     }
-                    continue;
                 }
-                list.push((ws, index));
             }
             vocabulary.technologies.push(Technology {
                 name: entry.names.first().cloned().unwrap_or_default(),
@@ -197,12 +244,16 @@ impl Vocabulary {
             }));
             phrases.retain(|(_, ws)| !ws.is_empty());
             let concept = vocabulary.concepts.len();
-            for (i, (_, ws)) in phrases.iter().enumerate() {
-                vocabulary
-                    .phrase_index
-                    .entry(ws[0].clone())
-                    .or_default()
-                    .push((concept, i));
+            for (i, (phrase, ws)) in phrases.iter().enumerate() {
+                // A concept may repeat its id among its phrasings.
+                if let Err((other, _)) = vocabulary.phrase_index.insert(ws.clone(), (concept, i)) {
+                    if other != concept {
+                        vocabulary.problems.push(format!(
+                            "{phrase:?} of {:?} is also under {:?}",
+                            entry.id, vocabulary.concepts[other].id
+                        ));
+                    }
+                }
             }
             vocabulary.concepts.push(Concept {
                 id: entry.id,
@@ -223,24 +274,16 @@ impl Vocabulary {
         &self.technologies
     }
 
-    /// Every mitigation concept, in file order.
-    pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
-    }
-
     /// The technologies a label (as [`words`]) names, in the order they appear. A name
     /// inside a longer one is not read on its own: "vector DB" is a vector index, not
     /// also a database; "Redis Streams" is a stream.
     pub fn named_in(&self, label: &[String]) -> Vec<&Technology> {
         // (start, end, technology) of every name found.
-        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-        for at in 0..label.len() {
-            for (name, t) in self.names.get(&label[at]).into_iter().flatten() {
-                if label[at..].starts_with(name) {
-                    spans.push((at, at + name.len(), *t));
-                }
-            }
-        }
+        let spans: Vec<(usize, usize, usize)> = self
+            .names
+            .find(label)
+            .map(|(at, len, t)| (at, at + len, t))
+            .collect();
         let inside = |&(s, e, _): &(usize, usize, usize)| {
             spans
                 .iter()
@@ -263,9 +306,7 @@ impl Vocabulary {
     }
 
     fn concept_index(&self, ws: &[String]) -> Option<usize> {
-        self.concepts
-            .iter()
-            .position(|c| c.phrases.iter().any(|(_, p)| p == ws))
+        self.phrase_index.get(ws).map(|(c, _)| c)
     }
 
     /// Every place a note names a concept: (position, concept, phrasing).
@@ -273,14 +314,9 @@ impl Vocabulary {
         &'n self,
         note: &'n [String],
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'n {
-        (0..note.len()).flat_map(move |at| {
-            self.phrase_index
-                .get(&note[at])
-                .into_iter()
-                .flatten()
-                .filter(move |&&(c, p)| note[at..].starts_with(&self.concepts[c].phrases[p].1))
-                .map(move |&(c, p)| (at, c, p))
-        })
+        self.phrase_index
+            .find(note)
+            .map(|(at, _, (c, p))| (at, c, p))
     }
 
     /// Reads a note: its words, and the remedies it both claims and denies. Phrasings
