@@ -32,11 +32,6 @@ impl Fit<'_> {
             + 3 * i64::from(self.synonym.is_some())
             + 2 * i64::from(self.technology.is_some())
     }
-
-    /// Whether the name (not only the kind) says what the box is.
-    pub fn by_name(&self) -> bool {
-        self.synonym.is_some() || self.technology.is_some()
-    }
 }
 
 /// A role as the matching reads it: its kinds and its names as words, read once.
