@@ -73,7 +73,48 @@ build_release() {
   trunk build --release --offline
 }
 
+# Trunk's post-build hook (Trunk.toml) finishes the build in $TRUNK_STAGING_DIR:
+# - the prompt library (build.rs writes it) is served beside the app as prompts.txt,
+#   fetched when needed, so it is not part of the first load;
+# - terser minifies wasm-bindgen's JS glue and offline.js in releases (trunk 0.21
+#   cannot);
+# - the start-up script trunk writes inline moves to its own file, start-<cksum>.js:
+#   the content security policy in index.html allows no inline script;
+# - the service worker is written last, listing every file of the build.
+post_build() {
+  local dir="$TRUNK_STAGING_DIR" html="$TRUNK_STAGING_DIR/index.html" prompts name
+  prompts="$(ls -t "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/"$TRUNK_PROFILE"/build/breadthfirst-*/out/prompts.txt | head -n 1)"
+  cp "$prompts" "$dir/prompts.txt"
+  if [ "$TRUNK_PROFILE" = release ] && command -v terser >/dev/null; then
+    for js in "$dir"/breadthfirst-*.js; do terser "$js" --module --compress --mangle -o "$js"; done
+    terser "$dir/offline.js" --module --compress --mangle -o "$dir/offline.js"
+  fi
+  perl -0ne 'print $1 if m{<script type="?module"?>(.*?)</script>}s' "$html" >"$dir/start.js"
+  test -s "$dir/start.js"
+  name="start-$(cksum <"$dir/start.js" | cut -d ' ' -f 1).js"
+  mv "$dir/start.js" "$dir/$name"
+  NAME="$name" perl -0pi -e 's{<script type="?module"?>.*?</script>}{<script type=module src=./$ENV{NAME}></script>}s' "$html"
+  precache "$dir"
+}
+
+# Writes DIR/sw.js, the service worker (src/browser/sw.js), listing every other file
+# in DIR with its SHA-256; its version is a digest of that list. Run again after
+# changing a file of a build (the browser tests make a "second deployment" so).
+precache() {
+  local dir="$1" files version
+  files="$(cd "$dir" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort |
+    while IFS= read -r f; do printf '["%s","%s"],' "$f" "$(sha256sum <"$f" | cut -d ' ' -f 1)"; done)"
+  version="$(printf '%s' "$files" | sha256sum | cut -c 1-16)"
+  sed -e "s|__VERSION__|$version|" -e "s|__FILES__|[${files%,}]|" src/browser/sw.js >"$dir/sw.js"
+}
+
 case "${1:-}" in
+  post-build)
+    post_build
+    ;;
+  precache)
+    precache "${2:?usage: ./dev.sh precache DIR}"
+    ;;
   serve)
     setup_build_tools
     say "serving on http://127.0.0.1:8080 (Ctrl+C stops)"

@@ -45,15 +45,7 @@ fn status_of(app: &App, title: &str) -> Option<String> {
 fn check_design_shows_covered_missed_and_claimed_items_with_coverage() {
     let _lock = browser_lock();
     let app = App::open();
-    app.choose_prompt("url-shortener", false);
-    for name in ["Client", "Load balancer", "Service", "Cache"] {
-        app.add(name);
-    }
-
-    app.click_text("button", "Check design");
-    app.wait_for("the check items", || {
-        app.count("[data-testid=check-item]") > 10
-    });
+    app.check_a_small_board();
     let coverage = app.driver.find("[data-testid=coverage]").text();
     assert!(coverage.contains('%'), "{coverage}");
     let found: u32 = coverage.split('%').next().unwrap().trim().parse().unwrap();

@@ -679,3 +679,25 @@ fn a_plan_survives_the_protocol_codec() {
         assert_eq!(decode::<ShelfRequest>(&encode(&req).unwrap()), Ok(req));
     }
 }
+
+#[test]
+fn two_tabs_writing_over_one_revision_write_different_revisions() {
+    use breadthfirst::core::persist::shelf::{next_revision, tab_id, TAB_BITS};
+    let (a, b) = (tab_id(0.25), tab_id(0.75));
+    assert_ne!(a, b);
+    assert!(a < 1 << TAB_BITS && tab_id(0.999_999_9) < 1 << TAB_BITS);
+    assert_eq!(
+        tab_id(1.0),
+        tab_id(0.0),
+        "out of range folds into the id space"
+    );
+    // A revision stored before tab ids (a plain count) still counts up.
+    let stored = 7;
+    let (ra, rb) = (next_revision(stored, a), next_revision(stored, b));
+    assert_ne!(ra, rb, "the overwritten tab sees a revision not its own");
+    assert!(ra > stored && rb > stored);
+    // Each save by one tab is a new value, newer than what it wrote over.
+    let again = next_revision(ra, a);
+    assert!(again > ra && again > rb);
+    assert_eq!(next_revision(again, a) >> TAB_BITS, (again >> TAB_BITS) + 1);
+}

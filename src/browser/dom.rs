@@ -71,6 +71,21 @@ pub fn is_control(target: &web_sys::EventTarget) -> bool {
     })
 }
 
+/// The value of `<html data-{name}>`, where a script outside the app (offline.js)
+/// leaves news for it.
+pub fn root_data(name: &str) -> Option<String> {
+    document()?
+        .document_element()?
+        .get_attribute(&format!("data-{name}"))
+}
+
+/// Fires a plain event named `name` on the window, for a script outside the app.
+pub fn signal_window(name: &str) {
+    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&event);
+    }
+}
+
 /// Reloads the page.
 pub fn reload() {
     if let Some(w) = web_sys::window() {

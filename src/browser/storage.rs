@@ -1,7 +1,18 @@
 //! `localStorage` with typed errors.
 
 use std::fmt;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks`, the Web Locks API (web-sys offers it only as unstable).
+    type LockManager;
+
+    /// Runs `callback` once this tab holds the lock `name`; held until it returns.
+    #[wasm_bindgen(method)]
+    fn request(this: &LockManager, name: &str, callback: &js_sys::Function) -> js_sys::Promise;
+}
 
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,4 +71,23 @@ pub fn keys() -> Vec<String> {
     };
     let count = s.length().unwrap_or(0);
     (0..count).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Runs `f` while this tab holds the cross-tab lock `name` (Web Locks: a holder in
+/// another tab of this origin makes it wait, and requests are served in order), or at
+/// once where the browser has no Web Locks.
+pub fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok())
+        .filter(|locks| locks.is_object());
+    let Some(locks) = locks else {
+        return f();
+    };
+    let callback = Closure::once_into_js(move |_lock: JsValue| f());
+    // The returned promise settles with `f`'s end. It could reject only if `f`
+    // threw (a panic stops the whole app anyway) or with an abort signal (none is
+    // given), so it is not awaited: an executor for it would cost the first load.
+    let _ = locks
+        .unchecked_into::<LockManager>()
+        .request(name, callback.unchecked_ref());
 }

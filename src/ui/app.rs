@@ -6,7 +6,7 @@ use super::canvas::{measure_canvas, Canvas};
 use super::export::Importer;
 use super::keyboard;
 use super::library::{Library, LibraryDialog};
-use super::notices::{Banners, NoticeToast, SaveIndicator};
+use super::notices::{Banners, NoticeToast, SaveIndicator, UpdateStatus};
 use super::outline::Outline;
 use super::palette::Palette;
 use super::practice::Practice;
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(checker);
     provide_context(importer);
     provide_context(boards);
+    provide_context(UpdateStatus::start());
     // Reaching Review shows the Review page, whatever was shown before.
     let phase = Memo::new(move |_| practice.session.with(|s| s.as_ref().map(|s| s.phase())));
     Effect::new(move |_| {

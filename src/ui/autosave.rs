@@ -3,12 +3,24 @@
 //! Stored data that fails to load is copied aside under a rescue key before anything
 //! is written; if it cannot be copied, autosave stays paused so it is never overwritten.
 //!
-//! Two tabs: every save bumps a revision number ([`REV_KEY`]). A tab writes only over
+//! Two tabs: every save writes a new revision ([`REV_KEY`]). A tab writes only over
 //! the revision it loaded or last wrote; if another tab saved since (it hears of it
 //! through the `storage` event, and checks again before writing), it stops saving and
 //! asks the user which version to keep. A stale tab never overwrites a newer board.
 //! The board's other parts (prompt, session, claims) are written through
 //! [`write_part`] under the same guard, and opening another board bumps it too.
+//!
+//! Saving at the same instant in two tabs: the autosave and [`write_part`] read,
+//! compare and write under a cross-tab lock ([`SAVE_LOCK`], Web Locks), so the second
+//! tab reads what the first wrote. Its copy of localStorage can still lag behind the
+//! lock, and a save on leaving the page cannot wait for a lock, so revisions also name
+//! the tab that wrote them (`shelf::next_revision`): when two tabs write over the same
+//! revision, the one whose write was replaced sees a revision not its own and warns.
+//! Where Web Locks are missing, that check alone stands: a write may be replaced, but
+//! never without a warning.
+//!
+//! Closing or reloading with a change not saved (storage full, a conflict, or a save
+//! that cannot be made now) asks first.
 //!
 //! Backups: a board that loads, and a saved board every ten minutes, is kept in one of
 //! three rolling backup slots; the Boards dialog restores them.
@@ -29,6 +41,8 @@ pub const RESCUE_PREFIX: &str = "breadthfirst.rescued.";
 pub const REV_KEY: &str = "breadthfirst.board.rev";
 /// Prefix of the open board's rolling backups (`shelf::BACKUPS` slots).
 pub const BACKUP_PREFIX: &str = "breadthfirst.backup.";
+/// The cross-tab lock held while reading, comparing and writing the open board.
+pub const SAVE_LOCK: &str = "breadthfirst.save";
 /// Delay between a change and its save, in milliseconds.
 const SAVE_DELAY_MS: u32 = 400;
 
@@ -59,6 +73,8 @@ pub struct SaveStatus {
     pub conflict: RwSignal<bool>,
     /// Set once the page is about to show another board: nothing may be written.
     leaving: StoredValue<bool>,
+    /// This tab's id, written into each revision it saves.
+    tab: u64,
     /// When the next rolling backup may be taken (epoch milliseconds).
     next_backup: StoredValue<f64>,
     /// Whether persistent storage was asked for.
@@ -77,6 +93,7 @@ impl SaveStatus {
             rev: StoredValue::new(stored_rev()),
             conflict: RwSignal::new(false),
             leaving: StoredValue::new(false),
+            tab: shelf::tab_id(js_sys::Math::random()),
             next_backup: StoredValue::new(0.0),
             asked: StoredValue::new(false),
         };
@@ -210,8 +227,9 @@ pub fn claim(status: SaveStatus) -> Option<u64> {
 
 /// Records a write over revision `rev`, so other tabs learn of it.
 pub fn bump(status: SaveStatus, rev: u64) {
-    if storage::write(REV_KEY, &(rev + 1).to_string()).is_ok() {
-        status.rev.set_value(rev + 1);
+    let next = shelf::next_revision(rev, status.tab);
+    if storage::write(REV_KEY, &next.to_string()).is_ok() {
+        status.rev.set_value(next);
     }
 }
 
@@ -223,18 +241,22 @@ pub fn leave(status: SaveStatus) {
 /// Writes (or with `None` removes) one of the open board's other parts (its prompt,
 /// session or claims) under the same two-tab guard as the board. Writing what is
 /// stored already is not a change.
+/// The write happens under [`SAVE_LOCK`], after the writes this tab asked for before.
 pub fn write_part(status: SaveStatus, key: &str, value: Option<&str>) {
-    if storage::read(key).ok().flatten().as_deref() == value {
-        return;
-    }
-    let Some(rev) = claim(status) else { return };
-    let written = match value {
-        Some(value) => storage::write(key, value),
-        None => storage::remove(key),
-    };
-    if written.is_ok() {
-        bump(status, rev);
-    }
+    let (key, value) = (key.to_string(), value.map(str::to_string));
+    storage::with_lock(SAVE_LOCK, move || {
+        if storage::read(&key).ok().flatten() == value {
+            return;
+        }
+        let Some(rev) = claim(status) else { return };
+        let written = match &value {
+            Some(value) => storage::write(&key, value),
+            None => storage::remove(&key),
+        };
+        if written.is_ok() {
+            bump(status, rev);
+        }
+    });
 }
 
 /// Keeps a rolling backup of a saved board when one is due (`shelf::backup_due`): at
@@ -301,7 +323,15 @@ pub fn install(state: BoardState, status: SaveStatus) {
             save_now(state, status);
         }
     };
+    // Leaving the page cannot wait for the lock: the save is made at once.
     let _ = window_event_listener(ev::pagehide, move |_| flush());
+    let _ = window_event_listener(ev::beforeunload, move |ev| {
+        flush();
+        if unsaved(status) {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
     // Another tab saved: this one's board is stale from now on.
     let _ = window_event_listener(ev::storage, move |ev| {
         if ev.key().as_deref() == Some(REV_KEY) && stored_rev() != status.rev.get_value() {
@@ -328,8 +358,19 @@ fn schedule(state: BoardState, status: SaveStatus, pending: StoredValue<bool>) {
             // Mid-drag: save once the drag settles.
             schedule(state, status, pending);
         } else if status.dirty.get_value() {
-            save_now(state, status);
+            storage::with_lock(SAVE_LOCK, move || {
+                if status.dirty.get_value() {
+                    save_now(state, status);
+                }
+            });
         }
     })
     .forget();
+}
+
+/// Whether this tab holds a change that is not stored and would be lost with the
+/// page: a save refused (storage full, paused) or blocked by another tab's newer one.
+/// A page showing another board on purpose ([`leave`]) has none.
+fn unsaved(status: SaveStatus) -> bool {
+    !status.leaving.get_value() && (status.dirty.get_value() || status.conflict.get_untracked())
 }

@@ -1,6 +1,6 @@
 //! Messages to the user: transient notices, the save indicator, the banners.
 
-use super::autosave::{save_now, SaveStatus};
+use super::autosave::{leave, save_now, SaveStatus};
 use super::boards::Boards;
 use super::state::use_board;
 use crate::browser::{dom, download::download_text};
@@ -81,12 +81,19 @@ enum BannerAction {
     Keep,
     /// Download the board as it is in this tab.
     Download,
+    /// Apply the new build that waits.
+    Update,
+    /// Hide the update banner until the next start.
+    Later,
 }
 
 /// One banner: its message, and buttons with what they do.
 #[component]
 fn Banner(
     testid: &'static str,
+    /// `alert` for problems, `status` for news.
+    #[prop(default = "alert")]
+    role: &'static str,
     message: String,
     buttons: Vec<(BannerAction, &'static str)>,
     on_action: Callback<BannerAction>,
@@ -98,10 +105,47 @@ fn Banner(
         })
         .collect_view();
     view! {
-        <div class="banner" role="alert" data-testid=testid>
+        <div class="banner" role=role data-testid=testid>
             <p>{message}</p>
             <div class="banner-actions">{buttons}</div>
         </div>
+    }
+}
+
+/// What the page has heard of a new build from the service worker's page script
+/// (`src/browser/offline.js`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Update {
+    /// A new build is installed and waits: reloading applies it.
+    Ready,
+    /// The user asked, but other tabs of the app are open: they would run two builds.
+    OtherTabs,
+}
+
+/// A new build of the app, as the update banner shows it.
+#[derive(Clone, Copy)]
+pub struct UpdateStatus {
+    /// The latest news of a new build (`None` once dismissed, or before any).
+    update: RwSignal<Option<Update>>,
+}
+
+impl UpdateStatus {
+    /// Reads the news offline.js left, and listens for more.
+    pub fn start() -> Self {
+        let read = || match dom::root_data("update").as_deref() {
+            Some("ready") => Some(Update::Ready),
+            Some("busy") => Some(Update::OtherTabs),
+            _ => None,
+        };
+        let update = RwSignal::new(read());
+        let _ = window_event_listener_untyped("breadthfirst-update", move |_| update.set(read()));
+        UpdateStatus { update }
+    }
+
+    /// Asks offline.js to apply the waiting build: the page reloads, or the banner
+    /// says other tabs are open.
+    fn apply(self) {
+        dom::signal_window("breadthfirst-apply");
     }
 }
 
@@ -110,10 +154,12 @@ fn Banner(
 ///   autosave if it is paused, dismiss;
 /// - saving blocked (`save-banner`): another tab saved a newer board (load it, or keep
 ///   this tab's version), or storage refused the write (full: download the board;
-///   nothing in memory is dropped, and saving resumes with the next change that fits).
+///   nothing in memory is dropped, and saving resumes with the next change that fits);
+/// - a new build is ready (`update-banner`): reload to apply it, or later.
 #[component]
 pub fn Banners() -> impl IntoView {
     let status = expect_context::<SaveStatus>();
+    let updates = expect_context::<UpdateStatus>();
     let state = use_board();
     let boards = expect_context::<Boards>();
     let on_action = Callback::new(move |action: BannerAction| match action {
@@ -132,7 +178,11 @@ pub fn Banners() -> impl IntoView {
             save_now(state, status);
         }
         BannerAction::Dismiss => status.problem.set(None),
-        BannerAction::Reload => dom::reload(),
+        // This tab's changes are dropped on purpose: no question on leaving.
+        BannerAction::Reload => {
+            leave(status);
+            dom::reload();
+        }
         // This tab's version wins (see `Boards::reclaim`).
         BannerAction::Keep => boards.reclaim(),
         BannerAction::Download => {
@@ -140,7 +190,22 @@ pub fn Banners() -> impl IntoView {
             let name = file_name("breadthfirst-board", &super::export::today(), "json");
             let _ = download_text(&name, "application/json", &json);
         }
+        BannerAction::Update => updates.apply(),
+        BannerAction::Later => updates.update.set(None),
     });
+    let update_banner = move || {
+        let message = match updates.update.get()? {
+            Update::Ready => "Update ready: a new version of Breadthfirst is installed. Reload to use it; your board and session carry over.",
+            Update::OtherTabs => "Update ready, but Breadthfirst is open in other tabs: close them, then reload here (two versions must not run side by side).",
+        };
+        let buttons = vec![
+            (BannerAction::Update, "Reload"),
+            (BannerAction::Later, "Later"),
+        ];
+        Some(
+            view! { <Banner testid="update-banner" role="status" message=message.to_string() buttons=buttons on_action=on_action /> },
+        )
+    };
     let storage_banner = move || {
         status.problem.get().map(|problem| {
             let mut buttons = vec![(BannerAction::DownloadRaw, "Download the unreadable data")];
@@ -177,5 +242,5 @@ pub fn Banners() -> impl IntoView {
             })
         }
     };
-    view! { <div class="banners">{storage_banner}{save_banner}</div> }
+    view! { <div class="banners">{storage_banner}{save_banner}{update_banner}</div> }
 }

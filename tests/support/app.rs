@@ -36,7 +36,12 @@ impl App {
     /// Serves `dir`, starts a browser on it and waits for an element matching
     /// `ready` (the self-test serves its own page this way).
     pub fn serve(dir: &Path, ready: &str) -> App {
-        let server = StaticServer::start(dir);
+        App::on(StaticServer::start(dir), ready)
+    }
+
+    /// Starts a browser on what `server` serves and waits for an element matching
+    /// `ready`.
+    pub fn on(server: StaticServer, ready: &str) -> App {
         let driver = Driver::start();
         driver.goto(&server.url());
         let app = App {
@@ -178,6 +183,19 @@ impl App {
         });
     }
 
+    /// Practises the URL shortener freely on a board of four boxes (client, load
+    /// balancer, service, cache), checks it, and waits for the checklist.
+    pub fn check_a_small_board(&self) {
+        self.choose_prompt("url-shortener", false);
+        for name in ["Client", "Load balancer", "Service", "Cache"] {
+            self.add(name);
+        }
+        self.click_text("button", "Check design");
+        self.wait_for("the check items", || {
+            self.count("[data-testid=check-item]") > 10
+        });
+    }
+
     /// Reloads and waits for the app to mount again.
     pub fn reload(&self) {
         self.driver.goto(&self.server.url());
@@ -235,7 +253,12 @@ impl App {
 
     /// Clicks the save banner's button with this text.
     pub fn click_banner_button(&self, name: &str) {
-        self.click_text("[data-testid=save-banner] button", name);
+        self.click_banner_button_in("save-banner", name);
+    }
+
+    /// Clicks the button with this text in the banner whose test id is `testid`.
+    pub fn click_banner_button_in(&self, testid: &str, name: &str) {
+        self.click_text(&format!("[data-testid={testid}] button"), name);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Browser test harness for `breadthfirst`: a static file server of dist/
-//! (`tiny_http`), a blocking facade over the `fantoccini` WebDriver client for
-//! chromedriver + headless Chromium, a guard that fails a test on any page error,
-//! and helpers to locate the built app and serialize browser tests.
+//! (`hyper`), a blocking facade over the `fantoccini` WebDriver client for
+//! chromedriver + headless Chromium, a DevTools-protocol client to send input to
+//! two tabs at the same instant, a guard that fails a test on any page error, and
+//! helpers to locate the built app and serialize browser tests.
 //!
 //! Use from an integration test with `mod support;` and
 //! `use support::{browser_lock, Key};` plus `support::app::App`.
@@ -10,6 +11,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod app;
+pub mod cdp;
 pub mod element;
 pub mod guard;
 pub mod input;

@@ -287,6 +287,21 @@ impl Driver {
             .handle
     }
 
+    /// Closes the current tab (switch to another one after).
+    pub fn close_tab(&self) {
+        self.block("close window", self.client.close_window());
+    }
+
+    /// Runs a DevTools protocol command on the current tab (chromedriver's
+    /// `goog/cdp/execute`) and returns its result.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
+    }
+
     /// Makes the tab with this handle current.
     pub fn switch_to(&self, handle: &WindowHandle) {
         self.block(

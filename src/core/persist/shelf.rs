@@ -28,6 +28,22 @@ pub const BACKUPS: usize = 3;
 /// Least time between two backups of a board, in milliseconds.
 pub const BACKUP_EVERY_MS: f64 = 10.0 * 60.0 * 1000.0;
 
+/// Low bits of a stored revision that name the tab that wrote it.
+pub const TAB_BITS: u32 = 20;
+
+/// A tab's id for [`next_revision`], from a uniform random number in `[0, 1)`.
+pub fn tab_id(random: f64) -> u64 {
+    (random.clamp(0.0, 1.0) * f64::from(1u32 << TAB_BITS)) as u64 & ((1 << TAB_BITS) - 1)
+}
+
+/// The revision a tab writes over `stored`: one more save (high bits) by `tab` (low
+/// [`TAB_BITS`] bits). Two tabs that both write over the same revision write different
+/// values, so the one whose write was replaced sees a revision not its own, even
+/// though both counted the same number of saves.
+pub fn next_revision(stored: u64, tab: u64) -> u64 {
+    (((stored >> TAB_BITS) + 1) << TAB_BITS) | (tab & ((1 << TAB_BITS) - 1))
+}
+
 /// One board in the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
