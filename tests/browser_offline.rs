@@ -1,5 +1,7 @@
-//! Offline and updates in headless Chromium, with the service worker the build writes
-//! (src/browser/sw.js):
+//! Offline, installable and updates in headless Chromium, with the service worker the
+//! build writes (src/browser/sw.js):
+//! - Chromium reports the app installable (`Page.getInstallabilityErrors`: none) and
+//!   reads its manifest without errors;
 //! - after a first visit, with the network emulated offline (DevTools protocol), the
 //!   app reloads and every feature works, served from a sub-path as a static host
 //!   would; the server's request log shows nothing but the browser's own update check;
@@ -83,6 +85,20 @@ fn two_deployments() -> (PathBuf, PathBuf) {
         .expect("run ./dev.sh precache");
     assert!(status.success(), "./dev.sh precache failed");
     (first, second)
+}
+
+#[test]
+fn chromium_finds_the_app_installable() {
+    let _lock = browser_lock();
+    let app = App::open();
+    wait_offline_ready(&app);
+    let installability = app.driver.cdp("Page.getInstallabilityErrors", json!({}));
+    assert_eq!(installability["installabilityErrors"], json!([]));
+    let manifest = app.driver.cdp("Page.getAppManifest", json!({}));
+    assert_eq!(manifest["errors"], json!([]), "{manifest}");
+    assert!(manifest["url"]
+        .as_str()
+        .is_some_and(|u| u.ends_with("/manifest.webmanifest")));
 }
 
 #[test]

@@ -19,12 +19,28 @@ function tell(update) {
   window.dispatchEvent(new Event("breadthfirst-update"));
 }
 
+// Resolves once the page has loaded and a moment has passed.
+function loaded() {
+  return new Promise((resolve) => {
+    const settle = () => setTimeout(resolve, 500);
+    if (document.readyState === "complete") settle();
+    else window.addEventListener("load", settle, { once: true });
+  });
+}
+
 async function start() {
   const container = navigator.serviceWorker;
   let applying = false;
+  // A tab closed a moment before a reload may still be counted: the attempt made as
+  // the page starts is made once more before the banner says other tabs are open.
+  let retry = false;
   container.addEventListener("message", (event) => {
-    if (event.data === "busy") {
-      applying = false;
+    if (event.data !== "busy") return;
+    applying = false;
+    if (retry) {
+      retry = false;
+      setTimeout(apply, 1500);
+    } else {
       tell("busy");
     }
   });
@@ -44,6 +60,10 @@ async function start() {
   // An older build is active while a newer one waits: this page runs the older.
   if (registration.active && registration.waiting) {
     tell("ready");
+    // Once the page's own files have arrived: the older build's worker takes the
+    // newer one's turn only when it has no request in hand.
+    await loaded();
+    retry = true;
     apply();
   }
   registration.addEventListener("updatefound", () => {
