@@ -65,12 +65,14 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   const path = inScope(url);
   if (path === null) return;
-  // Every page in scope is the app (its state is in storage, not in the URL path).
-  const file = request.mode === "navigate" || path === "" ? "index.html" : path;
+  // The app is the scope's own address or index.html, whatever the query (its state
+  // is in storage, not in the URL); any other address is a file of the build, or not
+  // ours at all (the network answers, as it would without this worker).
+  const file = path === "" ? "index.html" : path;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const hit = await cache.match(file, { ignoreSearch: request.mode === "navigate" });
+      const hit = await cache.match(file, { ignoreSearch: file === "index.html" });
       return hit || fetch(request);
     })(),
   );
