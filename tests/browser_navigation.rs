@@ -89,8 +89,35 @@ fn the_keyboard_alone_adds_renames_moves_and_connects_components() {
     assert_eq!(app.edges(), vec![(gateway, client)]);
 }
 
+/// The ids of the components whose boxes `keep` accepts, given each box's screen
+/// (left, top, right, bottom).
+fn nodes_where(app: &App, ids: &[String], keep: impl Fn([f64; 4]) -> bool) -> Vec<String> {
+    let mut chosen: Vec<String> = ids
+        .iter()
+        .filter(|id| {
+            let r = app.driver.execute(
+                "const r = document.querySelector(`[data-testid=node][data-id=\"${arguments[0]}\"] .shape`)\
+                 .getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];",
+                vec![json!(id)],
+            );
+            keep([0, 1, 2, 3].map(|i| r[i].as_f64().unwrap()))
+        })
+        .cloned()
+        .collect();
+    chosen.sort();
+    chosen
+}
+
+fn wait_selected(app: &App, want: &[String]) {
+    app.wait_for("the band's selection", || {
+        let mut got = selected_ids(app);
+        got.sort();
+        got == want
+    });
+}
+
 #[test]
-fn dragging_a_rectangle_on_empty_canvas_selects_the_components_it_touches() {
+fn dragging_a_rectangle_selects_what_it_contains_and_with_ctrl_what_it_touches() {
     let _lock = browser_lock();
     let app = App::open();
     for name in ["Service", "Worker", "Cache", "Monitoring"] {
@@ -100,30 +127,35 @@ fn dragging_a_rectangle_on_empty_canvas_selects_the_components_it_touches() {
     let canvas = canvas_rect(&app);
     let start = (canvas[0] + 6.0, canvas[1] + 6.0);
     let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
-    let end = app.node_center(&ids[0]);
-    // What the band should touch, from the components' own screen boxes.
-    let expected: Vec<String> = ids
+
+    // A band from the top-left corner to the centre of the box furthest from it:
+    // that box is only touched, others may be wholly inside.
+    let far = ids
         .iter()
-        .filter(|id| {
-            let r = app.driver.execute(
-                "const r = document.querySelector(`[data-testid=node][data-id=\"${arguments[0]}\"] .shape`)\
-                 .getBoundingClientRect(); return [r.left, r.top];",
-                vec![json!(id)],
-            );
-            r[0].as_f64().unwrap() < end.0 && r[1].as_f64().unwrap() < end.1
+        .max_by(|a, b| {
+            let (ca, cb) = (app.node_center(a), app.node_center(b));
+            (ca.0 + ca.1).total_cmp(&(cb.0 + cb.1))
         })
-        .cloned()
-        .collect();
-    assert!(!expected.is_empty() && expected.len() < ids.len());
+        .unwrap()
+        .clone();
+    let end = app.node_center(&far);
+    let inside = nodes_where(&app, &ids, |[_, _, r, b]| r <= end.0 && b <= end.1);
+    let touched = nodes_where(&app, &ids, |[l, t, _, _]| l < end.0 && t < end.1);
+    assert!(!inside.contains(&far) && touched.contains(&far));
+    assert!(
+        !inside.is_empty(),
+        "some box lies wholly inside: {touched:?}"
+    );
+
+    // A plain band takes only the boxes wholly inside it.
     app.driver.drag(start, end, 10);
-    app.wait_for("the band's selection", || {
-        let mut got = selected_ids(&app);
-        got.sort();
-        let mut want = expected.clone();
-        want.sort();
-        got == want
-    });
+    wait_selected(&app, &inside);
     assert_eq!(app.count("rect.band"), 0, "the band is gone after release");
+
+    // With Ctrl it takes every box it touches.
+    app.driver.press_keys(&[Key::Escape]);
+    app.driver.drag_holding(&[Key::Ctrl], start, end, 10);
+    wait_selected(&app, &touched);
 }
 
 #[test]

@@ -322,7 +322,52 @@ fn clicking_an_unselected_component_selects_only_it() {
 }
 
 #[test]
-fn a_rubber_band_on_empty_canvas_selects_intersecting_components() {
+fn a_rubber_band_selects_what_it_wholly_contains() {
+    let (mut ed, [a, b, c]) = three();
+    select(&mut ed, &[c]);
+    let (ra, rb) = (rect(&ed, a), rect(&ed, b));
+    ed.pointer_down(
+        PointerTarget::Canvas,
+        Point::new(-20.0, -20.0),
+        Button::Primary,
+        NONE,
+    );
+    assert!(ed.selection().is_empty(), "a plain band starts afresh");
+    // Over all of `a` and half of `b`: `b` is only touched.
+    let end = Point::new(rb.center().x, ra.bottom() + 10.0);
+    ed.pointer_move(Point::new(200.0, 40.0));
+    ed.pointer_move(end);
+    assert_eq!(
+        ed.selection_band(),
+        Some(Rect::from_corners(Point::new(-20.0, -20.0), end))
+    );
+    ed.pointer_up(end).unwrap();
+    assert_eq!(ed.selection().components(), &[a]);
+    assert!(ed.selection_band().is_none());
+    assert!(!ed.can_undo());
+}
+
+#[test]
+fn a_rubber_band_with_ctrl_selects_what_it_touches() {
+    let (mut ed, [a, b, _c]) = three();
+    let (ra, rb) = (rect(&ed, a), rect(&ed, b));
+    let ctrl = Modifiers {
+        primary: true,
+        ..NONE
+    };
+    ed.pointer_down(
+        PointerTarget::Canvas,
+        Point::new(-20.0, -20.0),
+        Button::Primary,
+        ctrl,
+    );
+    ed.pointer_up(Point::new(rb.center().x, ra.center().y))
+        .unwrap();
+    assert_eq!(ed.selection().components(), &[a, b]);
+}
+
+#[test]
+fn escape_during_a_rubber_band_keeps_the_selection_it_started_with() {
     let (mut ed, [a, b, c]) = three();
     select(&mut ed, &[c]);
     ed.pointer_down(
@@ -331,17 +376,11 @@ fn a_rubber_band_on_empty_canvas_selects_intersecting_components() {
         Button::Primary,
         NONE,
     );
-    assert!(ed.selection().is_empty(), "a plain band starts afresh");
-    ed.pointer_move(Point::new(200.0, 40.0));
-    ed.pointer_move(Point::new(320.0, 40.0));
-    assert_eq!(
-        ed.selection_band(),
-        Some(Rect::new(-20.0, -20.0, 340.0, 60.0))
-    );
-    ed.pointer_up(Point::new(320.0, 40.0)).unwrap();
+    ed.pointer_move(Point::new(rect(&ed, b).right() + 20.0, 100.0));
     assert_eq!(ed.selection().components(), &[a, b]);
+    ed.cancel_gesture();
+    assert_eq!(ed.selection(), &Selection::only_component(c));
     assert!(ed.selection_band().is_none());
-    assert!(!ed.can_undo());
 }
 
 #[test]
@@ -354,7 +393,9 @@ fn a_shift_rubber_band_adds_to_the_existing_selection() {
         Button::Primary,
         SHIFT,
     );
-    ed.pointer_up(Point::new(500.0, 30.0)).unwrap();
+    let below = rect(&ed, a).bottom() + 10.0;
+    ed.pointer_up(Point::new(rect(&ed, b).right() + 10.0, below))
+        .unwrap();
     let selected: HashSet<_> = ed.selection().components().iter().copied().collect();
     assert_eq!(selected, HashSet::from([a, b, c]));
 }

@@ -101,6 +101,14 @@ impl Rect {
         p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()
     }
 
+    /// Whether `other` lies wholly inside this rectangle (borders included).
+    pub fn contains_rect(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
     /// Whether the two rectangles overlap (touching edges do not count).
     pub fn intersects(&self, other: &Rect) -> bool {
         self.x < other.right()

@@ -65,10 +65,15 @@ pub(super) enum Gesture {
         from: ComponentId,
         pointer: Point,
     },
+    /// A selection band: it selects the components it wholly contains, or with
+    /// `touch` (Ctrl/Cmd held at the press) every one it touches, added to `base`.
+    /// Cancelling it restores `before`, the selection at the press.
     Selecting {
         start: Point,
         current: Point,
         base: Selection,
+        touch: bool,
+        before: Selection,
     },
     Panning {
         last: Point,
@@ -142,11 +147,13 @@ impl Editor {
                 } else {
                     Selection::default()
                 };
-                self.selection = base.clone();
+                let before = std::mem::replace(&mut self.selection, base.clone());
                 self.gesture = Gesture::Selecting {
                     start: world,
                     current: world,
                     base,
+                    touch: mods.primary,
+                    before,
                 };
             }
         }
@@ -176,12 +183,19 @@ impl Editor {
                 start,
                 current,
                 base,
+                touch,
+                ..
             } => {
                 *current = world;
                 let band = Rect::from_corners(*start, world);
                 let mut selection = base.clone();
                 for c in self.board.components() {
-                    if c.rect.intersects(&band) {
+                    let taken = if *touch {
+                        c.rect.intersects(&band)
+                    } else {
+                        band.contains_rect(&c.rect)
+                    };
+                    if taken {
                         selection.add_component(c.id);
                     }
                 }
@@ -233,17 +247,21 @@ impl Editor {
         }
     }
 
-    /// Abandons the gesture in progress; a drag snaps back.
+    /// Abandons the gesture in progress entirely: a drag snaps back, a selection band
+    /// leaves the selection as it was before the press.
     pub fn cancel_gesture(&mut self) {
-        if let Gesture::Moving { .. } = self.gesture {
-            if let Some(start) = self.history.cancel_gesture() {
-                if start != self.board {
-                    self.board = start;
-                    self.revision += 1;
+        match std::mem::take(&mut self.gesture) {
+            Gesture::Moving { .. } => {
+                if let Some(start) = self.history.cancel_gesture() {
+                    if start != self.board {
+                        self.board = start;
+                        self.revision += 1;
+                    }
                 }
             }
+            Gesture::Selecting { before, .. } => self.selection = before,
+            _ => {}
         }
-        self.gesture = Gesture::Idle;
     }
 
     /// The arrow being drawn: source, pointer (world) and the component it would
