@@ -38,12 +38,11 @@ fn open_with_board(downloads: &Path) -> App {
     app.reload();
     app.wait_for("the saved board", || app.count("[data-testid=node]") == 8);
     app.choose_prompt("url-shortener", false);
-    app.driver.command(
-        "POST",
-        "/goog/cdp/execute",
-        Some(json!({"cmd": "Browser.setDownloadBehavior", "params": {
+    app.driver.cdp(
+        "Browser.setDownloadBehavior",
+        json!({
             "behavior": "allow", "downloadPath": downloads.to_str().unwrap()
-        }})),
+        }),
     );
     app
 }
@@ -155,13 +154,12 @@ fn every_export_button_downloads_a_well_formed_file() {
     assert!(md.contains("## Checklist"));
 
     // Copying needs the clipboard permission a user grants by using the page.
-    app.driver.command(
-        "POST",
-        "/goog/cdp/execute",
-        Some(json!({"cmd": "Browser.grantPermissions", "params": {
+    app.driver.cdp(
+        "Browser.grantPermissions",
+        json!({
             "origin": app.server.url().trim_end_matches('/'),
             "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]
-        }})),
+        }),
     );
     export(&app, "Copy Mermaid");
     app.wait_for("the copy notice", || {

@@ -339,12 +339,11 @@ fn the_dark_theme_follows_the_system_setting() {
         app.js("return getComputedStyle(document.querySelector('[data-testid=canvas]')).backgroundColor")
     };
     let light = background();
-    app.driver.command(
-        "POST",
-        "/goog/cdp/execute",
-        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {
+    app.driver.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({
             "features": [{"name": "prefers-color-scheme", "value": "dark"}]
-        }})),
+        }),
     );
     app.add("Cache");
     app.add("Service");

@@ -12,13 +12,12 @@ const MIN: f64 = 60_000.0;
 /// Makes `Date.now` return real time plus `sessionStorage['test.clock-offset']`, for
 /// every page the browser loads from now on, then reloads the app under it.
 fn with_controlled_clock(app: &App) {
-    app.driver.command(
-        "POST",
-        "/goog/cdp/execute",
-        Some(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source":
+    app.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source":
             "(() => { const real = Date.now.bind(Date); \
               Date.now = () => real() + Number(sessionStorage.getItem('test.clock-offset') || 0); })();"
-        }})),
+        }),
     );
     app.reload();
 }

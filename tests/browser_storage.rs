@@ -84,12 +84,11 @@ fn a_full_storage_keeps_the_work_offers_a_download_and_resumes() {
     let downloads = std::env::temp_dir().join(format!("breadthfirst-quota-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&downloads);
     std::fs::create_dir_all(&downloads).unwrap();
-    app.driver.command(
-        "POST",
-        "/goog/cdp/execute",
-        Some(json!({"cmd": "Browser.setDownloadBehavior", "params": {
+    app.driver.cdp(
+        "Browser.setDownloadBehavior",
+        json!({
             "behavior": "allow", "downloadPath": downloads.to_str().unwrap()
-        }})),
+        }),
     );
     app.add("Service");
     app.wait_saved(1);
