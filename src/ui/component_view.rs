@@ -2,7 +2,9 @@
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout};
+use crate::core::diagram::{
+    caption_text, label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout,
+};
 use leptos::prelude::*;
 
 /// A component's SVG group. Reacts only to its own signal, the selection, hover and zoom.
@@ -31,9 +33,13 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     // name does not.
     let layout = Memo::new(move |_| {
         let (w, h) = size.get();
-        label_layout(&label.get(), kind.get().display_name(), w, h)
+        label_layout(&label.get(), kind.get(), w, h)
     });
-    let label_view = move || label_text(layout.get(), kind.get().display_name());
+    let caption = Memo::new(move |_| {
+        let (w, h) = size.get();
+        caption_text(kind.get(), w, h)
+    });
+    let label_view = move || label_text(layout.get(), caption.get());
     let handles = move || {
         handles_shown.get().then(|| {
             let (w, h) = size.get();
@@ -116,11 +122,11 @@ pub fn kind_saturation(kind: ComponentKind) -> String {
 /// A box's name as laid out (`label_layout`): its lines, and the kind's name under
 /// them when the name does not say what the box is. Shared by the canvas and the
 /// Review's figures.
-pub fn label_text(l: LabelLayout, kind_name: &'static str) -> impl IntoView {
+pub fn label_text(l: LabelLayout, kind_name: String) -> impl IntoView {
     let x = dec(l.x).to_string();
     let caption = l.caption.then(|| {
         view! {
-            <tspan class="kind-caption" x=x.clone() y=dec(l.top + l.line_height).to_string()>
+            <tspan class="kind-caption" x=x.clone() y=dec(l.caption_y).to_string()>
                 {kind_name}
             </tspan>
         }

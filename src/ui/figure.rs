@@ -4,7 +4,9 @@
 use super::arrow_view::edge_label;
 use super::component_view::{kind_hue, kind_saturation, label_text};
 use crate::core::decimal::dec;
-use crate::core::diagram::{arrow_endpoints, label_layout, shape_outline, Board, Component};
+use crate::core::diagram::{
+    arrow_endpoints, caption_text, label_layout, shape_outline, Board, Component,
+};
 use crate::core::export::svg::MARGIN;
 use leptos::prelude::*;
 
@@ -96,8 +98,8 @@ fn FigureNode(component: Component, new: bool) -> impl IntoView {
     let (w, h) = (c.rect.w, c.rect.h);
     let (body, detail) = shape_outline(c.kind.shape(), w, h);
     let label = label_text(
-        label_layout(&c.label, c.kind.display_name(), w, h),
-        c.kind.display_name(),
+        label_layout(&c.label, c.kind, w, h),
+        caption_text(c.kind, w, h),
     );
     let ring = new.then(|| {
         let r = c.rect.inflate(6.0);

@@ -10,12 +10,20 @@ use std::path::{Path, PathBuf};
 /// The first load's budget, gzip (issue 11). Not met yet: see [`FIRST_LOAD_CEILING`].
 pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
 /// What the first load may not exceed today, gzip, so it cannot grow unnoticed: the
-/// app's UI as plain Leptos views costs about 308 KB on this stack (trunk 0.21, one
+/// shell's ceiling plus what issue 14's canvas is allowed to add.
+pub const FIRST_LOAD_CEILING: usize = SHELL_CEILING + CANVAS_ALLOWANCE;
+/// The app's UI as plain Leptos views costs about 308 KB on this stack (trunk 0.21, one
 /// wasm module), against 249.5 KB when a dozen views were hand-written HTML text; the
 /// board alone (canvas, palette, outline, toolbar) is 247 KB of it. A trial of wasm
 /// code splitting (wasm_split_cli_support and Leptos `#[lazy]`) moved the Review into
 /// a 14 KB chunk without shrinking the main module, so the budget is not met yet.
-pub const FIRST_LOAD_CEILING: usize = 315 * 1024;
+const SHELL_CEILING: usize = 315 * 1024;
+/// Issue 14 adds canvas features that must be in the main module because the board
+/// needs them on every frame or key press (names laid out to fit, routed arrows, the
+/// flowchart keys, the shortcut sheet, new board elements); what can wait runs in the
+/// on-demand worker (imports). They may add at most this much, gzip; each feature's
+/// measured cost is in the issue's closing notes (name layout: 1.2 KB).
+const CANVAS_ALLOWANCE: usize = 15 * 1024;
 /// What we aim the first load at, gzip.
 pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// The modules fetched on demand may weigh this much together, gzip: the worker (the

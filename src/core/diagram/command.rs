@@ -4,8 +4,9 @@
 //! refused command leaves the board exactly as it was.
 
 use super::board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
-use super::geometry::{Point, Rect};
+use super::geometry::{Point, Rect, Size};
 use super::kind::ComponentKind;
+use super::label::fit_size;
 use super::text::{normalize_label, normalize_note};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -164,11 +165,13 @@ impl Board {
                     .map(|l| normalize_label(&l))
                     .filter(|l| !l.is_empty())
                     .unwrap_or_else(|| kind.display_name().to_string());
+                // A new box keeps its corner and grows right and down to fit its name.
+                let fit = fit_size(&label, kind, Size::new(w, h));
                 self.components.push(Component {
                     id,
                     kind,
                     label,
-                    rect: Rect::new(at.x, at.y, w, h),
+                    rect: Rect::new(at.x, at.y, fit.w, fit.h),
                     details: String::new(),
                     failure: String::new(),
                 });
@@ -203,7 +206,8 @@ impl Board {
                 if label.is_empty() {
                     label = c.kind.display_name().to_string();
                 }
-                Ok(replace(&mut c.label, label))
+                let renamed = replace(&mut c.label, label);
+                Ok(either(renamed, grow_to_fit(c)))
             }
             Command::SetNote { id, field, text } => {
                 let c = self
@@ -219,7 +223,8 @@ impl Board {
                 if c.label == c.kind.display_name() {
                     c.label = kind.display_name().to_string();
                 }
-                Ok(replace(&mut c.kind, kind))
+                let changed = replace(&mut c.kind, kind);
+                Ok(either(changed, grow_to_fit(c)))
             }
             Command::ConnectComponents { from, to, label } => {
                 self.require_components(&[from, to])?;
@@ -329,6 +334,26 @@ impl Board {
 }
 
 /// Stores `value` in `slot`, reporting whether anything changed.
+/// Changed if either step changed the board.
+fn either(a: Applied, b: Applied) -> Applied {
+    if a.changed() || b.changed() {
+        Applied::Changed
+    } else {
+        Applied::Unchanged
+    }
+}
+
+/// Grows a box about its centre to fit its name and kind line (see [`fit_size`]).
+fn grow_to_fit(c: &mut Component) -> Applied {
+    let fit = fit_size(&c.label, c.kind, Size::new(c.rect.w, c.rect.h));
+    let (dw, dh) = (fit.w - c.rect.w, fit.h - c.rect.h);
+    if dw == 0.0 && dh == 0.0 {
+        return Applied::Unchanged;
+    }
+    c.rect = Rect::new(c.rect.x - dw / 2.0, c.rect.y - dh / 2.0, fit.w, fit.h);
+    Applied::Changed
+}
+
 fn replace<T: PartialEq>(slot: &mut T, value: T) -> Applied {
     if *slot == value {
         Applied::Unchanged

@@ -9,6 +9,7 @@ mod command;
 mod geometry;
 mod history;
 mod kind;
+mod label;
 mod placement;
 mod shape;
 mod text;
@@ -18,9 +19,13 @@ pub use command::{Applied, Command, EditError};
 pub use geometry::{arrow_endpoints, label_anchor, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;
 pub use kind::{ComponentKind, Shape};
+pub use label::{
+    caption_text, fit_size, label_layout, LabelLayout, CAPTION_PX, LABEL_LEFT, LABEL_PX,
+    MAX_FIT_WIDTH, MAX_NAME_LINES,
+};
 pub use placement::free_spot;
 pub use shape::shape_outline;
 pub use text::{
-    escape_markup, fit_text, label_layout, normalize_label, normalize_note, text_width, wrap_text,
-    LabelLayout, LABEL_LEFT, LABEL_PX, MAX_LABEL_CHARS, MAX_NOTE_CHARS,
+    escape_markup, fit_text, normalize_label, normalize_note, text_width, wrap_text, wrap_words,
+    MAX_LABEL_CHARS, MAX_NOTE_CHARS,
 };

@@ -48,45 +48,6 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
-/// Font size of component labels, in board units.
-pub const LABEL_PX: f64 = 13.0;
-/// Left inset of a component's label: room for its icon.
-pub const LABEL_LEFT: f64 = 34.0;
-
-/// Where a component's name goes inside its box; shared by the canvas and exports.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LabelLayout {
-    /// The name in one or two lines fitted to the box.
-    pub lines: Vec<String>,
-    /// Whether the kind's name is shown under a one-line name that does not say it.
-    pub caption: bool,
-    /// Centre of the text, from the box's left edge.
-    pub x: f64,
-    /// Baseline of the first line, from the box's top edge.
-    pub top: f64,
-    /// Distance between baselines.
-    pub line_height: f64,
-}
-
-/// Lays out `label` in a `w` x `h` box of a kind named `kind_name`.
-pub fn label_layout(label: &str, kind_name: &str, w: f64, h: f64) -> LabelLayout {
-    let lines = wrap_text(label, (w - LABEL_LEFT - 10.0).max(20.0), LABEL_PX, 2);
-    let caption = lines.len() == 1 && label != kind_name;
-    let line_height = LABEL_PX * 1.25;
-    let total = if caption {
-        line_height + 11.0
-    } else {
-        line_height * lines.len() as f64
-    };
-    LabelLayout {
-        lines,
-        caption,
-        x: (w + LABEL_LEFT - 10.0) / 2.0,
-        top: h / 2.0 - total / 2.0 + LABEL_PX * 0.9,
-        line_height,
-    }
-}
-
 /// Approximate rendered width of `text` at `font_px`.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| char_em(c) * font_px).sum()
@@ -125,40 +86,80 @@ fn char_em(c: char) -> f64 {
     }
 }
 
-/// Word-wraps `text` into at most `max_lines` lines of `max_width`; the last line is cut
-/// with an ellipsis when the text does not fit. Words longer than a line are cut too.
+/// Word-wraps `text` into lines of at most `max_width` at `font_px`, as many as it
+/// takes. A word longer than a line is broken across lines (as CSS's
+/// `overflow-wrap: anywhere` does), so no line is wider than `max_width` unless a
+/// single character is. Runs of white space become one space.
+pub fn wrap_words(text: &str, max_width: f64, font_px: f64) -> Vec<String> {
+    wrap_ranges(text, max_width, font_px)
+        .into_iter()
+        .map(|(start, end)| one_line(&text[start..end]))
+        .collect()
+}
+
+/// [`wrap_words`] kept to `max_lines` lines (at least one): when the text needs more,
+/// the last line holds what fits of the rest, cut with an ellipsis.
 pub fn wrap_text(text: &str, max_width: f64, font_px: f64, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if text_width(&candidate, font_px) <= max_width {
-            current = candidate;
-            continue;
-        }
-        if lines.len() + 1 == max_lines {
-            // Last line: take what fits of the rest.
-            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
-            let tail = if current.is_empty() {
-                rest.join(" ")
-            } else {
-                format!("{current} {}", rest.join(" "))
-            };
-            lines.push(fit_text(&tail, max_width, font_px));
-            return lines;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        current = fit_text(word, max_width, font_px);
+    let ranges = wrap_ranges(text, max_width, font_px);
+    let keep = max_lines.max(1);
+    if ranges.len() <= keep {
+        return ranges
+            .into_iter()
+            .map(|(s, e)| one_line(&text[s..e]))
+            .collect();
     }
-    if !current.is_empty() && lines.len() < max_lines.max(1) {
-        lines.push(current);
+    let mut lines: Vec<String> = ranges[..keep - 1]
+        .iter()
+        .map(|&(s, e)| one_line(&text[s..e]))
+        .collect();
+    let rest = one_line(&text[ranges[keep - 1].0..]);
+    lines.push(fit_text(&rest, max_width, font_px));
+    lines
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The byte ranges of `text` that [`wrap_words`] puts on each line.
+fn wrap_ranges(text: &str, max_width: f64, font_px: f64) -> Vec<(usize, usize)> {
+    let space = char_em(' ') * font_px;
+    let mut lines = Vec::new();
+    // The open line: where it starts, where it ends so far, and its width.
+    let mut open: Option<(usize, usize)> = None;
+    let mut used = 0.0;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| !c.is_whitespace()) {
+        let start = text.len() - rest.len() + at;
+        let word_len = text[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - start);
+        let end = start + word_len;
+        rest = &text[end..];
+        let width = text_width(&text[start..end], font_px);
+        match open {
+            Some((s, _)) if used + space + width <= max_width => {
+                open = Some((s, end));
+                used += space + width;
+                continue;
+            }
+            Some(line) => lines.push(line),
+            None => {}
+        }
+        // The word starts a line, broken where it is wider than one.
+        let mut from = start;
+        used = 0.0;
+        for (i, c) in text[start..end].char_indices() {
+            let w = char_em(c) * font_px;
+            if start + i > from && used + w > max_width {
+                lines.push((from, start + i));
+                from = start + i;
+                used = 0.0;
+            }
+            used += w;
+        }
+        open = Some((from, end));
     }
+    lines.extend(open);
     lines
 }

@@ -6,8 +6,8 @@
 
 use crate::core::decimal::dec;
 use crate::core::diagram::{
-    arrow_endpoints, escape_markup, label_anchor, label_layout, shape_outline, text_width, Board,
-    Component, Rect, Size, LABEL_PX,
+    arrow_endpoints, caption_text, escape_markup, label_anchor, label_layout, shape_outline,
+    text_width, Board, Component, Rect, Size, CAPTION_PX, LABEL_PX,
 };
 use std::fmt::Write;
 
@@ -113,7 +113,7 @@ fn component(out: &mut String, c: &Component) {
         dec(h / 2.0 - 8.0),
         c.kind.icon()
     );
-    let layout = label_layout(&c.label, c.kind.display_name(), w, h);
+    let layout = label_layout(&c.label, c.kind, w, h);
     let x = dec(layout.x);
     let _ = write!(
         out,
@@ -130,9 +130,9 @@ fn component(out: &mut String, c: &Component) {
     if layout.caption {
         let _ = write!(
             out,
-            "<tspan x=\"{x}\" y=\"{}\" font-size=\"10\" font-weight=\"400\" fill=\"#6b7280\">{}</tspan>",
-            dec(layout.top + layout.line_height),
-            c.kind.display_name()
+            "<tspan x=\"{x}\" y=\"{}\" font-size=\"{CAPTION_PX}\" font-weight=\"400\" fill=\"#6b7280\">{}</tspan>",
+            dec(layout.caption_y),
+            escape_markup(&caption_text(c.kind, w, h))
         );
     }
     out.push_str("</text></g>");

@@ -1,0 +1,146 @@
+//! A component's name inside its box: where its lines and the kind line go, and how
+//! big a box must be to show them. One layout for the canvas, the Review's figures
+//! and the exports, so what you see is what you export.
+
+use super::geometry::{Rect, Size};
+use super::kind::{ComponentKind, Shape};
+use super::text::{fit_text, text_width, wrap_text, wrap_words};
+
+/// Font size of component names, in board units.
+pub const LABEL_PX: f64 = 13.0;
+/// Font size of the kind line under a name.
+pub const CAPTION_PX: f64 = 10.0;
+/// Left inset of a component's name: room for its icon.
+pub const LABEL_LEFT: f64 = 34.0;
+/// Most lines a name is given before it is cut with an ellipsis.
+pub const MAX_NAME_LINES: usize = 6;
+/// Widest a box grows to fit its name; past it the box grows taller.
+pub const MAX_FIT_WIDTH: f64 = 264.0;
+/// Distance between the baselines of a name's lines.
+const LINE_HEIGHT: f64 = LABEL_PX * 1.2;
+/// What the kind line adds under the name.
+const CAPTION_HEIGHT: f64 = 11.5;
+/// Blank space kept between the text and the outline, left and right ...
+const PAD: f64 = 6.0;
+/// ... and above and below (a line's height already has some).
+const PAD_Y: f64 = 2.0;
+/// Names are drawn semi-bold: their estimated width is widened by this much.
+const BOLD: f64 = 1.08;
+/// Steps in which a box widens to fit its name.
+const WIDEN_STEP: f64 = 8.0;
+
+/// Where a component's name goes inside its box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelLayout {
+    /// The name in lines fitted to the box (the last cut with "…" if it had to be).
+    pub lines: Vec<String>,
+    /// Whether the kind's name is shown under the name, which does not say it.
+    pub caption: bool,
+    /// Centre of the text, from the box's left edge.
+    pub x: f64,
+    /// Baseline of the first line, from the box's top edge.
+    pub top: f64,
+    /// Distance between baselines.
+    pub line_height: f64,
+    /// Baseline of the kind line, from the box's top edge.
+    pub caption_y: f64,
+}
+
+/// The room the outline of `shape` leaves for text in a `w` x `h` box: the text area
+/// from the box's top-left corner.
+fn text_area(shape: Shape, w: f64, h: f64) -> Rect {
+    // (left, right, top, bottom) taken by the outline itself.
+    let (l, r, t, b) = match shape {
+        Shape::RoundedRect | Shape::DashedRect | Shape::Rect => (0.0, 0.0, 0.0, 0.0),
+        Shape::Hexagon => {
+            let k = (w / 4.0).min(16.0) * 0.6;
+            (k, k, 0.0, 0.0)
+        }
+        Shape::Cylinder => (0.0, 0.0, 2.0 * (h / 6.0).min(8.0), 0.0),
+        Shape::Pipe => (0.0, 2.0 * (w / 8.0).min(10.0), 0.0, 0.0),
+        Shape::Stadium => {
+            let k = h / 2.0 * 0.45;
+            (k, k, 0.0, 0.0)
+        }
+        Shape::Bucket => (0.0, 12.0_f64.min(w / 6.0), 0.0, 0.0),
+        Shape::Parallelogram => (0.0, 14.0_f64.min(w / 6.0), 0.0, 0.0),
+        Shape::Note => (0.0, 8.0, 0.0, 0.0),
+        Shape::Octagon => {
+            let c = 12.0_f64.min(h / 4.0) * 0.5;
+            (0.0, c, 0.0, 0.0)
+        }
+    };
+    let left = LABEL_LEFT.max(l + PAD);
+    let top = t + PAD_Y;
+    Rect::new(
+        left,
+        top,
+        (w - left - r - PAD).max(LABEL_PX),
+        (h - top - b - PAD_Y).max(0.0),
+    )
+}
+
+/// Whether the kind line is wanted: the name does not already say the kind.
+fn wants_caption(label: &str, kind: ComponentKind) -> bool {
+    !label.trim().eq_ignore_ascii_case(kind.display_name())
+}
+
+/// Lays out `label` in a `w` x `h` box of `kind`: as many lines as the box holds (up
+/// to [`MAX_NAME_LINES`]), long words broken, and the kind line under the name when
+/// the name does not say it. Centred in the room the shape's outline leaves.
+pub fn label_layout(label: &str, kind: ComponentKind, w: f64, h: f64) -> LabelLayout {
+    let area = text_area(kind.shape(), w, h);
+    let mut caption = wants_caption(label, kind);
+    let room = |caption: bool| {
+        let free = area.h - if caption { CAPTION_HEIGHT } else { 0.0 };
+        (free / LINE_HEIGHT).floor()
+    };
+    // A box too low for a name and the kind line keeps the name.
+    if caption && room(true) < 1.0 {
+        caption = false;
+    }
+    let max_lines = room(caption).clamp(1.0, MAX_NAME_LINES as f64) as usize;
+    let lines = wrap_text(label, area.w, LABEL_PX * BOLD, max_lines);
+    let block = lines.len() as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
+    let top = area.y + (area.h - block) / 2.0 + LABEL_PX * 0.9;
+    LabelLayout {
+        caption_y: top + (lines.len() as f64 - 1.0) * LINE_HEIGHT + CAPTION_HEIGHT + 1.0,
+        lines,
+        caption,
+        x: area.x + area.w / 2.0,
+        top,
+        line_height: LINE_HEIGHT,
+    }
+}
+
+/// The kind's name as the kind line shows it in a box `w` wide (cut with "…" only in
+/// a box narrower than a new one).
+pub fn caption_text(kind: ComponentKind, w: f64, h: f64) -> String {
+    let area = text_area(kind.shape(), w, h);
+    fit_text(kind.display_name(), area.w, CAPTION_PX)
+}
+
+/// The size a box of `kind` needs to show `label` whole, starting from `size`: wider
+/// first, in steps, until the name takes at most two lines (and the kind line fits),
+/// up to [`MAX_FIT_WIDTH`]; then taller, for up to [`MAX_NAME_LINES`] lines. Never
+/// smaller than `size`.
+pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
+    let caption = wants_caption(label, kind);
+    let widest = MAX_FIT_WIDTH.max(size.w);
+    let mut w = size.w;
+    loop {
+        let area = text_area(kind.shape(), w, size.h);
+        let lines = wrap_words(label, area.w, LABEL_PX * BOLD)
+            .len()
+            .clamp(1, MAX_NAME_LINES);
+        let caption_fits = !caption || text_width(kind.display_name(), CAPTION_PX) <= area.w;
+        let needed = lines as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
+        // What the outline takes above and below the text area, at this height.
+        let outline = size.h - area.h;
+        let h = size.h.max((needed + outline).ceil());
+        if (lines <= 2 && h <= size.h && caption_fits) || w >= widest {
+            return Size::new(w, h);
+        }
+        w = (w + WIDEN_STEP).min(widest);
+    }
+}
