@@ -1047,6 +1047,42 @@ fn zoom_to_fit_on_a_small_board_does_not_zoom_past_one_hundred_percent() {
 }
 
 #[test]
+fn zoom_to_selection_shows_the_selection_large_and_without_a_selection_everything() {
+    let mut board = Board::new();
+    let far = add_at(&mut board, ComponentKind::Client, -2000.0, -900.0);
+    let near = add_at(&mut board, ComponentKind::Cache, 3000.0, 1500.0);
+    let mut ed = Editor::new(board, Viewport::default());
+    let view = Size::new(800.0, 600.0);
+    ed.set_view_size(view);
+    ed.perform(Action::ZoomToSelection).unwrap();
+    let all = ed.viewport();
+    assert!(all.zoom < 1.0, "nothing selected: every component");
+    assert_all_visible(&ed, view);
+
+    select(&mut ed, &[near]);
+    ed.perform(Action::ZoomToSelection).unwrap();
+    let r = ed.board().component(near).unwrap().rect;
+    let (tl, br) = (
+        ed.viewport().to_screen(Point::new(r.x, r.y)),
+        ed.viewport().to_screen(Point::new(r.right(), r.bottom())),
+    );
+    assert!(tl.x >= 0.0 && tl.y >= 0.0 && br.x <= view.w && br.y <= view.h);
+    assert!(ed.viewport().zoom > all.zoom, "closer than the whole board");
+    let far_rect = ed.board().component(far).unwrap().rect;
+    let far_at = ed.viewport().to_screen(Point::new(far_rect.x, far_rect.y));
+    assert!(
+        far_at.x < 0.0 || far_at.y < 0.0,
+        "the far box is out of view"
+    );
+
+    // A selected arrow shows both its ends.
+    let arrow = connect(&mut ed, far, near);
+    ed.perform(Action::SelectArrow(arrow)).unwrap();
+    ed.perform(Action::ZoomToSelection).unwrap();
+    assert_all_visible(&ed, view);
+}
+
+#[test]
 fn zoom_to_fit_on_an_empty_board_leaves_the_view_alone() {
     let mut ed = Editor::new(Board::new(), Viewport::default());
     ed.perform(Action::ZoomToFit).unwrap();
@@ -1152,6 +1188,13 @@ fn shortcuts_map_keys_to_actions() {
         ("-", key("-"), ed(Action::ZoomOut)),
         ("!", shifted(key("!")), ed(Action::ZoomToFit)),
         ("Shift+1", shifted(key("1")), ed(Action::ZoomToFit)),
+        ("@", shifted(key("@")), ed(Action::ZoomToSelection)),
+        (
+            "Shift+2 German",
+            shifted(key("\"")),
+            ed(Action::ZoomToSelection),
+        ),
+        ("Shift+2", shifted(key("2")), ed(Action::ZoomToSelection)),
         (")", shifted(key(")")), ed(Action::ZoomReset)),
         ("c", key("c"), ed(Action::ConnectSelection)),
         ("h", key("h"), ed(Action::SetTool(Tool::Hand))),

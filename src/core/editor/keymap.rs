@@ -65,10 +65,13 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
         "ArrowDown" => act(A::Nudge { dx: 0.0, dy: step }),
         "+" | "=" => act(A::ZoomIn),
         "-" | "_" => act(A::ZoomOut),
-        // Shift+1 and Shift+0 as on most layouts, and the digits with Shift reported.
+        // Shift+1, Shift+2 and Shift+0 as on most layouts (US "@", UK and German
+        // '"'), and the digits with Shift reported.
         "!" => act(A::ZoomToFit),
+        "@" | "\"" => act(A::ZoomToSelection),
         ")" => act(A::ZoomReset),
         "1" if k.shift => act(A::ZoomToFit),
+        "2" if k.shift => act(A::ZoomToSelection),
         "0" if k.shift => act(A::ZoomReset),
         _ => match (lower.as_str(), k.shift) {
             ("c", false) => act(A::ConnectSelection),

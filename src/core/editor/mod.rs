@@ -89,6 +89,9 @@ pub enum Action {
     ZoomReset,
     /// Shows every component.
     ZoomToFit,
+    /// Shows the selected components (and both ends of selected arrows); with
+    /// nothing selected, every component.
+    ZoomToSelection,
     /// Zooms by a factor around a screen point (wheel, pinch).
     ZoomAt {
         /// Multiplier.
@@ -304,6 +307,25 @@ impl Editor {
             Action::ZoomToFit => {
                 if let Some(bounds) = self.board.bounds() {
                     self.viewport.fit(bounds, self.view_size);
+                }
+                Ok(Applied::Unchanged)
+            }
+            Action::ZoomToSelection => {
+                let arrow_ends = self
+                    .selection
+                    .arrows()
+                    .iter()
+                    .filter_map(|id| self.board.arrow(*id).map(|a| [a.from, a.to]));
+                let ids = self
+                    .selection
+                    .components()
+                    .iter()
+                    .copied()
+                    .chain(arrow_ends.flatten());
+                let rects = ids.filter_map(|id| self.board.component(id).map(|c| c.rect));
+                match crate::core::diagram::Rect::bounds(rects) {
+                    Some(bounds) => self.viewport.fit(bounds, self.view_size),
+                    None => return self.perform(Action::ZoomToFit),
                 }
                 Ok(Applied::Unchanged)
             }
