@@ -5,8 +5,8 @@ use breadthfirst::core::diagram::{
     Rect, Size,
 };
 use breadthfirst::core::editor::{
-    shortcut, Action, Button, Editor, KeyCommand, KeyInput, Modifiers, PointerTarget, Selection,
-    Tool, Viewport,
+    shortcut, Action, Button, Direction, Editor, KeyCommand, KeyInput, Modifiers, PointerTarget,
+    Selection, Tool, Viewport, SHEET,
 };
 use std::collections::HashSet;
 
@@ -1231,6 +1231,32 @@ fn shortcuts_map_keys_to_actions() {
                 alt: true,
                 ..key("ArrowLeft")
             },
+            ed(Action::StepToConnected(Direction::Left)),
+        ),
+        (
+            "Ctrl+ArrowRight",
+            ctrl("ArrowRight"),
+            ed(Action::GrowConnected(Direction::Right)),
+        ),
+        (
+            "Ctrl+Shift+ArrowUp",
+            shifted(ctrl("ArrowUp")),
+            ed(Action::Align(Direction::Up)),
+        ),
+        (
+            "Ctrl+Alt+ArrowDown",
+            KeyInput {
+                alt: true,
+                ..ctrl("ArrowDown")
+            },
+            None,
+        ),
+        (
+            "Alt+Shift+ArrowDown",
+            KeyInput {
+                alt: true,
+                ..shifted(key("ArrowDown"))
+            },
             None,
         ),
         ("Ctrl+Shift+Y", shifted(ctrl("y")), None),
@@ -1331,4 +1357,46 @@ fn toggling_a_component_adds_it_last_and_toggling_it_again_takes_it_out() {
     ed.perform(Action::ToggleComponent(c)).unwrap();
     ed.perform(Action::ConnectSelection).unwrap();
     assert!(ed.board().arrow_between(a, c).is_some());
+}
+
+#[test]
+fn every_key_on_the_shortcut_sheet_does_what_the_keymap_does() {
+    let mut lines = 0;
+    for (section, entries) in SHEET {
+        assert!(!entries.is_empty(), "{section} is empty");
+        for line in *entries {
+            lines += 1;
+            let Some(example) = line.example else {
+                continue;
+            };
+            assert!(
+                shortcut(example).is_some(),
+                "{section}: {:?} ({}) is on the sheet but {example:?} does nothing",
+                line.keys,
+                line.what
+            );
+            // The example is one of the keys the line shows.
+            let shown = line.keys.join(" ").to_ascii_lowercase();
+            let named = match example.key {
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => "arrow",
+                "!" => "1",
+                "@" => "2",
+                ")" => "0",
+                k => k,
+            };
+            assert!(
+                shown.contains(&named.to_ascii_lowercase()),
+                "{section}: {example:?} is not among {:?}",
+                line.keys
+            );
+            assert!(
+                !example.primary || shown.contains("ctrl+"),
+                "{:?}",
+                line.keys
+            );
+            assert!(!example.alt || shown.contains("alt+"), "{:?}", line.keys);
+        }
+    }
+    assert!(lines >= 20, "{lines} lines");
+    assert_eq!(shortcut(key("?")), Some(KeyCommand::ShowShortcuts));
 }

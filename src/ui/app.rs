@@ -12,6 +12,7 @@ use super::palette::Palette;
 use super::practice::Practice;
 use super::review::Checker;
 use super::review_page::{review_shown, ReviewPage};
+use super::shortcuts::{ShortcutSheet, Shortcuts, ShortcutsButton};
 use super::state::BoardState;
 use super::toolbar::Toolbar;
 use super::worker::Worker;
@@ -42,6 +43,8 @@ pub fn App() -> impl IntoView {
     provide_context(importer);
     provide_context(boards);
     provide_context(UpdateStatus::start());
+    let shortcuts = Shortcuts::new();
+    provide_context(shortcuts);
     // Reaching Review shows the Review page, whatever was shown before.
     let phase = Memo::new(move |_| practice.session.with(|s| s.as_ref().map(|s| s.phase())));
     Effect::new(move |_| {
@@ -57,7 +60,7 @@ pub fn App() -> impl IntoView {
         )
     };
     practice.run_clock(state);
-    keyboard::install(state, practice);
+    keyboard::install(state, practice, shortcuts);
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
     dom::after_render(move || measure_canvas(state));
@@ -77,12 +80,14 @@ pub fn App() -> impl IntoView {
             <footer class="statusbar">
                 <SaveIndicator />
                 <span class="shortcuts-hint">
-                    "Enter rename · Delete remove · C connect · Ctrl+Z undo · Space+drag pan · Ctrl+wheel zoom"
+                    "Enter rename · Ctrl+Arrow grow · C connect · Ctrl+Z undo · Space+drag pan · Ctrl+wheel zoom"
                 </span>
+                <ShortcutsButton />
             </footer>
             <NoticeToast />
             <LibraryDialog />
             <BoardsDialog />
+            <ShortcutSheet />
         </div>
     }
 }

@@ -4,7 +4,7 @@ use super::canvas::focus_component;
 use super::state::{use_board, EditTarget};
 use crate::core::decimal::dec;
 use crate::core::diagram::{arrow_endpoints, Command, Rect, MAX_LABEL_CHARS};
-use crate::core::editor::Action;
+use crate::core::editor::{Action, Direction};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -49,7 +49,8 @@ fn EditField(target: EditTarget) -> impl IntoView {
         state.editing.set(None);
         return None;
     };
-    let finish = move |commit: bool| {
+    // `refocus`: give focus back to the renamed box (not when another field opens).
+    let finish = move |commit: bool, refocus: bool| {
         if done.replace(true) {
             return;
         }
@@ -66,7 +67,7 @@ fn EditField(target: EditTarget) -> impl IntoView {
             let _ = state.dispatch(Action::Apply(command));
         }
         state.editing.set(None);
-        if let EditTarget::Component(id) = target {
+        if let (EditTarget::Component(id), true) = (target, refocus) {
             focus_component(id);
         }
     };
@@ -109,17 +110,25 @@ fn EditField(target: EditTarget) -> impl IntoView {
             style:height=move || px(rect.h * at().0.zoom)
             style:font-size=move || px((13.0 * at().0.zoom).max(11.0))
             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                // Ctrl+Arrow while naming a box: keep the name, grow the next box.
+                key if (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() && !ev.alt_key() => {
+                    if let (EditTarget::Component(_), Some(dir)) = (target, Direction::of_key(key)) {
+                        ev.prevent_default();
+                        finish(true, false);
+                        state.grow_and_name(dir);
+                    }
+                }
                 "Enter" => {
                     ev.prevent_default();
-                    finish(true);
+                    finish(true, true);
                 }
                 "Escape" => {
                     ev.prevent_default();
-                    finish(false);
+                    finish(false, true);
                 }
                 _ => {}
             }
-            on:blur=move |_| finish_on_blur(true)
+            on:blur=move |_| finish_on_blur(true, true)
             on:pointerdown=move |ev: web_sys::PointerEvent| ev.stop_propagation()
         />
     })

@@ -2,6 +2,7 @@
 
 use super::canvas::measure_canvas;
 use super::practice::Practice;
+use super::shortcuts::Shortcuts;
 use super::state::{BoardState, EditTarget};
 use crate::browser::dom;
 use crate::core::diagram::ComponentId;
@@ -17,10 +18,10 @@ use wasm_bindgen::JsCast;
 type SpaceOnBox = StoredValue<Option<(ComponentId, Viewport)>>;
 
 /// Listens for shortcuts on the window for the app's lifetime.
-pub fn install(state: BoardState, practice: Practice) {
+pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts) {
     let space_on_box: SpaceOnBox = StoredValue::new(None);
     let _ = window_event_listener(ev::keydown, move |ev| {
-        on_key_down(state, practice, space_on_box, &ev)
+        on_key_down(state, practice, shortcuts, space_on_box, &ev)
     });
     let _ = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == " " {
@@ -42,6 +43,7 @@ pub fn install(state: BoardState, practice: Practice) {
 fn on_key_down(
     state: BoardState,
     practice: Practice,
+    shortcuts: Shortcuts,
     space_on_box: SpaceOnBox,
     ev: &web_sys::KeyboardEvent,
 ) {
@@ -107,6 +109,11 @@ fn on_key_down(
         alt: ev.alt_key(),
     };
     match shortcut(input) {
+        Some(KeyCommand::Editor(Action::GrowConnected(dir))) => {
+            ev.prevent_default();
+            measure_canvas(state);
+            state.grow_and_name(dir);
+        }
         Some(KeyCommand::Editor(action)) => {
             ev.prevent_default();
             measure_canvas(state);
@@ -122,6 +129,10 @@ fn on_key_down(
                 ev.prevent_default();
                 state.editing.set(target);
             }
+        }
+        Some(KeyCommand::ShowShortcuts) => {
+            ev.prevent_default();
+            shortcuts.open.set(true);
         }
         None => {}
     }

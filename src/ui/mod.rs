@@ -24,6 +24,7 @@ mod report;
 mod review;
 mod review_page;
 mod session_panel;
+mod shortcuts;
 mod state;
 mod toolbar;
 mod worker;

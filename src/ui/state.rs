@@ -8,7 +8,7 @@
 use super::mirror::{ArrowSignals, ComponentSignals, Mirror};
 use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, Point, Rect, Size};
 use crate::core::editor::{
-    Action, Button, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
+    Action, Button, Direction, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
 };
 use leptos::prelude::*;
 
@@ -128,6 +128,14 @@ impl BoardState {
             }
             Some(Ok(applied)) => Ok(applied),
             None => Ok(Applied::Unchanged),
+        }
+    }
+
+    /// Ctrl+Arrow: grows a connected box out of the selected one and opens its name
+    /// for typing, so a chain of boxes is named as fast as it is said.
+    pub fn grow_and_name(&self, dir: Direction) {
+        if let Ok(Applied::Added(id)) = self.dispatch(Action::GrowConnected(dir)) {
+            self.editing.set(Some(EditTarget::Component(id)));
         }
     }
 

@@ -83,12 +83,23 @@ pub fn add_named(
     kind: breadthfirst::core::diagram::ComponentKind,
     label: &str,
 ) -> breadthfirst::core::diagram::ComponentId {
-    use breadthfirst::core::diagram::{Applied, Command, Point};
     let x = 200.0 * board.components().len() as f64;
+    add_at(board, kind, (x, 0.0), Some(label))
+}
+
+/// Adds a component with its top-left corner at `at` (named after its kind when
+/// `label` is `None`); its id.
+pub fn add_at(
+    board: &mut Board,
+    kind: breadthfirst::core::diagram::ComponentKind,
+    at: (f64, f64),
+    label: Option<&str>,
+) -> breadthfirst::core::diagram::ComponentId {
+    use breadthfirst::core::diagram::{Applied, Command, Point};
     match board.apply(Command::AddComponent {
         kind,
-        at: Point::new(x, 0.0),
-        label: Some(label.into()),
+        at: Point::new(at.0, at.1),
+        label: label.map(String::from),
     }) {
         Ok(Applied::Added(id)) => id,
         other => panic!("{other:?}"),

@@ -19,13 +19,17 @@ pub const MAX_FIT_WIDTH: f64 = 264.0;
 /// Distance between the baselines of a name's lines.
 const LINE_HEIGHT: f64 = LABEL_PX * 1.2;
 /// What the kind line adds under the name.
-const CAPTION_HEIGHT: f64 = 11.5;
+const CAPTION_HEIGHT: f64 = 12.5;
 /// Blank space kept between the text and the outline, left and right ...
 const PAD: f64 = 6.0;
 /// ... and above and below (a line's height already has some).
 const PAD_Y: f64 = 2.0;
-/// Names are drawn semi-bold: their estimated width is widened by this much.
-const BOLD: f64 = 1.08;
+/// Space a box grown to fit keeps above and below its text, beyond [`PAD_Y`].
+const ROOMY: f64 = 5.0;
+/// Names are drawn semi-bold in the system's UI font: their estimated width is
+/// widened by this much, so a name fits even in one of the widest such fonts
+/// (DejaVu Sans Bold, common on Linux) and has room to spare in the others.
+const BOLD: f64 = 1.22;
 /// Steps in which a box widens to fit its name.
 const WIDEN_STEP: f64 = 8.0;
 
@@ -64,7 +68,7 @@ fn text_area(shape: Shape, w: f64, h: f64) -> Rect {
         }
         Shape::Bucket => (0.0, 12.0_f64.min(w / 6.0), 0.0, 0.0),
         Shape::Parallelogram => (0.0, 14.0_f64.min(w / 6.0), 0.0, 0.0),
-        Shape::Note => (0.0, 8.0, 0.0, 0.0),
+        Shape::Note => (0.0, 14.0, 0.0, 0.0),
         Shape::Octagon => {
             let c = 12.0_f64.min(h / 4.0) * 0.5;
             (0.0, c, 0.0, 0.0)
@@ -129,15 +133,24 @@ pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
     let widest = MAX_FIT_WIDTH.max(size.w);
     let mut w = size.w;
     loop {
-        let area = text_area(kind.shape(), w, size.h);
-        let lines = wrap_words(label, area.w, LABEL_PX * BOLD)
-            .len()
-            .clamp(1, MAX_NAME_LINES);
-        let caption_fits = !caption || text_width(kind.display_name(), CAPTION_PX) <= area.w;
-        let needed = lines as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
-        // What the outline takes above and below the text area, at this height.
-        let outline = size.h - area.h;
-        let h = size.h.max((needed + outline).ceil());
+        // The height this width needs; a taller stadium or hexagon leaves less width
+        // for text, so settle the two together.
+        let (mut h, mut lines, mut caption_fits) = (size.h, 0, true);
+        for _ in 0..4 {
+            let area = text_area(kind.shape(), w, h);
+            lines = wrap_words(label, area.w, LABEL_PX * BOLD)
+                .len()
+                .clamp(1, MAX_NAME_LINES);
+            caption_fits = !caption || text_width(kind.display_name(), CAPTION_PX) <= area.w;
+            let needed = lines as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
+            // What the outline takes above and below the text area, at this height.
+            let outline = h - area.h;
+            let taller = size.h.max((needed + outline + 2.0 * ROOMY).ceil());
+            if taller <= h {
+                break;
+            }
+            h = taller;
+        }
         if (lines <= 2 && h <= size.h && caption_fits) || w >= widest {
             return Size::new(w, h);
         }

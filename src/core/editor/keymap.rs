@@ -3,7 +3,7 @@
 //! Ctrl and Cmd are treated alike on every platform, so macOS users get Cmd+Z and
 //! everyone else Ctrl+Z without sniffing the platform.
 
-use super::{Action, Tool};
+use super::{Action, Direction, Tool};
 
 /// A key press as the browser reports it (`KeyboardEvent.key`).
 #[derive(Clone, Copy, Debug, Default)]
@@ -25,6 +25,8 @@ pub enum KeyCommand {
     Editor(Action),
     /// Start renaming the selected component or labelling the selected arrow.
     StartRename,
+    /// Show the shortcut sheet ([`SHEET`]).
+    ShowShortcuts,
 }
 
 /// World units moved by an arrow key, and with Shift.
@@ -36,8 +38,21 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
     let key = k.key;
     let lower = key.to_ascii_lowercase();
     let act = |a: Action| Some(KeyCommand::Editor(a));
+    let dir = Direction::of_key(key);
     if k.alt {
-        return None;
+        // Alt+Arrow walks between connected boxes (flowchart keys).
+        return match dir {
+            Some(d) if !k.primary && !k.shift => act(A::StepToConnected(d)),
+            _ => None,
+        };
+    }
+    if let (true, Some(d)) = (k.primary, dir) {
+        // Ctrl+Arrow grows a connected box; with Shift it aligns the selection.
+        return act(if k.shift {
+            A::Align(d)
+        } else {
+            A::GrowConnected(d)
+        });
     }
     if k.primary {
         return match (lower.as_str(), k.shift) {
@@ -59,6 +74,7 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
         "Delete" | "Backspace" => act(A::DeleteSelection),
         "Escape" => act(A::Cancel),
         "Enter" | "F2" => Some(KeyCommand::StartRename),
+        "?" => Some(KeyCommand::ShowShortcuts),
         "ArrowLeft" => act(A::Nudge { dx: -step, dy: 0.0 }),
         "ArrowRight" => act(A::Nudge { dx: step, dy: 0.0 }),
         "ArrowUp" => act(A::Nudge { dx: 0.0, dy: -step }),
@@ -81,3 +97,150 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
         },
     }
 }
+
+/// One line of the shortcut sheet (`?`).
+#[derive(Clone, Copy, Debug)]
+pub struct SheetLine {
+    /// The keys or gestures as shown, each one way to do it ("Ctrl+Z", "Shift+Arrow").
+    pub keys: &'static [&'static str],
+    /// What they do.
+    pub what: &'static str,
+    /// A key press that does it, so a test keeps the sheet and the keymap in step
+    /// (`None` for pointer gestures and keys handled outside the keymap).
+    pub example: Option<KeyInput<'static>>,
+}
+
+const fn key(
+    key: &'static str,
+    shift: bool,
+    primary: bool,
+    alt: bool,
+) -> Option<KeyInput<'static>> {
+    Some(KeyInput {
+        key,
+        shift,
+        primary,
+        alt,
+    })
+}
+
+const fn line(
+    keys: &'static [&'static str],
+    what: &'static str,
+    example: Option<KeyInput<'static>>,
+) -> SheetLine {
+    SheetLine {
+        keys,
+        what,
+        example,
+    }
+}
+
+/// The shortcut sheet: titled sections of [`SheetLine`]s. Ctrl is Cmd on macOS.
+pub const SHEET: &[(&str, &[SheetLine])] = &[
+    (
+        "Map",
+        &[
+            line(
+                &["Ctrl+Arrow"],
+                "Add a connected box on that side and name it",
+                key("ArrowRight", false, true, false),
+            ),
+            line(
+                &["Alt+Arrow"],
+                "Go to the connected box that way",
+                key("ArrowDown", false, false, true),
+            ),
+            line(
+                &["Enter", "F2"],
+                "Rename the box, label the arrow",
+                key("Enter", false, false, false),
+            ),
+            line(
+                &["C"],
+                "Connect the selected boxes, first to second",
+                key("c", false, false, false),
+            ),
+            line(&["Drag a dot"], "Draw an arrow to another box", None),
+            line(&["Ctrl+D"], "Duplicate", key("d", false, true, false)),
+            line(
+                &["Ctrl+C", "Ctrl+V"],
+                "Copy, paste",
+                key("v", false, true, false),
+            ),
+            line(
+                &["Delete"],
+                "Delete (with its arrows)",
+                key("Delete", false, false, false),
+            ),
+        ],
+    ),
+    (
+        "Select and arrange",
+        &[
+            line(
+                &["Ctrl+A"],
+                "Select everything",
+                key("a", false, true, false),
+            ),
+            line(&["Shift+click"], "Add to the selection", None),
+            line(&["Drag"], "On empty board: select the boxes inside", None),
+            line(&["Ctrl+drag"], "Select every box the band touches", None),
+            line(
+                &["Space"],
+                "On a focused box: add it to the selection",
+                None,
+            ),
+            line(
+                &["Arrow", "Shift+Arrow"],
+                "Nudge 10 px, 50 px",
+                key("ArrowLeft", true, false, false),
+            ),
+            line(
+                &["Ctrl+Shift+Arrow"],
+                "Align the selected boxes on that edge",
+                key("ArrowUp", true, true, false),
+            ),
+            line(
+                &["Escape"],
+                "Cancel a gesture, clear the selection",
+                key("Escape", false, false, false),
+            ),
+        ],
+    ),
+    (
+        "View",
+        &[
+            line(&["Scroll", "Space+drag"], "Pan", None),
+            line(
+                &["H", "V"],
+                "Hand tool, select tool",
+                key("h", false, false, false),
+            ),
+            line(
+                &["Ctrl+scroll", "+", "-"],
+                "Zoom",
+                key("+", false, false, false),
+            ),
+            line(&["Shift+1"], "Fit everything", key("!", true, false, false)),
+            line(
+                &["Shift+2"],
+                "Zoom to the selection",
+                key("@", true, false, false),
+            ),
+            line(&["Shift+0"], "100%", key(")", true, false, false)),
+        ],
+    ),
+    (
+        "History and help",
+        &[
+            line(&["Ctrl+Z"], "Undo", key("z", false, true, false)),
+            line(
+                &["Ctrl+Shift+Z", "Ctrl+Y"],
+                "Redo",
+                key("y", false, true, false),
+            ),
+            line(&["?"], "This sheet", key("?", true, false, false)),
+        ],
+    ),
+];

@@ -4,13 +4,15 @@
 //! handled in `gesture`; both end in [`Board::apply`]. Board changes bump
 //! [`Editor::revision`]; selection and viewport changes never touch history.
 
+mod flowchart;
 mod gesture;
 mod keymap;
 mod selection;
 mod viewport;
 
+pub use flowchart::Direction;
 pub use gesture::{Button, Modifiers, PointerTarget};
-pub use keymap::{shortcut, KeyCommand, KeyInput, NUDGE};
+pub use keymap::{shortcut, KeyCommand, KeyInput, SheetLine, NUDGE, SHEET};
 pub use selection::Selection;
 pub use viewport::Viewport;
 
@@ -110,6 +112,13 @@ pub enum Action {
     SetTool(Tool),
     /// Replaces the whole board (an import) as one undoable step, and shows all of it.
     ReplaceBoard(Board),
+    /// With one box selected: adds a box of its kind on that side, connected from it,
+    /// and selects it (Ctrl+Arrow).
+    GrowConnected(Direction),
+    /// With one box selected: selects the connected box that way (Alt+Arrow).
+    StepToConnected(Direction),
+    /// Lines the selected boxes up on that edge (Ctrl+Shift+Arrow).
+    Align(Direction),
 }
 
 /// Offset of duplicates and pastes from their originals.
@@ -341,6 +350,9 @@ impl Editor {
                 self.tool = tool;
                 Ok(Applied::Unchanged)
             }
+            Action::GrowConnected(dir) => self.grow_connected(dir),
+            Action::StepToConnected(dir) => Ok(self.step_to_connected(dir)),
+            Action::Align(dir) => self.align_selection(dir),
             Action::ReplaceBoard(board) => {
                 if !self.gesture.is_idle() {
                     self.cancel_gesture();
