@@ -947,6 +947,7 @@ fn inserting_copies_whose_offset_overflows_a_coordinate_is_refused() {
         rect: Rect::new(1.0e308, 0.0, 152.0, 64.0),
         details: String::new(),
         failure: String::new(),
+        colour: None,
     };
     let before = board.clone();
     let result = board.apply(Command::InsertCopies {

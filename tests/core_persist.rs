@@ -322,17 +322,17 @@ fn a_missing_zero_or_non_numeric_version_is_missing_version() {
 
 #[test]
 fn a_newer_version_is_refused_with_both_versions_named() {
-    let text = r#"{"format":"breadthfirst","version":2,"board":{}}"#;
+    let text = r#"{"format":"breadthfirst","version":3,"board":{}}"#;
     let e = err(text);
     assert_eq!(
         e,
         LoadBoardError::VersionTooNew {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
     let message = e.to_string();
-    assert!(message.contains('2') && message.contains('1'), "{message}");
+    assert!(message.contains('3') && message.contains('2'), "{message}");
 }
 
 #[test]

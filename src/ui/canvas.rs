@@ -10,7 +10,7 @@ use super::state::{use_board, BoardState, EditTarget};
 use crate::browser::dom;
 use crate::core::decimal::{dec, Decimal};
 use crate::core::diagram::{ArrowId, ComponentId, ComponentKind, Point, Size};
-use crate::core::editor::{Action, Button, Modifiers, PointerTarget, Tool};
+use crate::core::editor::{Action, Button, Corner, Modifiers, PointerTarget, Tool};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,6 +32,12 @@ fn hit_target(target: Option<web_sys::EventTarget>) -> PointerTarget {
         (Some("component"), Some(id)) => PointerTarget::Component(ComponentId(id)),
         (Some("handle"), Some(id)) => PointerTarget::Handle(ComponentId(id)),
         (Some("arrow"), Some(id)) => PointerTarget::Arrow(ArrowId(id)),
+        (Some("resize"), Some(id)) => hit
+            .get_attribute("data-corner")
+            .and_then(|code| Corner::from_code(&code))
+            .map_or(PointerTarget::Canvas, |corner| {
+                PointerTarget::Resize(ComponentId(id), corner)
+            }),
         _ => PointerTarget::Canvas,
     }
 }

@@ -2,9 +2,8 @@
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{
-    caption_text, label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout,
-};
+use crate::core::diagram::{caption_text, label_layout, shape_outline, ComponentId, LabelLayout};
+use crate::core::editor::Corner;
 use leptos::prelude::*;
 
 /// A component's SVG group. Reacts only to its own signal, the selection, hover and zoom.
@@ -20,6 +19,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let size = Memo::new(move |_| view.with(|c| (c.rect.w, c.rect.h)));
     let kind = Memo::new(move |_| view.with(|c| c.kind));
     let label = Memo::new(move |_| view.with(|c| c.label.clone()));
+    let paint = Memo::new(move |_| view.with(|c| c.hue_saturation()));
     let has_notes =
         Memo::new(move |_| view.with(|c| !c.details.is_empty() || !c.failure.is_empty()));
 
@@ -62,6 +62,37 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Resize handles at the corners, while the box is selected.
+    let resize_handles = move || {
+        selected.get().then(|| {
+            let (w, h) = size.get();
+            let side = 9.0 / state.viewport.get().zoom;
+            Corner::ALL
+                .into_iter()
+                .map(|corner| {
+                    let (cx, cy) = match corner {
+                        Corner::TopLeft => (0.0, 0.0),
+                        Corner::TopRight => (w, 0.0),
+                        Corner::BottomRight => (w, h),
+                        Corner::BottomLeft => (0.0, h),
+                    };
+                    view! {
+                        <rect
+                            data-testid="resize-handle"
+                            data-hit="resize"
+                            data-id=id.to_string()
+                            data-corner=corner.code()
+                            class=format!("resize-handle {}", corner.code())
+                            x=dec(cx - side / 2.0).to_string()
+                            y=dec(cy - side / 2.0).to_string()
+                            width=dec(side).to_string()
+                            height=dec(side).to_string()
+                        />
+                    }
+                })
+                .collect_view()
+        })
+    };
     let aria = move || {
         let k = kind.get();
         let l = label.get();
@@ -83,8 +114,8 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
             transform=transform
-            style:--h=move || kind_hue(kind.get())
-            style:--s=move || kind_saturation(kind.get())
+            style:--h=move || hue_var(paint.get())
+            style:--s=move || saturation_var(paint.get())
             tabindex="0"
             role="button"
             aria-label=aria
@@ -103,20 +134,22 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 })
             }}
             {handles}
+            {resize_handles}
         </g>
     }
 }
 
-/// A kind's colour hue for the `--h` custom property (the stylesheet derives each
-/// theme's tones from `--h` and `--s`).
-pub fn kind_hue(kind: ComponentKind) -> String {
-    kind.colour().0.to_string()
+/// A colour's hue for the `--h` custom property (the stylesheet derives each theme's
+/// tones from `--h` and `--s`). Colours are (hue, saturation) pairs, as
+/// `ComponentKind::colour` and `Component::hue_saturation` give them.
+pub fn hue_var(colour: (u16, u8)) -> String {
+    colour.0.to_string()
 }
 
-/// A kind's colour saturation for the `--s` custom property (set through the CSSOM, so
-/// the content security policy, which forbids inline style attributes, allows it).
-pub fn kind_saturation(kind: ComponentKind) -> String {
-    format!("{}%", kind.colour().1)
+/// A colour's saturation for the `--s` custom property (set through the CSSOM, so the
+/// content security policy, which forbids inline style attributes, allows it).
+pub fn saturation_var(colour: (u16, u8)) -> String {
+    format!("{}%", colour.1)
 }
 
 /// A box's name as laid out (`label_layout`): its lines, and the kind's name under

@@ -2,7 +2,7 @@
 //! follows the light or dark theme): the Review's breadth map and final board.
 
 use super::arrow_view::edge_label;
-use super::component_view::{kind_hue, kind_saturation, label_text};
+use super::component_view::{hue_var, label_text, saturation_var};
 use crate::core::decimal::dec;
 use crate::core::diagram::{
     arrow_endpoints, caption_text, label_layout, shape_outline, Board, Component,
@@ -118,8 +118,8 @@ fn FigureNode(component: Component, new: bool) -> impl IntoView {
         <g
             class="node"
             class:dashed=c.kind.shape().is_dashed()
-            style:--h=kind_hue(c.kind)
-            style:--s=kind_saturation(c.kind)
+            style:--h=hue_var(c.hue_saturation())
+            style:--s=saturation_var(c.hue_saturation())
             transform=format!("translate({} {})", dec(c.rect.x), dec(c.rect.y))
         >
             {ring}

@@ -2,6 +2,7 @@
 //! change it only by dispatching editor actions.
 
 mod app;
+mod appearance;
 mod arrow_view;
 mod autosave;
 mod boards;

@@ -1,7 +1,7 @@
 //! The outline: every component and connection as a list, plus an inspector for the
 //! selection. It makes the whole board usable without a pointer.
 
-use super::component_view::{kind_hue, kind_saturation};
+use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
 use super::notes::ComponentNote;
 use super::state::{use_board, EditTarget};
@@ -169,8 +169,8 @@ where
                 class="outline-row"
                 class:selected=move || selected.get()
                 aria-pressed=move || selected.get().to_string()
-                style:--h=kind.map(kind_hue)
-                style:--s=kind.map(kind_saturation)
+                style:--h=kind.map(|k| hue_var(k.colour()))
+                style:--s=kind.map(|k| saturation_var(k.colour()))
                 on:click=move |_| on_select()
                 on:keydown=on_keydown
             >
@@ -260,6 +260,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                     {kinds}
                 </select>
             </label>
+            <super::appearance::BoxAppearance id=id />
             <div class="field-row">
                 <label class="field">
                     <span>"Connect to"</span>

@@ -2,7 +2,7 @@
 //! the view centre; dragging a button onto the canvas adds where it is dropped.
 
 use super::canvas::{focus_component, measure_canvas, KIND_MIME};
-use super::component_view::{kind_hue, kind_saturation};
+use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
 use super::state::use_board;
 use crate::core::diagram::{Applied, ComponentKind};
@@ -28,8 +28,8 @@ pub fn Palette() -> impl IntoView {
                         type="button"
                         class="palette-item"
                         draggable="true"
-                        style:--h=kind_hue(kind)
-                        style:--s=kind_saturation(kind)
+                        style:--h=hue_var(kind.colour())
+                        style:--s=saturation_var(kind.colour())
                         aria-label=kind.display_name()
                         title=kind.description()
                         data-kind=kind.id()

@@ -191,6 +191,7 @@ impl BoardState {
                     rect: Rect::default(),
                     details: String::new(),
                     failure: String::new(),
+                    colour: None,
                 };
                 ComponentSignals {
                     data: ArcRwSignal::new(placeholder),

@@ -1,5 +1,6 @@
 //! The board: components and arrows as flat records.
 
+use super::colour::Colour;
 use super::geometry::{Point, Rect};
 use super::kind::ComponentKind;
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,9 @@ pub struct Component {
     /// What happens when it fails: detection, mitigation, redundancy.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub failure: String,
+    /// A palette colour chosen instead of the kind's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
 }
 
 /// Which of a component's notes.
@@ -57,6 +61,13 @@ pub enum NoteField {
 }
 
 impl Component {
+    /// The colour it is drawn in, as (hue in degrees, saturation in percent): its
+    /// palette colour, else its kind's.
+    pub fn hue_saturation(&self) -> (u16, u8) {
+        self.colour
+            .map_or_else(|| self.kind.colour(), Colour::hue_saturation)
+    }
+
     /// One of its notes.
     pub fn note(&self, field: NoteField) -> &str {
         match field {
@@ -105,6 +116,10 @@ impl PartialEq for Board {
 impl Board {
     /// Default size of a new component.
     pub const COMPONENT_SIZE: (f64, f64) = (152.0, 64.0);
+    /// Smallest a box can be resized to.
+    pub const MIN_SIZE: (f64, f64) = (56.0, 32.0);
+    /// Largest a box can be resized to.
+    pub const MAX_SIZE: (f64, f64) = (4000.0, 4000.0);
 
     /// An empty board.
     pub fn new() -> Self {
@@ -265,6 +280,7 @@ mod tests {
             rect: Rect::new(0.0, 0.0, 10.0, 10.0),
             details: String::new(),
             failure: String::new(),
+            colour: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! refused command leaves the board exactly as it was.
 
 use super::board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
+use super::colour::Colour;
 use super::geometry::{Point, Rect, Size};
 use super::kind::ComponentKind;
 use super::label::fit_size;
@@ -52,6 +53,21 @@ pub enum Command {
         id: ComponentId,
         /// New kind.
         kind: ComponentKind,
+    },
+    /// Gives a component a new position and size (a resize); the size is kept within
+    /// [`Board::MIN_SIZE`] and [`Board::MAX_SIZE`].
+    ResizeComponent {
+        /// Which component.
+        id: ComponentId,
+        /// Its new box.
+        rect: Rect,
+    },
+    /// Paints components in a palette colour, or back in their kind's (`None`).
+    SetColour {
+        /// Which components.
+        ids: Vec<ComponentId>,
+        /// The colour.
+        colour: Option<Colour>,
     },
     /// Draws a directed arrow.
     ConnectComponents {
@@ -174,6 +190,7 @@ impl Board {
                     rect: Rect::new(at.x, at.y, fit.w, fit.h),
                     details: String::new(),
                     failure: String::new(),
+                    colour: None,
                 });
                 Ok(Applied::Added(id))
             }
@@ -225,6 +242,35 @@ impl Board {
                 }
                 let changed = replace(&mut c.kind, kind);
                 Ok(either(changed, grow_to_fit(c)))
+            }
+            Command::ResizeComponent { id, rect } => {
+                let corner = Point::new(rect.x, rect.y);
+                let valid = corner.is_finite()
+                    && corner.in_range()
+                    && rect.w.is_finite()
+                    && rect.h.is_finite();
+                if !valid {
+                    return Err(EditError::CoordinateOutOfRange);
+                }
+                let c = self
+                    .component_mut(id)
+                    .ok_or(EditError::UnknownComponent(id))?;
+                let (min, max) = (Board::MIN_SIZE, Board::MAX_SIZE);
+                let rect = Rect::new(
+                    rect.x,
+                    rect.y,
+                    rect.w.clamp(min.0, max.0),
+                    rect.h.clamp(min.1, max.1),
+                );
+                Ok(replace(&mut c.rect, rect))
+            }
+            Command::SetColour { ids, colour } => {
+                self.require_components(&ids)?;
+                let mut applied = Applied::Unchanged;
+                for c in self.components.iter_mut().filter(|c| ids.contains(&c.id)) {
+                    applied = either(applied, replace(&mut c.colour, colour));
+                }
+                Ok(applied)
             }
             Command::ConnectComponents { from, to, label } => {
                 self.require_components(&[from, to])?;

@@ -5,6 +5,7 @@
 //! components, no two arrows share the same (from, to) pair, coordinates are finite.
 
 mod board;
+mod colour;
 mod command;
 mod geometry;
 mod history;
@@ -15,6 +16,7 @@ mod shape;
 mod text;
 
 pub use board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
+pub use colour::Colour;
 pub use command::{Applied, Command, EditError};
 pub use geometry::{arrow_endpoints, label_anchor, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;

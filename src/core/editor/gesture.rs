@@ -5,7 +5,7 @@
 //! history step.
 
 use super::{Editor, Selection, Tool};
-use crate::core::diagram::{Applied, ArrowId, Command, ComponentId, EditError, Point, Rect};
+use crate::core::diagram::{Applied, ArrowId, Board, Command, ComponentId, EditError, Point, Rect};
 
 /// What the pointer went down on, as the UI's hit test saw it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,68 @@ pub enum PointerTarget {
     Handle(ComponentId),
     /// An arrow.
     Arrow(ArrowId),
+    /// One of a selected component's resize handles.
+    Resize(ComponentId, Corner),
+}
+
+/// A corner of a box, where its resize handles are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Corner {
+    /// Top left.
+    TopLeft,
+    /// Top right.
+    TopRight,
+    /// Bottom left.
+    BottomLeft,
+    /// Bottom right.
+    BottomRight,
+}
+
+impl Corner {
+    /// All four, clockwise from the top left.
+    pub const ALL: [Corner; 4] = [
+        Corner::TopLeft,
+        Corner::TopRight,
+        Corner::BottomRight,
+        Corner::BottomLeft,
+    ];
+
+    /// Its short name ("nw", "ne", "se", "sw"), as the canvas marks handles.
+    pub fn code(self) -> &'static str {
+        match self {
+            Corner::TopLeft => "nw",
+            Corner::TopRight => "ne",
+            Corner::BottomRight => "se",
+            Corner::BottomLeft => "sw",
+        }
+    }
+
+    /// The corner a short name stands for.
+    pub fn from_code(code: &str) -> Option<Corner> {
+        Corner::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Whether dragging it moves the left edge, and the top edge.
+    fn moves_left_top(self) -> (bool, bool) {
+        match self {
+            Corner::TopLeft => (true, true),
+            Corner::TopRight => (false, true),
+            Corner::BottomRight => (false, false),
+            Corner::BottomLeft => (true, false),
+        }
+    }
+
+    /// The box `start` resized by dragging this corner by `by`; the opposite corner
+    /// stays put and the size stays within the board's limits.
+    pub fn resize(self, start: Rect, by: Point) -> Rect {
+        let (left, top) = self.moves_left_top();
+        let (min, max) = (Board::MIN_SIZE, Board::MAX_SIZE);
+        let w = (if left { start.w - by.x } else { start.w + by.x }).clamp(min.0, max.0);
+        let h = (if top { start.h - by.y } else { start.h + by.y }).clamp(min.1, max.1);
+        let x = if left { start.right() - w } else { start.x };
+        let y = if top { start.bottom() - h } else { start.y };
+        Rect::new(x, y, w, h)
+    }
 }
 
 /// Which button was pressed.
@@ -78,6 +140,13 @@ pub(super) enum Gesture {
     Panning {
         last: Point,
     },
+    /// Dragging a resize handle: the box as it was and where the press was (world).
+    Resizing {
+        id: ComponentId,
+        corner: Corner,
+        start: Rect,
+        press: Point,
+    },
 }
 
 impl Gesture {
@@ -112,6 +181,19 @@ impl Editor {
                     from,
                     pointer: world,
                 };
+            }
+            PointerTarget::Resize(id, corner) => {
+                if let Some(c) = self.board.component(id) {
+                    let start = c.rect;
+                    self.selection = Selection::only_component(id);
+                    self.history.begin_gesture(&self.board);
+                    self.gesture = Gesture::Resizing {
+                        id,
+                        corner,
+                        start,
+                        press: world,
+                    };
+                }
             }
             PointerTarget::Component(id) if self.board.component(id).is_some() => {
                 let mut select_only_on_release = false;
@@ -201,6 +283,22 @@ impl Editor {
                 }
                 self.selection = selection;
             }
+            Gesture::Resizing {
+                id,
+                corner,
+                start,
+                press,
+            } => {
+                let by = Point::new(world.x - press.x, world.y - press.y);
+                let rect = corner.resize(*start, by);
+                let id = *id;
+                // Inside a gesture: history records the whole resize when it ends.
+                if let Ok(applied) = self.board.apply(Command::ResizeComponent { id, rect }) {
+                    if applied.changed() {
+                        self.revision += 1;
+                    }
+                }
+            }
             Gesture::Panning { last } => {
                 let (dx, dy) = (screen.x - last.x, screen.y - last.y);
                 *last = screen;
@@ -224,11 +322,13 @@ impl Editor {
                 self.selection = Selection::only_component(target);
                 Ok(Applied::Unchanged)
             }
-            Gesture::Moving { .. } => Ok(if self.history.end_gesture(&self.board) {
-                Applied::Changed
-            } else {
-                Applied::Unchanged
-            }),
+            Gesture::Moving { .. } | Gesture::Resizing { .. } => {
+                Ok(if self.history.end_gesture(&self.board) {
+                    Applied::Changed
+                } else {
+                    Applied::Unchanged
+                })
+            }
             Gesture::Connecting { from, pointer } => {
                 let Some(to) = self.connect_target(from, pointer) else {
                     return Ok(Applied::Unchanged);
@@ -251,7 +351,7 @@ impl Editor {
     /// leaves the selection as it was before the press.
     pub fn cancel_gesture(&mut self) {
         match std::mem::take(&mut self.gesture) {
-            Gesture::Moving { .. } => {
+            Gesture::Moving { .. } | Gesture::Resizing { .. } => {
                 if let Some(start) = self.history.cancel_gesture() {
                     if start != self.board {
                         self.board = start;

@@ -11,7 +11,7 @@ mod selection;
 mod viewport;
 
 pub use flowchart::Direction;
-pub use gesture::{Button, Modifiers, PointerTarget};
+pub use gesture::{Button, Corner, Modifiers, PointerTarget};
 pub use keymap::{shortcut, KeyCommand, KeyInput, SheetLine, NUDGE, SHEET};
 pub use selection::Selection;
 pub use viewport::Viewport;

@@ -137,7 +137,7 @@ fn normalize_newlines(text: &str) -> String {
 fn shape(c: &Component, id: &str, bound: Vec<BoundElement>) -> Element {
     let outline = c.kind.shape();
     let (kind, roundness) = closest_outline(outline);
-    let (hue, saturation) = c.kind.colour();
+    let (hue, saturation) = c.hue_saturation();
     let r = c.rect;
     let mut e = Element::new(id.to_string(), kind, r.x, r.y, r.w, r.h);
     e.stroke_color = hsl_hex(hue, saturation, 0.38);
@@ -481,6 +481,7 @@ mod tests {
             rect: Rect::new(x, 0.0, 152.0, 64.0),
             details: String::new(),
             failure: String::new(),
+            colour: None,
         };
         let arrow = Arrow {
             id: ArrowId(3),

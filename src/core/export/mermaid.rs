@@ -10,7 +10,7 @@
 //! `<br/>` before a kind's name.
 
 use super::hsl_hex;
-use crate::core::diagram::{Board, ComponentKind, Shape};
+use crate::core::diagram::{Board, Colour, ComponentKind, Shape};
 use std::fmt::Write;
 
 /// Text colour of every node: dark on the light kind tints, also under a dark theme.
@@ -53,21 +53,29 @@ pub fn to_mermaid(board: &Board) -> String {
             );
         }
     }
-    for kind in ComponentKind::ALL {
+    // One class per kind and palette colour in use, so boxes keep their colours.
+    let paints = std::iter::once(None).chain(Colour::ALL.map(Some));
+    for (kind, colour) in ComponentKind::ALL
+        .into_iter()
+        .flat_map(|k| paints.clone().map(move |c| (k, c)))
+    {
         let nodes: Vec<String> = board
             .components()
             .iter()
-            .filter(|c| c.kind == kind)
+            .filter(|c| c.kind == kind && c.colour == colour)
             .map(|c| format!("n{}", c.id))
             .collect();
         if nodes.is_empty() {
             continue;
         }
-        let (hue, sat) = kind.colour();
+        let (hue, sat) = colour.map_or_else(|| kind.colour(), Colour::hue_saturation);
+        let class = match colour {
+            None => format!("k_{}", kind.id()),
+            Some(c) => format!("k_{}_{}", kind.id(), c.name()),
+        };
         let _ = writeln!(
             out,
-            "    classDef k_{} fill:{},stroke:{},color:{TEXT}{}",
-            kind.id(),
+            "    classDef {class} fill:{},stroke:{},color:{TEXT}{}",
             hsl_hex(hue, sat, FILL_LIGHTNESS),
             hsl_hex(hue, sat, STROKE_LIGHTNESS),
             if kind.shape().is_dashed() {
@@ -76,7 +84,7 @@ pub fn to_mermaid(board: &Board) -> String {
                 ""
             }
         );
-        let _ = writeln!(out, "    class {} k_{}", nodes.join(","), kind.id());
+        let _ = writeln!(out, "    class {} {class}", nodes.join(","));
     }
     out
 }

@@ -91,7 +91,7 @@ pub fn to_svg(board: &Board, background: Option<&str>) -> String {
 
 fn component(out: &mut String, c: &Component) {
     let (w, h) = (c.rect.w, c.rect.h);
-    let (hue, sat) = c.kind.colour();
+    let (hue, sat) = c.hue_saturation();
     let stroke = format!("hsl({hue} {sat}% 38%)");
     let (body, detail) = shape_outline(c.kind.shape(), w, h);
     let _ = write!(

@@ -11,7 +11,9 @@ pub mod shelf;
 
 pub use restore::Repair;
 
-use crate::core::diagram::{Arrow, Board, Component};
+use crate::core::diagram::{
+    fit_size, normalize_label, Arrow, Board, Component, ComponentKind, Size,
+};
 use crate::core::editor::Viewport;
 use serde::Serialize;
 use serde_json::Value;
@@ -20,7 +22,7 @@ use std::fmt;
 /// The `format` tag of every Breadthfirst file.
 pub const FORMAT: &str = "breadthfirst";
 /// The version this build writes and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// Largest file accepted, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Most components plus arrows accepted.
@@ -174,9 +176,49 @@ fn check_envelope(value: &Value) -> Result<u64, LoadBoardError> {
 /// One migration: turns a document of version N into version N + 1.
 type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first format,
-/// so there are none yet.
-const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`.
+const MIGRATIONS: &[Migration] = &[grow_boxes_to_fit_names];
+
+/// Version 2: components may carry a palette `colour`, and a box is as big as its
+/// name needs (see [`fit_size`]). Version 1 boxes are grown about their centres as a
+/// rename grows them now, so old boards show every name whole. Entries too damaged
+/// to read are left for restore to repair.
+fn grow_boxes_to_fit_names(mut value: Value) -> Result<Value, String> {
+    let Some(components) = value
+        .pointer_mut("/board/components")
+        .and_then(Value::as_array_mut)
+    else {
+        return Ok(value);
+    };
+    for record in components.iter_mut().filter_map(Value::as_object_mut) {
+        // An unknown kind is restored as a generic box: fit it as one.
+        let kind = record
+            .get("kind")
+            .and_then(Value::as_str)
+            .map(|k| ComponentKind::from_id(k).unwrap_or(ComponentKind::Generic));
+        let label = record
+            .get("label")
+            .and_then(Value::as_str)
+            .map(normalize_label);
+        let [x, y, w, h] = ["x", "y", "w", "h"].map(|k| record.get(k).and_then(Value::as_f64));
+        let (Some(kind), Some(label), Some(x), Some(y), Some(w), Some(h)) =
+            (kind, label, x, y, w, h)
+        else {
+            continue;
+        };
+        if label.is_empty() || ![x, y, w, h].iter().all(|v| v.is_finite()) || w <= 0.0 || h <= 0.0 {
+            continue;
+        }
+        let fit = fit_size(&label, kind, Size::new(w, h));
+        if fit != Size::new(w, h) {
+            record.insert("x".into(), (x - (fit.w - w) / 2.0).into());
+            record.insert("y".into(), (y - (fit.h - h) / 2.0).into());
+            record.insert("w".into(), fit.w.into());
+            record.insert("h".into(), fit.h.into());
+        }
+    }
+    Ok(value)
+}
 
 fn migrate(mut value: Value, from: u64) -> Result<Value, LoadBoardError> {
     for version in from..VERSION {

@@ -3,8 +3,8 @@
 
 use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
-    normalize_label, normalize_note, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind,
-    Rect, MAX_COORDINATE,
+    normalize_label, normalize_note, Arrow, ArrowId, Board, Colour, Component, ComponentId,
+    ComponentKind, Rect, MAX_COORDINATE,
 };
 use crate::core::editor::Viewport;
 use serde_json::{Map, Value};
@@ -33,6 +33,11 @@ pub enum Repair {
     UnknownKind {
         /// The saved kind.
         kind: String,
+    },
+    /// A component had a colour this app does not know and wears its kind's.
+    UnknownColour {
+        /// The saved colour.
+        colour: String,
     },
     /// A component had a missing, repeated or invalid id and got a new one.
     RenumberedComponent {
@@ -77,6 +82,9 @@ impl fmt::Display for Repair {
             Repair::SkippedArrow { index } => write!(f, "skipped unreadable arrow #{}", index + 1),
             Repair::UnknownKind { kind } => {
                 write!(f, "unknown component kind \"{kind}\" shown as a box")
+            }
+            Repair::UnknownColour { colour } => {
+                write!(f, "unknown colour \"{colour}\" shown in the kind's colour")
             }
             Repair::RenumberedComponent { id } => write!(f, "gave component {id} a new id"),
             Repair::RenumberedArrow { id } => write!(f, "gave arrow {id} a new id"),
@@ -223,6 +231,21 @@ fn restore_components(
                 .map(|text| normalize_note(text.trim()))
                 .unwrap_or_default()
         };
+        let colour = match record.get("colour") {
+            None | Some(Value::Null) => None,
+            Some(saved) => {
+                let found = saved.as_str().and_then(Colour::from_name);
+                if found.is_none() {
+                    let text = saved
+                        .as_str()
+                        .map_or_else(|| saved.to_string(), String::from);
+                    repairs.push(Repair::UnknownColour {
+                        colour: text.chars().take(40).collect(),
+                    });
+                }
+                found
+            }
+        };
         components.push(Component {
             id,
             kind,
@@ -230,6 +253,7 @@ fn restore_components(
             rect,
             details: note("details"),
             failure: note("failure"),
+            colour,
         });
     }
     (components, id_map)
