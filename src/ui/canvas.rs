@@ -3,7 +3,7 @@
 //! Input is delegated: one listener on the SVG resolves what was hit from `data-hit`
 //! attributes and hands the editor a [`PointerTarget`] and a canvas-space point.
 
-use super::arrow_view::ArrowView;
+use super::arrow_view::{ArrowLabelView, ArrowView};
 use super::component_view::ComponentView;
 use super::inline_edit::InlineEditor;
 use super::state::{use_board, BoardState, EditTarget};
@@ -275,6 +275,11 @@ pub fn Canvas() -> impl IntoView {
                     <g class="components">
                         <For each=move || state.component_ids.get() key=|id| *id let:id>
                             <ComponentView id=id />
+                        </For>
+                    </g>
+                    <g class="arrow-labels">
+                        <For each=move || state.arrow_keys.get() key=|k| *k let:key>
+                            <ArrowLabelView key=key />
                         </For>
                     </g>
                     {preview}
