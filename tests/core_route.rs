@@ -477,6 +477,8 @@ fn the_box_index_finds_exactly_the_boxes_an_area_touches() {
             })
             .copied()
             .collect();
-        assert_eq!(index.query(&area), expected);
+        let mut found = index.query(&area);
+        found.sort_by_key(|(id, _)| *id);
+        assert_eq!(found, expected);
     }
 }

@@ -3,17 +3,17 @@
 //!
 //! Invariants: each id is held once with its current rectangle; an id sits in every
 //! cell its rectangle touches, or in the `wide` list when it spans too many cells.
-//! Queries return ids in ascending order, so whatever is built on them is
-//! deterministic.
 
 use super::board::{Board, ComponentId};
 use super::geometry::Rect;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Side of one grid cell, in world units (a few default-sized boxes).
 const CELL: f64 = 256.0;
-/// Boxes spanning more cells than this on either axis go to the `wide` list.
-const MAX_SPAN: i64 = 16;
+/// Boxes covering more cells than this go to the `wide` list.
+const MAX_BOX_CELLS: i64 = 64;
+/// Queries covering more cells than this look at every box instead.
+const MAX_QUERY_CELLS: i64 = 2048;
 
 /// Component rectangles bucketed by grid cell.
 #[derive(Clone, Debug, Default)]
@@ -23,11 +23,12 @@ pub struct BoxIndex {
     wide: Vec<ComponentId>,
 }
 
-/// The cell range a rectangle touches, or `None` when it is too wide to bucket.
-fn span(r: &Rect) -> Option<(i32, i32, i32, i32)> {
+/// The cell range a rectangle touches, or `None` when it covers more than `limit`
+/// cells.
+fn span(r: &Rect, limit: i64) -> Option<(i32, i32, i32, i32)> {
     let cell = |v: f64| (v / CELL).floor().clamp(-1e9, 1e9) as i64;
     let (x0, x1, y0, y1) = (cell(r.x), cell(r.right()), cell(r.y), cell(r.bottom()));
-    if x1 - x0 > MAX_SPAN || y1 - y0 > MAX_SPAN {
+    if (x1 - x0 + 1) * (y1 - y0 + 1) > limit {
         return None;
     }
     Some((x0 as i32, x1 as i32, y0 as i32, y1 as i32))
@@ -67,7 +68,7 @@ impl BoxIndex {
     pub fn insert(&mut self, id: ComponentId, rect: Rect) {
         self.remove(id);
         self.rects.insert(id, rect);
-        match span(&rect) {
+        match span(&rect, MAX_BOX_CELLS) {
             Some((x0, x1, y0, y1)) => {
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
@@ -82,7 +83,7 @@ impl BoxIndex {
     /// Drops `id`; returns the rectangle it had.
     pub fn remove(&mut self, id: ComponentId) -> Option<Rect> {
         let rect = self.rects.remove(&id)?;
-        match span(&rect) {
+        match span(&rect, MAX_BOX_CELLS) {
             Some((x0, x1, y0, y1)) => {
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
@@ -100,10 +101,11 @@ impl BoxIndex {
         Some(rect)
     }
 
-    /// Boxes whose rectangle overlaps `area` (touching counts), in ascending id order.
+    /// Boxes whose rectangle overlaps `area` (touching counts), each once, in no
+    /// particular order (what is built on them must not depend on it).
     pub fn query(&self, area: &Rect) -> Vec<(ComponentId, Rect)> {
         let mut ids: Vec<ComponentId> = self.wide.clone();
-        match span(area) {
+        match span(area, MAX_QUERY_CELLS) {
             Some((x0, x1, y0, y1)) => {
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
@@ -115,9 +117,9 @@ impl BoxIndex {
             }
             None => ids.extend(self.rects.keys().copied()),
         }
-        ids.sort_unstable();
-        ids.dedup();
+        let mut seen = HashSet::with_capacity(ids.len());
         ids.into_iter()
+            .filter(|id| seen.insert(*id))
             .filter_map(|id| {
                 let r = self.rects.get(&id)?;
                 let touches = r.x <= area.right()

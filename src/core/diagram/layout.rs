@@ -120,12 +120,13 @@ pub fn label_anchor(index: &BoxIndex, points: &[Point], size: Size) -> Point {
     for (k, w) in points.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
         let len = a.distance(b);
-        let mut covered: Vec<(f64, f64)> = index
-            .query(&Rect::from_corners(a, b))
-            .iter()
-            .filter_map(|(_, r)| clip_segment(a, b, r))
-            .collect();
-        covered.sort_by(|x, y| x.0.total_cmp(&y.0));
+        // The covered parts in order, sorted by insertion (few boxes meet a segment).
+        let mut covered: Vec<(f64, f64)> = Vec::new();
+        for (_, r) in index.query(&Rect::from_corners(a, b)) {
+            if let Some(part) = clip_segment(a, b, &r) {
+                covered.insert(covered.partition_point(|c| c.0 < part.0), part);
+            }
+        }
         let mut free_from = 0.0_f64;
         let mut stretches = Vec::new();
         for (t0, t1) in covered {

@@ -119,7 +119,7 @@ pub fn elbow_route(
             }
         }
     }
-    let mut area = a.union(&b).inflate(4.0 * CLEARANCE + 40.0);
+    let mut area = a.union(&b).inflate(3.0 * CLEARANCE + 10.0);
     for _ in 0..2 {
         if best.as_ref().is_some_and(|b| b.0 == 0) {
             break;
@@ -151,7 +151,9 @@ fn simple_shapes(a: &Rect, s: Side, b: &Rect, t: Side) -> Vec<Vec<Point>> {
         (true, true) => {
             let (lo, hi) = (a.y.max(b.y) + 4.0, a.bottom().min(b.bottom()) - 4.0);
             if lo <= hi {
-                let y = ((p.y + q.y) / 2.0).clamp(lo, hi);
+                // max/min, not clamp: clamp's panic message would bring float
+                // formatting into the app.
+                let y = ((p.y + q.y) / 2.0).max(lo).min(hi);
                 shapes.push(vec![Point::new(p.x, y), Point::new(q.x, y)]);
             }
             let xm = (p.x + q.x) / 2.0;
@@ -160,7 +162,7 @@ fn simple_shapes(a: &Rect, s: Side, b: &Rect, t: Side) -> Vec<Vec<Point>> {
         (false, false) => {
             let (lo, hi) = (a.x.max(b.x) + 4.0, a.right().min(b.right()) - 4.0);
             if lo <= hi {
-                let x = ((p.x + q.x) / 2.0).clamp(lo, hi);
+                let x = ((p.x + q.x) / 2.0).max(lo).min(hi);
                 shapes.push(vec![Point::new(x, p.y), Point::new(x, q.y)]);
             }
             let ym = (p.y + q.y) / 2.0;
@@ -265,10 +267,18 @@ fn with_end_gaps(mut points: Vec<Point>) -> Vec<Point> {
 struct Lines(Vec<f64>);
 
 impl Lines {
-    fn new(mut values: Vec<f64>) -> Self {
-        values.sort_by(f64::total_cmp);
-        values.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
-        Lines(values)
+    // Sorted by insertion: the lists are short, and a library sort would add
+    // kilobytes of code to the app for them.
+    fn new(values: Vec<f64>) -> Self {
+        let mut lines: Vec<f64> = Vec::with_capacity(values.len());
+        for v in values {
+            let i = lines.partition_point(|x| *x < v);
+            let near = |k: Option<&f64>| k.is_some_and(|x| (x - v).abs() < 1e-6);
+            if !near(lines.get(i)) && !near(i.checked_sub(1).and_then(|k| lines.get(k))) {
+                lines.insert(i, v);
+            }
+        }
+        Lines(lines)
     }
 
     fn at(&self, v: f64) -> usize {
