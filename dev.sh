@@ -152,6 +152,8 @@ case "${1:-}" in
     cargo bench --bench checker_corpus
     say "exporting and importing a 1,000-component board"
     cargo bench --bench export_import
+    say "laying out 1,500 and 2,000 arrows, and one drag step (native)"
+    cargo bench --bench route_layout
     say "dragging one component on a 1,000-component board"
     cargo bench --bench drag_frames
     ;;

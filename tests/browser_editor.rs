@@ -262,11 +262,14 @@ fn a_reload_restores_components_labels_arrows_and_viewport() {
     assert_eq!(app.nodes(), before_nodes);
     assert!(app.nodes()[1].2.contains("Edge API"));
     assert_eq!(app.edges(), vec![(client, gateway.clone())]);
+    // The label is drawn in the layer above the boxes, and named on the arrow.
     assert!(app
         .driver
-        .find("[data-testid=edge]")
+        .find("[data-testid=edge-label]")
         .text()
         .contains("HTTPS"));
+    let named = app.driver.find("[data-testid=edge]").attr("aria-label");
+    assert!(named.is_some_and(|n| n.ends_with(": HTTPS")));
     assert_eq!(
         app.driver.find("button[aria-label=\"Reset zoom\"]").text(),
         before_zoom

@@ -1030,23 +1030,6 @@ fn history_records_a_gesture_as_one_step_and_a_cancelled_gesture_as_none() {
 }
 
 #[test]
-fn an_arrow_label_sits_on_a_long_arrow_and_beside_a_short_one() {
-    use breadthfirst::core::diagram::label_anchor;
-    let size = Size::new(60.0, 20.0);
-    let long = label_anchor(Point::new(0.0, 0.0), Point::new(300.0, 0.0), size);
-    assert_eq!(long, Point::new(150.0, 0.0));
-    let short = label_anchor(Point::new(0.0, 0.0), Point::new(50.0, 0.0), size);
-    assert_eq!(short.x, 25.0);
-    assert!(short.y <= -(size.h / 2.0), "above the line: {short:?}");
-    let vertical = label_anchor(Point::new(0.0, 0.0), Point::new(0.0, 40.0), size);
-    assert!(
-        vertical.x <= -(size.w / 2.0),
-        "left of the line: {vertical:?}"
-    );
-    assert_eq!(vertical.y, 20.0);
-}
-
-#[test]
 fn notes_are_set_trimmed_capped_and_refused_for_unknown_components() {
     let (mut board, [a, b, _], _) = chain();
     let set = |board: &mut Board, id, field, text: &str| {

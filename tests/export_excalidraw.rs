@@ -6,7 +6,7 @@
 mod common;
 
 use breadthfirst::core::diagram::{
-    Applied, Board, Command, ComponentId, ComponentKind, Point, Rect,
+    layout_arrows, Applied, Board, Command, ComponentId, ComponentKind, Point, Rect,
 };
 use breadthfirst::core::export::excalidraw::to_excalidraw;
 use common::{assert_golden, fixture};
@@ -200,6 +200,7 @@ fn assert_sound_scene(board: &Board, scene: &Value) {
 
     // Arrows: bound to their board ends, listed by both shapes, and drawn from one
     // shape's border to the other's.
+    let layouts = layout_arrows(board);
     for a in board.arrows() {
         let id = format!("a{}", a.id);
         let e = by_id[id.as_str()];
@@ -212,12 +213,23 @@ fn assert_sound_scene(board: &Board, scene: &Value) {
         assert_eq!(e["startArrowhead"], Value::Null);
         assert_eq!(e["endArrowhead"], "arrow");
         let points = e["points"].as_array().unwrap();
-        assert_eq!(points.len(), 2);
+        assert!(points.len() >= 2);
         assert_eq!((num(&points[0][0]), num(&points[0][1])), (0.0, 0.0));
-        let (dx, dy) = (num(&points[1][0]), num(&points[1][1]));
-        assert_eq!(num(&e["width"]), dx.abs());
-        assert_eq!(num(&e["height"]), dy.abs());
+        let (xs, ys): (Vec<f64>, Vec<f64>) =
+            points.iter().map(|p| (num(&p[0]), num(&p[1]))).unzip();
+        let (dx, dy) = (xs[xs.len() - 1], ys[ys.len() - 1]);
+        let span = |v: &[f64]| {
+            v.iter().copied().fold(f64::MIN, f64::max) - v.iter().copied().fold(f64::MAX, f64::min)
+        };
+        assert!((num(&e["width"]) - span(&xs)).abs() < 0.02);
+        assert!((num(&e["height"]) - span(&ys)).abs() < 0.02);
         let (x, y) = (num(&e["x"]), num(&e["y"]));
+        // The route drawn on the canvas, point for point.
+        let route = &layouts.iter().find(|(l, _)| l.id == a.id).unwrap().1.points;
+        assert_eq!(route.len(), points.len(), "{id} bends as on the canvas");
+        for (p, (px, py)) in route.iter().zip(xs.iter().zip(&ys)) {
+            assert!((p.x - (x + px)).abs() < 0.02 && (p.y - (y + py)).abs() < 0.02);
+        }
         let rect = |cid: ComponentId| board.component(cid).unwrap().rect;
         assert!(
             distance_to(&rect(a.from), x, y) <= 4.0,

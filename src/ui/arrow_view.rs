@@ -1,14 +1,13 @@
-//! One arrow on the canvas: a line between two components with an optional label.
+//! One arrow on the canvas: its route (under the boxes) and its label (in a layer
+//! above them), both from the arrow's layout signal, which the mirror sets from the
+//! core's `layout_arrow`, the function the exports use too.
 
 use super::state::{use_board, ArrowKey};
 use crate::core::decimal::dec;
-use crate::core::diagram::{arrow_endpoints, label_anchor, text_width, Point, Size};
+use crate::core::diagram::{Rect, ARROW_LABEL_PX};
 use leptos::prelude::*;
 
-/// Font size of arrow labels, in world units.
-const LABEL_PX: f64 = 12.0;
-
-/// An arrow's SVG group. Follows its two components' signals only.
+/// An arrow's route. Follows its own signals only.
 #[component]
 pub fn ArrowView(key: ArrowKey) -> impl IntoView {
     let state = use_board();
@@ -18,18 +17,8 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
     let label = RwSignal::from(signals.label);
     let selected = RwSignal::from(signals.selected);
     let culled = RwSignal::from(signals.culled);
-    let ends = Memo::new(move |_| arrow_endpoints(&from.with(|c| c.rect), &to.with(|c| c.rect)));
-    let path = move || {
-        let (a, b) = ends.get();
-        format!("M{} {}L{} {}", dec(a.x), dec(a.y), dec(b.x), dec(b.y))
-    };
-    let label_view = move || {
-        let text = label.get();
-        (!text.is_empty()).then(|| {
-            let (a, b) = ends.get();
-            edge_label(a, b, text)
-        })
-    };
+    let layout = RwSignal::from(signals.layout);
+    let path = move || layout.with(|l| l.path());
     let aria = move || {
         let text = label.get();
         let (f, t) = (from.with(|c| c.label.clone()), to.with(|c| c.label.clone()));
@@ -61,27 +50,52 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
                     if selected.get() { "url(#arrowhead-selected)" } else { "url(#arrowhead)" }
                 }
             />
-            {label_view}
         </g>
     }
 }
 
-/// An arrow's label on its background, at the longest free stretch of the arrow from
-/// `a` to `b` (`label_anchor`). Shared by the canvas and the Review's figures.
-pub fn edge_label(a: Point, b: Point, text: String) -> impl IntoView {
-    let w = text_width(&text, LABEL_PX) + 10.0;
-    let h = LABEL_PX + 8.0;
-    let at = label_anchor(a, b, Size::new(w, h));
+/// An arrow's label, drawn above the boxes; clicking it picks the arrow.
+#[component]
+pub fn ArrowLabelView(key: ArrowKey) -> impl IntoView {
+    let signals = use_board().arrow(key.id);
+    let label = RwSignal::from(signals.label);
+    let selected = RwSignal::from(signals.selected);
+    let culled = RwSignal::from(signals.culled);
+    let layout = RwSignal::from(signals.layout);
+    move || {
+        let rect = layout.with(|l| l.label)?;
+        let text = label.get();
+        (!text.is_empty()).then(|| {
+            view! {
+                <g
+                    data-testid="edge-label"
+                    data-hit="arrow"
+                    data-id=key.id.to_string()
+                    class:selected=selected
+                    class:culled=culled
+                    aria-hidden="true"
+                >
+                    {edge_label(rect, text)}
+                </g>
+            }
+        })
+    }
+}
+
+/// An arrow's label on its background box `r` (from the arrow's layout). Shared by the
+/// canvas and the Review's figures.
+pub fn edge_label(r: Rect, text: String) -> impl IntoView {
+    let c = r.center();
     view! {
         <g class="edge-label">
             <rect
-                x=dec(at.x - w / 2.0).to_string()
-                y=dec(at.y - h / 2.0).to_string()
-                width=dec(w).to_string()
-                height=dec(h).to_string()
+                x=dec(r.x).to_string()
+                y=dec(r.y).to_string()
+                width=dec(r.w).to_string()
+                height=dec(r.h).to_string()
                 rx="4"
             />
-            <text x=dec(at.x).to_string() y=dec(at.y + LABEL_PX * 0.35).to_string() text-anchor="middle">
+            <text x=dec(c.x).to_string() y=dec(c.y + ARROW_LABEL_PX * 0.35).to_string() text-anchor="middle">
                 {text}
             </text>
         </g>

@@ -3,10 +3,10 @@
 //! Input is delegated: one listener on the SVG resolves what was hit from `data-hit`
 //! attributes and hands the editor a [`PointerTarget`] and a canvas-space point.
 
-use super::arrow_view::ArrowView;
+use super::arrow_view::{ArrowLabelView, ArrowView};
 use super::component_view::ComponentView;
 use super::inline_edit::InlineEditor;
-use super::state::{use_board, BoardState, EditTarget};
+use super::state::{use_board, ArrowKey, BoardState, EditTarget};
 use crate::browser::dom;
 use crate::core::decimal::{dec, Decimal};
 use crate::core::diagram::{ArrowId, ComponentId, ComponentKind, Point, Size};
@@ -274,14 +274,16 @@ pub fn Canvas() -> impl IntoView {
                 </defs>
                 <g class="world" transform=world_transform>
                     <g class="arrows">
-                        <For each=move || state.arrow_keys.get() key=|k| *k let:key>
-                            <ArrowView key=key />
-                        </For>
+                        {arrow_layer(state, |key| view! { <ArrowView key=key /> }.into_any())}
                     </g>
                     <g class="components">
                         <For each=move || state.component_ids.get() key=|id| *id let:id>
                             <ComponentView id=id />
                         </For>
+                    </g>
+                    // Labels above the boxes, so no box hides one.
+                    <g class="arrow-labels">
+                        {arrow_layer(state, |key| view! { <ArrowLabelView key=key /> }.into_any())}
                     </g>
                     {preview}
                     {band}
@@ -300,6 +302,16 @@ pub fn Canvas() -> impl IntoView {
                 "The outline panel lists every component and connection."
             </p>
         </div>
+    }
+}
+
+/// One view per arrow, keyed by arrow: the routes' layer or the labels' layer. One
+/// function for both keeps one copy of the keyed list's code in the app.
+fn arrow_layer(state: BoardState, part: fn(ArrowKey) -> AnyView) -> impl IntoView {
+    view! {
+        <For each=move || state.arrow_keys.get() key=|k| *k let:key>
+            {part(key)}
+        </For>
     }
 }
 

@@ -5,7 +5,7 @@ use super::arrow_view::edge_label;
 use super::component_view::{hue_var, label_text, saturation_var};
 use crate::core::decimal::dec;
 use crate::core::diagram::{
-    arrow_endpoints, caption_text, label_layout, shape_outline, Board, Component,
+    caption_text, label_layout, layout_arrows, shape_outline, Board, Component,
 };
 use crate::core::export::svg::MARGIN;
 use leptos::prelude::*;
@@ -29,27 +29,23 @@ pub fn BoardFigure(
         let area = bounds.inflate(MARGIN);
         let head = format!("{id}-head");
         let new_head = format!("{id}-new-head");
-        let arrows = board
-            .arrows()
+        let layouts = layout_arrows(&board);
+        let labels = layouts
             .iter()
-            .filter_map(|a| {
-                let (from, to) = (board.component(a.from)?, board.component(a.to)?);
-                let (s, e) = arrow_endpoints(&from.rect, &to.rect);
+            .filter_map(|(a, layout)| Some(edge_label(layout.label?, a.label.clone())))
+            .collect_view();
+        let arrows = layouts
+            .iter()
+            .map(|(a, layout)| {
                 let new = since
                     .as_ref()
                     .is_some_and(|b| b.arrow_between(a.from, a.to).is_none());
                 let marker = format!("url(#{})", if new { &new_head } else { &head });
-                let label = (!a.label.is_empty()).then(|| edge_label(s, e, a.label.clone()));
-                Some(view! {
+                view! {
                     <g class="edge" class:new=new>
-                        <path
-                            class="edge-line"
-                            d=format!("M{} {}L{} {}", dec(s.x), dec(s.y), dec(e.x), dec(e.y))
-                            marker-end=marker
-                        />
-                        {label}
+                        <path class="edge-line" d=layout.path() marker-end=marker />
                     </g>
-                })
+                }
             })
             .collect_view();
         let nodes = board
@@ -77,6 +73,7 @@ pub fn BoardFigure(
                 </defs>
                 {arrows}
                 {nodes}
+                {labels}
             </svg>
         }
     });

@@ -3,7 +3,7 @@
 use super::canvas::focus_component;
 use super::state::{use_board, EditTarget};
 use crate::core::decimal::dec;
-use crate::core::diagram::{arrow_endpoints, Command, Rect, MAX_LABEL_CHARS};
+use crate::core::diagram::{Command, Rect, MAX_LABEL_CHARS};
 use crate::core::editor::{Action, Direction};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -33,15 +33,14 @@ fn EditField(target: EditTarget) -> impl IntoView {
         let board = e.board();
         match target {
             EditTarget::Component(id) => board.component(id).map(|c| (c.rect, c.label.clone())),
-            EditTarget::Arrow(id) => board.arrow(id).and_then(|a| {
-                let from = board.component(a.from)?.rect;
-                let to = board.component(a.to)?.rect;
-                let (p, q) = arrow_endpoints(&from, &to);
-                let (mx, my) = ((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
-                Some((
+            EditTarget::Arrow(id) => board.arrow(id).map(|a| {
+                // Over the label, where the route has room for it.
+                let at = state.arrow(id).layout.with_untracked(|l| l.anchor());
+                let (mx, my) = (at.x, at.y);
+                (
                     Rect::new(mx - 80.0, my - 14.0, 160.0, 28.0),
                     a.label.clone(),
-                ))
+                )
             }),
         }
     });

@@ -5,7 +5,9 @@
 //! signal only when its value changes, so a click or a drag wakes the handful of views
 //! it concerns instead of every view on the board.
 
-use crate::core::diagram::{arrow_endpoints, ArrowId, Board, Component, ComponentId, Rect};
+use crate::core::diagram::{
+    ArrowId, ArrowLayout, ArrowLayouts, Board, Component, ComponentId, Rect,
+};
 use crate::core::editor::Selection;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +30,10 @@ pub struct ComponentSignals {
 pub struct ArrowSignals {
     /// The arrow's label.
     pub label: ArcRwSignal<String>,
+    /// Whether it is drawn straight (else routed in elbows).
+    pub straight: ArcRwSignal<bool>,
+    /// Its route and label box.
+    pub layout: ArcRwSignal<ArrowLayout>,
     /// Whether it is selected.
     pub selected: ArcRwSignal<bool>,
     /// Whether it is outside the rendered area.
@@ -46,9 +52,11 @@ impl ComponentSignals {
 }
 
 impl ArrowSignals {
-    fn new(label: &str) -> Self {
+    fn new(label: &str, straight: bool) -> Self {
         ArrowSignals {
             label: ArcRwSignal::new(label.to_string()),
+            straight: ArcRwSignal::new(straight),
+            layout: ArcRwSignal::new(ArrowLayout::default()),
             selected: ArcRwSignal::new(false),
             culled: ArcRwSignal::new(false),
         }
@@ -60,6 +68,7 @@ impl ArrowSignals {
 pub struct Mirror {
     components: HashMap<ComponentId, ComponentSignals>,
     arrows: HashMap<ArrowId, ArrowSignals>,
+    layouts: ArrowLayouts,
     selection: Selection,
     hovered: Option<ComponentId>,
     culled_for: Option<(u64, Rect)>,
@@ -132,10 +141,14 @@ impl Mirror {
                         structural = true;
                         s.label.set(a.label.clone());
                     }
+                    if s.straight.get_untracked() != a.straight {
+                        s.straight.set(a.straight);
+                    }
                 }
                 None => {
                     structural = true;
-                    self.arrows.insert(a.id, ArrowSignals::new(&a.label));
+                    let signals = ArrowSignals::new(&a.label, a.straight);
+                    self.arrows.insert(a.id, signals);
                 }
             }
         }
@@ -148,6 +161,12 @@ impl Mirror {
             structural = true;
             let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
             self.arrows.retain(|id, _| live.contains(id));
+        }
+        // Only the arrows a change can reroute are laid out again.
+        for id in self.layouts.sync(board) {
+            if let (Some(s), Some(layout)) = (self.arrows.get(&id), self.layouts.layout(id)) {
+                s.layout.set(layout.clone());
+            }
         }
         structural
     }
@@ -186,23 +205,18 @@ impl Mirror {
             return;
         }
         self.culled_for = Some((revision, area));
-        let mut rects = HashMap::with_capacity(board.components().len());
         for c in board.components() {
-            rects.insert(c.id, c.rect);
             if let Some(s) = self.components.get(&c.id) {
                 let culled = !self.selection.has_component(c.id) && !c.rect.intersects(&area);
                 set(&s.culled, culled);
             }
         }
         for a in board.arrows() {
-            let (Some(from), Some(to), Some(s)) =
-                (rects.get(&a.from), rects.get(&a.to), self.arrows.get(&a.id))
+            let (Some(bounds), Some(s)) = (self.layouts.bounds(a.id), self.arrows.get(&a.id))
             else {
                 continue;
             };
-            let (p, q) = arrow_endpoints(from, to);
-            let culled = !self.selection.has_arrow(a.id)
-                && !Rect::from_corners(p, q).inflate(1.0).intersects(&area);
+            let culled = !self.selection.has_arrow(a.id) && !bounds.intersects(&area);
             set(&s.culled, culled);
         }
     }

@@ -305,7 +305,9 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
 #[component]
 fn ArrowInspector(id: ArrowId) -> impl IntoView {
     let state = use_board();
-    let label = RwSignal::from(state.arrow(id).label);
+    let signals = state.arrow(id);
+    let label = RwSignal::from(signals.label);
+    let straight = RwSignal::from(signals.straight);
     let apply = move |command: Command| {
         let _ = state.dispatch(Action::Apply(command));
     };
@@ -322,6 +324,14 @@ fn ArrowInspector(id: ArrowId) -> impl IntoView {
             </label>
             <div class="field-row">
                 <button type="button" on:click=move |_| apply(Command::ReverseArrow { id })>"Reverse"</button>
+                // Names what pressing it makes the arrow.
+                <button
+                    type="button"
+                    data-testid="arrow-route"
+                    on:click=move |_| apply(Command::SetArrowStraight { id, straight: !straight.get_untracked() })
+                >
+                    {move || if straight.get() { "Elbow arrow" } else { "Straight arrow" }}
+                </button>
                 <button type="button" class="danger" on:click=move |_| {
                     let _ = state.dispatch(Action::DeleteSelection);
                 }>"Delete arrow"</button>

@@ -208,6 +208,8 @@ impl BoardState {
             .with_value(|m| m.arrow(id))
             .unwrap_or_else(|| ArrowSignals {
                 label: ArcRwSignal::new(String::new()),
+                straight: ArcRwSignal::new(false),
+                layout: ArcRwSignal::new(Default::default()),
                 selected: ArcRwSignal::new(false),
                 culled: ArcRwSignal::new(true),
             })

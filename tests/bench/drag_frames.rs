@@ -8,61 +8,17 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-use breadthfirst::core::diagram::{Board, Command, ComponentId, ComponentKind, Point};
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::persist;
+use drag_board::{big_board, ARROWS, COMPONENTS};
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{dist_dir, Driver, StaticServer};
 
-const COMPONENTS: usize = 1000;
-const ARROWS: usize = 1500;
+mod drag_board;
+
 const MOVES: usize = 300;
 const BUDGET_MS: f64 = 16.7;
-
-/// A 40 x 25 grid; arrows join right-hand neighbours, then lower neighbours, to 1,500.
-fn big_board() -> Board {
-    let mut board = Board::new();
-    let cols = 40;
-    let mut ids = Vec::new();
-    for i in 0..COMPONENTS {
-        let kind = ComponentKind::ALL[i % ComponentKind::ALL.len()];
-        let at = Point::new((i % cols) as f64 * 200.0, (i / cols) as f64 * 110.0);
-        let applied = board
-            .apply(Command::AddComponent {
-                kind,
-                at,
-                label: Some(format!("{} {i}", kind.display_name())),
-            })
-            .expect("add");
-        if let breadthfirst::core::diagram::Applied::Added(id) = applied {
-            ids.push(id);
-        }
-    }
-    let mut pairs: Vec<(ComponentId, ComponentId)> = Vec::new();
-    for i in 0..COMPONENTS {
-        if i % cols + 1 < cols {
-            pairs.push((ids[i], ids[i + 1]));
-        }
-    }
-    for i in 0..COMPONENTS - cols {
-        pairs.push((ids[i], ids[i + cols]));
-    }
-    assert!(
-        pairs.len() >= ARROWS,
-        "the grid has too few neighbour pairs"
-    );
-    for (from, to) in pairs.into_iter().take(ARROWS) {
-        board
-            .apply(Command::ConnectComponents {
-                from,
-                to,
-                label: "data".into(),
-            })
-            .expect("connect");
-    }
-    board
-}
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;

@@ -120,3 +120,21 @@ pub fn connect(
         })
         .unwrap();
 }
+
+/// Draws an arrow with a label; its id.
+pub fn connect_labelled(
+    board: &mut Board,
+    from: breadthfirst::core::diagram::ComponentId,
+    to: breadthfirst::core::diagram::ComponentId,
+    label: &str,
+) -> breadthfirst::core::diagram::ArrowId {
+    use breadthfirst::core::diagram::{Applied, Command};
+    match board.apply(Command::ConnectComponents {
+        from,
+        to,
+        label: label.into(),
+    }) {
+        Ok(Applied::Connected(id)) => id,
+        other => panic!("{other:?}"),
+    }
+}

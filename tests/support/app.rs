@@ -102,11 +102,12 @@ impl App {
         });
     }
 
-    /// (id, kind, text) of every component on the canvas.
+    /// (id, kind, accessible name) of every component on the canvas. The name is
+    /// "Label" or "Label (Kind)" whatever lines the label is drawn on.
     pub fn nodes(&self) -> Vec<(String, String, String)> {
         let v = self.js(
             "return [...document.querySelectorAll('[data-testid=node]')].map(n => \
-             [n.dataset.id, n.dataset.kind, n.textContent])",
+             [n.dataset.id, n.dataset.kind, n.getAttribute('aria-label')])",
         );
         v.as_array()
             .unwrap()

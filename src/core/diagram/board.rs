@@ -96,6 +96,14 @@ pub struct Arrow {
     /// What flows ("writes", "events"); empty for none.
     #[serde(default)]
     pub label: String,
+    /// Drawn as one straight line instead of an elbow route (boards saved before
+    /// the choice existed load as elbow).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub straight: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Components and arrows, in paint order (later is on top). Two boards are equal when
@@ -290,6 +298,7 @@ mod tests {
             from: ComponentId(from),
             to: ComponentId(to),
             label: String::new(),
+            straight: false,
         }
     }
 

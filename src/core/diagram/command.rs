@@ -85,6 +85,13 @@ pub enum Command {
         /// New label.
         label: String,
     },
+    /// Draws an arrow as one straight line (`true`) or as an elbow route (`false`).
+    SetArrowStraight {
+        /// Which arrow.
+        id: ArrowId,
+        /// Straight or elbow.
+        straight: bool,
+    },
     /// Swaps an arrow's direction.
     ReverseArrow {
         /// Which arrow.
@@ -286,12 +293,17 @@ impl Board {
                     from,
                     to,
                     label: normalize_label(&label),
+                    straight: false,
                 });
                 Ok(Applied::Connected(id))
             }
             Command::LabelArrow { id, label } => {
                 let a = self.arrow_mut(id).ok_or(EditError::UnknownArrow(id))?;
                 Ok(replace(&mut a.label, normalize_label(&label)))
+            }
+            Command::SetArrowStraight { id, straight } => {
+                let a = self.arrow_mut(id).ok_or(EditError::UnknownArrow(id))?;
+                Ok(replace(&mut a.straight, straight))
             }
             Command::ReverseArrow { id } => {
                 let a = self.arrow(id).ok_or(EditError::UnknownArrow(id))?;
@@ -366,6 +378,7 @@ impl Board {
                 from,
                 to,
                 label: normalize_label(&a.label),
+                straight: a.straight,
             });
         }
         Ok(Applied::Inserted(inserted))

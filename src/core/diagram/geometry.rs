@@ -181,28 +181,23 @@ pub fn arrow_endpoints(from: &Rect, to: &Rect) -> (Point, Point) {
     )
 }
 
-/// Centre for an arrow's label of `size`: the arrow's midpoint, or beside the line when
-/// the arrow is too short for the label and the head to both show.
-pub fn label_anchor(start: Point, end: Point, size: Size) -> Point {
-    const HEAD_ROOM: f64 = 28.0;
-    let mid = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
-    let (dx, dy) = (end.x - start.x, end.y - start.y);
-    let len = dx.hypot(dy);
-    // The label's extent along the arrow's direction.
-    let along = if len == 0.0 {
-        size.w
-    } else {
-        (size.w * dx.abs() + size.h * dy.abs()) / len
-    };
-    if len >= along + HEAD_ROOM || len == 0.0 {
-        return mid;
+/// The part of the segment from `a` to `b` inside `r` (borders excluded), as the
+/// parameters `t0 < t1` in 0..=1 along it; `None` when it misses or only touches.
+pub fn clip_segment(a: Point, b: Point, r: &Rect) -> Option<(f64, f64)> {
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (start, delta, lo, hi) in [
+        (a.x, b.x - a.x, r.x, r.right()),
+        (a.y, b.y - a.y, r.y, r.bottom()),
+    ] {
+        if delta == 0.0 {
+            if start <= lo || start >= hi {
+                return None;
+            }
+            continue;
+        }
+        let (u, v) = ((lo - start) / delta, (hi - start) / delta);
+        t0 = t0.max(u.min(v));
+        t1 = t1.min(u.max(v));
     }
-    // Unit normal pointing up (or left for a vertical arrow).
-    let (mut nx, mut ny) = (-dy / len, dx / len);
-    if ny > 0.0 || (ny == 0.0 && nx > 0.0) {
-        nx = -nx;
-        ny = -ny;
-    }
-    let across = (size.w * nx.abs() + size.h * ny.abs()) / 2.0 + 4.0;
-    Point::new(mid.x + nx * across, mid.y + ny * across)
+    ((t1 - t0) * a.distance(b) > 1e-6).then_some((t0, t1))
 }

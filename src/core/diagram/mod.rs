@@ -3,29 +3,42 @@
 //! Invariants kept by [`Board::apply`], the only way a board changes:
 //! ids are unique across components and arrows, every arrow joins two distinct existing
 //! components, no two arrows share the same (from, to) pair, coordinates are finite.
+//! Arrows are routed (elbow by default, straight on request) by pure functions of the
+//! board (`route`, `layout`), so the canvas and the exports draw the same lines.
 
 mod board;
+mod box_index;
 mod colour;
 mod command;
 mod geometry;
 mod history;
 mod kind;
 mod label;
+mod layout;
+mod layouts;
 mod placement;
+mod route;
 mod shape;
 mod text;
 
 pub use board::{Arrow, ArrowId, Board, Component, ComponentId, NoteField};
+pub use box_index::BoxIndex;
 pub use colour::Colour;
 pub use command::{Applied, Command, EditError};
-pub use geometry::{arrow_endpoints, label_anchor, Point, Rect, Size, MAX_COORDINATE};
+pub use geometry::{arrow_endpoints, clip_segment, Point, Rect, Size, MAX_COORDINATE};
 pub use history::History;
 pub use kind::{ComponentKind, Shape};
 pub use label::{
     caption_text, fit_size, label_layout, LabelLayout, CAPTION_PX, LABEL_LEFT, LABEL_PX,
     MAX_FIT_WIDTH, MAX_NAME_LINES,
 };
+pub use layout::{
+    arrow_label_size, label_anchor, layout_arrow, layout_arrows, path_data, ArrowLayout,
+    ARROW_LABEL_PX,
+};
+pub use layouts::ArrowLayouts;
 pub use placement::free_spot;
+pub use route::{crossings, elbow_route, facing_sides, straight_route, Side, CLEARANCE};
 pub use shape::shape_outline;
 pub use text::{
     escape_markup, fit_text, normalize_label, normalize_note, text_width, wrap_text, wrap_words,

@@ -12,7 +12,7 @@
 //! data: serde_json escapes them, and nothing else is added to them.
 
 use super::hsl_hex;
-use crate::core::diagram::{arrow_endpoints, text_width, Arrow, Board, Component, Point, Shape};
+use crate::core::diagram::{layout_arrows, text_width, Arrow, Board, Component, Point, Shape};
 use serde::{Serialize, Serializer};
 
 /// Font size of component labels (Excalidraw's "small"), unless too wide for the box.
@@ -28,7 +28,7 @@ const ARROW_FONT_PX: f64 = 14.0;
 const FONT_FAMILY: u8 = 2;
 /// Excalidraw's unitless line height for [`FONT_FAMILY`].
 const LINE_HEIGHT: f64 = 1.15;
-/// Distance from an arrow's end to its shape: the gap `arrow_endpoints` leaves.
+/// Distance from an arrow's end to its shape: the gap the routes leave.
 const BINDING_GAP: f64 = 3.0;
 /// `updated` of every element (2024-01-01T00:00:00Z in milliseconds); no clock is read.
 const UPDATED: u64 = 1_704_067_200_000;
@@ -65,27 +65,25 @@ pub fn to_excalidraw(board: &Board) -> String {
             LABEL_COLOUR,
         ));
     }
-    for a in board.arrows() {
+    for (a, layout) in layout_arrows(board) {
         let Some((from, to)) = ends(board, a) else {
             continue;
         };
         let id = arrow_id(a);
-        let (start, end) = arrow_endpoints(&from.rect, &to.rect);
         let label = normalize_newlines(&a.label);
         let label_id = format!("{id}-text");
-        let mut element = arrow(&id, start, end, &component_id(from), &component_id(to));
+        let mut element = arrow(&id, &layout.points, &component_id(from), &component_id(to));
         if label.is_empty() {
             elements.push(element);
             continue;
         }
         element.bound_elements = Some(vec![BoundElement::new(&label_id, "text")]);
         elements.push(element);
-        let middle = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
         elements.push(bound_text(
             label_id,
             &id,
             &label,
-            middle,
+            layout.anchor(),
             ARROW_FONT_PX,
             ARROW_LABEL_COLOUR,
         ));
@@ -219,20 +217,29 @@ fn bound_text(
     e
 }
 
-/// A straight arrow from `start` to `end`, bound to the shapes `from` and `to`.
-fn arrow(id: &str, start: Point, end: Point, from: &str, to: &str) -> Element {
-    let (dx, dy) = (end.x - start.x, end.y - start.y);
+/// An arrow through `points` (the app's route, so it bends where the canvas's does),
+/// bound to the shapes `from` and `to`.
+fn arrow(id: &str, points: &[Point], from: &str, to: &str) -> Element {
+    let start = points.first().copied().unwrap_or_default();
+    let relative: Vec<[Num; 2]> = points
+        .iter()
+        .map(|p| [Num(p.x - start.x), Num(p.y - start.y)])
+        .collect();
+    let span = |f: fn(&Point) -> f64| {
+        let values = points.iter().map(f);
+        values.clone().fold(f64::NEG_INFINITY, f64::max) - values.fold(f64::INFINITY, f64::min)
+    };
     let mut e = Element::new(
         id.to_string(),
         "arrow",
         start.x,
         start.y,
-        dx.abs(),
-        dy.abs(),
+        span(|p| p.x),
+        span(|p| p.y),
     );
     e.stroke_color = ARROW_COLOUR.to_string();
     e.arrow = Some(ArrowFields {
-        points: [[Num(0.0), Num(0.0)], [Num(dx), Num(dy)]],
+        points: relative,
         last_committed_point: None,
         start_binding: Binding::to(from),
         end_binding: Binding::to(to),
@@ -417,7 +424,7 @@ struct TextFields {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArrowFields {
-    points: [[Num; 2]; 2],
+    points: Vec<[Num; 2]>,
     last_committed_point: Option<[Num; 2]>,
     start_binding: Binding,
     end_binding: Binding,
@@ -488,6 +495,7 @@ mod tests {
             from: ComponentId(1),
             to: ComponentId(2),
             label: raw.clone(),
+            straight: false,
         };
         let board = Board::from_parts(vec![component(1, 0.0), component(2, 300.0)], vec![arrow]);
         let scene: serde_json::Value = serde_json::from_str(&to_excalidraw(&board)).unwrap();

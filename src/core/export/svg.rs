@@ -1,20 +1,19 @@
 //! A standalone SVG of a board that looks like the canvas: the kind's outline and
-//! colours, icon, label (and kind caption), arrows with heads and labels. Fits the
+//! colours, icon, label (and kind caption), routed arrows with heads, and arrow labels
+//! above the boxes, all laid out by `layout_arrows` as on the canvas. Fits the
 //! content with a margin. Safe to open anywhere: every text is escaped, and the
 //! document has no script, no `foreignObject`, no event attributes and no external
 //! references (only the in-document arrowhead marker `#head`).
 
 use crate::core::decimal::dec;
 use crate::core::diagram::{
-    arrow_endpoints, caption_text, escape_markup, label_anchor, label_layout, shape_outline,
-    text_width, Board, Component, Rect, Size, CAPTION_PX, LABEL_PX,
+    caption_text, escape_markup, label_layout, layout_arrows, shape_outline, Board, Component,
+    Rect, ARROW_LABEL_PX, CAPTION_PX, LABEL_PX,
 };
 use std::fmt::Write;
 
 /// Space around the content, in board units.
 pub const MARGIN: f64 = 24.0;
-/// Arrow label font size, as on the canvas.
-const ARROW_LABEL_PX: f64 = 12.0;
 
 /// The board as an SVG document. `background` fills the whole picture (`None`:
 /// transparent).
@@ -49,44 +48,40 @@ pub fn to_svg(board: &Board, background: Option<&str>) -> String {
             escape_markup(fill)
         );
     }
-    for a in board.arrows() {
-        let (Some(from), Some(to)) = (board.component(a.from), board.component(a.to)) else {
-            continue;
-        };
-        let (s, e) = arrow_endpoints(&from.rect, &to.rect);
+    // Routes under the boxes, labels above them, as on the canvas.
+    let arrows = layout_arrows(board);
+    for (_, layout) in &arrows {
         let _ = write!(
             out,
-            "<path d=\"M{} {}L{} {}\" stroke=\"#5b6472\" stroke-width=\"1.5\" fill=\"none\" marker-end=\"url(#head)\"/>",
-            dec(s.x),
-            dec(s.y),
-            dec(e.x),
-            dec(e.y)
+            "<path d=\"{}\" stroke=\"#5b6472\" stroke-width=\"1.5\" fill=\"none\" stroke-linejoin=\"round\" marker-end=\"url(#head)\"/>",
+            layout.path()
         );
-        if !a.label.is_empty() {
-            let size = Size::new(
-                text_width(&a.label, ARROW_LABEL_PX) + 10.0,
-                ARROW_LABEL_PX + 8.0,
-            );
-            let at = label_anchor(s, e, size);
-            let _ = write!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"#d5d9e0\"/>\
-                 <text x=\"{}\" y=\"{}\" font-size=\"{ARROW_LABEL_PX}\" text-anchor=\"middle\" fill=\"#3b4250\">{}</text>",
-                dec(at.x - size.w / 2.0),
-                dec(at.y - size.h / 2.0),
-                dec(size.w),
-                dec(size.h),
-                dec(at.x),
-                dec(at.y + ARROW_LABEL_PX * 0.35),
-                escape_markup(&a.label)
-            );
-        }
     }
     for c in board.components() {
         component(&mut out, c);
     }
+    for (a, layout) in &arrows {
+        if let Some(r) = layout.label {
+            arrow_label(&mut out, &a.label, &r);
+        }
+    }
     out.push_str("</svg>");
     out
+}
+
+fn arrow_label(out: &mut String, text: &str, r: &Rect) {
+    let _ = write!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"#d5d9e0\"/>\
+         <text x=\"{}\" y=\"{}\" font-size=\"{ARROW_LABEL_PX}\" text-anchor=\"middle\" fill=\"#3b4250\">{}</text>",
+        dec(r.x),
+        dec(r.y),
+        dec(r.w),
+        dec(r.h),
+        dec(r.center().x),
+        dec(r.center().y + ARROW_LABEL_PX * 0.35),
+        escape_markup(text)
+    );
 }
 
 fn component(out: &mut String, c: &Component) {

@@ -326,11 +326,16 @@ fn restore_arrows(
             .and_then(Value::as_str)
             .map(normalize_label)
             .unwrap_or_default();
+        let straight = record
+            .get("straight")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         arrows.push(Arrow {
             id,
             from,
             to,
             label,
+            straight,
         });
     }
     arrows
