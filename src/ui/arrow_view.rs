@@ -1,6 +1,6 @@
 //! One arrow on the canvas: its route (under the boxes) and its label (in a layer
 //! above them), both from the arrow's layout signal, which the mirror sets from the
-//! core's `layout_arrow`, the function the exports use too.
+//! core's `ArrowLayouts`, which the exports' `layout_arrows` uses too.
 
 use super::state::{use_board, ArrowKey};
 use crate::core::decimal::dec;

@@ -138,3 +138,40 @@ pub fn connect_labelled(
         other => panic!("{other:?}"),
     }
 }
+
+/// Adds a service box with its top-left corner at (`x`, `y`).
+pub fn add_service(board: &mut Board, x: f64, y: f64) -> breadthfirst::core::diagram::ComponentId {
+    use breadthfirst::core::diagram::{Applied, Command, ComponentKind, Point};
+    match board.apply(Command::AddComponent {
+        kind: ComponentKind::Service,
+        at: Point::new(x, y),
+        label: None,
+    }) {
+        Ok(Applied::Added(id)) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Moves box `id` by `by`, syncs `live` and checks every arrow's layout against a full
+/// layout of the board; `context` names the step in a failure.
+pub fn move_and_check_layouts(
+    board: &mut Board,
+    live: &mut breadthfirst::core::diagram::ArrowLayouts,
+    id: breadthfirst::core::diagram::ComponentId,
+    by: breadthfirst::core::diagram::Point,
+    context: &str,
+) {
+    use breadthfirst::core::diagram::{layout_arrows, Command};
+    board
+        .apply(Command::MoveComponents { ids: vec![id], by })
+        .unwrap();
+    let changed = live.sync(board);
+    for (a, full) in layout_arrows(board) {
+        assert_eq!(
+            live.layout(a.id),
+            Some(&full),
+            "{context}: arrow {} differs (changed: {changed:?})",
+            a.id
+        );
+    }
+}

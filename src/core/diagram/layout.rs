@@ -1,15 +1,17 @@
-//! Where an arrow is drawn: its route and its label's box. One function,
-//! [`layout_arrow`], serves the canvas, the Review's figures and every export, so what
-//! is seen is what is exported.
+//! Where an arrow is drawn: its route and its label's box. The canvas keeps them with
+//! [`ArrowLayouts`]; [`layout_arrows`], for the Review's figures and every export, is
+//! one sync of it from nothing, so what is seen is what is exported.
 //!
 //! Labels are drawn above the boxes, centred on the longest stretch of the route that
 //! no box covers; a label too long for that stretch (and the arrow head after it) moves
-//! beside the line, unless that would put its centre inside a box.
+//! beside the line, out until it clears the boxes, unless even its centre would be
+//! inside a box. A label overlapping an earlier label of an arrow sharing a side slides
+//! along its stretch.
 
 use super::board::{Arrow, Board};
 use super::box_index::BoxIndex;
 use super::geometry::{clip_segment, Point, Rect, Size};
-use super::route::{elbow_route, straight_route};
+use super::layouts::ArrowLayouts;
 use super::text::text_width;
 use crate::core::decimal::dec;
 use std::fmt::Write;
@@ -84,36 +86,27 @@ pub fn arrow_label_size(text: &str) -> Size {
     )
 }
 
-/// The layout of `arrow` among the boxes of `index`; `None` when an end is missing.
-pub fn layout_arrow(index: &BoxIndex, arrow: &Arrow) -> Option<ArrowLayout> {
-    let (from, to) = (index.rect(arrow.from)?, index.rect(arrow.to)?);
-    let points = if arrow.straight {
-        straight_route(&from, &to)
-    } else {
-        elbow_route(index, (arrow.from, from), (arrow.to, to))
-    };
-    let label = (!arrow.label.is_empty()).then(|| {
-        let size = arrow_label_size(&arrow.label);
-        let c = label_anchor(index, &points, size);
-        Rect::new(c.x - size.w / 2.0, c.y - size.h / 2.0, size.w, size.h)
-    });
-    Some(ArrowLayout { points, label })
-}
-
-/// Every arrow of `board` with both ends, in paint order, with its layout.
+/// Every arrow of `board` with both ends, in paint order, with its layout: one sync
+/// of [`ArrowLayouts`] from nothing, so it is what the canvas shows.
 pub fn layout_arrows(board: &Board) -> Vec<(&Arrow, ArrowLayout)> {
-    let index = BoxIndex::of_board(board);
+    let mut layouts = ArrowLayouts::default();
+    layouts.sync(board);
     board
         .arrows()
         .iter()
-        .filter_map(|a| Some((a, layout_arrow(&index, a)?)))
+        .filter_map(|a| {
+            let layout = layouts.layout(a.id)?;
+            (!layout.points.is_empty()).then(|| (a, layout.clone()))
+        })
         .collect()
 }
 
-/// Centre for a label of `size` on the route `points`: the middle of the longest
-/// stretch no box of `index` covers (the first of equals), moved beside the line when
-/// the label does not fit there.
-pub fn label_anchor(index: &BoxIndex, points: &[Point], size: Size) -> Point {
+/// The box for a label of `size` on the route `points`: centred on the longest stretch
+/// no box of `index` covers (the first of equals), or beside the line, clear of the
+/// boxes, when it does not fit there. When it would overlap one of the labels `avoid`,
+/// it slides along its stretch to the first place clear of them and of every box.
+pub fn place_label(index: &BoxIndex, points: &[Point], size: Size, avoid: &[Rect]) -> Rect {
+    let at = |c: Point| Rect::new(c.x - size.w / 2.0, c.y - size.h / 2.0, size.w, size.h);
     // (length, start, end, whether it ends at the head)
     let mut best: Option<(f64, Point, Point, bool)> = None;
     let last = points.len().saturating_sub(2);
@@ -149,31 +142,78 @@ pub fn label_anchor(index: &BoxIndex, points: &[Point], size: Size) -> Point {
     let Some((len, a, b, at_head)) = best else {
         let (a, b) = (points.first().copied(), points.last().copied());
         let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
-        return Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+        return at(Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0));
     };
     let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     if len == 0.0 {
-        return mid;
+        return at(mid);
     }
     let (ux, uy) = ((b.x - a.x) / len, (b.y - a.y) / len);
     let along = size.w * ux.abs() + size.h * uy.abs();
-    if len >= along + if at_head { HEAD_ROOM } else { 0.0 } {
-        return mid;
+    let head = if at_head { HEAD_ROOM } else { 0.0 };
+    let room = len - along - head;
+    let base = if room >= 0.0 {
+        at(mid)
+    } else {
+        beside(index, mid, (ux, uy), size, 1.0)
+    };
+    // Slides along the stretch, the label wholly on it and clear of the arrow head.
+    let step = along / 2.0 + 2.0;
+    let clear = |r: &Rect| !avoid.iter().any(|o| o.intersects(r));
+    if clear(&base) {
+        return base;
     }
-    // Beside the line: above it, or left of a vertical one.
-    let (mut nx, mut ny) = (-uy, ux);
-    if ny > 0.0 || (ny == 0.0 && nx > 0.0) {
+    for k in 1..=8 {
+        let shift = step * ((k + 1) / 2) as f64 * if k % 2 == 1 { 1.0 } else { -1.0 };
+        let (lo, hi) = (-room / 2.0 - head / 2.0, room / 2.0 - head / 2.0);
+        if shift < lo || shift > hi {
+            continue;
+        }
+        let r = at(Point::new(mid.x + ux * shift, mid.y + uy * shift));
+        if clear(&r) && !hits_box(index, &r) {
+            return r;
+        }
+    }
+    // Or beside the line, either way.
+    for way in [1.0, -1.0] {
+        let r = beside(index, mid, (ux, uy), size, way);
+        if clear(&r) && !hits_box(index, &r) {
+            return r;
+        }
+    }
+    base
+}
+
+/// A label's box beside the line through `mid` heading (`ux`, `uy`): above it (left of
+/// a vertical one) `way` 1, below (right) `way` -1, moved out until it clears every
+/// box, or next to the line when it cannot; on the line when even its centre would be
+/// inside a box.
+fn beside(index: &BoxIndex, mid: Point, (ux, uy): (f64, f64), size: Size, way: f64) -> Rect {
+    let (mut nx, mut ny) = (-uy * way, ux * way);
+    if (ny > 0.0 || (ny == 0.0 && nx > 0.0)) == (way > 0.0) {
         (nx, ny) = (-nx, -ny);
     }
     let across = (size.w * nx.abs() + size.h * ny.abs()) / 2.0 + 4.0;
-    let beside = Point::new(mid.x + nx * across, mid.y + ny * across);
-    let probe = Rect::new(beside.x, beside.y, 0.0, 0.0);
-    let blocked = index.query(&probe).iter().any(|(_, r)| {
-        beside.x > r.x && beside.x < r.right() && beside.y > r.y && beside.y < r.bottom()
-    });
-    if blocked {
-        mid
-    } else {
-        beside
+    let at = |d: f64| {
+        let c = Point::new(mid.x + nx * d, mid.y + ny * d);
+        Rect::new(c.x - size.w / 2.0, c.y - size.h / 2.0, size.w, size.h)
+    };
+    for k in 0..4 {
+        let r = at(across + k as f64 * size.h / 2.0);
+        if !hits_box(index, &r) {
+            return r;
+        }
     }
+    // Its centre inside a box (a point meets a box only inside it): on the line.
+    let r = at(across);
+    if hits_box(index, &Rect::new(r.center().x, r.center().y, 0.0, 0.0)) {
+        at(0.0)
+    } else {
+        r
+    }
+}
+
+/// Whether `r` overlaps a box of `index` (touching does not count).
+fn hits_box(index: &BoxIndex, r: &Rect) -> bool {
+    index.query(r).iter().any(|(_, b)| b.intersects(r))
 }

@@ -1,17 +1,27 @@
-//! Arrow layouts kept up to date as a board changes, for the canvas.
+//! Arrow layouts kept up to date as a board changes: the canvas syncs them on every
+//! change, and [`layout_arrows`](super::layout_arrows) is one sync from nothing, so the
+//! exports draw what the canvas shows.
 //!
-//! [`ArrowLayouts::sync`] re-lays only what a change can affect: arrows whose record
-//! changed, arrows touching a box that moved (or came or went), and arrows whose drawn
-//! extent meets where such a box was or is now. Each layout comes from
-//! [`layout_arrow`], the function the exports use; an arrow left alone keeps the layout
-//! it had, which is what a full layout gives unless a box moved out of the way of a
-//! detour that never came near it.
+//! A layout is made in three steps. First each elbow arrow is routed from the middles
+//! of its boxes' sides, which picks the sides it leaves and enters by. Then arrows
+//! sharing a side get ports spread along it ([`SideGroups`]) and those with a shared
+//! side are routed again from their ports. Last, labels are placed in arrow id order,
+//! each clear of the labels of the arrows sharing a side with it that come before it.
+//!
+//! [`ArrowLayouts::sync`] re-does only what a change can affect: it routes again the
+//! arrows whose record changed, that touch a box that moved (or came or went), or
+//! whose drawn extent meets where such a box was or is now; then every arrow of a side
+//! whose port order changed; then the labels of those arrows and, when a label moved,
+//! of the later arrows sharing a side with it. An arrow left alone keeps the layout it
+//! had, which is what a full layout gives unless a box moved out of the way of a detour
+//! that never came near it.
 
-use super::board::{ArrowId, Board, ComponentId};
+use super::board::{Arrow, ArrowId, Board, ComponentId};
 use super::box_index::BoxIndex;
-use super::geometry::Rect;
-use super::layout::{layout_arrow, ArrowLayout};
-use super::route::CLEARANCE;
+use super::geometry::{Point, Rect};
+use super::layout::{arrow_label_size, place_label, ArrowLayout};
+use super::ports::{SideGroups, SideKey};
+use super::route::{elbow_route, straight_route, End, Side, MAX_CLEARANCE};
 use std::collections::{HashMap, HashSet};
 
 /// Beyond this many moved boxes, every arrow is laid out again.
@@ -24,8 +34,23 @@ struct Entry {
     to: ComponentId,
     straight: bool,
     label: String,
+    /// The sides an elbow arrow leaves and enters by, and its route from their
+    /// middles; `None` for a straight arrow or one with an end missing.
+    first: Option<([Side; 2], Vec<Point>)>,
     layout: ArrowLayout,
+    /// The extent of the layout.
     bounds: Rect,
+    /// Where a box coming or going can change the layout: the bounds, the first route
+    /// and the two boxes' joint extent (where its simple shapes run).
+    reach: Rect,
+}
+
+impl Entry {
+    /// The sides it shares with other arrows.
+    fn keys(&self) -> Option<[SideKey; 2]> {
+        let [s, t] = self.first.as_ref()?.0;
+        Some([(self.from, s), (self.to, t)])
+    }
 }
 
 /// The layouts of a board's arrows and the box index they were made with.
@@ -33,6 +58,7 @@ struct Entry {
 pub struct ArrowLayouts {
     index: BoxIndex,
     entries: HashMap<ArrowId, Entry>,
+    sides: SideGroups,
 }
 
 impl ArrowLayouts {
@@ -47,7 +73,7 @@ impl ArrowLayouts {
     }
 
     /// Brings the layouts in line with `board`; returns the arrows whose layout changed
-    /// (new arrows included), in paint order.
+    /// (new arrows included), in id order.
     pub fn sync(&mut self, board: &Board) -> Vec<ArrowId> {
         let mut dirty: Vec<Rect> = Vec::new();
         let mut moved: HashSet<ComponentId> = HashSet::new();
@@ -69,39 +95,166 @@ impl ArrowLayouts {
             }
         }
         let everything = dirty.len() > 2 * MANY_MOVES;
-        let dirty: Vec<Rect> = dirty.iter().map(|r| r.inflate(CLEARANCE)).collect();
-        let mut changed = Vec::new();
+        let dirty: Vec<Rect> = dirty.iter().map(|r| r.inflate(MAX_CLEARANCE)).collect();
+        let mut stale = Vec::new();
         for a in board.arrows() {
-            let stale = self.entries.get(&a.id).is_none_or(|e| {
+            let is_stale = self.entries.get(&a.id).is_none_or(|e| {
                 everything
                     || (e.from, e.to, e.straight) != (a.from, a.to, a.straight)
                     || e.label != a.label
                     || moved.contains(&a.from)
                     || moved.contains(&a.to)
-                    || dirty.iter().any(|r| r.intersects(&e.bounds))
+                    || dirty.iter().any(|r| r.intersects(&e.reach))
             });
-            if !stale {
-                continue;
+            if is_stale {
+                self.route_first(a);
+                stale.push(a.id);
             }
-            let layout = layout_arrow(&self.index, a).unwrap_or_default();
-            if self.entries.get(&a.id).is_none_or(|e| e.layout != layout) {
-                changed.push(a.id);
-            }
-            let bounds = layout.bounds().inflate(1.0);
-            let entry = Entry {
-                from: a.from,
-                to: a.to,
-                straight: a.straight,
-                label: a.label.clone(),
-                layout,
-                bounds,
-            };
-            self.entries.insert(a.id, entry);
         }
         if self.entries.len() != board.arrows().len() {
             let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
-            self.entries.retain(|id, _| live.contains(id));
+            let gone: Vec<ArrowId> = self
+                .entries
+                .keys()
+                .filter(|id| !live.contains(id))
+                .copied()
+                .collect();
+            for id in gone {
+                if let Some(keys) = self.entries.remove(&id).and_then(|e| e.keys()) {
+                    for k in keys {
+                        self.sides.leave(k, id);
+                    }
+                }
+            }
+        }
+        stale.extend(self.sides.take_changed());
+        // Sorted sets as sorted vectors: a BTreeSet would add kilobytes to the app.
+        let (mut changed, mut labels) = (Vec::new(), Vec::new());
+        for id in stale {
+            if add(&mut labels, id) && self.route_from_ports(id) {
+                add(&mut changed, id);
+            }
+        }
+        // Labels in id order: `labels` is kept in descending order, smallest last.
+        labels.reverse();
+        while let Some(id) = labels.pop() {
+            if self.place_label(id) {
+                add(&mut changed, id);
+                if let Some(keys) = self.entries.get(&id).and_then(Entry::keys) {
+                    for k in keys {
+                        for m in self.sides.members(k).filter(|m| *m > id) {
+                            let i = labels.partition_point(|x| *x > m);
+                            if labels.get(i) != Some(&m) {
+                                labels.insert(i, m);
+                            }
+                        }
+                    }
+                }
+            }
         }
         changed
     }
+
+    /// Routes `a` from the middles of its boxes' sides and files it under the sides
+    /// picked; its layout is left for [`Self::route_from_ports`].
+    fn route_first(&mut self, a: &Arrow) {
+        let old = self.entries.remove(&a.id);
+        if let Some(keys) = old.as_ref().and_then(Entry::keys) {
+            for k in keys {
+                self.sides.leave(k, a.id);
+            }
+        }
+        let ends = (self.index.rect(a.from), self.index.rect(a.to));
+        let first = match ends {
+            (Some(f), Some(t)) if !a.straight => {
+                let end = |id, rect| End {
+                    id,
+                    rect,
+                    port: None,
+                };
+                let (points, sides) = elbow_route(&self.index, end(a.from, f), end(a.to, t));
+                self.sides.join((a.from, sides[0]), a.id, t.center());
+                self.sides.join((a.to, sides[1]), a.id, f.center());
+                Some((sides, points))
+            }
+            _ => None,
+        };
+        let entry = Entry {
+            from: a.from,
+            to: a.to,
+            straight: a.straight,
+            label: a.label.clone(),
+            first,
+            layout: old.map(|e| e.layout).unwrap_or_default(),
+            bounds: Rect::default(),
+            reach: Rect::default(),
+        };
+        self.entries.insert(a.id, entry);
+    }
+
+    /// Routes arrow `id` from its ports (the first route when both its sides are its
+    /// own); returns whether the route changed.
+    fn route_from_ports(&mut self, id: ArrowId) -> bool {
+        let Some(e) = self.entries.get(&id) else {
+            return false;
+        };
+        let ends = (self.index.rect(e.from), self.index.rect(e.to));
+        let points = match (&e.first, e.keys(), ends) {
+            (Some((_, first)), Some([s, t]), (Some(f), Some(r))) => {
+                let ports = [self.sides.port(s, id), self.sides.port(t, id)];
+                if ports.iter().all(|p| p.of == 1) {
+                    first.clone()
+                } else {
+                    let end = |id, rect, port| End {
+                        id,
+                        rect,
+                        port: Some(port),
+                    };
+                    let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
+                    elbow_route(&self.index, from, to).0
+                }
+            }
+            (_, _, (Some(f), Some(r))) => straight_route(&f, &r),
+            _ => Vec::new(),
+        };
+        let e = self.entries.get_mut(&id).expect("looked up above");
+        std::mem::replace(&mut e.layout.points, points) != e.layout.points
+    }
+
+    /// Places arrow `id`'s label clear of the labels of the arrows before it that share
+    /// a side with it; returns whether it moved.
+    fn place_label(&mut self, id: ArrowId) -> bool {
+        let Some(e) = self.entries.get(&id) else {
+            return false;
+        };
+        let label = (!e.label.is_empty() && !e.layout.points.is_empty()).then(|| {
+            let mates = e.keys().into_iter().flatten();
+            let avoid: Vec<Rect> = mates
+                .flat_map(|k| self.sides.members(k))
+                .filter(|m| *m < id)
+                .filter_map(|m| self.entries.get(&m)?.layout.label)
+                .collect();
+            let size = arrow_label_size(&e.label);
+            place_label(&self.index, &e.layout.points, size, &avoid)
+        });
+        let ends = [e.from, e.to].map(|c| self.index.rect(c));
+        let e = self.entries.get_mut(&id).expect("looked up above");
+        let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;
+        e.bounds = e.layout.bounds().inflate(1.0);
+        let first = e.first.as_ref().map(|f| &f.1[..]).unwrap_or_default();
+        let points = first.iter().map(|p| Rect::new(p.x, p.y, 0.0, 0.0));
+        let reach = points.chain(ends.into_iter().flatten()).chain([e.bounds]);
+        e.reach = Rect::bounds(reach).unwrap_or_default();
+        moved
+    }
+}
+
+/// Adds `id` to the ascending `ids` unless there; returns whether it was added.
+fn add(ids: &mut Vec<ArrowId>, id: ArrowId) -> bool {
+    let i = ids.partition_point(|x| *x < id);
+    let new = ids.get(i) != Some(&id);
+    if new {
+        ids.insert(i, id);
+    }
+    new
 }

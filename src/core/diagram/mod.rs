@@ -17,7 +17,9 @@ mod label;
 mod layout;
 mod layouts;
 mod placement;
+mod ports;
 mod route;
+mod route_grid;
 mod shape;
 mod text;
 
@@ -33,12 +35,11 @@ pub use label::{
     MAX_FIT_WIDTH, MAX_NAME_LINES,
 };
 pub use layout::{
-    arrow_label_size, label_anchor, layout_arrow, layout_arrows, path_data, ArrowLayout,
-    ARROW_LABEL_PX,
+    arrow_label_size, layout_arrows, path_data, place_label, ArrowLayout, ARROW_LABEL_PX,
 };
 pub use layouts::ArrowLayouts;
 pub use placement::free_spot;
-pub use route::{crossings, elbow_route, facing_sides, straight_route, Side, CLEARANCE};
+pub use route::{crossings, elbow_route, facing_sides, straight_route, End, Port, Side, CLEARANCE};
 pub use shape::shape_outline;
 pub use text::{
     escape_markup, fit_text, normalize_label, normalize_note, text_width, wrap_text, wrap_words,

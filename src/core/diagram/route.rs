@@ -1,33 +1,36 @@
 //! Orthogonal ("elbow") routes between two boxes.
 //!
-//! A route leaves its source from the middle of a side that faces the target and
-//! enters the target the same way, in horizontal and vertical segments. A straight
-//! line, an L or a Z is taken when it keeps [`CLEARANCE`] from every other box;
-//! otherwise a shortest path (length plus a cost per bend) is searched on a sparse grid
-//! made of the nearby boxes' edges, which goes around them. When every path meets a box,
-//! the one meeting the fewest wins. Everything here is a pure function of the two boxes
-//! and the boxes near them: the same board always gives the same routes.
+//! A route leaves its source from a port on a side that faces the target and enters
+//! the target the same way, in horizontal and vertical segments. A lone arrow on a side
+//! uses its middle; arrows sharing a side get [`Port`]s spread along it, and their turns
+//! are staggered in lanes so that routes sharing a side neither cross nor run together.
+//! A straight line, an L or a Z is taken when it keeps [`CLEARANCE`] from every other
+//! box; otherwise a shortest path (length plus a cost per bend) is searched on a sparse
+//! grid made of the nearby boxes' edges (`route_grid`), which goes around them. When
+//! every path meets a box, the one meeting the fewest wins. Everything here is a pure
+//! function of the two boxes, their ports and the boxes near them.
 
 use super::board::ComponentId;
 use super::box_index::BoxIndex;
 use super::geometry::{arrow_endpoints, Point, Rect};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use super::route_grid::search;
 
 /// Space a route keeps from boxes it passes, in world units.
 pub const CLEARANCE: f64 = 10.0;
+/// The most space a route keeps: routes sharing a side keep up to two lanes more, so
+/// that they run apart round the same boxes.
+pub const MAX_CLEARANCE: f64 = CLEARANCE + 2.0 * LANE;
 /// Gap between a route's ends and the boxes' borders, so the arrow head shows.
 const END_GAP: f64 = 3.0;
 /// What a bend costs, in units of length: fewer bends beat slightly shorter routes.
-const BEND: f64 = 24.0;
-/// What running inside another box's clearance costs, per grid edge: a route only
-/// does it when nothing else gets through.
-const CROSS: f64 = 1e5;
-/// Largest grid searched (nodes); beyond it the simple shapes are used.
-const MAX_NODES: usize = 60_000;
+pub(super) const BEND: f64 = 24.0;
+/// Distance between the lanes of routes sharing a side, in world units.
+const LANE: f64 = 12.0;
+/// How far from a shared side the middle lane of its routes' turns lies, at most.
+const REACH: f64 = 40.0;
 
 /// A side of a box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Side {
     /// The right side (leaving rightwards).
     Right,
@@ -39,15 +42,18 @@ pub enum Side {
     Top,
 }
 
+/// The sides in the order of their directions.
+pub(super) const SIDES: [Side; 4] = [Side::Right, Side::Bottom, Side::Left, Side::Top];
 /// Unit steps of the four directions, in the order of [`Side`].
-const STEP: [(f64, f64); 4] = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)];
+pub(super) const STEP: [(f64, f64); 4] = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)];
 
 impl Side {
-    fn dir(self) -> usize {
+    pub(super) fn dir(self) -> usize {
         self as usize
     }
 
-    fn is_horizontal(self) -> bool {
+    /// Whether this is the left or the right side (routes leave it horizontally).
+    pub fn is_horizontal(self) -> bool {
         matches!(self, Side::Left | Side::Right)
     }
 
@@ -61,6 +67,63 @@ impl Side {
             Side::Top => Point::new(c.x, r.y),
         }
     }
+}
+
+/// Where a route meets a box: a side, and which of the `of` ports spread evenly along
+/// it (at `(at + 1) / (of + 1)` of its length from its left or top end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Port {
+    /// The side.
+    pub side: Side,
+    /// This port's place, from the side's left or top end.
+    pub at: u32,
+    /// How many ports the side has.
+    pub of: u32,
+}
+
+impl Port {
+    /// The only port of a side: its middle.
+    pub fn middle(side: Side) -> Port {
+        Port { side, at: 0, of: 1 }
+    }
+
+    /// Where this port is on `r`.
+    pub fn point(self, r: &Rect) -> Point {
+        let mid = self.side.port(r);
+        if self.of <= 1 {
+            return mid;
+        }
+        let t = (self.at + 1) as f64 / (self.of + 1) as f64;
+        if self.side.is_horizontal() {
+            Point::new(mid.x, r.y + r.h * t)
+        } else {
+            Point::new(r.x + r.w * t, mid.y)
+        }
+    }
+
+    /// This port's lane, 0 nearest the box, for a route turning `toward` (the sign of
+    /// the way along the side): the port farthest that way turns first, so the routes
+    /// of one side never cross.
+    fn lane(self, toward: f64) -> f64 {
+        let (at, last) = (self.at as f64, self.of.max(1) as f64 - 1.0);
+        if toward < 0.0 {
+            at
+        } else {
+            last - at
+        }
+    }
+}
+
+/// One end of an elbow route: its box, and its port, or `None` for the middle of
+/// whichever facing side routes best.
+#[derive(Clone, Copy, Debug)]
+pub struct End {
+    /// The box.
+    pub id: ComponentId,
+    /// Its rectangle.
+    pub rect: Rect,
+    /// The port to use.
+    pub port: Option<Port>,
 }
 
 /// The sides of `r` that face `other` (`other` lies wholly beyond them); when the two
@@ -96,85 +159,153 @@ pub fn straight_route(from: &Rect, to: &Rect) -> Vec<Point> {
     vec![start, end]
 }
 
-/// The elbow route from box `from` to box `to`, avoiding the other boxes of `index`.
-pub fn elbow_route(
-    index: &BoxIndex,
-    from: (ComponentId, Rect),
-    to: (ComponentId, Rect),
-) -> Vec<Point> {
-    let (a, b) = (from.1, to.1);
-    let (starts, goals) = (facing_sides(&a, &b), facing_sides(&b, &a));
-    let ends = [from.0, to.0];
-    let mut best: Option<(usize, f64, Vec<Point>)> = None;
-    let consider = |points: Vec<Point>, best: &mut Option<(usize, f64, Vec<Point>)>| {
+/// The elbow route from `from` to `to`, avoiding the other boxes of `index`, and the
+/// sides it leaves and enters by.
+pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> (Vec<Point>, [Side; 2]) {
+    let (a, b) = (from.rect, to.rect);
+    let ports = |e: &End, other: &Rect| match e.port {
+        Some(p) => vec![p],
+        None => facing_sides(&e.rect, other)
+            .into_iter()
+            .map(Port::middle)
+            .collect(),
+    };
+    let (starts, goals) = (ports(&from, &b), ports(&to, &a));
+    let ends = [from.id, to.id];
+    type Best = Option<(usize, f64, Vec<Point>, [Side; 2])>;
+    let mut best: Best = None;
+    let consider = |points: Vec<Point>, sides, best: &mut Best| {
         let key = (crossings(index, &points, ends), cost(&points));
         if best.as_ref().is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
-            *best = Some((key.0, key.1, points));
+            *best = Some((key.0, key.1, points, sides));
         }
     };
     for &s in &starts {
         for &t in &goals {
             for shape in simple_shapes(&a, s, &b, t) {
-                consider(shape, &mut best);
+                consider(shape, [s.side, t.side], &mut best);
             }
         }
     }
+    // The search starts and ends a lane's width out per lane, and keeps as much more
+    // clearance from other boxes, so that routes sharing a side turn and run apart.
+    let (p0, q0) = (starts[0].point(&a), goals[0].point(&b));
+    let mut wide = 0.0_f64;
+    let mut tips = |ports: &[Port], r: &Rect, other: Point| {
+        let mut tip = |p: Port| {
+            let at = p.point(r);
+            let toward = if p.side.is_horizontal() {
+                other.y - at.y
+            } else {
+                other.x - at.x
+            };
+            let (stub, (dx, dy)) = (p.lane(toward) * LANE, STEP[p.side.dir()]);
+            wide = wide.max(stub.min(2.0 * LANE));
+            (p.side, Point::new(at.x + dx * stub, at.y + dy * stub))
+        };
+        ports.iter().map(|p| tip(*p)).collect::<Vec<_>>()
+    };
+    let (start_tips, goal_tips) = (tips(&starts, &a, q0), tips(&goals, &b, p0));
+    let clearance = CLEARANCE + wide;
     let mut area = a.union(&b).inflate(3.0 * CLEARANCE + 10.0);
     for _ in 0..2 {
         if best.as_ref().is_some_and(|b| b.0 == 0) {
             break;
         }
-        let Some((path, grid)) = search(index, (from, to), (&starts, &goals), area) else {
+        let pair = ((from.id, a), (to.id, b));
+        let Some((path, grid, sides)) =
+            search(index, pair, (&start_tips, &goal_tips), area, clearance)
+        else {
             break;
         };
-        consider(path, &mut best);
+        let port = |ports: &[Port], r: &Rect, side| {
+            let p = ports.iter().find(|p| p.side == side).copied();
+            p.unwrap_or(Port::middle(side)).point(r)
+        };
+        let mut points = vec![port(&starts, &a, sides[0])];
+        points.extend(path);
+        points.push(port(&goals, &b, sides[1]));
+        consider(simplify(points), sides, &mut best);
         area = grid.inflate(3.0 * CLEARANCE + 60.0);
     }
-    let points = match best {
-        Some((_, _, points)) => points,
+    let (points, sides) = match best {
+        Some((_, _, points, sides)) => (points, sides),
         None => {
             // Boxes overlapping each other: any orthogonal line will do.
-            let (p, q) = (starts[0].port(&a), goals[0].port(&b));
-            let xm = (p.x + q.x) / 2.0;
-            simplify(vec![p, Point::new(xm, p.y), Point::new(xm, q.y), q])
+            let xm = (p0.x + q0.x) / 2.0;
+            let line = vec![p0, Point::new(xm, p0.y), Point::new(xm, q0.y), q0];
+            (simplify(line), [starts[0].side, goals[0].side])
         }
     };
-    with_end_gaps(points)
+    (with_end_gaps(points), sides)
 }
 
-/// The straight, L and Z shapes from side `s` of `a` to side `t` of `b` that leave
-/// and enter the right way.
-fn simple_shapes(a: &Rect, s: Side, b: &Rect, t: Side) -> Vec<Vec<Point>> {
-    let (p, q) = (s.port(a), t.port(b));
+/// The straight, L and Z shapes from port `s` of `a` to port `t` of `b` that leave
+/// and enter the right way. A straight line keeps to a port shared with other routes;
+/// a Z turns halfway, moved by its ports' lanes.
+fn simple_shapes(a: &Rect, s: Port, b: &Rect, t: Port) -> Vec<Vec<Point>> {
+    let (p, q) = (s.point(a), t.point(b));
     let mut shapes = Vec::with_capacity(2);
-    match (s.is_horizontal(), t.is_horizontal()) {
-        (true, true) => {
-            let (lo, hi) = (a.y.max(b.y) + 4.0, a.bottom().min(b.bottom()) - 4.0);
-            if lo <= hi {
-                // max/min, not clamp: clamp's panic message would bring float
-                // formatting into the app.
-                let y = ((p.y + q.y) / 2.0).max(lo).min(hi);
-                shapes.push(vec![Point::new(p.x, y), Point::new(q.x, y)]);
+    let horizontal = s.side.is_horizontal();
+    if horizontal == t.side.is_horizontal() {
+        // Worked out as for left and right sides (x the way of travel); top and bottom
+        // sides swap the axes going in and coming out.
+        let f = |p: Point| {
+            if horizontal {
+                p
+            } else {
+                Point::new(p.y, p.x)
             }
-            let xm = (p.x + q.x) / 2.0;
-            shapes.push(vec![p, Point::new(xm, p.y), Point::new(xm, q.y), q]);
+        };
+        let (p, q) = (f(p), f(q));
+        let (a0, a1, b0, b1) = if horizontal {
+            (a.y, a.bottom(), b.y, b.bottom())
+        } else {
+            (a.x, a.right(), b.x, b.right())
+        };
+        let (lo, hi) = (a0.max(b0) + 4.0, a1.min(b1) - 4.0);
+        // max/min, not clamp: clamp's panic message would bring float formatting into
+        // the app.
+        let y = match (s.of > 1, t.of > 1) {
+            (true, true) if p.y != q.y => f64::NAN,
+            (true, _) => p.y,
+            (_, true) => q.y,
+            _ => ((p.y + q.y) / 2.0).max(lo).min(hi),
+        };
+        if lo <= y && y <= hi {
+            shapes.push(vec![Point::new(p.x, y), Point::new(q.x, y)]);
         }
-        (false, false) => {
-            let (lo, hi) = (a.x.max(b.x) + 4.0, a.right().min(b.right()) - 4.0);
-            if lo <= hi {
-                let x = ((p.x + q.x) / 2.0).max(lo).min(hi);
-                shapes.push(vec![Point::new(x, p.y), Point::new(x, q.y)]);
+        let d = q.x - p.x;
+        let depth = |port: Port, toward: f64| {
+            (port.lane(toward) - (port.of.max(1) - 1) as f64 / 2.0) * LANE
+        };
+        // A side shared by several routes (the source's first) measures their turns
+        // from itself, in its lanes, so that they keep order whatever their other ends.
+        let reach = (d.abs() / 2.0).min(REACH) * d.signum();
+        let (mut xm, shift) = match (s.of > 1, t.of > 1) {
+            (true, _) => (p.x + reach, depth(s, q.y - p.y) * d.signum()),
+            (_, true) => (q.x - reach, -depth(t, p.y - q.y) * d.signum()),
+            _ => ((p.x + q.x) / 2.0, 0.0),
+        };
+        if shift != 0.0 {
+            let m = (d.abs() / 2.0).min(CLEARANCE);
+            xm = (xm + shift).max(p.x.min(q.x) + m).min(p.x.max(q.x) - m);
+        }
+        shapes.push(vec![p, Point::new(xm, p.y), Point::new(xm, q.y), q]);
+        for shape in &mut shapes {
+            for point in shape.iter_mut() {
+                *point = f(*point);
             }
-            let ym = (p.y + q.y) / 2.0;
-            shapes.push(vec![p, Point::new(p.x, ym), Point::new(q.x, ym), q]);
         }
-        (true, false) => shapes.push(vec![p, Point::new(q.x, p.y), q]),
-        (false, true) => shapes.push(vec![p, Point::new(p.x, q.y), q]),
+    } else if horizontal {
+        shapes.push(vec![p, Point::new(q.x, p.y), q]);
+    } else {
+        shapes.push(vec![p, Point::new(p.x, q.y), q]);
     }
     shapes
         .into_iter()
         .map(simplify)
-        .filter(|shape| leaves_and_enters(shape, s, t))
+        .filter(|shape| leaves_and_enters(shape, s.side, t.side))
         .collect()
 }
 
@@ -192,7 +323,7 @@ fn leaves_and_enters(points: &[Point], s: Side, t: Side) -> bool {
 }
 
 /// Drops repeated points and the middle of three points on one line.
-fn simplify(points: Vec<Point>) -> Vec<Point> {
+pub(super) fn simplify(points: Vec<Point>) -> Vec<Point> {
     let mut out: Vec<Point> = Vec::with_capacity(points.len());
     for p in points {
         if out.last().is_some_and(|q| q.distance(p) < 1e-9) {
@@ -261,203 +392,4 @@ fn with_end_gaps(mut points: Vec<Point>) -> Vec<Point> {
     points[0] = first;
     points[n - 1] = last;
     points
-}
-
-/// Sorted distinct coordinates; `at` finds one of them.
-struct Lines(Vec<f64>);
-
-impl Lines {
-    // Sorted by insertion: the lists are short, and a library sort would add
-    // kilobytes of code to the app for them.
-    fn new(values: Vec<f64>) -> Self {
-        let mut lines: Vec<f64> = Vec::with_capacity(values.len());
-        for v in values {
-            let i = lines.partition_point(|x| *x < v);
-            let near = |k: Option<&f64>| k.is_some_and(|x| (x - v).abs() < 1e-6);
-            if !near(lines.get(i)) && !near(i.checked_sub(1).and_then(|k| lines.get(k))) {
-                lines.insert(i, v);
-            }
-        }
-        Lines(lines)
-    }
-
-    fn at(&self, v: f64) -> usize {
-        self.0.partition_point(|x| *x < v - 1e-6)
-    }
-}
-
-/// Shortest route on the grid of lines through the nearby boxes' edges (grown by
-/// [`CLEARANCE`]) and the ports. Returns the route and the grid's extent.
-fn search(
-    index: &BoxIndex,
-    (from, to): ((ComponentId, Rect), (ComponentId, Rect)),
-    (starts, goals): (&[Side], &[Side]),
-    area: Rect,
-) -> Option<(Vec<Point>, Rect)> {
-    let others: Vec<Rect> = index
-        .query(&area)
-        .into_iter()
-        .filter(|(id, _)| *id != from.0 && *id != to.0)
-        .map(|(_, r)| r.inflate(CLEARANCE))
-        .collect();
-    let own = [from.1, to.1];
-    let (mut xs, mut ys) = (vec![area.x, area.right()], vec![area.y, area.bottom()]);
-    for r in own
-        .iter()
-        .chain(own.map(|r| r.inflate(CLEARANCE)).iter())
-        .chain(&others)
-    {
-        xs.extend([r.x, r.right()]);
-        ys.extend([r.y, r.bottom()]);
-    }
-    let ports =
-        |sides: &[Side], r: &Rect| sides.iter().map(|s| (*s, s.port(r))).collect::<Vec<_>>();
-    let (start_ports, goal_ports) = (ports(starts, &from.1), ports(goals, &to.1));
-    for (_, p) in start_ports.iter().chain(&goal_ports) {
-        xs.push(p.x);
-        ys.push(p.y);
-    }
-    let (xs, ys) = (Lines::new(xs), Lines::new(ys));
-    let (nx, ny) = (xs.0.len(), ys.0.len());
-    if nx * ny > MAX_NODES {
-        return None;
-    }
-    let grid = Grid::paint(&xs, &ys, &others, &own);
-    let node = |p: Point| ys.at(p.y) * nx + xs.at(p.x);
-    let heuristic = |n: usize| {
-        let (x, y) = (xs.0[n % nx], ys.0[n / nx]);
-        goal_ports
-            .iter()
-            .map(|(_, q)| (x - q.x).abs() + (y - q.y).abs())
-            .fold(f64::INFINITY, f64::min)
-    };
-    let goal_states: Vec<usize> = goal_ports
-        .iter()
-        .map(|(t, q)| node(*q) * 4 + (t.dir() + 2) % 4)
-        .collect();
-    let mut dist = vec![f64::INFINITY; nx * ny * 4];
-    let mut prev = vec![usize::MAX; nx * ny * 4];
-    let mut done = vec![false; nx * ny * 4];
-    let mut heap = BinaryHeap::new();
-    for (s, p) in &start_ports {
-        let state = node(*p) * 4 + s.dir();
-        dist[state] = 0.0;
-        heap.push(Reverse((heuristic(node(*p)).to_bits(), state)));
-    }
-    let mut reached = None;
-    while let Some(Reverse((_, state))) = heap.pop() {
-        if std::mem::replace(&mut done[state], true) {
-            continue;
-        }
-        if goal_states.contains(&state) {
-            reached = Some(state);
-            break;
-        }
-        let (n, d) = (state / 4, state % 4);
-        let (i, j) = (n % nx, n / nx);
-        let first = prev[state] == usize::MAX;
-        for (nd, step) in STEP.iter().enumerate() {
-            // No turning back, and a route leaves its box straight out of the port.
-            if nd == (d + 2) % 4 || (first && nd != d) {
-                continue;
-            }
-            let (ni, nj) = (i as isize + step.0 as isize, j as isize + step.1 as isize);
-            if ni < 0 || nj < 0 || ni as usize >= nx || nj as usize >= ny {
-                continue;
-            }
-            let (ni, nj) = (ni as usize, nj as usize);
-            let Some(weight) = grid.edge_weight(i.min(ni), j.min(nj), nd % 2 == 0) else {
-                continue;
-            };
-            let len = (xs.0[ni] - xs.0[i]).abs() + (ys.0[nj] - ys.0[j]).abs();
-            let g = dist[state] + len * weight.0 + weight.1 + if nd == d { 0.0 } else { BEND };
-            let next = (nj * nx + ni) * 4 + nd;
-            if g < dist[next] {
-                dist[next] = g;
-                prev[next] = state;
-                heap.push(Reverse(((g + heuristic(nj * nx + ni)).to_bits(), next)));
-            }
-        }
-    }
-    let mut state = reached?;
-    let mut points = Vec::new();
-    loop {
-        let n = state / 4;
-        points.push(Point::new(xs.0[n % nx], ys.0[n / nx]));
-        if prev[state] == usize::MAX {
-            break;
-        }
-        state = prev[state];
-    }
-    points.reverse();
-    let extent = Rect::new(
-        xs.0[0],
-        ys.0[0],
-        xs.0[nx - 1] - xs.0[0],
-        ys.0[ny - 1] - ys.0[0],
-    );
-    Some((simplify(points), extent))
-}
-
-/// What each cell between grid lines holds: 0 free, 1 near the route's own boxes,
-/// 2 near another box, 3 inside the route's own boxes.
-struct Grid {
-    cells: Vec<u8>,
-    cols: usize,
-    rows: usize,
-}
-
-impl Grid {
-    fn paint(xs: &Lines, ys: &Lines, others: &[Rect], own: &[Rect; 2]) -> Self {
-        let (cols, rows) = (xs.0.len() - 1, ys.0.len() - 1);
-        let mut grid = Grid {
-            cells: vec![0; cols * rows],
-            cols,
-            rows,
-        };
-        let mut fill = |r: &Rect, class: u8| {
-            for j in ys.at(r.y)..ys.at(r.bottom()).min(rows) {
-                for i in xs.at(r.x)..xs.at(r.right()).min(cols) {
-                    let cell = &mut grid.cells[j * cols + i];
-                    *cell = (*cell).max(class);
-                }
-            }
-        };
-        for r in others {
-            fill(r, 2);
-        }
-        for r in own {
-            fill(&r.inflate(CLEARANCE), 1);
-            fill(r, 3);
-        }
-        grid
-    }
-
-    fn cell(&self, i: usize, j: Option<usize>, horizontal: bool) -> u8 {
-        let (i, j) = match (horizontal, j) {
-            (_, None) => return 0,
-            (true, Some(j)) => (i, j),
-            (false, Some(j)) => (j, i),
-        };
-        if i < self.cols && j < self.rows {
-            self.cells[j * self.cols + i]
-        } else {
-            0
-        }
-    }
-
-    /// (length factor, fixed cost) of the grid edge leaving node (i, j) right
-    /// (`horizontal`) or down; `None` when it runs inside an own box. An edge takes
-    /// the milder of the two cells it separates: running along a border is allowed.
-    fn edge_weight(&self, i: usize, j: usize, horizontal: bool) -> Option<(f64, f64)> {
-        let (along, across) = if horizontal { (i, j) } else { (j, i) };
-        let a = self.cell(along, across.checked_sub(1), horizontal);
-        let b = self.cell(along, Some(across), horizontal);
-        match a.min(b) {
-            0 => Some((1.0, 0.0)),
-            1 => Some((2.0, 0.0)),
-            2 => Some((2.0, CROSS)),
-            _ => None,
-        }
-    }
 }
