@@ -119,6 +119,8 @@ pub(super) enum Gesture {
         start: Point,
         last_world: Point,
         select_only_on_release: bool,
+        /// Alt was held: the drag moves copies and leaves the originals.
+        duplicate: bool,
     },
     Moving {
         last_world: Point,
@@ -214,6 +216,7 @@ impl Editor {
                     start: screen,
                     last_world: world,
                     select_only_on_release,
+                    duplicate: mods.alt,
                 };
             }
             PointerTarget::Arrow(id) if self.board.arrow(id).is_some() => {
@@ -250,11 +253,20 @@ impl Editor {
         match &mut self.gesture {
             Gesture::Idle => {}
             Gesture::Pressed {
-                start, last_world, ..
+                start,
+                last_world,
+                duplicate,
+                ..
             } => {
                 if start.distance(screen) >= DRAG_THRESHOLD {
-                    let from = *last_world;
+                    let (from, duplicate) = (*last_world, *duplicate);
                     self.history.begin_gesture(&self.board);
+                    if duplicate {
+                        // Alt+drag: the copies (selected, arrows between them kept)
+                        // move; the whole drag is one undo step.
+                        let (components, arrows) = self.copy_of_selection();
+                        let _ = self.insert(components, arrows, 0.0);
+                    }
                     self.gesture = Gesture::Moving { last_world: from };
                     self.drag_to(world);
                 }

@@ -162,7 +162,11 @@ pub const SHEET: &[(&str, &[SheetLine])] = &[
                 key("c", false, false, false),
             ),
             line(&["Drag a dot"], "Draw an arrow to another box", None),
-            line(&["Ctrl+D"], "Duplicate", key("d", false, true, false)),
+            line(
+                &["Ctrl+D", "Alt+drag"],
+                "Duplicate",
+                key("d", false, true, false),
+            ),
             line(
                 &["Ctrl+C", "Ctrl+V"],
                 "Copy, paste",
