@@ -2,7 +2,9 @@
 //! (`core::protocol`), so their code is not in the first load; the
 //! app only hands the text to a download or the clipboard, and rasterises the SVG for
 //! PNG. Import reads a Breadthfirst JSON file (button, or a file dropped on the
-//! canvas) and replaces the board as one undoable step; a bad file changes nothing.
+//! canvas) and replaces the board as one undoable step; Excalidraw scenes and Mermaid
+//! flowcharts are read by the worker (`core::import`), so their code is not in the
+//! first load either. A bad file changes nothing.
 
 use super::library::Library;
 use super::practice::Practice;
@@ -11,7 +13,7 @@ use super::state::{use_board, BoardState};
 use super::worker::{use_worker, Worker};
 use crate::browser::{dom, download};
 use crate::core::editor::Action;
-use crate::core::persist;
+use crate::core::persist::{self, LoadBoardError};
 use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -283,11 +285,22 @@ impl Importer {
         }
     }
 
-    /// Replaces the board with a Breadthfirst JSON file's, as one undoable step. A
-    /// file that cannot be read changes nothing and says why.
+    /// Replaces the board with a Breadthfirst JSON file's, as one undoable step; hands
+    /// another app's file (Excalidraw, Mermaid) to the worker. A file that cannot be
+    /// read changes nothing and says why.
     pub fn import_text(self, name: &str, text: &str) {
         let state = self.state;
         let message = match persist::from_json(text) {
+            // Another app's JSON, or text that is not JSON in a file not named .json:
+            // perhaps an Excalidraw scene or a Mermaid flowchart, which the worker reads.
+            Err(LoadBoardError::NotBreadthfirst) => {
+                return self.import_foreign(name.to_string(), text.to_string())
+            }
+            Err(LoadBoardError::NotJson { .. })
+                if !name.to_ascii_lowercase().ends_with(".json") =>
+            {
+                return self.import_foreign(name.to_string(), text.to_string())
+            }
             Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
             Ok(restored) => {
                 let repairs: Vec<String> =
@@ -311,6 +324,40 @@ impl Importer {
             }
         };
         state.notice.set(Some(message));
+    }
+
+    /// Has the worker read an Excalidraw scene or a Mermaid flowchart, then replaces
+    /// the board with it as one undoable step and shows the worker's report.
+    fn import_foreign(self, name: String, text: String) {
+        let state = self.state;
+        leptos::task::spawn_local(async move {
+            let reply = self
+                .worker
+                .call(Request::Import {
+                    name: name.clone(),
+                    text,
+                })
+                .await;
+            let why = match reply {
+                Ok(Reply::Imported { board, report }) => match persist::from_json(&board) {
+                    Ok(restored) => match state.dispatch(Action::ReplaceBoard(restored.board)) {
+                        Ok(_) => {
+                            return state.notice.set(Some(format!(
+                                "{report} Undo (Ctrl+Z) brings the old board back."
+                            )))
+                        }
+                        Err(e) => e.to_string(),
+                    },
+                    Err(e) => e.to_string(),
+                },
+                Ok(Reply::Failed(why)) => why,
+                Ok(_) => "the worker answered another job".into(),
+                Err(e) => e.to_string(),
+            };
+            state.notice.set(Some(format!(
+                "Could not import {name}: {why}. The board is unchanged."
+            )));
+        });
     }
 
     /// Practises the prompt the file was exported from, if it names one this library
@@ -398,7 +445,7 @@ pub fn ImportButton() -> impl IntoView {
         el.set_value("");
     };
     view! {
-        <button type="button" class="tool-button prompts-button" title="Open a Breadthfirst JSON file (or drop it on the board)" on:click=move |_| {
+        <button type="button" class="tool-button prompts-button" title="Open a Breadthfirst JSON file, an Excalidraw scene or a Mermaid flowchart (or drop it on the board)" on:click=move |_| {
             if let Some(el) = input.get_untracked() {
                 el.click();
             }
@@ -406,8 +453,8 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json"
-            aria-label="Breadthfirst JSON file to import"
+            accept=".json,.excalidraw,.mmd,.mermaid,.md,application/json"
+            aria-label="File to import: Breadthfirst JSON, Excalidraw (.excalidraw) or Mermaid (.mmd, .mermaid, .md)"
             hidden
             on:change=on_change
         />
