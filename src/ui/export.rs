@@ -291,16 +291,7 @@ impl Importer {
     pub fn import_text(self, name: &str, text: &str) {
         let state = self.state;
         let message = match persist::from_json(text) {
-            // Another app's JSON, or text that is not JSON in a file not named .json:
-            // perhaps an Excalidraw scene or a Mermaid flowchart, which the worker reads.
-            Err(LoadBoardError::NotBreadthfirst) => {
-                return self.import_foreign(name.to_string(), text.to_string())
-            }
-            Err(LoadBoardError::NotJson { .. })
-                if !name.to_ascii_lowercase().ends_with(".json") =>
-            {
-                return self.import_foreign(name.to_string(), text.to_string())
-            }
+            Err(e) if foreign(name, &e) => return self.import_foreign(name, text),
             Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
             Ok(restored) => {
                 let repairs: Vec<String> =
@@ -328,8 +319,8 @@ impl Importer {
 
     /// Has the worker read an Excalidraw scene or a Mermaid flowchart, then replaces
     /// the board with it as one undoable step and shows the worker's report.
-    fn import_foreign(self, name: String, text: String) {
-        let state = self.state;
+    fn import_foreign(self, name: &str, text: &str) {
+        let (state, name, text) = (self.state, name.to_string(), text.to_string());
         leptos::task::spawn_local(async move {
             let reply = self
                 .worker
@@ -342,9 +333,9 @@ impl Importer {
                 Ok(Reply::Imported { board, report }) => match persist::from_json(&board) {
                     Ok(restored) => match state.dispatch(Action::ReplaceBoard(restored.board)) {
                         Ok(_) => {
-                            return state.notice.set(Some(format!(
-                                "{report} Undo (Ctrl+Z) brings the old board back."
-                            )))
+                            let mut message = report;
+                            message.push_str(" Undo (Ctrl+Z) brings the old board back.");
+                            return state.notice.set(Some(message));
                         }
                         Err(e) => e.to_string(),
                     },
@@ -423,6 +414,17 @@ impl Importer {
                 ))),
             }
         });
+    }
+}
+
+/// Whether a file the app cannot read as its own may be another app's, for the worker
+/// to read: JSON that is not a Breadthfirst board (an Excalidraw scene), or text that
+/// is not JSON in a file not named `.json` (a Mermaid flowchart).
+fn foreign(name: &str, error: &LoadBoardError) -> bool {
+    match error {
+        LoadBoardError::NotBreadthfirst => true,
+        LoadBoardError::NotJson { .. } => !name.to_ascii_lowercase().ends_with(".json"),
+        _ => false,
     }
 }
 
