@@ -245,3 +245,19 @@ fn the_worker_answers_an_import_with_the_saved_board_and_the_report() {
     );
     assert!(matches!(refused, Reply::Failed(why) if why.contains("not valid JSON")));
 }
+
+#[test]
+fn clipboard_scenes_and_arrows_bound_to_a_boxs_text_are_read() {
+    let [a, at] = rectangle("a", 0.0, 100.0, "Client");
+    let [b, bt] = rectangle("b", 300.0, 100.0, "DynamoDB");
+    // Bound to the text inside the box, not to the box; its points lie on neither.
+    let arrow = json!({"id": "x", "type": "arrow", "x": 900, "y": 900, "points": [[0, 0], [10, 400]],
+        "startBinding": {"elementId": "a-t"}, "endBinding": {"elementId": "b-t"}});
+    let clipboard = json!({"type": "excalidraw/clipboard", "elements": [a, at, b, bt, arrow]});
+    let imported = read("pasted.json", &clipboard.to_string()).unwrap();
+    assert_eq!(
+        flows(&imported.board),
+        vec![triple("Client", "DynamoDB", "")]
+    );
+    assert_eq!(imported.board.components()[1].kind, ComponentKind::KvStore);
+}

@@ -232,3 +232,39 @@ fn a_bad_flowchart_is_refused_at_its_line_and_column() {
         .to_string();
     assert!(message.contains("line 2, column 5"), "{message}");
 }
+
+#[test]
+fn two_way_dotted_and_thick_texts_crossed_and_circled_links_and_new_shapes_are_read() {
+    let text = "flowchart TD\n\
+        \x20 a[Web app] <--> b[Chat service]\n\
+        \x20 b -. pushes .-> c[Kafka]\n\
+        \x20 b == stores ==> d@{ shape: cyl, label: \"Messages\" }\n\
+        \x20 c --x e[Worker] ; c --o f[Audit]\n\
+        \x20 a--searches-->g[[Search]]\n\
+        \x20 subgraph backend [Back end]\n\
+        \x20   b\n\
+        \x20 end\n\
+        \x20 a --> backend\n";
+    let imported = read("links.mmd", text).unwrap();
+    let board = &imported.board;
+    let mut found = flows(board);
+    found.sort();
+    let mut expected: Vec<(String, String, String)> = [
+        ("Web app", "Chat service", ""),
+        ("Chat service", "Web app", ""),
+        ("Chat service", "Kafka", "pushes"),
+        ("Chat service", "Messages", "stores"),
+        ("Kafka", "Worker", ""),
+        ("Kafka", "Audit", ""),
+        ("Web app", "Search", "searches"),
+    ]
+    .iter()
+    .map(|(a, b, l)| (a.to_string(), b.to_string(), l.to_string()))
+    .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+    assert_eq!(kind_of(board, "Messages"), ComponentKind::SqlDatabase);
+    // A link to the subgraph itself joins no box.
+    assert_eq!(imported.report.count(Omission::LooseArrow), 1);
+    assert!(!board.components().iter().any(|c| c.label == "backend"));
+}
