@@ -6,8 +6,9 @@
 //! and front matter (`---` … `---`) are skipped. Errors name the line and column in
 //! the file.
 
+use super::cursor::Link;
 use super::draft::Draft;
-use super::flowchart::{Flowchart, Link};
+use super::flowchart::Flowchart;
 use super::layout::{layered, Direction};
 use super::report::Omission;
 use super::ImportError;

@@ -8,9 +8,11 @@
 //! [`ImportError`] that names what is wrong; nothing half-read is ever returned. The
 //! code runs in the worker (`Request::Import`), so it is not in the app's first load.
 
+mod cursor;
 mod draft;
 mod excalidraw;
 mod flowchart;
+mod label;
 mod layout;
 mod mermaid;
 mod report;
