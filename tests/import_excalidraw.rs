@@ -261,3 +261,21 @@ fn clipboard_scenes_and_arrows_bound_to_a_boxs_text_are_read() {
     );
     assert_eq!(imported.board.components()[1].kind, ComponentKind::KvStore);
 }
+
+#[test]
+fn an_empty_shape_drawn_inside_a_box_is_decoration_not_a_region() {
+    let [a, at] = rectangle("a", 0.0, 100.0, "Client");
+    let [b, bt] = rectangle("b", 300.0, 200.0, "Search service");
+    let icon =
+        json!({"id": "icon", "type": "ellipse", "x": 310, "y": 5, "width": 20, "height": 20});
+    // Unbound; it ends inside the icon, which is inside the box.
+    let arrow =
+        json!({"id": "x", "type": "arrow", "x": 100, "y": 15, "points": [[0, 0], [215, 0]]});
+    let imported = read("s.excalidraw", &scene(json!([a, at, b, bt, icon, arrow]))).unwrap();
+    assert_eq!(
+        flows(&imported.board),
+        vec![triple("Client", "Search service", "")]
+    );
+    assert_eq!(imported.report.count(Omission::EmptyShape), 1);
+    assert_eq!(imported.report.count(Omission::Region), 0);
+}

@@ -7,8 +7,9 @@
 //! shapes their ends are bound to (`startBinding`/`endBinding`) or lie on, labelled
 //! with their bound text; an arrow drawn with its head at the start points the other
 //! way, one with two heads gives an arrow each way. Deleted elements are skipped; a
-//! shape drawn around other shapes is a region and is left out, like free text,
-//! lines, drawings, images, frames and embeds, each counted with its text.
+//! shape drawn around a labelled shape is a region and is left out, like free text,
+//! lines, drawings, images, frames and embeds, each counted with its text. A shape
+//! with no text becomes a box only when an arrow joins it to another.
 
 use super::draft::Draft;
 use super::report::Omission;
@@ -28,6 +29,12 @@ struct Element<'a> {
     id: &'a str,
     kind: &'a str,
     value: &'a Object,
+}
+
+/// Which shapes have text, and which are regions (drawn around a labelled shape).
+struct Fit<'f> {
+    labelled: &'f [bool],
+    region: &'f [bool],
 }
 
 /// Where a text element belongs.
@@ -95,8 +102,8 @@ struct Scene<'a> {
     shapes: Vec<usize>,
     /// Their boxes, in the same order.
     rects: Vec<Rect>,
-    /// Shapes drawn around another shape.
-    region: Vec<bool>,
+    /// Shape index by element index.
+    shape_of: Vec<Option<usize>>,
 }
 
 impl<'a> Scene<'a> {
@@ -111,30 +118,21 @@ impl<'a> Scene<'a> {
             .filter(|&i| matches!(elements[i].kind, "rectangle" | "ellipse" | "diamond"))
             .collect();
         let rects: Vec<Rect> = shapes.iter().map(|&i| rect(elements[i].value)).collect();
-        let region = rects
-            .iter()
-            .enumerate()
-            .map(|(s, outer)| {
-                rects.iter().enumerate().any(|(t, inner)| {
-                    s != t && outer.contains_rect(inner) && area(inner) < area(outer)
-                })
-            })
-            .collect();
+        let mut shape_of = vec![None; elements.len()];
+        for (s, &e) in shapes.iter().enumerate() {
+            shape_of[e] = Some(s);
+        }
         Scene {
             elements,
             by_id,
             shapes,
             rects,
-            region,
+            shape_of,
         }
     }
 
     fn convert(&self, draft: &mut Draft, vocabulary: &Vocabulary) {
-        // Shape index by element index.
-        let mut shape_of: Vec<Option<usize>> = vec![None; self.elements.len()];
-        for (s, &e) in self.shapes.iter().enumerate() {
-            shape_of[e] = Some(s);
-        }
+        let shape_of = &self.shape_of;
         // Text ids listed in a container's boundElements, for texts that lost their
         // containerId.
         let mut listed: HashMap<&str, usize> = HashMap::new();
@@ -162,7 +160,7 @@ impl<'a> Scene<'a> {
                 Some((_, Some(s))) => Owner::Shape(s),
                 Some((c, None)) if self.elements[c].kind == "arrow" => Owner::Arrow(c),
                 _ => self
-                    .innermost(rect(e.value).center(), 0.0, true)
+                    .innermost(rect(e.value).center(), 0.0, |_| true)
                     .map_or(Owner::Free, Owner::Shape),
             };
             match owner {
@@ -171,16 +169,29 @@ impl<'a> Scene<'a> {
                 Owner::Free => draft.leave_out(Omission::FreeText, Some(content)),
             }
         }
+        let labelled: Vec<bool> = shape_text
+            .iter()
+            .map(|texts| texts.iter().any(|t| !t.trim().is_empty()))
+            .collect();
+        // A shape around a labelled one is a region (an unlabelled shape inside a box
+        // is decoration, and leaves the box a component).
+        let region: Vec<bool> = (0..self.shapes.len())
+            .map(|s| {
+                let outer = &self.rects[s];
+                (0..self.shapes.len()).any(|t| {
+                    let inner = &self.rects[t];
+                    s != t && labelled[t] && outer.contains_rect(inner) && area(inner) < area(outer)
+                })
+            })
+            .collect();
+        let fit = Fit {
+            labelled: &labelled,
+            region: &region,
+        };
         // Each arrow's ends, as shapes.
         let arrows: Vec<(usize, Option<usize>, Option<usize>)> = (0..self.elements.len())
             .filter(|&i| self.elements[i].kind == "arrow")
-            .map(|i| {
-                (
-                    i,
-                    self.end(i, true, &shape_of),
-                    self.end(i, false, &shape_of),
-                )
-            })
+            .map(|i| (i, self.end(i, true, &fit), self.end(i, false, &fit)))
             .collect();
         let mut joined = vec![false; self.shapes.len()];
         for &(_, from, to) in &arrows {
@@ -192,7 +203,7 @@ impl<'a> Scene<'a> {
         let mut ids: Vec<Option<ComponentId>> = vec![None; self.shapes.len()];
         for (s, texts) in shape_text.iter().enumerate() {
             let label = texts.join("\n");
-            if self.region[s] {
+            if region[s] {
                 draft.leave_out(Omission::Region, Some(&label));
             } else if label.trim().is_empty() && !joined[s] {
                 draft.leave_out(Omission::EmptyShape, None);
@@ -234,8 +245,9 @@ impl<'a> Scene<'a> {
     }
 
     /// The shape one end of arrow `i` is bound to (through its binding, or a text
-    /// bound inside the shape), else the one its end point lies on.
-    fn end(&self, i: usize, start: bool, shape_of: &[Option<usize>]) -> Option<usize> {
+    /// bound inside the shape), else the one its end point lies on: the smallest
+    /// labelled one, else the smallest that is not a region.
+    fn end(&self, i: usize, start: bool, fit: &Fit) -> Option<usize> {
         let value = self.elements[i].value;
         let key = if start { "startBinding" } else { "endBinding" };
         let bound = value
@@ -253,7 +265,7 @@ impl<'a> Scene<'a> {
                     target = *c;
                 }
             }
-            if let Some(s) = shape_of[target] {
+            if let Some(s) = self.shape_of[target] {
                 return Some(s);
             }
         }
@@ -262,14 +274,14 @@ impl<'a> Scene<'a> {
         let (dx, dy) = (point.get(0)?.as_f64()?, point.get(1)?.as_f64()?);
         let at = |key: &str| value.get(key).and_then(Value::as_f64).unwrap_or(0.0);
         let p = Point::new(at("x") + dx, at("y") + dy);
-        self.innermost(p, TOUCH, false)
+        self.innermost(p, TOUCH, |s| fit.labelled[s] && !fit.region[s])
+            .or_else(|| self.innermost(p, TOUCH, |s| !fit.region[s]))
     }
 
-    /// The smallest shape (regions too, when `regions`) whose box, grown by
-    /// `margin`, holds `p`.
-    fn innermost(&self, p: Point, margin: f64, regions: bool) -> Option<usize> {
+    /// The smallest shape that `keep` takes whose box, grown by `margin`, holds `p`.
+    fn innermost(&self, p: Point, margin: f64, keep: impl Fn(usize) -> bool) -> Option<usize> {
         (0..self.shapes.len())
-            .filter(|&s| (regions || !self.region[s]) && self.rects[s].inflate(margin).contains(p))
+            .filter(|&s| keep(s) && self.rects[s].inflate(margin).contains(p))
             .min_by(|&a, &b| area(&self.rects[a]).total_cmp(&area(&self.rects[b])))
     }
 }
