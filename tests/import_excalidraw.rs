@@ -11,7 +11,6 @@ use breadthfirst::core::check::Vocabulary;
 use breadthfirst::core::diagram::{Board, ComponentKind};
 use breadthfirst::core::export::excalidraw::to_excalidraw;
 use breadthfirst::core::import::{import, ImportError, Imported, Omission, SourceFormat};
-use breadthfirst::core::persist::SIDE_RANGE;
 use breadthfirst::core::protocol::{handle, Reply, Request};
 use serde_json::{json, Value};
 
@@ -163,8 +162,8 @@ fn sizes_are_clamped_into_the_boards_range_and_negative_sizes_flipped() {
     )
     .unwrap();
     let rects: Vec<_> = imported.board.components().iter().map(|c| c.rect).collect();
-    assert_eq!(rects[0].w, SIDE_RANGE.0);
-    assert_eq!(rects[1].w, SIDE_RANGE.1);
+    assert_eq!(rects[0].w, Board::MIN_SIZE.0);
+    assert_eq!(rects[1].w, Board::MAX_SIZE.0);
     assert_eq!(
         (rects[2].x, rects[2].y, rects[2].w, rects[2].h),
         (400.0, 440.0, 100.0, 60.0)

@@ -33,19 +33,23 @@ pub(super) struct Draft {
 }
 
 impl Draft {
-    /// Adds a component named by `text` at `rect` (position clamped into range). Its
-    /// kind: the kind named on the text's last line, as Breadthfirst's exports write
-    /// it ("Orders\nSQL database"); else what the name says through the vocabulary
-    /// (a `store` shape prefers a storage kind, and is a SQL database otherwise);
-    /// else the kind whose name the label contains ("Order service"); else a box.
-    pub fn component(
-        &mut self,
-        text: &str,
-        store: bool,
-        rect: Rect,
-        vocabulary: &Vocabulary,
-    ) -> ComponentId {
+    /// The label and kind of a component named by `text`: the kind named on the
+    /// text's last line, as Breadthfirst's exports write it ("Orders\nSQL
+    /// database"); else what the name says through the vocabulary (a `store` shape
+    /// prefers a storage kind, and is a SQL database otherwise); else the kind whose
+    /// name the label contains ("Order service"); else a box. An empty label is the
+    /// kind's name.
+    pub fn name(text: &str, store: bool, vocabulary: &Vocabulary) -> (String, ComponentKind) {
         let (label, kind) = name_and_kind(text, store, vocabulary);
+        if label.is_empty() {
+            (kind.display_name().to_string(), kind)
+        } else {
+            (label, kind)
+        }
+    }
+
+    /// Adds a component at `rect` (position clamped into range).
+    pub fn component(&mut self, label: String, kind: ComponentKind, rect: Rect) -> ComponentId {
         self.last_id += 1;
         let id = ComponentId(self.last_id);
         let coordinate = |v: f64| {
@@ -54,11 +58,6 @@ impl Draft {
             } else {
                 0.0
             }
-        };
-        let label = if label.is_empty() {
-            kind.display_name().to_string()
-        } else {
-            label
         };
         self.components.push(Component {
             id,
@@ -120,7 +119,7 @@ impl Draft {
     }
 }
 
-/// The label and kind of a component named by `text` (see [`Draft::component`]).
+/// The label and kind of a component named by `text` (see [`Draft::name`]).
 fn name_and_kind(text: &str, store: bool, vocabulary: &Vocabulary) -> (String, ComponentKind) {
     let lines: Vec<&str> = text
         .lines()

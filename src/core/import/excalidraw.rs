@@ -13,9 +13,9 @@
 
 use super::draft::Draft;
 use super::report::Omission;
-use super::{clamp_side, ImportError};
+use super::{clamp_size, ImportError};
 use crate::core::check::Vocabulary;
-use crate::core::diagram::{Board, ComponentId, Point, Rect};
+use crate::core::diagram::{ComponentId, Point, Rect};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -209,7 +209,8 @@ impl<'a> Scene<'a> {
                 draft.leave_out(Omission::EmptyShape, None);
             } else {
                 let rect = self.rects[s];
-                ids[s] = Some(draft.component(&label, false, rect, vocabulary));
+                let (name, kind) = Draft::name(&label, false, vocabulary);
+                ids[s] = Some(draft.component(name, kind, rect));
             }
         }
         for e in self.elements {
@@ -311,7 +312,6 @@ fn rect(value: &Object) -> Rect {
             .and_then(Value::as_f64)
             .filter(|v| v.is_finite())
     };
-    let (default_w, default_h) = Board::COMPONENT_SIZE;
     let (mut x, mut y) = (number("x").unwrap_or(0.0), number("y").unwrap_or(0.0));
     let (mut w, mut h) = (
         number("width").unwrap_or(0.0),
@@ -325,7 +325,8 @@ fn rect(value: &Object) -> Rect {
         y += h;
         h = -h;
     }
-    Rect::new(x, y, clamp_side(w, default_w), clamp_side(h, default_h))
+    let (w, h) = clamp_size(w, h);
+    Rect::new(x, y, w, h)
 }
 
 fn area(r: &Rect) -> f64 {

@@ -13,10 +13,7 @@ use super::layout::{layered, Direction};
 use super::report::Omission;
 use super::ImportError;
 use crate::core::check::Vocabulary;
-use crate::core::diagram::{text_width, Board, LABEL_LEFT, LABEL_PX};
-
-/// Widest node laid out, in world units.
-const MAX_NODE_WIDTH: f64 = 320.0;
+use crate::core::diagram::{fit_size, Board, ComponentKind, Size};
 
 /// Whether `text` starts (after comments and front matter) like a flowchart.
 pub(super) fn looks_like_mermaid(text: &str) -> bool {
@@ -95,27 +92,24 @@ fn build(chart: Flowchart, direction: Direction, vocabulary: &Vocabulary) -> Dra
         })
         .map(|&(from, to, ..)| (slot[from], slot[to]))
         .collect();
-    let sizes: Vec<(f64, f64)> = kept
+    // Each box as large as its name needs.
+    let named: Vec<(String, ComponentKind)> = kept
         .iter()
-        .map(|&i| {
-            let label = chart.nodes[i]
-                .label
-                .lines()
-                .max_by_key(|l| l.len())
-                .unwrap_or("");
-            let wide = text_width(label, LABEL_PX) + LABEL_LEFT + 24.0;
+        .map(|&i| Draft::name(&chart.nodes[i].label, chart.nodes[i].store, vocabulary))
+        .collect();
+    let sizes: Vec<(f64, f64)> = named
+        .iter()
+        .map(|(label, kind)| {
             let (w, h) = Board::COMPONENT_SIZE;
-            (wide.ceil().clamp(w, MAX_NODE_WIDTH), h)
+            let size = fit_size(label, *kind, Size::new(w, h));
+            (size.w, size.h)
         })
         .collect();
     let rects = layered(&sizes, &edges, direction);
-    let ids: Vec<_> = kept
-        .iter()
+    let ids: Vec<_> = named
+        .into_iter()
         .zip(rects)
-        .map(|(&i, rect)| {
-            let node = &chart.nodes[i];
-            draft.component(&node.label, node.store, rect, vocabulary)
-        })
+        .map(|((label, kind), rect)| draft.component(label, kind, rect))
         .collect();
     for (from, to, label, how) in &chart.links {
         let (a, b) = (slot[*from], slot[*to]);

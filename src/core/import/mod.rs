@@ -4,7 +4,8 @@
 //!
 //! Invariants: an import either gives a board that satisfies every board invariant
 //! (unique ids, arrows between two distinct existing components, no repeated arrow,
-//! finite coordinates in range, sides within [`SIDE_RANGE`]) or a typed
+//! finite coordinates in range, sizes within [`Board::MIN_SIZE`] and
+//! [`Board::MAX_SIZE`]) or a typed
 //! [`ImportError`] that names what is wrong; nothing half-read is ever returned. The
 //! code runs in the worker (`Request::Import`), so it is not in the app's first load.
 
@@ -21,7 +22,7 @@ pub use report::{ImportReport, LeftOut, Omission, SourceFormat};
 
 use crate::core::check::Vocabulary;
 use crate::core::diagram::Board;
-use crate::core::persist::{MAX_BYTES, MAX_ELEMENTS, SIDE_RANGE};
+use crate::core::persist::{MAX_BYTES, MAX_ELEMENTS};
 use std::fmt;
 
 /// A board read from another app's file, with what the conversion did.
@@ -159,11 +160,20 @@ pub fn import(name: &str, text: &str, vocabulary: &Vocabulary) -> Result<Importe
     draft.finish(name, format)
 }
 
-/// A side clamped to [`SIDE_RANGE`], or `default` when it is not a number.
-fn clamp_side(v: f64, default: f64) -> f64 {
-    if v.is_finite() {
-        v.clamp(SIDE_RANGE.0, SIDE_RANGE.1)
-    } else {
-        default
-    }
+/// A size clamped to what the board takes ([`Board::MIN_SIZE`] to
+/// [`Board::MAX_SIZE`]); a side that is not a number is the default one.
+fn clamp_size(w: f64, h: f64) -> (f64, f64) {
+    let side = |v: f64, default: f64, min: f64, max: f64| {
+        if v.is_finite() {
+            v.clamp(min, max)
+        } else {
+            default
+        }
+    };
+    let ((min_w, min_h), (max_w, max_h)) = (Board::MIN_SIZE, Board::MAX_SIZE);
+    let (default_w, default_h) = Board::COMPONENT_SIZE;
+    (
+        side(w, default_w, min_w, max_w),
+        side(h, default_h, min_h, max_h),
+    )
 }

@@ -27,8 +27,6 @@ pub const VERSION: u64 = 2;
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Most components plus arrows accepted.
 pub const MAX_ELEMENTS: usize = 10_000;
-/// Smallest and largest accepted component side.
-pub const SIDE_RANGE: (f64, f64) = (16.0, 4000.0);
 
 /// A board restored from saved data, with what had to be repaired.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! Rebuilds a board from a current-version JSON value, field by field with defaults,
 //! so that old, hand-edited and damaged files still open.
 
-use super::{LoadBoardError, Restored, MAX_ELEMENTS, SIDE_RANGE};
+use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
     normalize_label, normalize_note, Arrow, ArrowId, Board, Colour, Component, ComponentId,
     ComponentKind, Rect, MAX_COORDINATE,
@@ -11,6 +11,8 @@ use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+/// Smallest and largest accepted component side.
+const SIDE_RANGE: (f64, f64) = (16.0, 4000.0);
 /// Saved ids above this are renumbered, so fresh ids never run out.
 const MAX_SAVED_ID: u32 = 1 << 30;
 
