@@ -91,6 +91,24 @@ impl App {
         self.driver.execute(script, vec![])
     }
 
+    /// Chooses `text`, written to a file named `name`, in the Import button's file
+    /// picker (WebDriver's way: the path sent to its `<input type=file>`).
+    pub fn import_file(&self, name: &str, text: &str) {
+        let path = super::unique_temp_dir("breadthfirst-import").join(name);
+        std::fs::write(&path, text).unwrap();
+        self.driver
+            .find("input[type=file]")
+            .send_keys(path.to_str().unwrap());
+    }
+
+    /// The text of the notice the app shows, empty when none.
+    pub fn notice(&self) -> String {
+        self.js("const n = document.querySelector('.notice'); return n ? n.textContent : '';")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Clicks the palette button whose accessible name is `name`.
     pub fn add(&self, name: &str) {
         let before = self.count("[data-testid=node]");
