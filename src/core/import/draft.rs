@@ -85,6 +85,8 @@ impl Draft {
             from,
             to,
             label: normalize_label(label),
+            // Routed around boxes, as every new arrow is.
+            straight: false,
         });
     }
 
