@@ -139,6 +139,9 @@ fn every_request() -> Vec<Request> {
         name: "broken.excalidraw".into(),
         text: "{\"type\": \"excalidraw\", \"elements\": [".into(),
     });
+    requests.push(Request::Name {
+        text: "redis «cache» \"hot\"".into(),
+    });
     requests
 }
 
@@ -180,10 +183,11 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Planned(_) => "planned",
             Reply::Practice(_) => "practice",
             Reply::Imported { .. } => "imported",
+            Reply::Named { .. } => "named",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    assert_eq!(kinds.len(), 7, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,

@@ -79,6 +79,7 @@ pub fn focus_component(id: ComponentId) {
 pub fn Canvas() -> impl IntoView {
     let state = use_board();
     let importer = expect_context::<super::export::Importer>();
+    let quick_add = expect_context::<super::quick_add::QuickAdd>();
     let practice = expect_context::<super::practice::Practice>();
     let last_down = StoredValue::new(PointerTarget::Canvas);
 
@@ -120,10 +121,16 @@ pub fn Canvas() -> impl IntoView {
         };
         state.set_hovered(hovered);
     };
-    let on_double_click = move |_: web_sys::MouseEvent| {
+    let on_double_click = move |ev: web_sys::MouseEvent| {
         let target = match last_down.get_value() {
             PointerTarget::Component(id) => Some(EditTarget::Component(id)),
             PointerTarget::Arrow(id) => Some(EditTarget::Arrow(id)),
+            // On empty board: the quick-add field, right there.
+            PointerTarget::Canvas => {
+                let world = state.viewport.get_untracked().to_world(local_point(&ev));
+                quick_add.at.set(Some(world));
+                None
+            }
             _ => None,
         };
         if target.is_some() {
@@ -290,6 +297,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <InlineEditor />
+            <super::quick_add::QuickAddField />
             <Show when=empty>
                 <div class="empty-hint" aria-hidden="true">
                     <p class="empty-title">"Map the whole system first"</p>
@@ -325,6 +333,6 @@ fn empty_hint(practice: super::practice::Practice) -> &'static str {
     if requirements {
         "First the requirements: ask the clarifying questions in the panel and note what you settled on. When you go on to Breadth, draw every part a request passes here."
     } else {
-        "Pick a prompt under Prompts, or just start: click or drag a component from the palette, then drag from a box's dot to another box to draw a data flow."
+        "Pick a prompt under Prompts, or just start: press / and type \"redis cache\" or \"kafka\" (or click a component in the palette), then Ctrl+Arrow to grow the next box, or drag from a box's dot to another. Press ? for every shortcut."
     }
 }

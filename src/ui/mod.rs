@@ -21,6 +21,7 @@ mod notices;
 mod outline;
 mod palette;
 mod practice;
+mod quick_add;
 mod report;
 mod review;
 mod review_page;

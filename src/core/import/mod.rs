@@ -21,9 +21,21 @@ mod report;
 pub use report::{ImportReport, LeftOut, Omission, SourceFormat};
 
 use crate::core::check::Vocabulary;
-use crate::core::diagram::Board;
+use crate::core::diagram::{Board, ComponentKind};
 use crate::core::persist::{MAX_BYTES, MAX_ELEMENTS};
 use std::fmt;
+
+/// The label and kind of a box named `text`, as the quick-add field makes it: the
+/// kind from the technology catalogue ("redis cache" is a cache, "kafka" a message
+/// queue) or a box; the label as typed, trimmed, with a capital first letter (ASCII
+/// only: Unicode's case tables would weigh 7 KB in the worker for one letter).
+pub fn name_component(text: &str, vocabulary: &Vocabulary) -> (String, ComponentKind) {
+    let (mut label, kind) = draft::Draft::name(text.trim(), false, vocabulary);
+    if let Some(first) = label.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    (label, kind)
+}
 
 /// A board read from another app's file, with what the conversion did.
 #[derive(Clone, Debug, PartialEq)]
