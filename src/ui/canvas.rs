@@ -42,6 +42,11 @@ fn hit_target(target: Option<web_sys::EventTarget>) -> PointerTarget {
     }
 }
 
+/// Whether a finger (not a mouse or a pen: a pen draws and drags as the mouse does).
+fn is_touch(ev: &web_sys::PointerEvent) -> bool {
+    ev.pointer_type() == "touch"
+}
+
 /// The canvas element's box in the page.
 fn canvas_rect() -> Option<web_sys::DomRect> {
     dom::query("[data-testid=canvas]").map(|el| el.get_bounding_client_rect())
@@ -82,6 +87,7 @@ pub fn Canvas() -> impl IntoView {
     let quick_add = expect_context::<super::quick_add::QuickAdd>();
     let practice = expect_context::<super::practice::Practice>();
     let last_down = StoredValue::new(PointerTarget::Canvas);
+    let touch = super::touch::Touch::new(state);
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
         let button = match ev.button() {
@@ -100,6 +106,12 @@ pub fn Canvas() -> impl IntoView {
         {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
+        if is_touch(&ev) {
+            // No compatibility mouse events for fingers: their mousedown would move
+            // focus to the tapped box after a long press has sent it to the panel.
+            ev.prevent_default();
+            return touch.start(ev.pointer_id(), target, local_point(&ev));
+        }
         let mods = Modifiers {
             shift: ev.shift_key(),
             primary: ev.ctrl_key() || ev.meta_key(),
@@ -109,11 +121,19 @@ pub fn Canvas() -> impl IntoView {
         state.pointer_down(target, local_point(&ev), button, mods);
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        if state.dragging.get_untracked() || ev.buttons() != 0 {
+        if is_touch(&ev) {
+            touch.moved(ev.pointer_id(), local_point(&ev));
+        } else if state.dragging.get_untracked() || ev.buttons() != 0 {
             state.pointer_move(local_point(&ev));
         }
     };
-    let on_pointer_up = move |ev: web_sys::PointerEvent| state.pointer_up(local_point(&ev));
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        if is_touch(&ev) {
+            touch.end(ev.pointer_id(), local_point(&ev));
+        } else {
+            state.pointer_up(local_point(&ev));
+        }
+    };
     let on_pointer_over = move |ev: web_sys::PointerEvent| {
         let hovered = match hit_target(ev.target()) {
             PointerTarget::Component(id) | PointerTarget::Handle(id) => Some(id),
@@ -257,7 +277,13 @@ pub fn Canvas() -> impl IntoView {
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
-                on:pointercancel=move |_| state.pointer_cancel()
+                on:pointercancel=move |ev: web_sys::PointerEvent| {
+                    if is_touch(&ev) {
+                        touch.cancel(ev.pointer_id());
+                    } else {
+                        state.pointer_cancel();
+                    }
+                }
                 on:lostpointercapture=move |_| {
                     if state.dragging.get_untracked() {
                         state.pointer_cancel();

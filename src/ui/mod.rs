@@ -29,6 +29,7 @@ mod session_panel;
 mod shortcuts;
 mod state;
 mod toolbar;
+mod touch;
 mod worker;
 
 pub use app::App;

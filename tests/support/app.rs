@@ -157,6 +157,15 @@ impl App {
             .center()
     }
 
+    /// Waits until the component `id` is `by` (x, y; within 3 px) from `start`, a
+    /// position [`Self::node_position`] gave.
+    pub fn wait_moved_by(&self, id: &str, start: (f64, f64), by: (f64, f64)) {
+        self.wait_for(&format!("{id} to move by {by:?}"), || {
+            let p = self.node_position(id);
+            (p.0 - start.0 - by.0).abs() < 3.0 && (p.1 - start.1 - by.1).abs() < 3.0
+        });
+    }
+
     /// Client rect (x, y) of a component's shape: where it is on screen.
     pub fn node_position(&self, id: &str) -> (f64, f64) {
         let v = self.driver.execute(

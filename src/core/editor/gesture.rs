@@ -142,6 +142,8 @@ pub(super) enum Gesture {
     Panning {
         last: Point,
     },
+    /// Two fingers zoom and pan the view (see `touch`).
+    Pinching,
     /// Dragging a resize handle: the box as it was and where the press was (world).
     Resizing {
         id: ComponentId,
@@ -251,7 +253,8 @@ impl Editor {
         }
         let world = self.viewport.to_world(screen);
         match &mut self.gesture {
-            Gesture::Idle => {}
+            // A pinch moves by fingers (`touch_move`), not by one pointer.
+            Gesture::Idle | Gesture::Pinching => {}
             Gesture::Pressed {
                 start,
                 last_world,

@@ -8,6 +8,7 @@ mod flowchart;
 mod gesture;
 mod keymap;
 mod selection;
+mod touch;
 mod viewport;
 
 pub use flowchart::Direction;
@@ -134,6 +135,7 @@ pub struct Editor {
     view_size: Size,
     tool: Tool,
     gesture: Gesture,
+    fingers: touch::Fingers,
     clipboard: Option<(Vec<Component>, Vec<Arrow>)>,
     pastes: u32,
     revision: u64,
@@ -156,6 +158,7 @@ impl Editor {
             view_size: Size::new(1024.0, 768.0),
             tool: Tool::Select,
             gesture: Gesture::Idle,
+            fingers: Vec::new(),
             clipboard: None,
             pastes: 0,
             revision: 0,
