@@ -226,3 +226,36 @@ fn quick_add_turns_a_typed_name_into_a_box_of_the_right_kind() {
     assert_eq!(app.nodes().len(), 2);
     app.check_page();
 }
+
+#[test]
+fn ctrl_g_groups_boxes_that_are_then_selected_together_and_ctrl_shift_g_ungroups() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Cache");
+    app.add("Worker");
+    app.add("Service");
+    let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
+    app.driver.click_at(app.node_center(&ids[0]));
+    app.driver
+        .click_at_holding(&[Key::Shift], app.node_center(&ids[1]));
+    app.wait_for("two selected", || selected(&app).len() == 2);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('g')]);
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("nothing selected", || selected(&app).is_empty());
+    app.driver.click_at(app.node_center(&ids[1]));
+    app.wait_for("the group selected by one click", || {
+        let mut s = selected(&app);
+        s.sort();
+        let mut want = vec![ids[0].clone(), ids[1].clone()];
+        want.sort();
+        s == want
+    });
+    app.driver
+        .press_keys(&[Key::Ctrl, Key::Shift, Key::Char('g')]);
+    app.driver.press_keys(&[Key::Escape]);
+    app.driver.click_at(app.node_center(&ids[1]));
+    app.wait_for("one box after ungrouping", || {
+        selected(&app) == [ids[1].clone()]
+    });
+    app.check_page();
+}

@@ -54,10 +54,8 @@ fn a_box_is_resized_by_its_handle_and_painted_from_the_inspector_and_both_are_sa
 
     // Paint it teal, then set its width from the keyboard. Each swatch shows its
     // own colour.
-    let shown = app.js(
-        "return new Set([...document.querySelectorAll('.swatch')]\
-         .map(b => getComputedStyle(b).backgroundColor)).size",
-    );
+    let shown = app.js("return new Set([...document.querySelectorAll('.swatch')]\
+         .map(b => getComputedStyle(b).backgroundColor)).size");
     assert_eq!(shown, serde_json::json!(9), "nine distinct swatch colours");
     let before = hue(&app, &id);
     app.driver.find(".swatch[aria-label=teal]").click();

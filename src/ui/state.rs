@@ -216,6 +216,7 @@ impl BoardState {
                     details: String::new(),
                     failure: String::new(),
                     colour: None,
+                    group: None,
                 };
                 ComponentSignals {
                     data: ArcRwSignal::new(placeholder),

@@ -68,6 +68,8 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
             ("=" | "+", _) => act(A::ZoomIn),
             ("-" | "_", _) => act(A::ZoomOut),
             ("0", false) => act(A::ZoomReset),
+            ("g", false) => act(A::Group),
+            ("g", true) => act(A::Ungroup),
             _ => None,
         };
     }

@@ -120,6 +120,10 @@ pub enum Action {
     StepToConnected(Direction),
     /// Lines the selected boxes up on that edge (Ctrl+Shift+Arrow).
     Align(Direction),
+    /// Groups the selected boxes (Ctrl+G).
+    Group,
+    /// Ungroups the selected boxes (Ctrl+Shift+G).
+    Ungroup,
 }
 
 /// Offset of duplicates and pastes from their originals.
@@ -356,6 +360,12 @@ impl Editor {
             Action::GrowConnected(dir) => self.grow_connected(dir),
             Action::StepToConnected(dir) => Ok(self.step_to_connected(dir)),
             Action::Align(dir) => self.align_selection(dir),
+            Action::Group => self.apply(Command::Group {
+                ids: self.selection.components().to_vec(),
+            }),
+            Action::Ungroup => self.apply(Command::Ungroup {
+                ids: self.selection.components().to_vec(),
+            }),
             Action::ReplaceBoard(board) => {
                 if !self.gesture.is_idle() {
                     self.cancel_gesture();

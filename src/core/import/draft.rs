@@ -67,6 +67,7 @@ impl Draft {
             details: String::new(),
             failure: String::new(),
             colour: None,
+            group: None,
         });
         id
     }
