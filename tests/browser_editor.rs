@@ -207,10 +207,7 @@ fn a_drag_moves_a_component_and_is_undone_in_one_step() {
     let start = app.node_position(&id);
     let c = app.node_center(&id);
     app.driver.drag(c, (c.0 + 120.0, c.1 + 80.0), 12);
-    app.wait_for("the move", || {
-        let p = app.node_position(&id);
-        (p.0 - start.0 - 120.0).abs() < 2.0 && (p.1 - start.1 - 80.0).abs() < 2.0
-    });
+    app.wait_moved_by(&id, start, (120.0, 80.0));
     app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
     app.wait_for("one undo to put it back", || {
         let p = app.node_position(&id);

@@ -11,21 +11,13 @@ use breadthfirst::core::export::document::{to_document, Record};
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::catalog;
 use breadthfirst::core::session::Session;
+use common::fixture_text;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::app::App;
 use support::{browser_lock, Key};
-
-fn fixture_text(name: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
 
 /// Opens the app on a saved board, practising the URL shortener freely, with
 /// downloads going to a fresh folder.
@@ -72,10 +64,7 @@ fn downloaded(dir: &Path, file: &str) -> Vec<u8> {
 }
 
 fn notice(app: &App) -> String {
-    app.js("const n = document.querySelector('.notice'); return n ? n.textContent : '';")
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    app.notice()
 }
 
 fn download_dir(name: &str) -> PathBuf {
@@ -186,16 +175,13 @@ fn every_export_button_downloads_a_well_formed_file() {
 /// (DevTools `Input.dispatchDragEvent` through chromedriver, trusted events carrying
 /// the file), at the canvas centre.
 fn import(app: &App, name: &str, text: &str, drop: bool) {
-    let dir = support::unique_temp_dir("breadthfirst-import");
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    let path = path.to_str().unwrap();
-    if drop {
-        let at = app.driver.find("[data-testid=canvas]").center();
-        app.driver.drop_files(at, &[path]);
-    } else {
-        app.driver.find("input[type=file]").send_keys(path);
+    if !drop {
+        return app.import_file(name, text);
     }
+    let path = support::unique_temp_dir("breadthfirst-import").join(name);
+    std::fs::write(&path, text).unwrap();
+    let at = app.driver.find("[data-testid=canvas]").center();
+    app.driver.drop_files(at, &[path.to_str().unwrap()]);
 }
 
 #[test]

@@ -167,3 +167,95 @@ fn question_mark_and_the_status_bar_open_the_shortcut_sheet() {
     });
     app.check_page();
 }
+
+#[test]
+fn quick_add_turns_a_typed_name_into_a_box_of_the_right_kind() {
+    let _lock = browser_lock();
+    let app = App::open();
+    // "/" opens the field; the catalogue gives the kind.
+    app.driver.press_keys(&[Key::Char('/')]);
+    app.wait_for("the quick-add field", || app.count("input.quick-add") == 1);
+    app.driver.type_text("redis cache");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("a cache named Redis cache", || {
+        app.nodes()
+            .iter()
+            .any(|n| n.1 == "cache" && n.2.starts_with("Redis cache"))
+    });
+    assert_eq!(app.count("input.quick-add"), 0);
+    let cache = node_named(&app, "Redis cache");
+    assert_eq!(
+        selected(&app),
+        std::slice::from_ref(&cache),
+        "the new box is selected"
+    );
+
+    // A double-click on empty board opens it there.
+    let canvas = app.driver.find("[data-testid=canvas]").center();
+    let spot = (canvas.0 - 250.0, canvas.1 + 150.0);
+    app.driver.double_click_at(spot);
+    app.wait_for("the field again", || app.count("input.quick-add") == 1);
+    app.driver.type_text("kafka");
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("a message queue named Kafka", || {
+        app.nodes()
+            .iter()
+            .any(|n| n.1 == "message_queue" && n.2.starts_with("Kafka"))
+    });
+    let kafka = node_named(&app, "Kafka");
+    let (x, y) = app.node_center(&kafka);
+    assert!(
+        (x - spot.0).abs() < 120.0 && (y - spot.1).abs() < 80.0,
+        "near the double-click: {x},{y}"
+    );
+
+    // Escape closes it and adds nothing; so does an empty name.
+    app.driver.press_keys(&[Key::Char('/')]);
+    app.wait_for("the field a third time", || {
+        app.count("input.quick-add") == 1
+    });
+    app.driver.type_text("postgres");
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the field closed", || app.count("input.quick-add") == 0);
+    app.driver.press_keys(&[Key::Char('/')]);
+    app.wait_for("the field once more", || app.count("input.quick-add") == 1);
+    app.driver.press_keys(&[Key::Enter]);
+    app.wait_for("closed on an empty name", || {
+        app.count("input.quick-add") == 0
+    });
+    assert_eq!(app.nodes().len(), 2);
+    app.check_page();
+}
+
+#[test]
+fn ctrl_g_groups_boxes_that_are_then_selected_together_and_ctrl_shift_g_ungroups() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Cache");
+    app.add("Worker");
+    app.add("Service");
+    let ids: Vec<String> = app.nodes().into_iter().map(|n| n.0).collect();
+    app.driver.click_at(app.node_center(&ids[0]));
+    app.driver
+        .click_at_holding(&[Key::Shift], app.node_center(&ids[1]));
+    app.wait_for("two selected", || selected(&app).len() == 2);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('g')]);
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("nothing selected", || selected(&app).is_empty());
+    app.driver.click_at(app.node_center(&ids[1]));
+    app.wait_for("the group selected by one click", || {
+        let mut s = selected(&app);
+        s.sort();
+        let mut want = vec![ids[0].clone(), ids[1].clone()];
+        want.sort();
+        s == want
+    });
+    app.driver
+        .press_keys(&[Key::Ctrl, Key::Shift, Key::Char('g')]);
+    app.driver.press_keys(&[Key::Escape]);
+    app.driver.click_at(app.node_center(&ids[1]));
+    app.wait_for("one box after ungrouping", || {
+        selected(&app) == [ids[1].clone()]
+    });
+    app.check_page();
+}

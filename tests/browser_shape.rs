@@ -52,7 +52,11 @@ fn a_box_is_resized_by_its_handle_and_painted_from_the_inspector_and_both_are_sa
         (shape_size(&app, &id).0 - (w0 + 80.0)).abs() < 2.0
     });
 
-    // Paint it teal, then set its width from the keyboard.
+    // Paint it teal, then set its width from the keyboard. Each swatch shows its
+    // own colour.
+    let shown = app.js("return new Set([...document.querySelectorAll('.swatch')]\
+         .map(b => getComputedStyle(b).backgroundColor)).size");
+    assert_eq!(shown, serde_json::json!(9), "nine distinct swatch colours");
     let before = hue(&app, &id);
     app.driver.find(".swatch[aria-label=teal]").click();
     app.wait_for("the teal swatch pressed", || {
@@ -77,5 +81,32 @@ fn a_box_is_resized_by_its_handle_and_painted_from_the_inspector_and_both_are_sa
     let id = app.nodes()[0].0.clone();
     assert!((shape_size(&app, &id).0 - 320.0).abs() < 2.0);
     assert!(hue(&app, &id).contains("--h: 175"), "{}", hue(&app, &id));
+    app.check_page();
+}
+
+#[test]
+fn alt_drag_leaves_the_box_and_drags_a_copy() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Cache");
+    let original = app.nodes()[0].0.clone();
+    let at = app.node_center(&original);
+    let before = app.node_position(&original);
+    app.driver
+        .drag_holding(&[Key::Alt], at, (at.0 + 30.0, at.1 + 160.0), 8);
+    app.wait_for("a copy", || app.nodes().len() == 2);
+    assert_eq!(app.node_position(&original), before, "the original stays");
+    let copy = app
+        .nodes()
+        .into_iter()
+        .map(|n| n.0)
+        .find(|id| *id != original)
+        .unwrap();
+    let moved = app.node_position(&copy);
+    assert!((moved.0 - before.0 - 30.0).abs() < 2.0 && (moved.1 - before.1 - 160.0).abs() < 2.0);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
+    app.wait_for("undo removes the copy in one step", || {
+        app.nodes().len() == 1
+    });
     app.check_page();
 }

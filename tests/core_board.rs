@@ -948,6 +948,7 @@ fn inserting_copies_whose_offset_overflows_a_coordinate_is_refused() {
         details: String::new(),
         failure: String::new(),
         colour: None,
+        group: None,
     };
     let before = board.clone();
     let result = board.apply(Command::InsertCopies {

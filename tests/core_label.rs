@@ -217,3 +217,17 @@ fn a_new_kind_whose_name_needs_room_grows_the_box() {
     assert!(layout.caption);
     assert!(c.rect.w >= before.w);
 }
+
+#[test]
+fn a_box_widens_so_that_a_long_word_is_not_broken() {
+    let (w, h) = Board::COMPONENT_SIZE;
+    for (name, kind) in [
+        ("Elasticsearch", ComponentKind::SearchIndex),
+        ("deliverylogpartitionedbyday", ComponentKind::SqlDatabase),
+        ("Kubernetes", ComponentKind::Scheduler),
+    ] {
+        let fit = fit_size(name, kind, Size::new(w, h));
+        let layout = label_layout(name, kind, fit.w, fit.h);
+        assert_eq!(layout.lines, [name], "{kind:?} {fit:?}");
+    }
+}

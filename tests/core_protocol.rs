@@ -131,6 +131,17 @@ fn every_request() -> Vec<Request> {
     for action in BoardsAction::ALL {
         requests.push(Request::PlanBoards(shelf_request(action, 2)));
     }
+    requests.push(Request::Import {
+        name: "chart \"1\".mmd".into(),
+        text: "flowchart LR\n  a[\"Web «app»\"] -->|calls| b[(Postgres)]\n".into(),
+    });
+    requests.push(Request::Import {
+        name: "broken.excalidraw".into(),
+        text: "{\"type\": \"excalidraw\", \"elements\": [".into(),
+    });
+    requests.push(Request::Name {
+        text: "redis «cache» \"hot\"".into(),
+    });
     requests
 }
 
@@ -171,10 +182,12 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Exported(_) => "exported",
             Reply::Planned(_) => "planned",
             Reply::Practice(_) => "practice",
+            Reply::Imported { .. } => "imported",
+            Reply::Named { .. } => "named",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert_eq!(kinds.len(), 7, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,

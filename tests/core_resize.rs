@@ -1,5 +1,6 @@
-//! Resizing a box by its corner handles, natively: the opposite corner stays, sizes
-//! stay within limits, a whole drag is one undo step, Escape puts it back.
+//! Pointer gestures that reshape the board, natively: resizing a box by its corner
+//! handles (the opposite corner stays, sizes stay within limits, a whole drag is one
+//! undo step, Escape puts it back) and Alt+drag, which moves copies.
 
 mod common;
 
@@ -110,4 +111,43 @@ fn resizing_at_another_zoom_follows_the_pointer_in_world_units() {
     e.pointer_up(end).unwrap();
     let grown = rect(&e, id).w - start.w;
     assert!((grown - 50.0 / zoom).abs() < 1e-6, "{grown} at zoom {zoom}");
+}
+
+#[test]
+fn alt_drag_moves_copies_and_leaves_the_originals_in_one_undo_step() {
+    let mut board = Board::new();
+    let a = add_at(&mut board, ComponentKind::Service, (0.0, 0.0), None);
+    let b = add_at(&mut board, ComponentKind::Cache, (300.0, 0.0), None);
+    common::connect(&mut board, a, b);
+    let mut e = Editor::new(board, Viewport::default());
+    let before = e.board().clone();
+    e.set_selection(Selection::of_components(vec![a, b]));
+    let alt = Modifiers {
+        alt: true,
+        ..Modifiers::default()
+    };
+    let at = e.viewport().to_screen(rect(&e, a).center());
+    e.pointer_down(PointerTarget::Component(a), at, Button::Primary, alt);
+    e.pointer_move(Point::new(at.x + 20.0, at.y + 100.0));
+    let end = Point::new(at.x + 40.0, at.y + 200.0);
+    assert_eq!(e.pointer_up(end), Ok(Applied::Changed));
+    // The originals stay; two copies and the arrow between them moved.
+    assert_eq!(rect(&e, a), before.component(a).unwrap().rect);
+    assert_eq!(rect(&e, b), before.component(b).unwrap().rect);
+    assert_eq!(e.board().components().len(), 4);
+    assert_eq!(e.board().arrows().len(), 2);
+    let copies = e.selection().components().to_vec();
+    assert_eq!(copies.len(), 2);
+    for (copy, original) in copies.iter().zip([a, b]) {
+        let (r, o) = (rect(&e, *copy), rect(&e, original));
+        assert_eq!((r.x - o.x, r.y - o.y), (40.0, 200.0));
+    }
+    assert!(e.board().arrow_between(copies[0], copies[1]).is_some());
+    e.perform(Action::Undo).unwrap();
+    assert_eq!(e.board(), &before, "one step");
+
+    // An Alt+click without a drag copies nothing.
+    e.pointer_down(PointerTarget::Component(a), at, Button::Primary, alt);
+    assert_eq!(e.pointer_up(at), Ok(Applied::Unchanged));
+    assert_eq!(e.board(), &before);
 }

@@ -6,21 +6,36 @@
 
 mod common;
 
+use breadthfirst::core::check::Vocabulary;
 use breadthfirst::core::diagram::Board;
+use breadthfirst::core::import::import;
 use breadthfirst::core::persist::{self, MAX_ELEMENTS};
 use common::Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-/// Valid documents to start from.
-fn corpus() -> Vec<String> {
+/// Valid documents to start from: the fixtures whose name ends with one of `exts`.
+fn fixtures(exts: &[&str]) -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut docs: Vec<String> = std::fs::read_dir(dir)
+    let mut docs: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| exts.iter().any(|ext| p.to_string_lossy().ends_with(ext)))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
         .collect();
     docs.sort();
     docs
+}
+
+/// The Breadthfirst files to start from.
+fn corpus() -> Vec<String> {
+    fixtures(&[".json"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
 }
 
 /// Replacements that have broken parsers before: wrong types, huge and odd numbers,
@@ -131,5 +146,55 @@ fn mutated_files_give_a_typed_error_or_a_sound_board_never_a_panic() {
     );
     println!(
         "{iterations} mutated files: {loaded} loaded sound, {refused} refused with a typed error"
+    );
+}
+
+#[test]
+fn truncated_and_mutated_excalidraw_and_mermaid_files_never_panic_the_import() {
+    let docs = fixtures(&[".excalidraw", ".mmd", ".md"]);
+    assert!(
+        docs.len() >= 3,
+        "{:?}",
+        docs.iter().map(|d| &d.0).collect::<Vec<_>>()
+    );
+    let vocabulary = Vocabulary::bundled();
+    let (mut loaded, mut refused) = (0, 0);
+    let mut attempt = |name: &str, text: &str, context: &str| {
+        let result = catch_unwind(AssertUnwindSafe(|| import(name, text, &vocabulary)))
+            .unwrap_or_else(|_| panic!("{context}: the import panicked on {text:?}"));
+        match result {
+            Ok(imported) => {
+                assert_sound(&imported.board, context);
+                // What the worker hands the app loads with no repair.
+                let saved = persist::to_json(&imported.board, &Default::default());
+                let again = persist::from_json(&saved).unwrap();
+                assert!(again.repairs.is_empty(), "{context}: {:?}", again.repairs);
+                loaded += 1;
+            }
+            Err(e) => {
+                assert!(!e.to_string().is_empty(), "{context}");
+                refused += 1;
+            }
+        }
+    };
+    // Every truncation at a character boundary, in steps.
+    for (name, text) in &docs {
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for cut in cuts {
+            attempt(name, &text[..cut], &format!("{name} cut at {cut}"));
+        }
+    }
+    for seed in 1..=2000u64 {
+        let mut rng = Rng::new(seed);
+        let (name, text) = &docs[rng.below(docs.len())];
+        attempt(
+            name,
+            &mutate(text, &mut rng),
+            &format!("{name} seed {seed}"),
+        );
+    }
+    assert!(
+        loaded > 100 && refused > 100,
+        "loaded {loaded}, refused {refused}"
     );
 }

@@ -9,12 +9,14 @@
 //! [`handle`] is the whole of the worker's logic, testable natively.
 
 use crate::core::check::{check_with, Report, Vocabulary};
-use crate::core::diagram::ComponentId;
+use crate::core::diagram::{ComponentId, ComponentKind};
+use crate::core::editor::Viewport;
 use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
 use crate::core::export::svg::to_svg;
+use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
 use crate::core::persist::{self, Restored};
 use crate::core::prompt::Prompt;
@@ -37,6 +39,19 @@ pub enum Request {
     ReadPractice {
         /// The file's text.
         file: String,
+    },
+    /// Read another app's file (an Excalidraw scene, a Mermaid flowchart) as a board.
+    Import {
+        /// The file's name (its extension tells the format; the report names it).
+        name: String,
+        /// The file's text.
+        text: String,
+    },
+    /// Name a new box from what the user typed in the quick-add field ("redis cache",
+    /// "kafka"): its label and the kind the technology catalogue says it is.
+    Name {
+        /// What was typed.
+        text: String,
     },
 }
 
@@ -164,6 +179,22 @@ pub enum Reply {
     Planned(Plan),
     /// The practice an imported file records.
     Practice(Practice),
+    /// Another app's file read as a board.
+    Imported {
+        /// The board in the app's saved format (`persist::to_json`), which the app
+        /// reads back as it reads its own files.
+        board: String,
+        /// What was converted and left out, as the sentence the app shows: written
+        /// here so that the report's wording is not in the app's first load.
+        report: String,
+    },
+    /// A quick-added box's label and kind.
+    Named {
+        /// The label, first letter capitalised.
+        label: String,
+        /// Its kind (a generic box when nothing says what it is).
+        kind: ComponentKind,
+    },
     /// Why the job could not be done, for the user ("the board could not be read:
     /// ...").
     Failed(String),
@@ -247,6 +278,17 @@ pub fn handle_with(request: Request, prompts: &[Prompt], vocabulary: &Vocabulary
             Reply::Planned(plan(&shelf, &titles))
         }
         Request::ReadPractice { file } => Reply::Practice(practice_of(&file)),
+        Request::Import { name, text } => match import(&name, &text, vocabulary) {
+            Ok(imported) => Reply::Imported {
+                board: persist::to_json(&imported.board, &Viewport::default()),
+                report: imported.report.to_string(),
+            },
+            Err(e) => Reply::Failed(e.to_string()),
+        },
+        Request::Name { text } => {
+            let (label, kind) = name_component(&text, vocabulary);
+            Reply::Named { label, kind }
+        }
     }
 }
 

@@ -45,6 +45,8 @@ pub fn App() -> impl IntoView {
     provide_context(UpdateStatus::start());
     let shortcuts = Shortcuts::new();
     provide_context(shortcuts);
+    let quick_add = super::quick_add::QuickAdd::new();
+    provide_context(quick_add);
     // Reaching Review shows the Review page, whatever was shown before.
     let phase = Memo::new(move |_| practice.session.with(|s| s.as_ref().map(|s| s.phase())));
     Effect::new(move |_| {
@@ -60,7 +62,7 @@ pub fn App() -> impl IntoView {
         )
     };
     practice.run_clock(state);
-    keyboard::install(state, practice, shortcuts);
+    keyboard::install(state, practice, shortcuts, quick_add);
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
     dom::after_render(move || measure_canvas(state));

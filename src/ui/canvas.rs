@@ -42,6 +42,11 @@ fn hit_target(target: Option<web_sys::EventTarget>) -> PointerTarget {
     }
 }
 
+/// Whether a finger (not a mouse or a pen: a pen draws and drags as the mouse does).
+fn is_touch(ev: &web_sys::PointerEvent) -> bool {
+    ev.pointer_type() == "touch"
+}
+
 /// The canvas element's box in the page.
 fn canvas_rect() -> Option<web_sys::DomRect> {
     dom::query("[data-testid=canvas]").map(|el| el.get_bounding_client_rect())
@@ -79,8 +84,10 @@ pub fn focus_component(id: ComponentId) {
 pub fn Canvas() -> impl IntoView {
     let state = use_board();
     let importer = expect_context::<super::export::Importer>();
+    let quick_add = expect_context::<super::quick_add::QuickAdd>();
     let practice = expect_context::<super::practice::Practice>();
     let last_down = StoredValue::new(PointerTarget::Canvas);
+    let touch = super::touch::Touch::new(state);
 
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
         let button = match ev.button() {
@@ -99,6 +106,12 @@ pub fn Canvas() -> impl IntoView {
         {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
+        if is_touch(&ev) {
+            // No compatibility mouse events for fingers: their mousedown would move
+            // focus to the tapped box after a long press has sent it to the panel.
+            ev.prevent_default();
+            return touch.start(ev.pointer_id(), target, local_point(&ev));
+        }
         let mods = Modifiers {
             shift: ev.shift_key(),
             primary: ev.ctrl_key() || ev.meta_key(),
@@ -108,11 +121,19 @@ pub fn Canvas() -> impl IntoView {
         state.pointer_down(target, local_point(&ev), button, mods);
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        if state.dragging.get_untracked() || ev.buttons() != 0 {
+        if is_touch(&ev) {
+            touch.moved(ev.pointer_id(), local_point(&ev));
+        } else if state.dragging.get_untracked() || ev.buttons() != 0 {
             state.pointer_move(local_point(&ev));
         }
     };
-    let on_pointer_up = move |ev: web_sys::PointerEvent| state.pointer_up(local_point(&ev));
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        if is_touch(&ev) {
+            touch.end(ev.pointer_id(), local_point(&ev));
+        } else {
+            state.pointer_up(local_point(&ev));
+        }
+    };
     let on_pointer_over = move |ev: web_sys::PointerEvent| {
         let hovered = match hit_target(ev.target()) {
             PointerTarget::Component(id) | PointerTarget::Handle(id) => Some(id),
@@ -120,10 +141,16 @@ pub fn Canvas() -> impl IntoView {
         };
         state.set_hovered(hovered);
     };
-    let on_double_click = move |_: web_sys::MouseEvent| {
+    let on_double_click = move |ev: web_sys::MouseEvent| {
         let target = match last_down.get_value() {
             PointerTarget::Component(id) => Some(EditTarget::Component(id)),
             PointerTarget::Arrow(id) => Some(EditTarget::Arrow(id)),
+            // On empty board: the quick-add field, right there.
+            PointerTarget::Canvas => {
+                let world = state.viewport.get_untracked().to_world(local_point(&ev));
+                quick_add.at.set(Some(world));
+                None
+            }
             _ => None,
         };
         if target.is_some() {
@@ -250,7 +277,13 @@ pub fn Canvas() -> impl IntoView {
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
-                on:pointercancel=move |_| state.pointer_cancel()
+                on:pointercancel=move |ev: web_sys::PointerEvent| {
+                    if is_touch(&ev) {
+                        touch.cancel(ev.pointer_id());
+                    } else {
+                        state.pointer_cancel();
+                    }
+                }
                 on:lostpointercapture=move |_| {
                     if state.dragging.get_untracked() {
                         state.pointer_cancel();
@@ -290,6 +323,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <InlineEditor />
+            <super::quick_add::QuickAddField />
             <Show when=empty>
                 <div class="empty-hint" aria-hidden="true">
                     <p class="empty-title">"Map the whole system first"</p>
@@ -325,6 +359,6 @@ fn empty_hint(practice: super::practice::Practice) -> &'static str {
     if requirements {
         "First the requirements: ask the clarifying questions in the panel and note what you settled on. When you go on to Breadth, draw every part a request passes here."
     } else {
-        "Pick a prompt under Prompts, or just start: click or drag a component from the palette, then drag from a box's dot to another box to draw a data flow."
+        "Pick a prompt under Prompts, or just start: press / and type \"redis cache\" or \"kafka\" (or click a component in the palette), then Ctrl+Arrow to grow the next box, or drag from a box's dot to another. Press ? for every shortcut."
     }
 }

@@ -2,7 +2,9 @@
 //! (`core::protocol`), so their code is not in the first load; the
 //! app only hands the text to a download or the clipboard, and rasterises the SVG for
 //! PNG. Import reads a Breadthfirst JSON file (button, or a file dropped on the
-//! canvas) and replaces the board as one undoable step; a bad file changes nothing.
+//! canvas) and replaces the board as one undoable step; Excalidraw scenes and Mermaid
+//! flowcharts are read by the worker (`core::import`), so their code is not in the
+//! first load either. A bad file changes nothing.
 
 use super::library::Library;
 use super::practice::Practice;
@@ -11,7 +13,7 @@ use super::state::{use_board, BoardState};
 use super::worker::{use_worker, Worker};
 use crate::browser::{dom, download};
 use crate::core::editor::Action;
-use crate::core::persist;
+use crate::core::persist::{self, LoadBoardError};
 use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -283,11 +285,13 @@ impl Importer {
         }
     }
 
-    /// Replaces the board with a Breadthfirst JSON file's, as one undoable step. A
-    /// file that cannot be read changes nothing and says why.
+    /// Replaces the board with a Breadthfirst JSON file's, as one undoable step; hands
+    /// another app's file (Excalidraw, Mermaid) to the worker. A file that cannot be
+    /// read changes nothing and says why.
     pub fn import_text(self, name: &str, text: &str) {
         let state = self.state;
         let message = match persist::from_json(text) {
+            Err(e) if foreign(name, &e) => return self.import_foreign(name, text),
             Err(e) => format!("Could not import {name}: {e}. The board is unchanged."),
             Ok(restored) => {
                 let repairs: Vec<String> =
@@ -311,6 +315,40 @@ impl Importer {
             }
         };
         state.notice.set(Some(message));
+    }
+
+    /// Has the worker read an Excalidraw scene or a Mermaid flowchart, then replaces
+    /// the board with it as one undoable step and shows the worker's report.
+    fn import_foreign(self, name: &str, text: &str) {
+        let (state, name, text) = (self.state, name.to_string(), text.to_string());
+        leptos::task::spawn_local(async move {
+            let reply = self
+                .worker
+                .call(Request::Import {
+                    name: name.clone(),
+                    text,
+                })
+                .await;
+            let why = match reply {
+                Ok(Reply::Imported { board, report }) => match persist::from_json(&board) {
+                    Ok(restored) => match state.dispatch(Action::ReplaceBoard(restored.board)) {
+                        Ok(_) => {
+                            let mut message = report;
+                            message.push_str(" Undo (Ctrl+Z) brings the old board back.");
+                            return state.notice.set(Some(message));
+                        }
+                        Err(e) => e.to_string(),
+                    },
+                    Err(e) => e.to_string(),
+                },
+                Ok(Reply::Failed(why)) => why,
+                Ok(_) => "the worker answered another job".into(),
+                Err(e) => e.to_string(),
+            };
+            state.notice.set(Some(format!(
+                "Could not import {name}: {why}. The board is unchanged."
+            )));
+        });
     }
 
     /// Practises the prompt the file was exported from, if it names one this library
@@ -379,6 +417,17 @@ impl Importer {
     }
 }
 
+/// Whether a file the app cannot read as its own may be another app's, for the worker
+/// to read: JSON that is not a Breadthfirst board (an Excalidraw scene), or text that
+/// is not JSON in a file not named `.json` (a Mermaid flowchart).
+fn foreign(name: &str, error: &LoadBoardError) -> bool {
+    match error {
+        LoadBoardError::NotBreadthfirst => true,
+        LoadBoardError::NotJson { .. } => !name.to_ascii_lowercase().ends_with(".json"),
+        _ => false,
+    }
+}
+
 /// The toolbar's "Import" button and its hidden file picker.
 #[component]
 pub fn ImportButton() -> impl IntoView {
@@ -398,7 +447,7 @@ pub fn ImportButton() -> impl IntoView {
         el.set_value("");
     };
     view! {
-        <button type="button" class="tool-button prompts-button" title="Open a Breadthfirst JSON file (or drop it on the board)" on:click=move |_| {
+        <button type="button" class="tool-button prompts-button" title="Open a Breadthfirst JSON file, an Excalidraw scene or a Mermaid flowchart (or drop it on the board)" on:click=move |_| {
             if let Some(el) = input.get_untracked() {
                 el.click();
             }
@@ -406,8 +455,8 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json"
-            aria-label="Breadthfirst JSON file to import"
+            accept=".json,.excalidraw,.mmd,.mermaid,.md,application/json"
+            aria-label="File to import: Breadthfirst JSON, Excalidraw (.excalidraw) or Mermaid (.mmd, .mermaid, .md)"
             hidden
             on:change=on_change
         />

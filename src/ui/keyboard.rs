@@ -2,6 +2,7 @@
 
 use super::canvas::measure_canvas;
 use super::practice::Practice;
+use super::quick_add::QuickAdd;
 use super::shortcuts::Shortcuts;
 use super::state::{BoardState, EditTarget};
 use crate::browser::dom;
@@ -18,10 +19,10 @@ use wasm_bindgen::JsCast;
 type SpaceOnBox = StoredValue<Option<(ComponentId, Viewport)>>;
 
 /// Listens for shortcuts on the window for the app's lifetime.
-pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts) {
+pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts, quick_add: QuickAdd) {
     let space_on_box: SpaceOnBox = StoredValue::new(None);
     let _ = window_event_listener(ev::keydown, move |ev| {
-        on_key_down(state, practice, shortcuts, space_on_box, &ev)
+        on_key_down(state, practice, (shortcuts, quick_add), space_on_box, &ev)
     });
     let _ = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == " " {
@@ -43,7 +44,7 @@ pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts) {
 fn on_key_down(
     state: BoardState,
     practice: Practice,
-    shortcuts: Shortcuts,
+    (shortcuts, quick_add): (Shortcuts, QuickAdd),
     space_on_box: SpaceOnBox,
     ev: &web_sys::KeyboardEvent,
 ) {
@@ -133,6 +134,12 @@ fn on_key_down(
         Some(KeyCommand::ShowShortcuts) => {
             ev.prevent_default();
             shortcuts.open.set(true);
+        }
+        Some(KeyCommand::QuickAdd) => {
+            ev.prevent_default();
+            measure_canvas(state);
+            let centre = state.with_editor(|e| e.viewport().center(e.view_size()));
+            quick_add.at.set(Some(centre));
         }
         None => {}
     }

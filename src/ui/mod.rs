@@ -21,6 +21,7 @@ mod notices;
 mod outline;
 mod palette;
 mod practice;
+mod quick_add;
 mod report;
 mod review;
 mod review_page;
@@ -28,6 +29,7 @@ mod session_panel;
 mod shortcuts;
 mod state;
 mod toolbar;
+mod touch;
 mod worker;
 
 pub use app::App;

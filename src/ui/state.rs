@@ -172,6 +172,30 @@ impl BoardState {
         }
     }
 
+    /// A finger touched the canvas (see `Editor::touch_start`).
+    pub fn touch_start(&self, id: i32, target: PointerTarget, at: Point) {
+        self.editor.update_value(|e| e.touch_start(id, target, at));
+        self.sync();
+    }
+
+    /// A finger moved.
+    pub fn touch_move(&self, id: i32, at: Point) {
+        self.editor.update_value(|e| e.touch_move(id, at));
+        self.sync();
+    }
+
+    /// A finger lifted.
+    pub fn touch_end(&self, id: i32, at: Point) {
+        self.editor.update_value(|e| e.touch_end(id, at));
+        self.sync();
+    }
+
+    /// A finger's touch was cancelled by the browser.
+    pub fn touch_cancel(&self, id: i32) {
+        self.editor.update_value(|e| e.touch_cancel(id));
+        self.sync();
+    }
+
     /// Pointer cancelled (lost capture, touch cancel).
     pub fn pointer_cancel(&self) {
         self.editor.update_value(Editor::cancel_gesture);
@@ -192,6 +216,7 @@ impl BoardState {
                     details: String::new(),
                     failure: String::new(),
                     colour: None,
+                    group: None,
                 };
                 ComponentSignals {
                     data: ArcRwSignal::new(placeholder),

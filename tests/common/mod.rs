@@ -8,14 +8,42 @@ use breadthfirst::core::session::{Session, SessionPlan};
 use serde_json::json;
 use std::path::Path;
 
-/// A board from `tests/fixtures/`.
-pub fn fixture(name: &str) -> Board {
+/// The text of a file in `tests/fixtures/`.
+pub fn fixture_text(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    persist::from_json(&std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .board
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A board from `tests/fixtures/`.
+pub fn fixture(name: &str) -> Board {
+    persist::from_json(&fixture_text(name)).unwrap().board
+}
+
+/// (source label, target label, arrow label) of every arrow, in board order.
+pub fn flows(board: &Board) -> Vec<(String, String, String)> {
+    let name = |id| board.component(id).unwrap().label.clone();
+    board
+        .arrows()
+        .iter()
+        .map(|a| (name(a.from), name(a.to), a.label.clone()))
+        .collect()
+}
+
+/// Fails when two components' boxes overlap.
+pub fn assert_no_overlaps(board: &Board) {
+    let all = board.components();
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert!(
+                !a.rect.intersects(&b.rect),
+                "{} overlaps {}",
+                a.label,
+                b.label
+            );
+        }
+    }
 }
 
 /// Compares with `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it (review the

@@ -91,6 +91,24 @@ impl App {
         self.driver.execute(script, vec![])
     }
 
+    /// Chooses `text`, written to a file named `name`, in the Import button's file
+    /// picker (WebDriver's way: the path sent to its `<input type=file>`).
+    pub fn import_file(&self, name: &str, text: &str) {
+        let path = super::unique_temp_dir("breadthfirst-import").join(name);
+        std::fs::write(&path, text).unwrap();
+        self.driver
+            .find("input[type=file]")
+            .send_keys(path.to_str().unwrap());
+    }
+
+    /// The text of the notice the app shows, empty when none.
+    pub fn notice(&self) -> String {
+        self.js("const n = document.querySelector('.notice'); return n ? n.textContent : '';")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Clicks the palette button whose accessible name is `name`.
     pub fn add(&self, name: &str) {
         let before = self.count("[data-testid=node]");
@@ -137,6 +155,15 @@ impl App {
         self.driver
             .find(&format!("[data-testid=node][data-id=\"{id}\"] .shape"))
             .center()
+    }
+
+    /// Waits until the component `id` is `by` (x, y; within 3 px) from `start`, a
+    /// position [`Self::node_position`] gave.
+    pub fn wait_moved_by(&self, id: &str, start: (f64, f64), by: (f64, f64)) {
+        self.wait_for(&format!("{id} to move by {by:?}"), || {
+            let p = self.node_position(id);
+            (p.0 - start.0 - by.0).abs() < 3.0 && (p.1 - start.1 - by.1).abs() < 3.0
+        });
     }
 
     /// Client rect (x, y) of a component's shape: where it is on screen.

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use fantoccini::actions::{
-    Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, WheelAction,
-    WheelActions, MOUSE_BUTTON_LEFT,
+    Actions, InputSource, KeyAction, KeyActions, MouseActions, PenActions, PointerAction,
+    TouchActions, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
 };
 use fantoccini::key::Key as WdKey;
 
@@ -264,6 +264,60 @@ impl Driver {
         } else {
             self.perform(&what, Actions::from(keys_seq).and(seq));
         }
+    }
+
+    /// A one-finger touch drag from `from` to `to` in `steps` moves of 10 ms.
+    pub fn touch_drag(&self, from: (f64, f64), to: (f64, f64), steps: usize) {
+        let mut seq = TouchActions::new("finger".into());
+        for m in drag_moves(from, to, steps) {
+            seq = seq.then(m);
+        }
+        self.perform(&format!("touch drag {from:?} -> {to:?}"), seq);
+    }
+
+    /// A pen stroke from `from` to `to` in `steps` moves of 10 ms.
+    pub fn pen_drag(&self, from: (f64, f64), to: (f64, f64), steps: usize) {
+        let mut seq = PenActions::new("pen".into());
+        for m in drag_moves(from, to, steps) {
+            seq = seq.then(m);
+        }
+        self.perform(&format!("pen drag {from:?} -> {to:?}"), seq);
+    }
+
+    /// A finger held still at `at` for `ms` milliseconds, then lifted.
+    pub fn long_press(&self, at: (f64, f64), ms: u64) {
+        let seq = TouchActions::new("finger".into())
+            .then(move_to(at, 0))
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(ms),
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.perform(&format!("long press at {at:?}"), seq);
+    }
+
+    /// Two fingers, `from` apart horizontally about `centre`, move `shift` along
+    /// and end `to` apart, in `steps` moves of 10 ms: a pinch (zoom) and a
+    /// two-finger pan at once.
+    pub fn pinch(&self, centre: (f64, f64), from: f64, to: f64, shift: (f64, f64), steps: usize) {
+        let finger = |name: &str, side: f64| {
+            let start = (centre.0 + side * from / 2.0, centre.1);
+            let end = (centre.0 + shift.0 + side * to / 2.0, centre.1 + shift.1);
+            let mut seq = TouchActions::new(name.into());
+            for m in drag_moves(start, end, steps) {
+                seq = seq.then(m);
+            }
+            seq
+        };
+        let what = format!("pinch about {centre:?}: {from} -> {to} apart, moved {shift:?}");
+        self.perform(
+            &what,
+            Actions::from(finger("left", -1.0)).and(finger("right", 1.0)),
+        );
     }
 
     /// Releases all pressed keys and buttons (`DELETE /actions`).

@@ -49,6 +49,9 @@ pub struct Component {
     /// A palette colour chosen instead of the kind's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
+    /// The group it belongs to (Ctrl+G): grouped boxes are selected and moved as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
 }
 
 /// Which of a component's notes.
@@ -138,15 +141,31 @@ impl Board {
     /// (unique ids, arrows between distinct existing components). Used by restore,
     /// which repairs data before calling this.
     pub(crate) fn from_parts(components: Vec<Component>, arrows: Vec<Arrow>) -> Self {
+        // Group ids come from the same counter: a new group must not join an old one.
         let max_id = components
             .iter()
-            .map(|c| c.id.0)
+            .flat_map(|c| [Some(c.id.0), c.group])
+            .flatten()
             .chain(arrows.iter().map(|a| a.id.0))
             .max();
         Board {
             components,
             arrows,
             next_id: max_id.map_or(1, |m| m.saturating_add(1)),
+        }
+    }
+
+    /// The component `id` and every other member of its group, if it has one.
+    pub fn with_group(&self, id: ComponentId) -> Vec<ComponentId> {
+        let group = self.component(id).and_then(|c| c.group);
+        match group {
+            None => vec![id],
+            Some(g) => self
+                .components
+                .iter()
+                .filter(|c| c.group == Some(g))
+                .map(|c| c.id)
+                .collect(),
         }
     }
 
@@ -289,6 +308,7 @@ mod tests {
             details: String::new(),
             failure: String::new(),
             colour: None,
+            group: None,
         }
     }
 

@@ -69,6 +69,16 @@ pub enum Command {
         /// The colour.
         colour: Option<Colour>,
     },
+    /// Puts two or more components in a new group (leaving any group they were in).
+    Group {
+        /// Which components.
+        ids: Vec<ComponentId>,
+    },
+    /// Takes components out of their groups.
+    Ungroup {
+        /// Which components.
+        ids: Vec<ComponentId>,
+    },
     /// Draws a directed arrow.
     ConnectComponents {
         /// Source.
@@ -198,6 +208,7 @@ impl Board {
                     details: String::new(),
                     failure: String::new(),
                     colour: None,
+                    group: None,
                 });
                 Ok(Applied::Added(id))
             }
@@ -279,6 +290,25 @@ impl Board {
                 }
                 Ok(applied)
             }
+            Command::Group { ids } => {
+                self.require_components(&ids)?;
+                if ids.len() < 2 {
+                    return Ok(Applied::Unchanged);
+                }
+                let group = Some(self.take_id());
+                for c in self.components.iter_mut().filter(|c| ids.contains(&c.id)) {
+                    c.group = group;
+                }
+                Ok(Applied::Changed)
+            }
+            Command::Ungroup { ids } => {
+                self.require_components(&ids)?;
+                let mut applied = Applied::Unchanged;
+                for c in self.components.iter_mut().filter(|c| ids.contains(&c.id)) {
+                    applied = either(applied, replace(&mut c.group, None));
+                }
+                Ok(applied)
+            }
             Command::ConnectComponents { from, to, label } => {
                 self.require_components(&[from, to])?;
                 if from == to {
@@ -354,11 +384,16 @@ impl Board {
             return Err(EditError::CoordinateOutOfRange);
         }
         let mut new_ids = HashMap::new();
+        // Copies of a group make a group of their own.
+        let mut new_groups = HashMap::new();
         let mut inserted = Vec::with_capacity(components.len());
         for mut c in components {
             let id = ComponentId(self.take_id());
             new_ids.insert(c.id, id);
             c.id = id;
+            c.group = c
+                .group
+                .map(|g| *new_groups.entry(g).or_insert_with(|| self.take_id()));
             c.rect.x += offset.x;
             c.rect.y += offset.y;
             c.label = normalize_label(&c.label);

@@ -125,12 +125,16 @@ pub fn caption_text(kind: ComponentKind, w: f64, h: f64) -> String {
 }
 
 /// The size a box of `kind` needs to show `label` whole, starting from `size`: wider
-/// first, in steps, until the name takes at most two lines (and the kind line fits),
-/// up to [`MAX_FIT_WIDTH`]; then taller, for up to [`MAX_NAME_LINES`] lines. Never
-/// smaller than `size`.
+/// first, in steps, until the name takes at most two lines with no word broken (and
+/// the kind line fits), up to [`MAX_FIT_WIDTH`]; then taller, for up to
+/// [`MAX_NAME_LINES`] lines. Never smaller than `size`.
 pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
     let caption = wants_caption(label, kind);
     let widest = MAX_FIT_WIDTH.max(size.w);
+    let longest_word = label
+        .split_whitespace()
+        .map(|word| text_width(word, LABEL_PX * BOLD))
+        .fold(0.0, f64::max);
     let mut w = size.w;
     loop {
         // The height this width needs; a taller stadium or hexagon leaves less width
@@ -151,7 +155,9 @@ pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
             }
             h = taller;
         }
-        if (lines <= 2 && h <= size.h && caption_fits) || w >= widest {
+        // A word is broken across lines only when the widest box cannot hold it.
+        let words_fit = longest_word <= text_area(kind.shape(), w, h).w;
+        if (lines <= 2 && h <= size.h && caption_fits && words_fit) || w >= widest {
             return Size::new(w, h);
         }
         w = (w + WIDEN_STEP).min(widest);

@@ -119,6 +119,8 @@ pub(super) enum Gesture {
         start: Point,
         last_world: Point,
         select_only_on_release: bool,
+        /// Alt was held: the drag moves copies and leaves the originals.
+        duplicate: bool,
     },
     Moving {
         last_world: Point,
@@ -140,6 +142,8 @@ pub(super) enum Gesture {
     Panning {
         last: Point,
     },
+    /// Two fingers zoom and pan the view (see `touch`).
+    Pinching,
     /// Dragging a resize handle: the box as it was and where the press was (world).
     Resizing {
         id: ComponentId,
@@ -197,23 +201,31 @@ impl Editor {
             }
             PointerTarget::Component(id) if self.board.component(id).is_some() => {
                 let mut select_only_on_release = false;
+                // A grouped box brings its group: they are selected as one.
+                let group = self.board.with_group(id);
                 if mods.shift {
-                    self.selection.toggle_component(id);
-                    if !self.selection.has_component(id) {
+                    let adding = !self.selection.has_component(id);
+                    for member in &group {
+                        if adding != self.selection.has_component(*member) {
+                            self.selection.toggle_component(*member);
+                        }
+                    }
+                    if !adding {
                         return;
                     }
-                } else if self.selection.has_component(id) {
+                } else if group.iter().all(|m| self.selection.has_component(*m)) {
                     // Keep a multi-selection for dragging; a plain click narrows it.
-                    select_only_on_release = self.selection.components().len() > 1
+                    select_only_on_release = self.selection.components().len() > group.len()
                         || !self.selection.arrows().is_empty();
                 } else {
-                    self.selection = Selection::only_component(id);
+                    self.selection = Selection::of_components(group);
                 }
                 self.gesture = Gesture::Pressed {
                     target: id,
                     start: screen,
                     last_world: world,
                     select_only_on_release,
+                    duplicate: mods.alt,
                 };
             }
             PointerTarget::Arrow(id) if self.board.arrow(id).is_some() => {
@@ -248,13 +260,23 @@ impl Editor {
         }
         let world = self.viewport.to_world(screen);
         match &mut self.gesture {
-            Gesture::Idle => {}
+            // A pinch moves by fingers (`touch_move`), not by one pointer.
+            Gesture::Idle | Gesture::Pinching => {}
             Gesture::Pressed {
-                start, last_world, ..
+                start,
+                last_world,
+                duplicate,
+                ..
             } => {
                 if start.distance(screen) >= DRAG_THRESHOLD {
-                    let from = *last_world;
+                    let (from, duplicate) = (*last_world, *duplicate);
                     self.history.begin_gesture(&self.board);
+                    if duplicate {
+                        // Alt+drag: the copies (selected, arrows between them kept)
+                        // move; the whole drag is one undo step.
+                        let (components, arrows) = self.copy_of_selection();
+                        let _ = self.insert(components, arrows, 0.0);
+                    }
                     self.gesture = Gesture::Moving { last_world: from };
                     self.drag_to(world);
                 }
@@ -271,6 +293,7 @@ impl Editor {
                 *current = world;
                 let band = Rect::from_corners(*start, world);
                 let mut selection = base.clone();
+                let mut groups: Vec<u32> = Vec::new();
                 for c in self.board.components() {
                     let taken = if *touch {
                         c.rect.intersects(&band)
@@ -279,6 +302,17 @@ impl Editor {
                     };
                     if taken {
                         selection.add_component(c.id);
+                        if let Some(g) = c.group.filter(|g| !groups.contains(g)) {
+                            groups.push(g);
+                        }
+                    }
+                }
+                // A group any of whose boxes is taken comes whole.
+                if !groups.is_empty() {
+                    for c in self.board.components() {
+                        if c.group.is_some_and(|g| groups.contains(&g)) {
+                            selection.add_component(c.id);
+                        }
                     }
                 }
                 self.selection = selection;
@@ -319,7 +353,7 @@ impl Editor {
                 select_only_on_release: true,
                 ..
             } => {
-                self.selection = Selection::only_component(target);
+                self.selection = Selection::of_components(self.board.with_group(target));
                 Ok(Applied::Unchanged)
             }
             Gesture::Moving { .. } | Gesture::Resizing { .. } => {

@@ -27,6 +27,8 @@ pub enum KeyCommand {
     StartRename,
     /// Show the shortcut sheet ([`SHEET`]).
     ShowShortcuts,
+    /// Open the quick-add field, where a typed name becomes a box of the right kind.
+    QuickAdd,
 }
 
 /// World units moved by an arrow key, and with Shift.
@@ -66,6 +68,8 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
             ("=" | "+", _) => act(A::ZoomIn),
             ("-" | "_", _) => act(A::ZoomOut),
             ("0", false) => act(A::ZoomReset),
+            ("g", false) => act(A::Group),
+            ("g", true) => act(A::Ungroup),
             _ => None,
         };
     }
@@ -75,6 +79,7 @@ pub fn shortcut(k: KeyInput<'_>) -> Option<KeyCommand> {
         "Escape" => act(A::Cancel),
         "Enter" | "F2" => Some(KeyCommand::StartRename),
         "?" => Some(KeyCommand::ShowShortcuts),
+        "/" => Some(KeyCommand::QuickAdd),
         "ArrowLeft" => act(A::Nudge { dx: -step, dy: 0.0 }),
         "ArrowRight" => act(A::Nudge { dx: step, dy: 0.0 }),
         "ArrowUp" => act(A::Nudge { dx: 0.0, dy: -step }),
@@ -161,8 +166,17 @@ pub const SHEET: &[(&str, &[SheetLine])] = &[
                 "Connect the selected boxes, first to second",
                 key("c", false, false, false),
             ),
+            line(
+                &["/", "Double-click"],
+                "Quick add: type \"redis cache\" or \"kafka\", get the right kind",
+                key("/", false, false, false),
+            ),
             line(&["Drag a dot"], "Draw an arrow to another box", None),
-            line(&["Ctrl+D"], "Duplicate", key("d", false, true, false)),
+            line(
+                &["Ctrl+D", "Alt+drag"],
+                "Duplicate",
+                key("d", false, true, false),
+            ),
             line(
                 &["Ctrl+C", "Ctrl+V"],
                 "Copy, paste",

@@ -8,6 +8,7 @@ mod flowchart;
 mod gesture;
 mod keymap;
 mod selection;
+mod touch;
 mod viewport;
 
 pub use flowchart::Direction;
@@ -119,6 +120,10 @@ pub enum Action {
     StepToConnected(Direction),
     /// Lines the selected boxes up on that edge (Ctrl+Shift+Arrow).
     Align(Direction),
+    /// Groups the selected boxes (Ctrl+G).
+    Group,
+    /// Ungroups the selected boxes (Ctrl+Shift+G).
+    Ungroup,
 }
 
 /// Offset of duplicates and pastes from their originals.
@@ -134,6 +139,7 @@ pub struct Editor {
     view_size: Size,
     tool: Tool,
     gesture: Gesture,
+    fingers: touch::Fingers,
     clipboard: Option<(Vec<Component>, Vec<Arrow>)>,
     pastes: u32,
     revision: u64,
@@ -156,6 +162,7 @@ impl Editor {
             view_size: Size::new(1024.0, 768.0),
             tool: Tool::Select,
             gesture: Gesture::Idle,
+            fingers: Vec::new(),
             clipboard: None,
             pastes: 0,
             revision: 0,
@@ -353,6 +360,12 @@ impl Editor {
             Action::GrowConnected(dir) => self.grow_connected(dir),
             Action::StepToConnected(dir) => Ok(self.step_to_connected(dir)),
             Action::Align(dir) => self.align_selection(dir),
+            Action::Group => self.apply(Command::Group {
+                ids: self.selection.components().to_vec(),
+            }),
+            Action::Ungroup => self.apply(Command::Ungroup {
+                ids: self.selection.components().to_vec(),
+            }),
             Action::ReplaceBoard(board) => {
                 if !self.gesture.is_idle() {
                     self.cancel_gesture();

@@ -489,6 +489,7 @@ mod tests {
             details: String::new(),
             failure: String::new(),
             colour: None,
+            group: None,
         };
         let arrow = Arrow {
             id: ArrowId(3),

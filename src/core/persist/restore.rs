@@ -39,6 +39,11 @@ pub enum Repair {
         /// The saved colour.
         colour: String,
     },
+    /// A component's group was not a usable number: it is no longer grouped.
+    DroppedGroup {
+        /// Which component.
+        id: ComponentId,
+    },
     /// A component had a missing, repeated or invalid id and got a new one.
     RenumberedComponent {
         /// The id it got.
@@ -86,6 +91,7 @@ impl fmt::Display for Repair {
             Repair::UnknownColour { colour } => {
                 write!(f, "unknown colour \"{colour}\" shown in the kind's colour")
             }
+            Repair::DroppedGroup { id } => write!(f, "ungrouped component {id} (damaged group)"),
             Repair::RenumberedComponent { id } => write!(f, "gave component {id} a new id"),
             Repair::RenumberedArrow { id } => write!(f, "gave arrow {id} a new id"),
             Repair::FixedGeometry { id } => {
@@ -246,6 +252,18 @@ fn restore_components(
                 found
             }
         };
+        let group = match record.get("group") {
+            None | Some(Value::Null) => None,
+            Some(saved) => {
+                let valid = saved
+                    .as_u64()
+                    .filter(|g| (1..=u64::from(MAX_SAVED_ID)).contains(g));
+                if valid.is_none() {
+                    repairs.push(Repair::DroppedGroup { id });
+                }
+                valid.and_then(|g| u32::try_from(g).ok())
+            }
+        };
         components.push(Component {
             id,
             kind,
@@ -254,6 +272,7 @@ fn restore_components(
             details: note("details"),
             failure: note("failure"),
             colour,
+            group,
         });
     }
     (components, id_map)

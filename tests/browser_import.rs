@@ -1,0 +1,110 @@
+//! Importing other apps' files in headless Chromium, through the real file input: an
+//! Excalidraw scene and a Mermaid flowchart replace the board (one step Ctrl+Z
+//! undoes) and the notice reports what was converted and left out; a malformed file
+//! leaves the board alone and says what is wrong.
+
+mod common;
+mod support;
+
+use common::fixture_text;
+
+use support::app::App;
+use support::{browser_lock, Key};
+
+#[test]
+fn excalidraw_and_mermaid_files_import_with_a_report_and_bad_ones_change_nothing() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let input = app.driver.find("input[type=file]");
+    let accept = input.attr("accept").unwrap_or_default();
+    for ext in [".json", ".excalidraw", ".mmd", ".mermaid", ".md"] {
+        assert!(accept.split(',').any(|a| a == ext), "{ext} in {accept}");
+    }
+    let label = input.attr("aria-label").unwrap_or_default();
+    assert!(
+        label.contains("Excalidraw") && label.contains("Mermaid"),
+        "{label}"
+    );
+
+    app.add("Service");
+    let before = app.nodes();
+
+    app.import_file("scene.excalidraw", &fixture_text("scene.excalidraw"));
+    app.wait_for("the imported scene", || {
+        app.count("[data-testid=node]") == 7
+    });
+    app.wait_for("the scene's report", || {
+        app.notice().contains("Imported scene.excalidraw")
+    });
+    let notice = app.notice();
+    assert!(
+        notice.starts_with(
+            "Imported scene.excalidraw: 7 components, 6 arrows; left out 2 free texts"
+        ),
+        "{notice}"
+    );
+    assert!(notice.contains("Undo (Ctrl+Z)"), "{notice}");
+    assert_eq!(app.edges().len(), 6);
+    let kinds: Vec<String> = app.nodes().into_iter().map(|(_, kind, _)| kind).collect();
+    for kind in [
+        "client",
+        "load_balancer",
+        "cache",
+        "sql_database",
+        "message_queue",
+        "worker",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
+    }
+
+    // One step: Undo brings the board before the import back.
+    app.driver.find("[data-testid=canvas]").click();
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
+    app.wait_for("undo to bring the old board back", || app.nodes() == before);
+
+    app.import_file("flowchart.mmd", &fixture_text("flowchart.mmd"));
+    app.wait_for("the imported flowchart", || {
+        app.count("[data-testid=node]") == 14
+    });
+    app.wait_for("the flowchart's report", || {
+        app.notice()
+            .contains("Imported flowchart.mmd: 14 components, 14 arrows")
+    });
+    assert!(
+        app.notice().contains("1 subgraph (\"Payments\""),
+        "{}",
+        app.notice()
+    );
+    let imported = app.nodes();
+
+    // Malformed files: the board stays as it is and the notice says what is wrong.
+    let scene = fixture_text("scene.excalidraw");
+    for (name, text, says) in [
+        (
+            "bad.mmd",
+            "flowchart TD\n  a[A] --> b[B]\n  b -> c\n".to_string(),
+            "line 3, column 5",
+        ),
+        (
+            "cut.excalidraw",
+            scene[..scene.len() / 3].to_string(),
+            "not valid JSON",
+        ),
+        (
+            "other.json",
+            "{\"type\": \"tldraw\"}".to_string(),
+            "not a Breadthfirst board or an Excalidraw scene",
+        ),
+    ] {
+        app.import_file(name, &text);
+        app.wait_for(&format!("the refusal of {name}"), || {
+            app.notice().contains(&format!("Could not import {name}"))
+        });
+        let notice = app.notice();
+        assert!(notice.contains(says), "{name}: {notice}");
+        assert!(notice.contains("The board is unchanged."), "{notice}");
+        assert_eq!(app.nodes(), imported, "{name} left the board alone");
+    }
+    let errors = app.page_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
