@@ -1,12 +1,13 @@
 //! A uniform-grid index of component boxes, so routing and label placement look only
 //! at boxes near a route instead of every box on the board.
 //!
-//! Invariants: each id is held once with its current rectangle; an id sits in every
-//! cell its rectangle touches, or in the `wide` list when it spans too many cells.
+//! Invariants: each id is held once with its current rectangle; an id sits (with its
+//! rectangle) in every cell its rectangle touches, or in the `wide` list when it spans
+//! too many cells.
 
 use super::board::{Board, ComponentId};
 use super::geometry::Rect;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Side of one grid cell, in world units (a few default-sized boxes).
 const CELL: f64 = 256.0;
@@ -19,8 +20,8 @@ const MAX_QUERY_CELLS: i64 = 2048;
 #[derive(Clone, Debug, Default)]
 pub struct BoxIndex {
     rects: HashMap<ComponentId, Rect>,
-    cells: HashMap<(i32, i32), Vec<ComponentId>>,
-    wide: Vec<ComponentId>,
+    cells: HashMap<(i32, i32), Vec<(ComponentId, Rect)>>,
+    wide: Vec<(ComponentId, Rect)>,
 }
 
 /// The cell range a rectangle touches, or `None` when it covers more than `limit`
@@ -72,11 +73,11 @@ impl BoxIndex {
             Some((x0, x1, y0, y1)) => {
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
-                        self.cells.entry((cx, cy)).or_default().push(id);
+                        self.cells.entry((cx, cy)).or_default().push((id, rect));
                     }
                 }
             }
-            None => self.wide.push(id),
+            None => self.wide.push((id, rect)),
         }
     }
 
@@ -88,7 +89,7 @@ impl BoxIndex {
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
                         if let Some(list) = self.cells.get_mut(&(cx, cy)) {
-                            list.retain(|other| *other != id);
+                            list.retain(|other| other.0 != id);
                             if list.is_empty() {
                                 self.cells.remove(&(cx, cy));
                             }
@@ -96,38 +97,48 @@ impl BoxIndex {
                     }
                 }
             }
-            None => self.wide.retain(|other| *other != id),
+            None => self.wide.retain(|other| other.0 != id),
         }
         Some(rect)
     }
 
     /// Boxes whose rectangle overlaps `area` (touching counts), each once, in no
-    /// particular order (what is built on them must not depend on it).
+    /// particular order (what is built on them must not depend on it). A box is taken
+    /// from the first cell (leftmost, then topmost) it shares with the area, so no set
+    /// is needed to take it once.
     pub fn query(&self, area: &Rect) -> Vec<(ComponentId, Rect)> {
-        let mut ids: Vec<ComponentId> = self.wide.clone();
+        let touches = |r: &Rect| {
+            r.x <= area.right()
+                && area.x <= r.right()
+                && r.y <= area.bottom()
+                && area.y <= r.bottom()
+        };
+        let mut out: Vec<(ComponentId, Rect)> = Vec::new();
         match span(area, MAX_QUERY_CELLS) {
             Some((x0, x1, y0, y1)) => {
+                out.extend(self.wide.iter().filter(|(_, r)| touches(r)));
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
-                        if let Some(list) = self.cells.get(&(cx, cy)) {
-                            ids.extend_from_slice(list);
+                        let Some(list) = self.cells.get(&(cx, cy)) else {
+                            continue;
+                        };
+                        for &(id, r) in list {
+                            let first = span(&r, MAX_BOX_CELLS)
+                                .is_some_and(|(bx, _, by, _)| (bx.max(x0), by.max(y0)) == (cx, cy));
+                            if first && touches(&r) {
+                                out.push((id, r));
+                            }
                         }
                     }
                 }
             }
-            None => ids.extend(self.rects.keys().copied()),
+            None => out.extend(
+                self.rects
+                    .iter()
+                    .map(|(id, r)| (*id, *r))
+                    .filter(|(_, r)| touches(r)),
+            ),
         }
-        let mut seen = HashSet::with_capacity(ids.len());
-        ids.into_iter()
-            .filter(|id| seen.insert(*id))
-            .filter_map(|id| {
-                let r = self.rects.get(&id)?;
-                let touches = r.x <= area.right()
-                    && area.x <= r.right()
-                    && r.y <= area.bottom()
-                    && area.y <= r.bottom();
-                touches.then_some((id, *r))
-            })
-            .collect()
+        out
     }
 }

@@ -2,11 +2,13 @@
 //! change, and [`layout_arrows`](super::layout_arrows) is one sync from nothing, so the
 //! exports draw what the canvas shows.
 //!
-//! A layout is made in three steps. First each elbow arrow is routed from the middles
-//! of its boxes' sides, which picks the sides it leaves and enters by. Then arrows
-//! sharing a side get ports spread along it ([`SideGroups`]) and those with a shared
-//! side are routed again from their ports. Last, labels are placed in arrow id order,
-//! each clear of the labels of the arrows sharing a side with it that come before it.
+//! A layout is made in three steps. First each elbow arrow's sides are picked without
+//! routing it: those of the best simple shape between the middles of its boxes' facing
+//! sides ([`pick_sides`]). Then arrows sharing a side get ports spread along it
+//! ([`SideGroups`]) and every arrow is routed once, from its ports (an arrow with both
+//! sides to itself keeps the simple shape when it met no box). Last, labels are placed
+//! in arrow id order, each clear of the labels of the arrows sharing a side with it
+//! that come before it.
 //!
 //! [`ArrowLayouts::sync`] re-does only what a change can affect: it routes again the
 //! arrows whose record changed, that touch a box that moved (or came or went), or
@@ -21,7 +23,7 @@ use super::box_index::BoxIndex;
 use super::geometry::{Point, Rect};
 use super::layout::{arrow_label_size, place_label, ArrowLayout};
 use super::ports::{SideGroups, SideKey};
-use super::route::{elbow_route, straight_route, End, Side, MAX_CLEARANCE};
+use super::route::{elbow_route, pick_sides, straight_route, End, Side, MAX_CLEARANCE};
 use std::collections::{HashMap, HashSet};
 
 /// Beyond this many moved boxes, every arrow is laid out again.
@@ -34,14 +36,15 @@ struct Entry {
     to: ComponentId,
     straight: bool,
     label: String,
-    /// The sides an elbow arrow leaves and enters by, and its route from their
-    /// middles; `None` for a straight arrow or one with an end missing.
-    first: Option<([Side; 2], Vec<Point>)>,
+    /// The sides an elbow arrow leaves and enters by, and the simple shape between
+    /// their middles when it meets no box; `None` for a straight arrow or one with an
+    /// end missing.
+    first: Option<([Side; 2], Option<Vec<Point>>)>,
     layout: ArrowLayout,
     /// The extent of the layout.
     bounds: Rect,
-    /// Where a box coming or going can change the layout: the bounds, the first route
-    /// and the two boxes' joint extent (where its simple shapes run).
+    /// Where a box coming or going can change the layout: the bounds and the two
+    /// boxes' joint extent (where the simple shapes that pick its sides run).
     reach: Rect,
 }
 
@@ -155,8 +158,8 @@ impl ArrowLayouts {
         changed
     }
 
-    /// Routes `a` from the middles of its boxes' sides and files it under the sides
-    /// picked; its layout is left for [`Self::route_from_ports`].
+    /// Picks the sides `a` leaves and enters by and files it under them; its route is
+    /// left for [`Self::route_from_ports`].
     fn route_first(&mut self, a: &Arrow) {
         let old = self.entries.remove(&a.id);
         if let Some(keys) = old.as_ref().and_then(Entry::keys) {
@@ -167,15 +170,10 @@ impl ArrowLayouts {
         let ends = (self.index.rect(a.from), self.index.rect(a.to));
         let first = match ends {
             (Some(f), Some(t)) if !a.straight => {
-                let end = |id, rect| End {
-                    id,
-                    rect,
-                    port: None,
-                };
-                let (points, sides) = elbow_route(&self.index, end(a.from, f), end(a.to, t));
+                let (sides, shape) = pick_sides(&self.index, (a.from, f), (a.to, t));
                 self.sides.join((a.from, sides[0]), a.id, t.center());
                 self.sides.join((a.to, sides[1]), a.id, f.center());
-                Some((sides, points))
+                Some((sides, shape))
             }
             _ => None,
         };
@@ -192,8 +190,8 @@ impl ArrowLayouts {
         self.entries.insert(a.id, entry);
     }
 
-    /// Routes arrow `id` from its ports (the first route when both its sides are its
-    /// own); returns whether the route changed.
+    /// Routes arrow `id` from its ports (the simple shape that picked its sides when
+    /// both sides are its own and it met no box); returns whether the route changed.
     fn route_from_ports(&mut self, id: ArrowId) -> bool {
         let Some(e) = self.entries.get(&id) else {
             return false;
@@ -202,16 +200,17 @@ impl ArrowLayouts {
         let points = match (&e.first, e.keys(), ends) {
             (Some((_, first)), Some([s, t]), (Some(f), Some(r))) => {
                 let ports = [self.sides.port(s, id), self.sides.port(t, id)];
-                if ports.iter().all(|p| p.of == 1) {
-                    first.clone()
-                } else {
-                    let end = |id, rect, port| End {
-                        id,
-                        rect,
-                        port: Some(port),
-                    };
-                    let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
-                    elbow_route(&self.index, from, to).0
+                match first {
+                    Some(shape) if ports.iter().all(|p| p.of == 1) => shape.clone(),
+                    _ => {
+                        let end = |id, rect, port| End {
+                            id,
+                            rect,
+                            port: Some(port),
+                        };
+                        let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
+                        elbow_route(&self.index, from, to).0
+                    }
                 }
             }
             (_, _, (Some(f), Some(r))) => straight_route(&f, &r),
@@ -241,9 +240,7 @@ impl ArrowLayouts {
         let e = self.entries.get_mut(&id).expect("looked up above");
         let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;
         e.bounds = e.layout.bounds().inflate(1.0);
-        let first = e.first.as_ref().map(|f| &f.1[..]).unwrap_or_default();
-        let points = first.iter().map(|p| Rect::new(p.x, p.y, 0.0, 0.0));
-        let reach = points.chain(ends.into_iter().flatten()).chain([e.bounds]);
+        let reach = ends.into_iter().flatten().chain([e.bounds]);
         e.reach = Rect::bounds(reach).unwrap_or_default();
         moved
     }

@@ -159,6 +159,68 @@ pub fn straight_route(from: &Rect, to: &Rect) -> Vec<Point> {
     vec![start, end]
 }
 
+type Best = Option<(usize, f64, Vec<Point>, [Side; 2])>;
+
+/// The best simple shape (straight, L or Z) from one of `starts` on `a` to one of
+/// `goals` on `b`: fewest boxes met, then length and bends.
+fn best_simple(
+    index: &BoxIndex,
+    ends: [(ComponentId, Rect); 2],
+    starts: &[Port],
+    goals: &[Port],
+) -> Best {
+    let ([(f, a), (t, b)], mut best) = (ends, None);
+    for &s in starts {
+        for &g in goals {
+            for shape in simple_shapes(&a, s, &b, g) {
+                consider(index, [f, t], shape, [s.side, g.side], &mut best);
+            }
+        }
+    }
+    best
+}
+
+fn consider(
+    index: &BoxIndex,
+    ends: [ComponentId; 2],
+    points: Vec<Point>,
+    sides: [Side; 2],
+    best: &mut Best,
+) {
+    let key = (crossings(index, &points, ends), cost(&points));
+    if best.as_ref().is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+        *best = Some((key.0, key.1, points, sides));
+    }
+}
+
+/// The sides an elbow arrow from `from` to `to` leaves and enters by, picked without a
+/// search: the sides facing each other, and when either box has two, those of the best
+/// simple shape between their middles (fewest boxes met, then length and bends). With
+/// them, that shape (end gaps made) when it was looked at and meets no box: the arrow's
+/// route while it has both sides to itself.
+pub fn pick_sides(
+    index: &BoxIndex,
+    from: (ComponentId, Rect),
+    to: (ComponentId, Rect),
+) -> ([Side; 2], Option<Vec<Point>>) {
+    let middles = |r: &Rect, other: &Rect| -> Vec<Port> {
+        facing_sides(r, other)
+            .into_iter()
+            .map(Port::middle)
+            .collect()
+    };
+    let (starts, goals) = (middles(&from.1, &to.1), middles(&to.1, &from.1));
+    if starts.len() == 1 && goals.len() == 1 {
+        // No choice: the route is made once, from the ports.
+        return ([starts[0].side, goals[0].side], None);
+    }
+    match best_simple(index, [from, to], &starts, &goals) {
+        Some((0, _, points, sides)) => (sides, Some(with_end_gaps(points))),
+        Some((_, _, _, sides)) => (sides, None),
+        None => ([starts[0].side, goals[0].side], None),
+    }
+}
+
 /// The elbow route from `from` to `to`, avoiding the other boxes of `index`, and the
 /// sides it leaves and enters by.
 pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> (Vec<Point>, [Side; 2]) {
@@ -172,21 +234,7 @@ pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> (Vec<Point>, [Side; 
     };
     let (starts, goals) = (ports(&from, &b), ports(&to, &a));
     let ends = [from.id, to.id];
-    type Best = Option<(usize, f64, Vec<Point>, [Side; 2])>;
-    let mut best: Best = None;
-    let consider = |points: Vec<Point>, sides, best: &mut Best| {
-        let key = (crossings(index, &points, ends), cost(&points));
-        if best.as_ref().is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
-            *best = Some((key.0, key.1, points, sides));
-        }
-    };
-    for &s in &starts {
-        for &t in &goals {
-            for shape in simple_shapes(&a, s, &b, t) {
-                consider(shape, [s.side, t.side], &mut best);
-            }
-        }
-    }
+    let mut best = best_simple(index, [(from.id, a), (to.id, b)], &starts, &goals);
     // The search starts and ends a lane's width out per lane, and keeps as much more
     // clearance from other boxes, so that routes sharing a side turn and run apart.
     let (p0, q0) = (starts[0].point(&a), goals[0].point(&b));
@@ -225,7 +273,7 @@ pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> (Vec<Point>, [Side; 
         let mut points = vec![port(&starts, &a, sides[0])];
         points.extend(path);
         points.push(port(&goals, &b, sides[1]));
-        consider(simplify(points), sides, &mut best);
+        consider(index, ends, simplify(points), sides, &mut best);
         area = grid.inflate(3.0 * CLEARANCE + 60.0);
     }
     let (points, sides) = match best {
