@@ -13,7 +13,7 @@
 //! [`ArrowLayouts::sync`] re-does only what a change can affect: it routes again the
 //! arrows whose record changed, that touch a box that moved (or came or went), or
 //! whose drawn extent meets where such a box was or is now; then every arrow of a side
-//! whose port order changed; then the labels of those arrows and, when a label moved,
+//! an arrow joined or left; then the labels of those arrows and, when a label moved,
 //! of the later arrows sharing a side with it. An arrow left alone keeps the layout it
 //! had, which is what a full layout gives unless a box moved out of the way of a detour
 //! that never came near it.
@@ -130,7 +130,7 @@ impl ArrowLayouts {
                 }
             }
         }
-        stale.extend(self.sides.take_changed());
+        self.sides.take_changed(&mut stale);
         // Sorted sets as sorted vectors: a BTreeSet would add kilobytes to the app.
         let (mut changed, mut labels) = (Vec::new(), Vec::new());
         for id in stale {
@@ -145,9 +145,9 @@ impl ArrowLayouts {
                 add(&mut changed, id);
                 if let Some(keys) = self.entries.get(&id).and_then(Entry::keys) {
                     for k in keys {
-                        for m in self.sides.members(k).filter(|m| *m > id) {
+                        for &(_, m) in self.sides.members(k) {
                             let i = labels.partition_point(|x| *x > m);
-                            if labels.get(i) != Some(&m) {
+                            if m > id && labels.get(i) != Some(&m) {
                                 labels.insert(i, m);
                             }
                         }
@@ -203,13 +203,9 @@ impl ArrowLayouts {
                 match first {
                     Some(shape) if ports.iter().all(|p| p.of == 1) => shape.clone(),
                     _ => {
-                        let end = |id, rect, port| End {
-                            id,
-                            rect,
-                            port: Some(port),
-                        };
+                        let end = |id, rect, port| End { id, rect, port };
                         let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
-                        elbow_route(&self.index, from, to).0
+                        elbow_route(&self.index, from, to)
                     }
                 }
             }
@@ -227,12 +223,15 @@ impl ArrowLayouts {
             return false;
         };
         let label = (!e.label.is_empty() && !e.layout.points.is_empty()).then(|| {
-            let mates = e.keys().into_iter().flatten();
-            let avoid: Vec<Rect> = mates
-                .flat_map(|k| self.sides.members(k))
-                .filter(|m| *m < id)
-                .filter_map(|m| self.entries.get(&m)?.layout.label)
-                .collect();
+            // Plain loops, not iterator chains: each chain costs the app code.
+            let mut avoid: Vec<Rect> = Vec::new();
+            for k in e.keys().into_iter().flatten() {
+                for &(_, m) in self.sides.members(k) {
+                    if m < id {
+                        avoid.extend(self.entries.get(&m).and_then(|o| o.layout.label));
+                    }
+                }
+            }
             let size = arrow_label_size(&e.label);
             place_label(&self.index, &e.layout.points, size, &avoid)
         });
@@ -240,8 +239,10 @@ impl ArrowLayouts {
         let e = self.entries.get_mut(&id).expect("looked up above");
         let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;
         e.bounds = e.layout.bounds().inflate(1.0);
-        let reach = ends.into_iter().flatten().chain([e.bounds]);
-        e.reach = Rect::bounds(reach).unwrap_or_default();
+        e.reach = e.bounds;
+        for r in ends.into_iter().flatten() {
+            e.reach = e.reach.union(&r);
+        }
         moved
     }
 }

@@ -14,12 +14,12 @@ use std::collections::HashMap;
 /// A box's side.
 pub(super) type SideKey = (ComponentId, Side);
 
-/// The arrows on one side, in port order, with the key each is ordered by; and their
-/// order when the group was first changed since [`SideGroups::take_changed`].
+/// The arrows on one side, in port order, with the key each is ordered by; and
+/// whether an arrow joined or left since [`SideGroups::take_changed`].
 #[derive(Clone, Debug, Default)]
 struct Group {
     members: Vec<(f64, ArrowId)>,
-    before: Option<Vec<ArrowId>>,
+    changed: bool,
 }
 
 /// The groups of arrows sharing a side, and the groups changed since last taken (one
@@ -31,11 +31,10 @@ pub(super) struct SideGroups {
 }
 
 impl SideGroups {
-    /// The group of side `key`, its order before this change noted.
+    /// The group of side `key`, noted as changed.
     fn change(&mut self, key: SideKey) -> &mut Group {
         let group = self.groups.entry(key).or_default();
-        if group.before.is_none() {
-            group.before = Some(group.members.iter().map(|m| m.1).collect());
+        if !std::mem::replace(&mut group.changed, true) {
             self.changed.push(key);
         }
         group
@@ -58,17 +57,14 @@ impl SideGroups {
         self.change(key).members.retain(|m| m.1 != id);
     }
 
-    /// The arrows on side `key`, in port order.
-    pub fn members(&self, key: SideKey) -> impl Iterator<Item = ArrowId> + '_ {
-        let group = self.groups.get(&key);
-        group
-            .into_iter()
-            .flat_map(|g| g.members.iter().map(|m| m.1))
+    /// The arrows on side `key`, in port order, with the keys they are ordered by.
+    pub fn members(&self, key: SideKey) -> &[(f64, ArrowId)] {
+        self.groups.get(&key).map_or(&[], |g| &g.members)
     }
 
     /// The port arrow `id` uses on side `key`.
     pub fn port(&self, key: SideKey, id: ArrowId) -> Port {
-        let members = self.groups.get(&key).map_or(&[][..], |g| &g.members[..]);
+        let members = self.members(key);
         let at = members.iter().position(|m| m.1 == id).unwrap_or(0);
         Port {
             side: key.1,
@@ -77,22 +73,19 @@ impl SideGroups {
         }
     }
 
-    /// The members of every group whose order changed since the last call (those
-    /// whose ports may have moved), forgetting the changes and the emptied groups.
-    pub fn take_changed(&mut self) -> Vec<ArrowId> {
-        let mut out = Vec::new();
+    /// Adds to `out` the members of every group an arrow joined or left since the last
+    /// call (those whose ports may have moved), forgetting the changes and the emptied
+    /// groups.
+    pub fn take_changed(&mut self, out: &mut Vec<ArrowId>) {
         for key in std::mem::take(&mut self.changed) {
             let Some(group) = self.groups.get_mut(&key) else {
                 continue;
             };
-            let before = group.before.take().unwrap_or_default();
-            if !group.members.iter().map(|m| m.1).eq(before) {
-                out.extend(group.members.iter().map(|m| m.1));
-            }
+            group.changed = false;
+            out.extend(group.members.iter().map(|m| m.1));
             if group.members.is_empty() {
                 self.groups.remove(&key);
             }
         }
-        out
     }
 }

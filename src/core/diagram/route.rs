@@ -42,8 +42,6 @@ pub enum Side {
     Top,
 }
 
-/// The sides in the order of their directions.
-pub(super) const SIDES: [Side; 4] = [Side::Right, Side::Bottom, Side::Left, Side::Top];
 /// Unit steps of the four directions, in the order of [`Side`].
 pub(super) const STEP: [(f64, f64); 4] = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)];
 
@@ -114,8 +112,7 @@ impl Port {
     }
 }
 
-/// One end of an elbow route: its box, and its port, or `None` for the middle of
-/// whichever facing side routes best.
+/// One end of an elbow route: its box, and its port.
 #[derive(Clone, Copy, Debug)]
 pub struct End {
     /// The box.
@@ -123,7 +120,7 @@ pub struct End {
     /// Its rectangle.
     pub rect: Rect,
     /// The port to use.
-    pub port: Option<Port>,
+    pub port: Port,
 }
 
 /// The sides of `r` that face `other` (`other` lies wholly beyond them); when the two
@@ -221,71 +218,58 @@ pub fn pick_sides(
     }
 }
 
-/// The elbow route from `from` to `to`, avoiding the other boxes of `index`, and the
-/// sides it leaves and enters by.
-pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> (Vec<Point>, [Side; 2]) {
-    let (a, b) = (from.rect, to.rect);
-    let ports = |e: &End, other: &Rect| match e.port {
-        Some(p) => vec![p],
-        None => facing_sides(&e.rect, other)
-            .into_iter()
-            .map(Port::middle)
-            .collect(),
-    };
-    let (starts, goals) = (ports(&from, &b), ports(&to, &a));
-    let ends = [from.id, to.id];
-    let mut best = best_simple(index, [(from.id, a), (to.id, b)], &starts, &goals);
+/// The elbow route from `from` to `to` by their ports, avoiding the other boxes of
+/// `index`.
+pub fn elbow_route(index: &BoxIndex, from: End, to: End) -> Vec<Point> {
+    let (a, b, s, t) = (from.rect, to.rect, from.port, to.port);
+    let ends = [(from.id, a), (to.id, b)];
+    let mut best = best_simple(index, ends, &[s], &[t]);
     // The search starts and ends a lane's width out per lane, and keeps as much more
     // clearance from other boxes, so that routes sharing a side turn and run apart.
-    let (p0, q0) = (starts[0].point(&a), goals[0].point(&b));
-    let mut wide = 0.0_f64;
-    let mut tips = |ports: &[Port], r: &Rect, other: Point| {
-        let mut tip = |p: Port| {
-            let at = p.point(r);
-            let toward = if p.side.is_horizontal() {
-                other.y - at.y
-            } else {
-                other.x - at.x
-            };
-            let (stub, (dx, dy)) = (p.lane(toward) * LANE, STEP[p.side.dir()]);
-            wide = wide.max(stub.min(2.0 * LANE));
-            (p.side, Point::new(at.x + dx * stub, at.y + dy * stub))
+    let (p0, q0) = (s.point(&a), t.point(&b));
+    let tip = |p: Port, at: Point, other: Point| {
+        let toward = if p.side.is_horizontal() {
+            other.y - at.y
+        } else {
+            other.x - at.x
         };
-        ports.iter().map(|p| tip(*p)).collect::<Vec<_>>()
+        let (stub, (dx, dy)) = (p.lane(toward) * LANE, STEP[p.side.dir()]);
+        (
+            stub.min(2.0 * LANE),
+            (p.side, Point::new(at.x + dx * stub, at.y + dy * stub)),
+        )
     };
-    let (start_tips, goal_tips) = (tips(&starts, &a, q0), tips(&goals, &b, p0));
-    let clearance = CLEARANCE + wide;
+    let ((w0, start), (w1, goal)) = (tip(s, p0, q0), tip(t, q0, p0));
+    let clearance = CLEARANCE + w0.max(w1);
     let mut area = a.union(&b).inflate(3.0 * CLEARANCE + 10.0);
     for _ in 0..2 {
         if best.as_ref().is_some_and(|b| b.0 == 0) {
             break;
         }
-        let pair = ((from.id, a), (to.id, b));
-        let Some((path, grid, sides)) =
-            search(index, pair, (&start_tips, &goal_tips), area, clearance)
-        else {
+        let Some((path, grid)) = search(index, ends, (start, goal), area, clearance) else {
             break;
         };
-        let port = |ports: &[Port], r: &Rect, side| {
-            let p = ports.iter().find(|p| p.side == side).copied();
-            p.unwrap_or(Port::middle(side)).point(r)
-        };
-        let mut points = vec![port(&starts, &a, sides[0])];
+        let mut points = vec![p0];
         points.extend(path);
-        points.push(port(&goals, &b, sides[1]));
-        consider(index, ends, simplify(points), sides, &mut best);
+        points.push(q0);
+        consider(
+            index,
+            [from.id, to.id],
+            simplify(points),
+            [s.side, t.side],
+            &mut best,
+        );
         area = grid.inflate(3.0 * CLEARANCE + 60.0);
     }
-    let (points, sides) = match best {
-        Some((_, _, points, sides)) => (points, sides),
+    let points = match best {
+        Some((_, _, points, _)) => points,
         None => {
             // Boxes overlapping each other: any orthogonal line will do.
             let xm = (p0.x + q0.x) / 2.0;
-            let line = vec![p0, Point::new(xm, p0.y), Point::new(xm, q0.y), q0];
-            (simplify(line), [starts[0].side, goals[0].side])
+            simplify(vec![p0, Point::new(xm, p0.y), Point::new(xm, q0.y), q0])
         }
     };
-    (with_end_gaps(points), sides)
+    with_end_gaps(points)
 }
 
 /// The straight, L and Z shapes from port `s` of `a` to port `t` of `b` that leave

@@ -5,7 +5,7 @@
 use super::board::ComponentId;
 use super::box_index::BoxIndex;
 use super::geometry::{Point, Rect};
-use super::route::{simplify, Side, BEND, CLEARANCE, SIDES, STEP};
+use super::route::{simplify, Side, BEND, CLEARANCE, STEP};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -42,15 +42,15 @@ impl Lines {
 pub(super) type Tip = (Side, Point);
 
 /// Shortest route on the grid of lines through the nearby boxes' edges (grown by
-/// `clearance`) and the tips, from one of `starts` to one of `goals`. Returns the
-/// route, the grid's extent and the sides it leaves and enters by.
+/// `clearance`) and the tips, from `start` to `goal`. Returns the route and the grid's
+/// extent.
 pub(super) fn search(
     index: &BoxIndex,
-    (from, to): ((ComponentId, Rect), (ComponentId, Rect)),
-    (start_ports, goal_ports): (&[Tip], &[Tip]),
+    [from, to]: [(ComponentId, Rect); 2],
+    (start, goal): (Tip, Tip),
     area: Rect,
     clearance: f64,
-) -> Option<(Vec<Point>, Rect, [Side; 2])> {
+) -> Option<(Vec<Point>, Rect)> {
     let others: Vec<Rect> = index
         .query(&area)
         .into_iter()
@@ -67,7 +67,7 @@ pub(super) fn search(
         xs.extend([r.x, r.right()]);
         ys.extend([r.y, r.bottom()]);
     }
-    for (_, p) in start_ports.iter().chain(goal_ports) {
+    for (_, p) in [start, goal] {
         xs.push(p.x);
         ys.push(p.y);
     }
@@ -78,32 +78,22 @@ pub(super) fn search(
     }
     let grid = Grid::paint(&xs, &ys, &others, &own);
     let node = |p: Point| ys.at(p.y) * nx + xs.at(p.x);
-    let heuristic = |n: usize| {
-        let (x, y) = (xs.0[n % nx], ys.0[n / nx]);
-        goal_ports
-            .iter()
-            .map(|(_, q)| (x - q.x).abs() + (y - q.y).abs())
-            .fold(f64::INFINITY, f64::min)
-    };
-    let goal_states: Vec<usize> = goal_ports
-        .iter()
-        .map(|(t, q)| node(*q) * 4 + (t.dir() + 2) % 4)
-        .collect();
+    let q = goal.1;
+    let heuristic = |n: usize| (xs.0[n % nx] - q.x).abs() + (ys.0[n / nx] - q.y).abs();
+    let goal_state = node(q) * 4 + (goal.0.dir() + 2) % 4;
     let mut dist = vec![f64::INFINITY; nx * ny * 4];
     let mut prev = vec![usize::MAX; nx * ny * 4];
     let mut done = vec![false; nx * ny * 4];
     let mut heap = BinaryHeap::new();
-    for (s, p) in start_ports {
-        let state = node(*p) * 4 + s.dir();
-        dist[state] = 0.0;
-        heap.push(Reverse((heuristic(node(*p)).to_bits(), state)));
-    }
+    let state = node(start.1) * 4 + start.0.dir();
+    dist[state] = 0.0;
+    heap.push(Reverse((heuristic(node(start.1)).to_bits(), state)));
     let mut reached = None;
     while let Some(Reverse((_, state))) = heap.pop() {
         if std::mem::replace(&mut done[state], true) {
             continue;
         }
-        if goal_states.contains(&state) {
+        if state == goal_state {
             reached = Some(state);
             break;
         }
@@ -134,7 +124,6 @@ pub(super) fn search(
         }
     }
     let mut state = reached?;
-    let end = SIDES[(state % 4 + 2) % 4];
     let mut points = Vec::new();
     loop {
         let n = state / 4;
@@ -145,14 +134,13 @@ pub(super) fn search(
         state = prev[state];
     }
     points.reverse();
-    let start = SIDES[state % 4];
     let extent = Rect::new(
         xs.0[0],
         ys.0[0],
         xs.0[nx - 1] - xs.0[0],
         ys.0[ny - 1] - ys.0[0],
     );
-    Some((simplify(points), extent, [start, end]))
+    Some((simplify(points), extent))
 }
 
 /// What each cell between grid lines holds: 0 free, 1 near the route's own boxes,
