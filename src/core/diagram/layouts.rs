@@ -201,7 +201,7 @@ impl ArrowLayouts {
             (Some((_, first)), Some([s, t]), (Some(f), Some(r))) => {
                 let ports = [self.sides.port(s, id), self.sides.port(t, id)];
                 match first {
-                    Some(shape) if ports.iter().all(|p| p.of == 1) => shape.clone(),
+                    Some(shape) if ports[0].of == 1 && ports[1].of == 1 => shape.clone(),
                     _ => {
                         let end = |id, rect, port| End { id, rect, port };
                         let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
@@ -225,10 +225,12 @@ impl ArrowLayouts {
         let label = (!e.label.is_empty() && !e.layout.points.is_empty()).then(|| {
             // Plain loops, not iterator chains: each chain costs the app code.
             let mut avoid: Vec<Rect> = Vec::new();
-            for k in e.keys().into_iter().flatten() {
-                for &(_, m) in self.sides.members(k) {
-                    if m < id {
-                        avoid.extend(self.entries.get(&m).and_then(|o| o.layout.label));
+            if let Some(keys) = e.keys() {
+                for k in keys {
+                    for &(_, m) in self.sides.members(k) {
+                        if m < id {
+                            avoid.extend(self.entries.get(&m).and_then(|o| o.layout.label));
+                        }
                     }
                 }
             }
@@ -239,10 +241,8 @@ impl ArrowLayouts {
         let e = self.entries.get_mut(&id).expect("looked up above");
         let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;
         e.bounds = e.layout.bounds().inflate(1.0);
-        e.reach = e.bounds;
-        for r in ends.into_iter().flatten() {
-            e.reach = e.reach.union(&r);
-        }
+        let grow = |r: Rect, end: Option<Rect>| end.map_or(r, |end| r.union(&end));
+        e.reach = grow(grow(e.bounds, ends[0]), ends[1]);
         moved
     }
 }

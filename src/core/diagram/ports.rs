@@ -65,7 +65,10 @@ impl SideGroups {
     /// The port arrow `id` uses on side `key`.
     pub fn port(&self, key: SideKey, id: ArrowId) -> Port {
         let members = self.members(key);
-        let at = members.iter().position(|m| m.1 == id).unwrap_or(0);
+        let mut at = 0;
+        while at + 1 < members.len() && members[at].1 != id {
+            at += 1;
+        }
         Port {
             side: key.1,
             at: at as u32,
@@ -82,7 +85,9 @@ impl SideGroups {
                 continue;
             };
             group.changed = false;
-            out.extend(group.members.iter().map(|m| m.1));
+            for m in &group.members {
+                out.push(m.1);
+            }
             if group.members.is_empty() {
                 self.groups.remove(&key);
             }

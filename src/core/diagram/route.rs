@@ -200,11 +200,12 @@ pub fn pick_sides(
     from: (ComponentId, Rect),
     to: (ComponentId, Rect),
 ) -> ([Side; 2], Option<Vec<Point>>) {
-    let middles = |r: &Rect, other: &Rect| -> Vec<Port> {
-        facing_sides(r, other)
-            .into_iter()
-            .map(Port::middle)
-            .collect()
+    let middles = |r: &Rect, other: &Rect| {
+        let mut ports = Vec::with_capacity(2);
+        for side in facing_sides(r, other) {
+            ports.push(Port::middle(side));
+        }
+        ports
     };
     let (starts, goals) = (middles(&from.1, &to.1), middles(&to.1, &from.1));
     if starts.len() == 1 && goals.len() == 1 {
