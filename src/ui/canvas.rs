@@ -71,7 +71,7 @@ pub fn measure_canvas(state: BoardState) {
 
 /// Focuses a component's element (after it is rendered).
 pub fn focus_component(id: ComponentId) {
-    dom::after_render(move || dom::focus(&format!("[data-testid=node][data-id=\"{id}\"]")));
+    dom::after_render(move || dom::focus(&format!("[data-hit=component][data-id=\"{id}\"]")));
 }
 
 /// The whiteboard.
@@ -240,7 +240,8 @@ pub fn Canvas() -> impl IntoView {
             }
         })
     };
-    let empty = move || state.component_ids.with(Vec::is_empty);
+    let empty =
+        move || state.component_ids.with(Vec::is_empty) && state.frame_ids.with(Vec::is_empty);
 
     view! {
         <div class="canvas-wrap">
@@ -280,6 +281,12 @@ pub fn Canvas() -> impl IntoView {
                     </marker>
                 </defs>
                 <g class="world" transform=world_transform>
+                    // Frames beneath everything.
+                    <g class="frames">
+                        <For each=move || state.frame_ids.get() key=|id| *id let:id>
+                            <super::frame_view::FrameView id=id />
+                        </For>
+                    </g>
                     <g class="arrows">
                         {arrow_layer(state, |key| view! { <ArrowView key=key /> }.into_any())}
                     </g>

@@ -1,4 +1,6 @@
-//! One component on the canvas: shape, icon, label, connection handles.
+//! One component on the canvas: shape, icon, label, connection handles. Free text and
+//! sticky notes are drawn here too (`data-testid="text"`, `data-kind` "text" or
+//! "sticky"), without icon, kind line or connection dots; free text has no outline.
 
 use super::state::use_board;
 use crate::core::decimal::dec;
@@ -40,8 +42,10 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         caption_text(kind.get(), w, h)
     });
     let label_view = move || label_text(layout.get(), caption.get());
+    let part = Memo::new(move |_| kind.get().is_part());
+    // Notes take no arrows: no connection dots.
     let handles = move || {
-        handles_shown.get().then(|| {
+        (handles_shown.get() && part.get()).then(|| {
             let (w, h) = size.get();
             let r = 5.5 / state.viewport.get().zoom;
             [(w / 2.0, 0.0), (w, h / 2.0), (w / 2.0, h), (0.0, h / 2.0)]
@@ -62,41 +66,15 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 .collect_view()
         })
     };
-    // Resize handles at the corners, while the box is selected.
     let resize_handles = move || {
-        selected.get().then(|| {
-            let (w, h) = size.get();
-            let side = 9.0 / state.viewport.get().zoom;
-            Corner::ALL
-                .into_iter()
-                .map(|corner| {
-                    let (cx, cy) = match corner {
-                        Corner::TopLeft => (0.0, 0.0),
-                        Corner::TopRight => (w, 0.0),
-                        Corner::BottomRight => (w, h),
-                        Corner::BottomLeft => (0.0, h),
-                    };
-                    view! {
-                        <rect
-                            data-testid="resize-handle"
-                            data-hit="resize"
-                            data-id=id.to_string()
-                            data-corner=corner.code()
-                            class=format!("resize-handle {}", corner.code())
-                            x=dec(cx - side / 2.0).to_string()
-                            y=dec(cy - side / 2.0).to_string()
-                            width=dec(side).to_string()
-                            height=dec(side).to_string()
-                        />
-                    }
-                })
-                .collect_view()
-        })
+        selected
+            .get()
+            .then(|| resize_handles(id, size.get(), state.viewport.get().zoom))
     };
     let aria = move || {
         let k = kind.get();
         let l = label.get();
-        if l == k.display_name() {
+        if l == k.display_name() || !k.is_part() {
             l
         } else {
             format!("{l} ({})", k.display_name())
@@ -105,11 +83,12 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 
     view! {
         <g
-            data-testid="node"
+            data-testid=move || if part.get() { "node" } else { "text" }
             data-hit="component"
             data-id=id.to_string()
             data-kind=move || kind.get().id()
             class="node"
+            class:note=move || !part.get()
             class:selected=selected
             class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
@@ -123,9 +102,11 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         >
             <path class="shape" d=move || outline.get().0 />
             {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}
-            <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
-                <path d=move || kind.get().icon() />
-            </g>
+            {move || part.get().then(|| view! {
+                <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
+                    <path d=move || kind.get().icon() />
+                </g>
+            })}
             {label_view}
             {move || {
                 has_notes.get().then(|| {
@@ -137,6 +118,36 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             {resize_handles}
         </g>
     }
+}
+
+/// Resize handles at the corners of a selected `w` x `h` box, the same size on screen
+/// at every `zoom`.
+pub fn resize_handles(id: ComponentId, (w, h): (f64, f64), zoom: f64) -> impl IntoView {
+    let side = 9.0 / zoom;
+    Corner::ALL
+        .into_iter()
+        .map(|corner| {
+            let (cx, cy) = match corner {
+                Corner::TopLeft => (0.0, 0.0),
+                Corner::TopRight => (w, 0.0),
+                Corner::BottomRight => (w, h),
+                Corner::BottomLeft => (0.0, h),
+            };
+            view! {
+                <rect
+                    data-testid="resize-handle"
+                    data-hit="resize"
+                    data-id=id.to_string()
+                    data-corner=corner.code()
+                    class=format!("resize-handle {}", corner.code())
+                    x=dec(cx - side / 2.0).to_string()
+                    y=dec(cy - side / 2.0).to_string()
+                    width=dec(side).to_string()
+                    height=dec(side).to_string()
+                />
+            }
+        })
+        .collect_view()
 }
 
 /// A colour's hue for the `--h` custom property (the stylesheet derives each theme's
@@ -172,5 +183,6 @@ pub fn label_text(l: LabelLayout, kind_name: String) -> impl IntoView {
             view! { <tspan x=x.clone() y=dec(l.top + l.line_height * i as f64).to_string()>{line}</tspan> }
         })
         .collect_view();
-    view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
+    let anchor = if l.start { "start" } else { "middle" };
+    view! { <text class="label" text-anchor=anchor>{text_lines}{caption}</text> }
 }

@@ -19,6 +19,8 @@ pub fn BoardFigure(
     board: Board,
     #[prop(default = None)] since: Option<Board>,
 ) -> impl IntoView {
+    // The figure shows the design: free text, sticky notes and frames are left out.
+    let board = board.parts_only().into_owned();
     let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     let caption = format!(
         "{caption}: {}, {}",

@@ -1,5 +1,6 @@
 //! The outline: every component and connection as a list, plus an inspector for the
-//! selection. It makes the whole board usable without a pointer.
+//! selection. It makes the whole board usable without a pointer. Free text, sticky
+//! notes and frames are listed apart ("Notes and frames"), never counted as components.
 
 use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
@@ -29,12 +30,13 @@ struct ArrowRow {
 pub fn Outline() -> impl IntoView {
     let state = use_board();
     // Positions change on every drag frame; these rows do not, so the lists stay put.
-    let components = Memo::new(move |_| {
+    let rows = move |parts: bool| {
         state.structure.track();
         state.with_editor(|e| {
             e.board()
                 .components()
                 .iter()
+                .filter(|c| c.kind.is_part() == parts)
                 .map(|c| ComponentRow {
                     id: c.id,
                     kind: c.kind,
@@ -42,7 +44,9 @@ pub fn Outline() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    });
+    };
+    let components = Memo::new(move |_| rows(true));
+    let notes = Memo::new(move |_| rows(false));
     let arrows = Memo::new(move |_| {
         state.structure.track();
         state.with_editor(|e| {
@@ -65,9 +69,8 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let component_rows = move || {
-        components
-            .get()
+    let component_rows = move |list: Memo<Vec<ComponentRow>>| {
+        list.get()
             .into_iter()
             .map(|row| {
                 let id = row.id;
@@ -128,8 +131,16 @@ pub fn Outline() -> impl IntoView {
                 <h2 class="panel-title" id="outline-components">
                     "Components " <span class="count">{move || components.with(Vec::len)}</span>
                 </h2>
-                <ul class="outline-list">{component_rows}</ul>
+                <ul class="outline-list">{move || component_rows(components)}</ul>
             </section>
+            <Show when=move || notes.with(|n| !n.is_empty())>
+                <section aria-labelledby="outline-notes">
+                    <h2 class="panel-title" id="outline-notes">
+                        "Notes and frames " <span class="count">{move || notes.with(Vec::len)}</span>
+                    </h2>
+                    <ul class="outline-list">{move || component_rows(notes)}</ul>
+                </section>
+            </Show>
             <section aria-labelledby="outline-arrows">
                 <h2 class="panel-title" id="outline-arrows">
                     "Connections " <span class="count">{move || arrows.with(Vec::len)}</span>
@@ -187,7 +198,12 @@ fn Inspector() -> impl IntoView {
     move || {
         let selection = state.selection.get();
         if let Some(id) = selection.single_component() {
-            Some(view! { <ComponentInspector id=id /> }.into_any())
+            let part = state.with_editor(|e| e.board().component(id).map(|c| c.kind.is_part()));
+            Some(if part == Some(false) {
+                view! { <NoteInspector id=id /> }.into_any()
+            } else {
+                view! { <ComponentInspector id=id /> }.into_any()
+            })
         } else if let Some(id) = selection.single_arrow() {
             Some(view! { <ArrowInspector id=id /> }.into_any())
         } else if selection.components().len() > 1 {
@@ -298,6 +314,42 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
             <button type="button" class="danger" on:click=move |_| {
                 let _ = state.dispatch(Action::DeleteSelection);
             }>"Delete component"</button>
+        </section>
+    }
+}
+
+/// Free text, a sticky note or a frame: its text, colour, size, and delete.
+#[component]
+fn NoteInspector(id: ComponentId) -> impl IntoView {
+    let state = use_board();
+    let view = RwSignal::from(state.component(id).data);
+    let kind = view.with_untracked(|c| c.kind);
+    let field = if kind == ComponentKind::Frame {
+        "Title"
+    } else {
+        "Text"
+    };
+    view! {
+        <section class="inspector" aria-label=format!("Selected {}", kind.display_name())>
+            <label class="field">
+                <span>{field}</span>
+                <input
+                    type="text"
+                    maxlength=kind.max_label_chars().to_string()
+                    prop:value=move || view.with(|c| c.label.clone())
+                    on:change=move |ev| {
+                        let _ = state.dispatch(Action::Apply(Command::RenameComponent { id, label: event_target_value(&ev) }));
+                    }
+                />
+            </label>
+            <super::appearance::BoxAppearance id=id />
+            <button type="button" class="danger" on:click=move |_| {
+                let _ = state.dispatch(Action::DeleteSelection);
+            }>{match kind {
+                ComponentKind::Frame => "Delete frame",
+                ComponentKind::Sticky => "Delete note",
+                _ => "Delete text",
+            }}</button>
         </section>
     }
 }

@@ -105,14 +105,15 @@ fn timing(out: &mut String, s: &Session) {
 }
 
 fn design(out: &mut String, board: &Board) {
+    let parts = board.parts_only();
     let _ = writeln!(
         out,
         "## The design\n\n{} components, {} arrows.\n\n```mermaid\n{}```\n",
-        board.components().len(),
-        board.arrows().len(),
+        parts.components().len(),
+        parts.arrows().len(),
         to_mermaid(board)
     );
-    for c in board.components() {
+    for c in parts.components() {
         let _ = writeln!(out, "- **{}** ({})", text(&c.label), c.kind.display_name());
         for (field, name) in [
             (NoteField::Details, "Details"),
@@ -125,6 +126,39 @@ fn design(out: &mut String, board: &Board) {
         }
     }
     out.push('\n');
+    annotations(out, board);
+}
+
+/// Frames as groups (with the parts wholly inside them) and the free text and sticky
+/// notes, in their own section: they are not parts of the design.
+fn annotations(out: &mut String, board: &Board) {
+    let all = board.components();
+    let frames = all.iter().filter(|c| c.kind == ComponentKind::Frame);
+    let mut groups = String::new();
+    for f in frames {
+        let inside: Vec<String> = all
+            .iter()
+            .filter(|c| c.kind.is_part() && f.rect.contains_rect(&c.rect))
+            .map(|c| text(&c.label))
+            .collect();
+        let inside = if inside.is_empty() {
+            "nothing inside".to_string()
+        } else {
+            inside.join(", ")
+        };
+        let _ = writeln!(groups, "- **{}**: {inside}", text(&f.label));
+    }
+    if !groups.is_empty() {
+        let _ = writeln!(out, "## Groups on the board\n\n{groups}");
+    }
+    let notes: Vec<String> = all
+        .iter()
+        .filter(|c| matches!(c.kind, ComponentKind::Text | ComponentKind::Sticky))
+        .map(|c| format!("- {}\n", inline(&c.label)))
+        .collect();
+    if !notes.is_empty() {
+        let _ = writeln!(out, "## Notes on the board\n\n{}", notes.concat());
+    }
 }
 
 fn checklist(out: &mut String, report: &Report, claims: &BTreeSet<String>) {

@@ -3,8 +3,8 @@
 
 use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
-    normalize_label, normalize_note, Arrow, ArrowId, Board, Colour, Component, ComponentId,
-    ComponentKind, Rect, MAX_COORDINATE,
+    normalize_label, normalize_note, normalize_text, Arrow, ArrowId, Board, Colour, Component,
+    ComponentId, ComponentKind, Rect, MAX_COORDINATE,
 };
 use crate::core::editor::Viewport;
 use serde_json::{Map, Value};
@@ -64,6 +64,11 @@ pub enum Repair {
         /// The arrow's saved id, if it had one.
         id: Option<u64>,
     },
+    /// An arrow to or from free text, a sticky note or a frame was dropped.
+    DroppedNoteArrow {
+        /// The arrow's saved id, if it had one.
+        id: Option<u64>,
+    },
     /// A second arrow with the same source and target was dropped.
     DroppedDuplicateArrow {
         /// The arrow's saved id, if it had one.
@@ -98,6 +103,7 @@ impl fmt::Display for Repair {
                 f.write_str("dropped an arrow from a component to itself")
             }
             Repair::DroppedDuplicateArrow { .. } => f.write_str("dropped a repeated arrow"),
+            Repair::DroppedNoteArrow { .. } => f.write_str("dropped an arrow to a frame or note"),
             Repair::FixedViewport => f.write_str("reset the view position"),
         }
     }
@@ -189,9 +195,10 @@ fn restore_components(
     saved: &[Value],
     ids: &mut IdAllocator,
     repairs: &mut Vec<Repair>,
-) -> (Vec<Component>, HashMap<u32, ComponentId>) {
+) -> (Vec<Component>, HashMap<u32, (ComponentId, bool)>) {
     let mut components = Vec::with_capacity(saved.len());
-    // Saved id -> restored id; the first component with a saved id owns it for arrows.
+    // Saved id -> restored id and whether it is a part; the first component with a
+    // saved id owns it for arrows.
     let mut id_map = HashMap::new();
     for (index, value) in saved.iter().enumerate() {
         let Some(record) = value.as_object() else {
@@ -204,9 +211,6 @@ fn restore_components(
         if renumbered {
             repairs.push(Repair::RenumberedComponent { id });
         }
-        if let Some(saved) = saved_id {
-            id_map.entry(saved).or_insert(id);
-        }
         let kind_text = record.get("kind").and_then(Value::as_str).unwrap_or("");
         let kind = ComponentKind::from_id(kind_text).unwrap_or_else(|| {
             repairs.push(Repair::UnknownKind {
@@ -214,10 +218,13 @@ fn restore_components(
             });
             ComponentKind::Generic
         });
+        if let Some(saved) = saved_id {
+            id_map.entry(saved).or_insert((id, kind.is_part()));
+        }
         let label = record
             .get("label")
             .and_then(Value::as_str)
-            .map(normalize_label)
+            .map(|l| normalize_text(l, kind.max_label_chars()))
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| kind.display_name().to_string());
         let (rect, fixed) = restore_rect(record);
@@ -285,7 +292,7 @@ fn restore_rect(record: &Map<String, Value>) -> (Rect, bool) {
 
 fn restore_arrows(
     saved: &[Value],
-    id_map: &HashMap<u32, ComponentId>,
+    id_map: &HashMap<u32, (ComponentId, bool)>,
     ids: &mut IdAllocator,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Arrow> {
@@ -304,10 +311,14 @@ fn restore_arrows(
                 .and_then(|v| u32::try_from(v).ok())
                 .and_then(|v| id_map.get(&v).copied())
         };
-        let (Some(from), Some(to)) = (end("from"), end("to")) else {
+        let (Some((from, from_part)), Some((to, to_part))) = (end("from"), end("to")) else {
             repairs.push(Repair::DroppedDanglingArrow { id: raw_id });
             continue;
         };
+        if !(from_part && to_part) {
+            repairs.push(Repair::DroppedNoteArrow { id: raw_id });
+            continue;
+        }
         if from == to {
             repairs.push(Repair::DroppedSelfArrow { id: raw_id });
             continue;

@@ -51,6 +51,8 @@ impl fmt::Display for BreadthGap {
 
 /// Everything the board still lacks; empty means the gate is passed.
 pub fn breadth_gaps(board: &Board) -> Vec<BreadthGap> {
+    // Notes and frames are not parts of the design.
+    let board = &*board.parts_only();
     let mut gaps = Vec::new();
     let n = board.components().len();
     if n < MIN_BREADTH_COMPONENTS {
