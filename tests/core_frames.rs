@@ -378,3 +378,13 @@ fn exports_draw_frames_beneath_and_keep_notes_escaped() {
     );
     assert!(md[notes..].contains("\"100 ms\""), "{md}");
 }
+
+/// Writes the fixture's SVG export to `FRAMES_SVG` when set, to look at it rendered.
+#[test]
+fn the_frames_fixture_exports_an_svg_to_look_at() {
+    let svg = to_svg(&fixture("v2-frames.json"), Some("#ffffff"));
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    if let Some(path) = std::env::var_os("FRAMES_SVG") {
+        std::fs::write(path, &svg).unwrap();
+    }
+}

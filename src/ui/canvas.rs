@@ -282,19 +282,11 @@ pub fn Canvas() -> impl IntoView {
                 </defs>
                 <g class="world" transform=world_transform>
                     // Frames beneath everything.
-                    <g class="frames">
-                        <For each=move || state.frame_ids.get() key=|id| *id let:id>
-                            <super::frame_view::FrameView id=id />
-                        </For>
-                    </g>
+                    <g class="frames">{component_layer(state.frame_ids)}</g>
                     <g class="arrows">
                         {arrow_layer(state, |key| view! { <ArrowView key=key /> }.into_any())}
                     </g>
-                    <g class="components">
-                        <For each=move || state.component_ids.get() key=|id| *id let:id>
-                            <ComponentView id=id />
-                        </For>
-                    </g>
+                    <g class="components">{component_layer(state.component_ids)}</g>
                     // Labels above the boxes, so no box hides one.
                     <g class="arrow-labels">
                         {arrow_layer(state, |key| view! { <ArrowLabelView key=key /> }.into_any())}
@@ -326,6 +318,15 @@ fn arrow_layer(state: BoardState, part: fn(ArrowKey) -> AnyView) -> impl IntoVie
     view! {
         <For each=move || state.arrow_keys.get() key=|k| *k let:key>
             {part(key)}
+        </For>
+    }
+}
+
+/// One view per component of `ids`, keyed by id: the frames' layer or the others'.
+fn component_layer(ids: RwSignal<Vec<ComponentId>>) -> impl IntoView {
+    view! {
+        <For each=move || ids.get() key=|id| *id let:id>
+            <ComponentView id=id />
         </For>
     }
 }

@@ -1,10 +1,16 @@
-//! One component on the canvas: shape, icon, label, connection handles. Free text and
-//! sticky notes are drawn here too (`data-testid="text"`, `data-kind` "text" or
-//! "sticky"), without icon, kind line or connection dots; free text has no outline.
+//! One component on the canvas: shape, icon, label, connection handles.
+//!
+//! Annotations are drawn here too, without icon, kind line or connection dots: free
+//! text (`data-testid="text"`, `data-kind="text"`, no outline until selected), sticky
+//! notes (`data-testid="text"`, `data-kind="sticky"`) and frames (`data-testid="frame"`,
+//! in the canvas's bottom layer; only their outline and title take the pointer, so a
+//! selection band can start inside one). `data-testid="node"` stays for parts only.
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{caption_text, label_layout, shape_outline, ComponentId, LabelLayout};
+use crate::core::diagram::{
+    caption_text, label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout,
+};
 use crate::core::editor::Corner;
 use leptos::prelude::*;
 
@@ -27,9 +33,15 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 
     let transform =
         move || view.with(|c| format!("translate({} {})", dec(c.rect.x), dec(c.rect.y)));
+    let part = Memo::new(move |_| kind.get().is_part());
     let outline = Memo::new(move |_| {
         let (w, h) = size.get();
-        shape_outline(kind.get().shape(), w, h)
+        let (body, detail) = shape_outline(kind.get().shape(), w, h);
+        // A frame's outline again as its detail: a wide invisible grip (stylesheet).
+        match kind.get() {
+            ComponentKind::Frame => (body.clone(), Some(body)),
+            _ => (body, detail),
+        }
     });
     // One layout for the canvas and the SVG export: say what the box is when its
     // name does not.
@@ -42,8 +54,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         caption_text(kind.get(), w, h)
     });
     let label_view = move || label_text(layout.get(), caption.get());
-    let part = Memo::new(move |_| kind.get().is_part());
-    // Notes take no arrows: no connection dots.
+    // Notes and frames take no arrows: no connection dots.
     let handles = move || {
         (handles_shown.get() && part.get()).then(|| {
             let (w, h) = size.get();
@@ -66,10 +77,36 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Resize handles at the corners, while the box is selected.
     let resize_handles = move || {
-        selected
-            .get()
-            .then(|| resize_handles(id, size.get(), state.viewport.get().zoom))
+        selected.get().then(|| {
+            let (w, h) = size.get();
+            let side = 9.0 / state.viewport.get().zoom;
+            Corner::ALL
+                .into_iter()
+                .map(|corner| {
+                    let (cx, cy) = match corner {
+                        Corner::TopLeft => (0.0, 0.0),
+                        Corner::TopRight => (w, 0.0),
+                        Corner::BottomRight => (w, h),
+                        Corner::BottomLeft => (0.0, h),
+                    };
+                    view! {
+                        <rect
+                            data-testid="resize-handle"
+                            data-hit="resize"
+                            data-id=id.to_string()
+                            data-corner=corner.code()
+                            class=format!("resize-handle {}", corner.code())
+                            x=dec(cx - side / 2.0).to_string()
+                            y=dec(cy - side / 2.0).to_string()
+                            width=dec(side).to_string()
+                            height=dec(side).to_string()
+                        />
+                    }
+                })
+                .collect_view()
+        })
     };
     let aria = move || {
         let k = kind.get();
@@ -83,12 +120,15 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 
     view! {
         <g
-            data-testid=move || if part.get() { "node" } else { "text" }
+            data-testid=move || match kind.get() {
+                ComponentKind::Frame => "frame",
+                k if k.is_part() => "node",
+                _ => "text",
+            }
             data-hit="component"
             data-id=id.to_string()
             data-kind=move || kind.get().id()
             class="node"
-            class:note=move || !part.get()
             class:selected=selected
             class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
@@ -102,11 +142,10 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         >
             <path class="shape" d=move || outline.get().0 />
             {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}
-            {move || part.get().then(|| view! {
-                <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
-                    <path d=move || kind.get().icon() />
-                </g>
-            })}
+            // Hidden on notes and frames by the stylesheet.
+            <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
+                <path d=move || kind.get().icon() />
+            </g>
             {label_view}
             {move || {
                 has_notes.get().then(|| {
@@ -118,36 +157,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             {resize_handles}
         </g>
     }
-}
-
-/// Resize handles at the corners of a selected `w` x `h` box, the same size on screen
-/// at every `zoom`.
-pub fn resize_handles(id: ComponentId, (w, h): (f64, f64), zoom: f64) -> impl IntoView {
-    let side = 9.0 / zoom;
-    Corner::ALL
-        .into_iter()
-        .map(|corner| {
-            let (cx, cy) = match corner {
-                Corner::TopLeft => (0.0, 0.0),
-                Corner::TopRight => (w, 0.0),
-                Corner::BottomRight => (w, h),
-                Corner::BottomLeft => (0.0, h),
-            };
-            view! {
-                <rect
-                    data-testid="resize-handle"
-                    data-hit="resize"
-                    data-id=id.to_string()
-                    data-corner=corner.code()
-                    class=format!("resize-handle {}", corner.code())
-                    x=dec(cx - side / 2.0).to_string()
-                    y=dec(cy - side / 2.0).to_string()
-                    width=dec(side).to_string()
-                    height=dec(side).to_string()
-                />
-            }
-        })
-        .collect_view()
 }
 
 /// A colour's hue for the `--h` custom property (the stylesheet derives each theme's

@@ -19,12 +19,10 @@ pub fn BoardFigure(
     board: Board,
     #[prop(default = None)] since: Option<Board>,
 ) -> impl IntoView {
-    // The figure shows the design: free text, sticky notes and frames are left out.
-    let board = board.parts_only().into_owned();
     let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     let caption = format!(
         "{caption}: {}, {}",
-        count(board.components().len(), "component"),
+        count(parts(&board).count(), "component"),
         count(board.arrows().len(), "arrow")
     );
     let drawing = board.bounds().map(|bounds| {
@@ -50,9 +48,7 @@ pub fn BoardFigure(
                 }
             })
             .collect_view();
-        let nodes = board
-            .components()
-            .iter()
+        let nodes = parts(&board)
             .map(|c| {
                 let new = since.as_ref().is_some_and(|b| b.component(c.id).is_none());
                 view! { <FigureNode component=c.clone() new=new /> }
@@ -88,6 +84,11 @@ pub fn BoardFigure(
             }}
         </figure>
     }
+}
+
+/// The figure shows the design: free text, sticky notes and frames are left out.
+fn parts(board: &Board) -> impl Iterator<Item = &Component> {
+    board.components().iter().filter(|c| c.kind.is_part())
 }
 
 /// One component, drawn as on the canvas; `new` rings it.

@@ -10,7 +10,6 @@ mod canvas;
 mod component_view;
 mod export;
 mod figure;
-mod frame_view;
 mod icon;
 mod inline_edit;
 mod keyboard;

@@ -1,6 +1,6 @@
 //! The outline: every component and connection as a list, plus an inspector for the
 //! selection. It makes the whole board usable without a pointer. Free text, sticky
-//! notes and frames are listed apart ("Notes and frames"), never counted as components.
+//! notes and frames are listed with their kind named, never counted as components.
 
 use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
@@ -30,13 +30,12 @@ struct ArrowRow {
 pub fn Outline() -> impl IntoView {
     let state = use_board();
     // Positions change on every drag frame; these rows do not, so the lists stay put.
-    let rows = move |parts: bool| {
+    let components = Memo::new(move |_| {
         state.structure.track();
         state.with_editor(|e| {
             e.board()
                 .components()
                 .iter()
-                .filter(|c| c.kind.is_part() == parts)
                 .map(|c| ComponentRow {
                     id: c.id,
                     kind: c.kind,
@@ -44,9 +43,7 @@ pub fn Outline() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let components = Memo::new(move |_| rows(true));
-    let notes = Memo::new(move |_| rows(false));
+    });
     let arrows = Memo::new(move |_| {
         state.structure.track();
         state.with_editor(|e| {
@@ -69,8 +66,9 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let component_rows = move |list: Memo<Vec<ComponentRow>>| {
-        list.get()
+    let component_rows = move || {
+        components
+            .get()
             .into_iter()
             .map(|row| {
                 let id = row.id;
@@ -129,18 +127,14 @@ pub fn Outline() -> impl IntoView {
             <Inspector />
             <section aria-labelledby="outline-components">
                 <h2 class="panel-title" id="outline-components">
-                    "Components " <span class="count">{move || components.with(Vec::len)}</span>
+                    // Notes and frames are listed (their kind named) but not counted.
+                    "Components "
+                    <span class="count">
+                        {move || components.with(|rows| rows.iter().filter(|r| r.kind.is_part()).count())}
+                    </span>
                 </h2>
-                <ul class="outline-list">{move || component_rows(components)}</ul>
+                <ul class="outline-list">{component_rows}</ul>
             </section>
-            <Show when=move || notes.with(|n| !n.is_empty())>
-                <section aria-labelledby="outline-notes">
-                    <h2 class="panel-title" id="outline-notes">
-                        "Notes and frames " <span class="count">{move || notes.with(Vec::len)}</span>
-                    </h2>
-                    <ul class="outline-list">{move || component_rows(notes)}</ul>
-                </section>
-            </Show>
             <section aria-labelledby="outline-arrows">
                 <h2 class="panel-title" id="outline-arrows">
                     "Connections " <span class="count">{move || arrows.with(Vec::len)}</span>
@@ -198,12 +192,7 @@ fn Inspector() -> impl IntoView {
     move || {
         let selection = state.selection.get();
         if let Some(id) = selection.single_component() {
-            let part = state.with_editor(|e| e.board().component(id).map(|c| c.kind.is_part()));
-            Some(if part == Some(false) {
-                view! { <NoteInspector id=id /> }.into_any()
-            } else {
-                view! { <ComponentInspector id=id /> }.into_any()
-            })
+            Some(view! { <ComponentInspector id=id /> }.into_any())
         } else if let Some(id) = selection.single_arrow() {
             Some(view! { <ArrowInspector id=id /> }.into_any())
         } else if selection.components().len() > 1 {
@@ -252,18 +241,22 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
         .into_iter()
         .map(|k| view! { <option value=k.id()>{k.display_name()}</option> })
         .collect_view();
+    // Free text, sticky notes and frames: their text, colour, size and delete only.
+    let kind = view.with_untracked(|c| c.kind);
+    let part = kind.is_part();
     view! {
-        <section class="inspector" aria-label="Selected component">
+        <section class="inspector" aria-label=if part { "Selected component" } else { kind.display_name() }>
             <label class="field">
-                <span>"Name"</span>
+                <span>{if part { "Name" } else { "Text" }}</span>
                 <input
                     type="text"
                     aria-label=move || view.with(|c| format!("Name of {}", c.label))
+                    maxlength=kind.max_label_chars().to_string()
                     prop:value=move || view.with(|c| c.label.clone())
                     on:change=move |ev| apply(Command::RenameComponent { id, label: event_target_value(&ev) })
                 />
             </label>
-            <label class="field">
+            <label class="field" hidden=!part>
                 <span>"Kind"</span>
                 <select
                     prop:value=move || view.with(|c| c.kind.id())
@@ -277,7 +270,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                 </select>
             </label>
             <super::appearance::BoxAppearance id=id />
-            <div class="field-row">
+            <div class="field-row" hidden=!part>
                 <label class="field">
                     <span>"Connect to"</span>
                     <select
@@ -309,47 +302,13 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                     "Add arrow"
                 </button>
             </div>
-            <ComponentNote id=id field=NoteField::Details named=true />
-            <ComponentNote id=id field=NoteField::Failure named=true />
+            <div class="field-notes" hidden=!part>
+                <ComponentNote id=id field=NoteField::Details named=true />
+                <ComponentNote id=id field=NoteField::Failure named=true />
+            </div>
             <button type="button" class="danger" on:click=move |_| {
                 let _ = state.dispatch(Action::DeleteSelection);
-            }>"Delete component"</button>
-        </section>
-    }
-}
-
-/// Free text, a sticky note or a frame: its text, colour, size, and delete.
-#[component]
-fn NoteInspector(id: ComponentId) -> impl IntoView {
-    let state = use_board();
-    let view = RwSignal::from(state.component(id).data);
-    let kind = view.with_untracked(|c| c.kind);
-    let field = if kind == ComponentKind::Frame {
-        "Title"
-    } else {
-        "Text"
-    };
-    view! {
-        <section class="inspector" aria-label=format!("Selected {}", kind.display_name())>
-            <label class="field">
-                <span>{field}</span>
-                <input
-                    type="text"
-                    maxlength=kind.max_label_chars().to_string()
-                    prop:value=move || view.with(|c| c.label.clone())
-                    on:change=move |ev| {
-                        let _ = state.dispatch(Action::Apply(Command::RenameComponent { id, label: event_target_value(&ev) }));
-                    }
-                />
-            </label>
-            <super::appearance::BoxAppearance id=id />
-            <button type="button" class="danger" on:click=move |_| {
-                let _ = state.dispatch(Action::DeleteSelection);
-            }>{match kind {
-                ComponentKind::Frame => "Delete frame",
-                ComponentKind::Sticky => "Delete note",
-                _ => "Delete text",
-            }}</button>
+            }>{if part { "Delete component" } else { "Delete" }}</button>
         </section>
     }
 }

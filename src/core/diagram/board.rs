@@ -224,19 +224,18 @@ impl Board {
         self.components.iter().rev().find(|c| c.rect.contains(p))
     }
 
-    /// The parts of the system (no free text, sticky notes or frames) and the arrows
-    /// between them; the board itself, uncopied, when it holds no annotations.
+    /// The parts of the system (no free text, sticky notes or frames) and every arrow
+    /// (arrows join parts only); the board itself, uncopied, when it holds no
+    /// annotations.
     pub fn parts_only(&self) -> std::borrow::Cow<'_, Board> {
         if self.components.iter().all(|c| c.kind.is_part()) {
             return std::borrow::Cow::Borrowed(self);
         }
-        let parts: std::collections::HashSet<ComponentId> = self
-            .components
-            .iter()
-            .filter(|c| c.kind.is_part())
-            .map(|c| c.id)
-            .collect();
-        std::borrow::Cow::Owned(self.subset(|id| parts.contains(&id)))
+        let parts = self.components.iter().filter(|c| c.kind.is_part());
+        std::borrow::Cow::Owned(Board::from_parts(
+            parts.cloned().collect(),
+            self.arrows.clone(),
+        ))
     }
 
     /// What a move of `frame` carries along: the frame and every other element lying

@@ -397,21 +397,19 @@ impl Editor {
             .selection_bounds()
             .filter(|_| kind == ComponentKind::Frame && at.is_none());
         let spot = free_spot(&self.board, centre, Size::new(w, h));
-        let applied = self.step(|board| {
-            let applied = board.apply(Command::AddComponent {
-                kind,
-                at: spot,
-                label: None,
-            })?;
-            if let (Applied::Added(id), Some(r)) = (&applied, around) {
-                // Frame the selection: a margin all round, and room for the title.
-                let m = Board::FRAME_MARGIN;
-                let top = m + crate::core::diagram::FRAME_TITLE_HEIGHT;
-                let rect = Rect::new(r.x - m, r.y - top, r.w + 2.0 * m, r.h + m + top);
-                board.apply(Command::ResizeComponent { id: *id, rect })?;
-            }
-            Ok(applied)
+        let applied = self.apply(Command::AddComponent {
+            kind,
+            at: spot,
+            label: None,
         })?;
+        if let (Applied::Added(id), Some(r)) = (&applied, around) {
+            // Frame the selection: a margin all round, and room for the title. Part
+            // of the add's history step (recorded before it), so one undo removes it.
+            let m = Board::FRAME_MARGIN;
+            let top = m + crate::core::diagram::FRAME_TITLE_HEIGHT;
+            let rect = Rect::new(r.x - m, r.y - top, r.w + 2.0 * m, r.h + m + top);
+            let _ = self.board.apply(Command::ResizeComponent { id: *id, rect });
+        }
         if let Applied::Added(id) = applied {
             self.selection = Selection::only_component(id);
         }

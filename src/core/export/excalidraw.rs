@@ -6,7 +6,7 @@
 //! label as text bound to the arrow. Bindings are written both ways (the shape lists
 //! the arrow, the arrow names the shape) so the arrows follow when shapes are moved.
 //!
-//! Free text becomes a text element, a sticky note a yellow rectangle with its text
+//! Free text becomes a text element (centred on its box), a sticky note a yellow rectangle with its text
 //! bound to it, and a frame an Excalidraw `frame` named with its title; what lies
 //! wholly inside a frame (the smallest, when frames nest) carries its `frameId`.
 //! Frames come last, after their children, as Excalidraw orders them.
@@ -56,7 +56,22 @@ pub fn to_excalidraw(board: &Board) -> String {
         let first = elements.len();
         match c.kind {
             ComponentKind::Frame => continue,
-            ComponentKind::Text => elements.push(free_text(c, &id)),
+            // Free text: a text element of its own, in the lines the board shows.
+            ComponentKind::Text => {
+                let text = component_text(c);
+                let mut e = bound_text(
+                    id,
+                    "",
+                    &text,
+                    c.rect.center(),
+                    COMPONENT_FONT_PX,
+                    LABEL_COLOUR,
+                );
+                if let Some(t) = &mut e.text {
+                    t.container_id = None;
+                }
+                elements.push(e);
+            }
             _ => component(board, c, &id, &mut elements),
         }
         for e in &mut elements[first..] {
@@ -132,25 +147,6 @@ fn component(board: &Board, c: &Component, id: &str, elements: &mut Vec<Element>
         font_px,
         LABEL_COLOUR,
     ));
-}
-
-/// Free text as a text element at the box's top left, in the lines the board shows.
-fn free_text(c: &Component, id: &str) -> Element {
-    let text = component_text(c);
-    let height = text.split('\n').count() as f64 * COMPONENT_FONT_PX * LINE_HEIGHT;
-    let mut e = Element::new(id.to_string(), "text", c.rect.x, c.rect.y, c.rect.w, height);
-    e.text = Some(TextFields {
-        font_size: Num(COMPONENT_FONT_PX),
-        font_family: FONT_FAMILY,
-        original_text: text.clone(),
-        text,
-        text_align: "left",
-        vertical_align: "top",
-        container_id: None,
-        auto_resize: false,
-        line_height: Num(LINE_HEIGHT),
-    });
-    e
 }
 
 /// Both ends of an arrow, when both exist.

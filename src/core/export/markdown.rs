@@ -130,34 +130,38 @@ fn design(out: &mut String, board: &Board) {
 }
 
 /// Frames as groups (with the parts wholly inside them) and the free text and sticky
-/// notes, in their own section: they are not parts of the design.
+/// notes, in sections of their own: they are not parts of the design.
 fn annotations(out: &mut String, board: &Board) {
-    let all = board.components();
-    let frames = all.iter().filter(|c| c.kind == ComponentKind::Frame);
-    let mut groups = String::new();
-    for f in frames {
-        let inside: Vec<String> = all
-            .iter()
-            .filter(|c| c.kind.is_part() && f.rect.contains_rect(&c.rect))
-            .map(|c| text(&c.label))
-            .collect();
-        let inside = if inside.is_empty() {
-            "nothing inside".to_string()
-        } else {
-            inside.join(", ")
-        };
-        let _ = writeln!(groups, "- **{}**: {inside}", text(&f.label));
+    let (mut groups, mut notes) = (String::new(), String::new());
+    for c in board.components() {
+        match c.kind {
+            ComponentKind::Frame => {
+                let inside: Vec<String> = board
+                    .components()
+                    .iter()
+                    .filter(|p| p.kind.is_part() && c.rect.contains_rect(&p.rect))
+                    .map(|p| text(&p.label))
+                    .collect();
+                let inside = if inside.is_empty() {
+                    "nothing inside".into()
+                } else {
+                    inside.join(", ")
+                };
+                let _ = writeln!(groups, "- **{}**: {inside}", text(&c.label));
+            }
+            ComponentKind::Text | ComponentKind::Sticky => {
+                let _ = writeln!(notes, "- {}", inline(&c.label));
+            }
+            _ => {}
+        }
     }
-    if !groups.is_empty() {
-        let _ = writeln!(out, "## Groups on the board\n\n{groups}");
-    }
-    let notes: Vec<String> = all
-        .iter()
-        .filter(|c| matches!(c.kind, ComponentKind::Text | ComponentKind::Sticky))
-        .map(|c| format!("- {}\n", inline(&c.label)))
-        .collect();
-    if !notes.is_empty() {
-        let _ = writeln!(out, "## Notes on the board\n\n{}", notes.concat());
+    for (title, list) in [
+        ("Groups on the board", groups),
+        ("Notes on the board", notes),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "## {title}\n\n{list}");
+        }
     }
 }
 

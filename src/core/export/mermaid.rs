@@ -97,28 +97,22 @@ pub fn to_mermaid(board: &Board) -> String {
 /// One `subgraph` per frame holding parts, each part in the smallest frame that
 /// wholly contains it.
 fn subgraphs(out: &mut String, board: &Board) {
-    let homes: Vec<_> = board
-        .components()
-        .iter()
-        .filter(|c| c.kind.is_part())
-        .map(|c| (c.id, board.frame_of(c).map(|f| f.id)))
-        .collect();
-    for f in board
-        .components()
-        .iter()
-        .filter(|c| c.kind == ComponentKind::Frame)
-    {
-        let members: Vec<String> = homes
-            .iter()
-            .filter(|(_, home)| *home == Some(f.id))
-            .map(|(id, _)| format!("        n{id}\n"))
-            .collect();
-        if members.is_empty() {
-            continue;
+    let all = board.components();
+    for f in all.iter().filter(|c| c.kind == ComponentKind::Frame) {
+        let mut members = String::new();
+        for c in all.iter().filter(|c| c.kind.is_part()) {
+            if board.frame_of(c).is_some_and(|home| home.id == f.id) {
+                let _ = writeln!(members, "        n{}", c.id);
+            }
         }
-        let _ = writeln!(out, "    subgraph f{}[\"{}\"]", f.id, escape_text(&f.label));
-        out.push_str(&members.concat());
-        out.push_str("    end\n");
+        if !members.is_empty() {
+            let _ = writeln!(
+                out,
+                "    subgraph f{}[\"{}\"]\n{members}    end",
+                f.id,
+                escape_text(&f.label)
+            );
+        }
     }
 }
 

@@ -52,14 +52,17 @@ impl fmt::Display for BreadthGap {
 /// Everything the board still lacks; empty means the gate is passed.
 pub fn breadth_gaps(board: &Board) -> Vec<BreadthGap> {
     // Notes and frames are not parts of the design.
-    let board = &*board.parts_only();
+    let parts: Vec<_> = board
+        .components()
+        .iter()
+        .filter(|c| c.kind.is_part())
+        .collect();
     let mut gaps = Vec::new();
-    let n = board.components().len();
+    let n = parts.len();
     if n < MIN_BREADTH_COMPONENTS {
         gaps.push(BreadthGap::TooFewComponents { have: n });
     }
-    let unconnected: Vec<String> = board
-        .components()
+    let unconnected: Vec<String> = parts
         .iter()
         .filter(|c| board.arrows_of(c.id).next().is_none())
         .map(|c| c.label.clone())
@@ -67,10 +70,10 @@ pub fn breadth_gaps(board: &Board) -> Vec<BreadthGap> {
     if !unconnected.is_empty() {
         gaps.push(BreadthGap::Unconnected(unconnected));
     }
-    if !board.components().iter().any(|c| c.kind.is_entry_point()) {
+    if !parts.iter().any(|c| c.kind.is_entry_point()) {
         gaps.push(BreadthGap::NoEntryPoint);
     }
-    if !board.components().iter().any(|c| c.kind.is_data_store()) {
+    if !parts.iter().any(|c| c.kind.is_data_store()) {
         gaps.push(BreadthGap::NoDataStore);
     }
     gaps
