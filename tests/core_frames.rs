@@ -306,7 +306,11 @@ fn a_saved_arrow_to_a_note_is_dropped_with_a_repair() {
         "arrows":[{"id":3,"from":1,"to":2}]}}"#;
     let restored = from_json(text).unwrap();
     assert!(restored.board.arrows().is_empty());
-    assert_eq!(restored.repairs, [Repair::DroppedNoteArrow { id: Some(3) }]);
+    assert_eq!(
+        restored.repairs,
+        [Repair::DroppedDanglingArrow { id: Some(3) }]
+    );
+    assert!(restored.board.invariant_violations().is_empty());
 }
 
 #[test]

@@ -25,44 +25,45 @@ pub fn Palette() -> impl IntoView {
             }
         }
     };
-    let buttons = move |kinds: &[ComponentKind]| {
-        kinds
-            .iter()
-            .map(|&kind| {
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="palette-item"
-                            draggable="true"
-                            style:--h=hue_var(kind.colour())
-                            style:--s=saturation_var(kind.colour())
-                            aria-label=kind.display_name()
-                            title=kind.description()
-                            data-kind=kind.id()
-                            on:click=move |_| add(kind)
-                            on:dragstart=move |ev: web_sys::DragEvent| {
-                                if let Some(dt) = ev.data_transfer() {
-                                    let _ = dt.set_data(KIND_MIME, kind.id());
-                                    let _ = dt.set_data("text/plain", kind.display_name());
-                                    dt.set_effect_allowed("copy");
-                                }
+    // One list of buttons, parts then annotations, cut in two: one copy of the
+    // button's code in the app.
+    let mut parts: Vec<_> = ComponentKind::EVERY
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="palette-item"
+                        draggable="true"
+                        style:--h=hue_var(kind.colour())
+                        style:--s=saturation_var(kind.colour())
+                        aria-label=kind.display_name()
+                        title=kind.description()
+                        data-kind=kind.id()
+                        on:click=move |_| add(kind)
+                        on:dragstart=move |ev: web_sys::DragEvent| {
+                            if let Some(dt) = ev.data_transfer() {
+                                let _ = dt.set_data(KIND_MIME, kind.id());
+                                let _ = dt.set_data("text/plain", kind.display_name());
+                                dt.set_effect_allowed("copy");
                             }
-                        >
-                            <KindIcon kind=kind />
-                            <span>{kind.display_name()}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+                        }
+                    >
+                        <KindIcon kind=kind />
+                        <span>{kind.display_name()}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let annotations = parts.split_off(ComponentKind::ALL.len());
     view! {
         <nav class="palette" aria-label="Components">
             <h2 class="panel-title">"Components"</h2>
-            <ul class="palette-list">{buttons(&ComponentKind::ALL)}</ul>
+            <ul class="palette-list">{parts}</ul>
             <h2 class="panel-title">"Annotate"</h2>
-            <ul class="palette-list">{buttons(&ComponentKind::ANNOTATIONS)}</ul>
+            <ul class="palette-list">{annotations}</ul>
             <p class="palette-hint">"Click to add, or drag onto the board. A frame surrounds the selected boxes."</p>
         </nav>
     }

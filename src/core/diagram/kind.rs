@@ -115,6 +115,21 @@ impl ComponentKind {
         ComponentKind::Frame,
     ];
 
+    /// Every kind, parts then annotations, in palette order.
+    pub const EVERY: [ComponentKind; 20] = {
+        let mut every = [ComponentKind::Generic; 20];
+        let mut i = 0;
+        while i < 20 {
+            every[i] = if i < 17 {
+                Self::ALL[i]
+            } else {
+                Self::ANNOTATIONS[i - 17]
+            };
+            i += 1;
+        }
+        every
+    };
+
     /// Whether it is a part of the designed system (arrows, checks, counts), not
     /// free text, a sticky note or a frame.
     pub fn is_part(self) -> bool {
@@ -139,10 +154,7 @@ impl ComponentKind {
 
     /// Looks a kind up by its stable id.
     pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .chain(Self::ANNOTATIONS)
-            .find(|k| k.id() == id)
+        Self::EVERY.into_iter().find(|k| k.id() == id)
     }
 
     /// Human name, also the palette button's accessible name and a new component's label.
@@ -242,10 +254,10 @@ impl ComponentKind {
                 "M9 2h5v5 M14 2L7.5 8.5 M12 10v4H2V4h4"),
             K::Generic => ("box", "Box", "Anything else", S::Rect, (0, 0), "M3 3h10v10H3z"),
             // Annotations draw no icon on the board; these are the palette's.
-            K::Text => ("text", "Text", "Free text on the board", S::Rect, (220, 8), "M3 3.5h10 M8 3.5v9.5"),
-            K::Sticky => ("sticky", "Sticky note", "A note to yourself or the interviewer", S::Note, (48, 90),
+            K::Text => ("text", "Text", "Free text", S::Rect, (220, 8), "M3 3.5h10 M8 3.5v9.5"),
+            K::Sticky => ("sticky", "Sticky note", "A note", S::Note, (48, 90),
                 "M2.5 2.5h11v7l-4 4h-7z M9.5 13.5v-4h4"),
-            K::Frame => ("frame", "Frame", "Groups the boxes inside it under a title", S::DashedRect, (220, 12),
+            K::Frame => ("frame", "Frame", "Groups boxes under a title", S::DashedRect, (220, 12),
                 "M4 1.5v13 M12 1.5v13 M1.5 4h13 M1.5 12h13"),
         }
     }

@@ -425,13 +425,10 @@ impl Editor {
     /// selected frame, everything wholly inside it now (so what the frame passes over
     /// on the way is not picked up).
     pub(super) fn carried(&self) -> Vec<ComponentId> {
+        // An element in two selected frames is listed twice: moves take a set.
         let mut ids = Vec::new();
         for &id in self.selection.components() {
-            for id in self.board.framed(id) {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
+            ids.extend(self.board.framed(id));
         }
         ids
     }

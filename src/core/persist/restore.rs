@@ -54,18 +54,14 @@ pub enum Repair {
         /// Which component.
         id: ComponentId,
     },
-    /// An arrow pointed at a component that does not exist and was dropped.
+    /// An arrow pointed at a component that does not exist (or at free text, a sticky
+    /// note or a frame, which take no arrows) and was dropped.
     DroppedDanglingArrow {
         /// The arrow's saved id, if it had one.
         id: Option<u64>,
     },
     /// An arrow from a component to itself was dropped.
     DroppedSelfArrow {
-        /// The arrow's saved id, if it had one.
-        id: Option<u64>,
-    },
-    /// An arrow to or from free text, a sticky note or a frame was dropped.
-    DroppedNoteArrow {
         /// The arrow's saved id, if it had one.
         id: Option<u64>,
     },
@@ -103,7 +99,6 @@ impl fmt::Display for Repair {
                 f.write_str("dropped an arrow from a component to itself")
             }
             Repair::DroppedDuplicateArrow { .. } => f.write_str("dropped a repeated arrow"),
-            Repair::DroppedNoteArrow { .. } => f.write_str("dropped an arrow to a frame or note"),
             Repair::FixedViewport => f.write_str("reset the view position"),
         }
     }
@@ -195,10 +190,9 @@ fn restore_components(
     saved: &[Value],
     ids: &mut IdAllocator,
     repairs: &mut Vec<Repair>,
-) -> (Vec<Component>, HashMap<u32, (ComponentId, bool)>) {
+) -> (Vec<Component>, HashMap<u32, ComponentId>) {
     let mut components = Vec::with_capacity(saved.len());
-    // Saved id -> restored id and whether it is a part; the first component with a
-    // saved id owns it for arrows.
+    // Saved id -> restored id; the first component with a saved id owns it for arrows.
     let mut id_map = HashMap::new();
     for (index, value) in saved.iter().enumerate() {
         let Some(record) = value.as_object() else {
@@ -218,8 +212,9 @@ fn restore_components(
             });
             ComponentKind::Generic
         });
-        if let Some(saved) = saved_id {
-            id_map.entry(saved).or_insert((id, kind.is_part()));
+        // Arrows join parts only: an arrow saved to a note or frame finds no end.
+        if let Some(saved) = saved_id.filter(|_| kind.is_part()) {
+            id_map.entry(saved).or_insert(id);
         }
         let label = record
             .get("label")
@@ -292,7 +287,7 @@ fn restore_rect(record: &Map<String, Value>) -> (Rect, bool) {
 
 fn restore_arrows(
     saved: &[Value],
-    id_map: &HashMap<u32, (ComponentId, bool)>,
+    id_map: &HashMap<u32, ComponentId>,
     ids: &mut IdAllocator,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Arrow> {
@@ -311,14 +306,10 @@ fn restore_arrows(
                 .and_then(|v| u32::try_from(v).ok())
                 .and_then(|v| id_map.get(&v).copied())
         };
-        let (Some((from, from_part)), Some((to, to_part))) = (end("from"), end("to")) else {
+        let (Some(from), Some(to)) = (end("from"), end("to")) else {
             repairs.push(Repair::DroppedDanglingArrow { id: raw_id });
             continue;
         };
-        if !(from_part && to_part) {
-            repairs.push(Repair::DroppedNoteArrow { id: raw_id });
-            continue;
-        }
         if from == to {
             repairs.push(Repair::DroppedSelfArrow { id: raw_id });
             continue;
