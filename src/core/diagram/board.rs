@@ -244,12 +244,13 @@ impl Board {
         let Some(f) = self.component(frame) else {
             return Vec::new();
         };
-        let inside = |c: &&Component| {
-            f.kind == ComponentKind::Frame && c.id != frame && f.rect.contains_rect(&c.rect)
-        };
-        std::iter::once(frame)
-            .chain(self.components.iter().filter(inside).map(|c| c.id))
-            .collect()
+        let mut ids = vec![frame];
+        for c in &self.components {
+            if f.kind == ComponentKind::Frame && c.id != frame && f.rect.contains_rect(&c.rect) {
+                ids.push(c.id);
+            }
+        }
+        ids
     }
 
     /// The smallest frame wholly containing `c` (never `c` itself), which exports
