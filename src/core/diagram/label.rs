@@ -215,7 +215,7 @@ pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
             h = taller;
         }
         // A word is broken across lines only when the widest box cannot hold it.
-        let words_fit = longest_word <= text_area(kind.shape(), w, h).w;
+        let words_fit = longest_word <= text_area(kind, w, h).w;
         if (lines <= 2 && h <= size.h && caption_fits && words_fit) || w >= widest {
             return Size::new(w, h);
         }
