@@ -47,6 +47,16 @@ pub enum Action {
         /// Desired centre in world coordinates.
         at: Option<Point>,
     },
+    /// Adds a component named `label` (the quick-add field), as `AddComponent` places
+    /// and selects one.
+    AddNamed {
+        /// Kind to add.
+        kind: ComponentKind,
+        /// Desired centre in world coordinates.
+        at: Point,
+        /// Its name.
+        label: String,
+    },
     /// Steps back in history.
     Undo,
     /// Steps forward in history.
@@ -227,7 +237,8 @@ impl Editor {
     pub fn perform(&mut self, action: Action) -> Result<Applied, EditError> {
         match action {
             Action::Apply(command) => self.apply(command),
-            Action::AddComponent { kind, at } => self.add_component(kind, at),
+            Action::AddComponent { kind, at } => self.add_component(kind, at, None),
+            Action::AddNamed { kind, at, label } => self.add_component(kind, Some(at), Some(label)),
             Action::Undo => Ok(self.step_history(true)),
             Action::Redo => Ok(self.step_history(false)),
             Action::SelectAll => {
@@ -400,6 +411,7 @@ impl Editor {
         &mut self,
         kind: ComponentKind,
         at: Option<Point>,
+        label: Option<String>,
     ) -> Result<Applied, EditError> {
         let (w, h) = Board::new_size(kind);
         let centre = at.unwrap_or_else(|| self.viewport.center(self.view_size));
@@ -413,7 +425,7 @@ impl Editor {
         let applied = self.apply(Command::AddComponent {
             kind,
             at: spot,
-            label: None,
+            label,
         })?;
         if let (Applied::Added(id), Some(r)) = (&applied, around) {
             // Frame the selection: a margin all round, and room for the title. Part
