@@ -98,6 +98,16 @@ fn seen(app: &App, tab: &Tab) -> Seen {
 fn prepare(app: &App, tab: &Tab) {
     app.switch_to(&tab.handle);
     app.js(MARK);
+    // A freshly loaded page may still be sizing its canvas: click once the box is
+    // what a pointer at its centre would hit.
+    app.wait_for(&format!("the box hittable in tab {}", tab.name), || {
+        app.js(
+            "const s = document.querySelector('[data-testid=node] .shape'); \
+             if (!s) return false; const r = s.getBoundingClientRect(); \
+             const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+             return !!hit && !!hit.closest('[data-testid=node]');",
+        ) == serde_json::json!(true)
+    });
     app.driver.find("[data-testid=node] .shape").click();
     app.wait_for(
         &format!("the box selected and focused in tab {}", tab.name),

@@ -31,6 +31,8 @@ fn expected_brackets(kind: ComponentKind) -> (&'static str, &'static str) {
         K::ObjectStorage => ("[\\", "/]"),
         K::SearchIndex | K::Monitoring => (">", "]"),
         K::Generic => ("[", "]"),
+        // Annotations are not nodes: notes are left out, frames become subgraphs.
+        K::Text | K::Sticky | K::Frame => unreachable!("{kind:?} is not a Mermaid node"),
     }
 }
 

@@ -76,7 +76,7 @@ pub fn measure_canvas(state: BoardState) {
 
 /// Focuses a component's element (after it is rendered).
 pub fn focus_component(id: ComponentId) {
-    dom::after_render(move || dom::focus(&format!("[data-testid=node][data-id=\"{id}\"]")));
+    dom::after_render(move || dom::focus(&format!("[data-hit=component][data-id=\"{id}\"]")));
 }
 
 /// The whiteboard.
@@ -260,7 +260,8 @@ pub fn Canvas() -> impl IntoView {
             }
         })
     };
-    let empty = move || state.component_ids.with(Vec::is_empty);
+    let empty =
+        move || state.component_ids.with(Vec::is_empty) && state.frame_ids.with(Vec::is_empty);
 
     view! {
         <div class="canvas-wrap">
@@ -306,14 +307,12 @@ pub fn Canvas() -> impl IntoView {
                     </marker>
                 </defs>
                 <g class="world" transform=world_transform>
+                    // Frames beneath everything.
+                    <g class="frames">{component_layer(state.frame_ids)}</g>
                     <g class="arrows">
                         {arrow_layer(state, |key| view! { <ArrowView key=key /> }.into_any())}
                     </g>
-                    <g class="components">
-                        <For each=move || state.component_ids.get() key=|id| *id let:id>
-                            <ComponentView id=id />
-                        </For>
-                    </g>
+                    <g class="components">{component_layer(state.component_ids)}</g>
                     // Labels above the boxes, so no box hides one.
                     <g class="arrow-labels">
                         {arrow_layer(state, |key| view! { <ArrowLabelView key=key /> }.into_any())}
@@ -345,6 +344,15 @@ fn arrow_layer(state: BoardState, part: fn(ArrowKey) -> AnyView) -> impl IntoVie
     view! {
         <For each=move || state.arrow_keys.get() key=|k| *k let:key>
             {part(key)}
+        </For>
+    }
+}
+
+/// One view per component of `ids`, keyed by id: the frames' layer or the others'.
+fn component_layer(ids: RwSignal<Vec<ComponentId>>) -> impl IntoView {
+    view! {
+        <For each=move || ids.get() key=|id| *id let:id>
+            <ComponentView id=id />
         </For>
     }
 }

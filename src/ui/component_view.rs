@@ -1,8 +1,16 @@
 //! One component on the canvas: shape, icon, label, connection handles.
+//!
+//! Annotations are drawn here too, without icon, kind line or connection dots: free
+//! text (`data-testid="text"`, `data-kind="text"`, no outline until selected), sticky
+//! notes (`data-testid="text"`, `data-kind="sticky"`) and frames (`data-testid="frame"`,
+//! in the canvas's bottom layer; only their outline and title take the pointer, so a
+//! selection band can start inside one). `data-testid="node"` stays for parts only.
 
 use super::state::use_board;
 use crate::core::decimal::dec;
-use crate::core::diagram::{caption_text, label_layout, shape_outline, ComponentId, LabelLayout};
+use crate::core::diagram::{
+    caption_text, label_layout, shape_outline, ComponentId, ComponentKind, LabelLayout,
+};
 use crate::core::editor::Corner;
 use leptos::prelude::*;
 
@@ -25,9 +33,15 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 
     let transform =
         move || view.with(|c| format!("translate({} {})", dec(c.rect.x), dec(c.rect.y)));
+    let part = Memo::new(move |_| kind.get().is_part());
     let outline = Memo::new(move |_| {
         let (w, h) = size.get();
-        shape_outline(kind.get().shape(), w, h)
+        let (body, detail) = shape_outline(kind.get().shape(), w, h);
+        // A frame's outline again as its detail: a wide invisible grip (stylesheet).
+        match kind.get() {
+            ComponentKind::Frame => (body.clone(), Some(body)),
+            _ => (body, detail),
+        }
     });
     // One layout for the canvas and the SVG export: say what the box is when its
     // name does not.
@@ -40,8 +54,9 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         caption_text(kind.get(), w, h)
     });
     let label_view = move || label_text(layout.get(), caption.get());
+    // Notes and frames take no arrows: no connection dots.
     let handles = move || {
-        handles_shown.get().then(|| {
+        (handles_shown.get() && part.get()).then(|| {
             let (w, h) = size.get();
             let r = 5.5 / state.viewport.get().zoom;
             [(w / 2.0, 0.0), (w, h / 2.0), (w / 2.0, h), (0.0, h / 2.0)]
@@ -96,7 +111,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let aria = move || {
         let k = kind.get();
         let l = label.get();
-        if l == k.display_name() {
+        if l == k.display_name() || !k.is_part() {
             l
         } else {
             format!("{l} ({})", k.display_name())
@@ -105,7 +120,11 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
 
     view! {
         <g
-            data-testid="node"
+            data-testid=move || match kind.get() {
+                ComponentKind::Frame => "frame",
+                k if k.is_part() => "node",
+                _ => "text",
+            }
             data-hit="component"
             data-id=id.to_string()
             data-kind=move || kind.get().id()
@@ -123,6 +142,7 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
         >
             <path class="shape" d=move || outline.get().0 />
             {move || outline.get().1.map(|d| view! { <path class="shape-detail" d=d /> })}
+            // Hidden on notes and frames by the stylesheet.
             <g class="icon" transform=move || format!("translate(10 {})", dec(size.get().1 / 2.0 - 8.0))>
                 <path d=move || kind.get().icon() />
             </g>
@@ -172,5 +192,6 @@ pub fn label_text(l: LabelLayout, kind_name: String) -> impl IntoView {
             view! { <tspan x=x.clone() y=dec(l.top + l.line_height * i as f64).to_string()>{line}</tspan> }
         })
         .collect_view();
-    view! { <text class="label" text-anchor="middle">{text_lines}{caption}</text> }
+    let anchor = if l.start { "start" } else { "middle" };
+    view! { <text class="label" text-anchor=anchor>{text_lines}{caption}</text> }
 }

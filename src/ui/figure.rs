@@ -22,7 +22,14 @@ pub fn BoardFigure(
     let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     let caption = format!(
         "{caption}: {}, {}",
-        count(board.components().len(), "component"),
+        count(
+            board
+                .components()
+                .iter()
+                .filter(|c| c.kind.is_part())
+                .count(),
+            "component"
+        ),
         count(board.arrows().len(), "arrow")
     );
     let drawing = board.bounds().map(|bounds| {
@@ -48,9 +55,11 @@ pub fn BoardFigure(
                 }
             })
             .collect_view();
+        // The figure shows the design: free text, sticky notes and frames are left out.
         let nodes = board
             .components()
             .iter()
+            .filter(|c| c.kind.is_part())
             .map(|c| {
                 let new = since.as_ref().is_some_and(|b| b.component(c.id).is_none());
                 view! { <FigureNode component=c.clone() new=new /> }

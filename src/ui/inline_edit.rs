@@ -3,7 +3,7 @@
 use super::canvas::focus_component;
 use super::state::{use_board, EditTarget};
 use crate::core::decimal::dec;
-use crate::core::diagram::{Command, Rect, MAX_LABEL_CHARS};
+use crate::core::diagram::{Command, ComponentKind, Rect, FRAME_TITLE_HEIGHT};
 use crate::core::editor::{Action, Direction};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -32,7 +32,15 @@ fn EditField(target: EditTarget) -> impl IntoView {
     let start = state.with_editor(|e| {
         let board = e.board();
         match target {
-            EditTarget::Component(id) => board.component(id).map(|c| (c.rect, c.label.clone())),
+            EditTarget::Component(id) => board.component(id).map(|c| {
+                let r = c.rect;
+                // A frame's title is edited where it is drawn, along the top edge.
+                let rect = match c.kind {
+                    ComponentKind::Frame => Rect::new(r.x, r.y, r.w.min(280.0), FRAME_TITLE_HEIGHT),
+                    _ => r,
+                };
+                (rect, c.label.clone(), c.kind)
+            }),
             EditTarget::Arrow(id) => board.arrow(id).map(|a| {
                 // Over the label, where the route has room for it.
                 let at = state.arrow(id).layout.with_untracked(|l| l.anchor());
@@ -40,11 +48,12 @@ fn EditField(target: EditTarget) -> impl IntoView {
                 (
                     Rect::new(mx - 80.0, my - 14.0, 160.0, 28.0),
                     a.label.clone(),
+                    ComponentKind::Generic,
                 )
             }),
         }
     });
-    let Some((rect, text)) = start else {
+    let Some((rect, text, kind)) = start else {
         state.editing.set(None);
         return None;
     };
@@ -87,9 +96,11 @@ fn EditField(target: EditTarget) -> impl IntoView {
         )
     };
     let px = |n: f64| format!("{}px", dec(n));
-    let name = match target {
-        EditTarget::Component(_) => "Component name",
-        EditTarget::Arrow(_) => "Arrow label",
+    let name = match (target, kind) {
+        (EditTarget::Arrow(_), _) => "Arrow label",
+        (_, ComponentKind::Frame) => "Frame title",
+        (_, ComponentKind::Text | ComponentKind::Sticky) => "Note text",
+        _ => "Component name",
     };
     Some(view! {
         <input
@@ -101,7 +112,7 @@ fn EditField(target: EditTarget) -> impl IntoView {
                 EditTarget::Component(_) => "Name",
                 EditTarget::Arrow(_) => "What flows? (writes, events...)",
             }
-            maxlength=MAX_LABEL_CHARS.to_string()
+            maxlength=kind.max_label_chars().to_string()
             value=text
             style:left=move || px(at().1.x)
             style:top=move || px(at().1.y)

@@ -148,7 +148,7 @@ fn on_key_down(
 /// The component whose box has keyboard focus, if the event target is one.
 fn focused_component(target: &web_sys::EventTarget) -> Option<ComponentId> {
     let el = target.dyn_ref::<web_sys::Element>()?;
-    if el.get_attribute("data-testid").as_deref() != Some("node") {
+    if el.get_attribute("data-hit").as_deref() != Some("component") {
         return None;
     }
     el.get_attribute("data-id")?

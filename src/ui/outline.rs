@@ -1,5 +1,6 @@
 //! The outline: every component and connection as a list, plus an inspector for the
-//! selection. It makes the whole board usable without a pointer.
+//! selection. It makes the whole board usable without a pointer. Free text, sticky
+//! notes and frames are listed with their kind named, never counted as components.
 
 use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
@@ -126,7 +127,11 @@ pub fn Outline() -> impl IntoView {
             <Inspector />
             <section aria-labelledby="outline-components">
                 <h2 class="panel-title" id="outline-components">
-                    "Components " <span class="count">{move || components.with(Vec::len)}</span>
+                    // Notes and frames are listed (their kind named) but not counted.
+                    "Components "
+                    <span class="count">
+                        {move || components.with(|rows| rows.iter().filter(|r| r.kind.is_part()).count())}
+                    </span>
                 </h2>
                 <ul class="outline-list">{component_rows}</ul>
             </section>
@@ -236,18 +241,22 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
         .into_iter()
         .map(|k| view! { <option value=k.id()>{k.display_name()}</option> })
         .collect_view();
+    // Free text, sticky notes and frames: their text, colour, size and delete only.
+    let kind = view.with_untracked(|c| c.kind);
+    let part = kind.is_part();
     view! {
-        <section class="inspector" aria-label="Selected component">
+        <section class="inspector" aria-label=if part { "Selected component" } else { kind.display_name() }>
             <label class="field">
-                <span>"Name"</span>
+                <span>{if part { "Name" } else { "Text" }}</span>
                 <input
                     type="text"
                     aria-label=move || view.with(|c| format!("Name of {}", c.label))
+                    maxlength=kind.max_label_chars().to_string()
                     prop:value=move || view.with(|c| c.label.clone())
                     on:change=move |ev| apply(Command::RenameComponent { id, label: event_target_value(&ev) })
                 />
             </label>
-            <label class="field">
+            <label class="field" hidden=!part>
                 <span>"Kind"</span>
                 <select
                     prop:value=move || view.with(|c| c.kind.id())
@@ -261,7 +270,7 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                 </select>
             </label>
             <super::appearance::BoxAppearance id=id />
-            <div class="field-row">
+            <div class="field-row" hidden=!part>
                 <label class="field">
                     <span>"Connect to"</span>
                     <select
@@ -293,11 +302,13 @@ fn ComponentInspector(id: ComponentId) -> impl IntoView {
                     "Add arrow"
                 </button>
             </div>
-            <ComponentNote id=id field=NoteField::Details named=true />
-            <ComponentNote id=id field=NoteField::Failure named=true />
+            <div class="field-notes" hidden=!part>
+                <ComponentNote id=id field=NoteField::Details named=true />
+                <ComponentNote id=id field=NoteField::Failure named=true />
+            </div>
             <button type="button" class="danger" on:click=move |_| {
                 let _ = state.dispatch(Action::DeleteSelection);
-            }>"Delete component"</button>
+            }>{if part { "Delete component" } else { "Delete" }}</button>
         </section>
     }
 }

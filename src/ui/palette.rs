@@ -1,10 +1,12 @@
 //! The palette: one button per component kind. Click or Enter adds in free space near
-//! the view centre; dragging a button onto the canvas adds where it is dropped.
+//! the view centre; dragging a button onto the canvas adds where it is dropped. The
+//! "Annotate" section adds free text, sticky notes and frames (a frame added while
+//! boxes are selected surrounds them) and opens their text for typing.
 
 use super::canvas::{focus_component, measure_canvas, KIND_MIME};
 use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
-use super::state::use_board;
+use super::state::{use_board, EditTarget};
 use crate::core::diagram::{Applied, ComponentKind};
 use crate::core::editor::Action;
 use leptos::prelude::*;
@@ -16,10 +18,16 @@ pub fn Palette() -> impl IntoView {
     let add = move |kind: ComponentKind| {
         measure_canvas(state);
         if let Ok(Applied::Added(id)) = state.dispatch(Action::AddComponent { kind, at: None }) {
-            focus_component(id);
+            if kind.is_part() {
+                focus_component(id);
+            } else {
+                state.editing.set(Some(EditTarget::Component(id)));
+            }
         }
     };
-    let buttons = ComponentKind::ALL
+    // One list of buttons, parts then annotations, cut in two: one copy of the
+    // button's code in the app.
+    let mut parts: Vec<_> = ComponentKind::EVERY
         .into_iter()
         .map(|kind| {
             view! {
@@ -48,12 +56,15 @@ pub fn Palette() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect();
+    let annotations = parts.split_off(ComponentKind::ALL.len());
     view! {
         <nav class="palette" aria-label="Components">
             <h2 class="panel-title">"Components"</h2>
-            <ul class="palette-list">{buttons}</ul>
-            <p class="palette-hint">"Click to add, or drag onto the board."</p>
+            <ul class="palette-list">{parts}</ul>
+            <h2 class="panel-title">"Annotate"</h2>
+            <ul class="palette-list">{annotations}</ul>
+            <p class="palette-hint">"Click to add, or drag onto the board. A frame surrounds the selected boxes."</p>
         </nav>
     }
 }

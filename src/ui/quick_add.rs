@@ -8,9 +8,7 @@ use super::canvas::focus_component;
 use super::state::{use_board, BoardState};
 use super::worker::Worker;
 use crate::core::decimal::dec;
-use crate::core::diagram::{
-    free_spot, Applied, Board, Command, ComponentKind, Point, Size, MAX_LABEL_CHARS,
-};
+use crate::core::diagram::{Applied, ComponentKind, Point, MAX_LABEL_CHARS};
 use crate::core::editor::Action;
 use crate::core::protocol::{Reply, Request};
 use leptos::prelude::*;
@@ -112,18 +110,10 @@ fn Field(at: Point) -> impl IntoView {
     }
 }
 
-/// Adds a box of `kind` named `label` in the free space nearest `at`, selects and
-/// focuses it: one undo step.
+/// Adds a box of `kind` named `label` in the free space nearest `at`, selected and
+/// focused: one undo step.
 fn add_named(state: BoardState, at: Point, label: String, kind: ComponentKind) {
-    let (w, h) = Board::COMPONENT_SIZE;
-    let spot = state.with_editor(|e| free_spot(e.board(), at, Size::new(w, h)));
-    let added = state.dispatch(Action::Apply(Command::AddComponent {
-        kind,
-        at: spot,
-        label: Some(label),
-    }));
-    if let Ok(Applied::Added(id)) = added {
-        let _ = state.dispatch(Action::SelectComponent(id));
+    if let Ok(Applied::Added(id)) = state.dispatch(Action::AddNamed { kind, at, label }) {
         focus_component(id);
     }
 }

@@ -6,7 +6,9 @@
 //! per component, so dragging one box re-renders that box and its arrows, not the board.
 
 use super::mirror::{ArrowSignals, ComponentSignals, Mirror};
-use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, Point, Rect, Size};
+use crate::core::diagram::{
+    Applied, ArrowId, ComponentId, ComponentKind, EditError, Point, Rect, Size,
+};
 use crate::core::editor::{
     Action, Button, Direction, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
 };
@@ -52,8 +54,10 @@ pub struct BoardState {
     editor: StoredValue<Editor>,
     mirror: StoredValue<Mirror>,
     synced_revision: StoredValue<Option<u64>>,
-    /// Component ids in paint order.
+    /// Component ids in paint order, frames left out.
     pub component_ids: RwSignal<Vec<ComponentId>>,
+    /// Frame ids in paint order: drawn in their own layer, beneath everything.
+    pub frame_ids: RwSignal<Vec<ComponentId>>,
     /// Arrows in paint order.
     pub arrow_keys: RwSignal<Vec<ArrowKey>>,
     /// Bumps on every board change (undo/redo included).
@@ -97,6 +101,7 @@ impl BoardState {
             mirror: StoredValue::new(Mirror::default()),
             synced_revision: StoredValue::new(None),
             component_ids: RwSignal::new(Vec::new()),
+            frame_ids: RwSignal::new(Vec::new()),
             arrow_keys: RwSignal::new(Vec::new()),
             revision: RwSignal::new(0),
             structure: RwSignal::new(0),
@@ -291,13 +296,15 @@ impl BoardState {
     /// Updates the id lists the canvas iterates over, when they changed.
     fn sync_lists(&self, e: &Editor) {
         let board = e.board();
-        let same_ids = self.component_ids.with_untracked(|ids| {
-            ids.len() == board.components().len()
-                && ids.iter().zip(board.components()).all(|(a, c)| *a == c.id)
-        });
-        if !same_ids {
-            self.component_ids
-                .set(board.components().iter().map(|c| c.id).collect());
+        for (list, frames) in [(self.component_ids, false), (self.frame_ids, true)] {
+            let ids = board
+                .components()
+                .iter()
+                .filter(|c| (c.kind == ComponentKind::Frame) == frames)
+                .map(|c| c.id);
+            if !list.with_untracked(|old| old.iter().copied().eq(ids.clone())) {
+                list.set(ids.collect());
+            }
         }
         let same_arrows = self.arrow_keys.with_untracked(|keys| {
             keys.len() == board.arrows().len()

@@ -8,6 +8,7 @@
 //! ([`Report::coverage`]). What a box is comes from its kind and its name (read
 //! through the [`vocabulary`]); its notes are evidence of depth and failure handling,
 //! never of identity. Each expected component is played by one box ([`assign`]).
+//! Annotations (free text, sticky notes, frames) are left out where the check starts.
 
 pub mod assign;
 pub mod claims;
@@ -201,7 +202,10 @@ pub fn check_with(
     focus: &[ComponentId],
     vocabulary: &Vocabulary,
 ) -> Report {
-    let graph = Graph::new(board, vocabulary);
+    // Free text, sticky notes and frames are not parts of the design: the check sees
+    // only parts, so no rule counts a note as an unconnected box.
+    let parts = board.parts_only();
+    let graph = Graph::new(&parts, vocabulary);
     let mut items = prompt_items::items(&graph, prompt, focus);
     items.extend(hygiene::items(&graph));
     items.sort_by_key(|i| i.category);

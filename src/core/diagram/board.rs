@@ -127,6 +127,21 @@ impl PartialEq for Board {
 impl Board {
     /// Default size of a new component.
     pub const COMPONENT_SIZE: (f64, f64) = (152.0, 64.0);
+    /// Default size of a new frame (one added around a selection surrounds it instead).
+    pub const FRAME_SIZE: (f64, f64) = (320.0, 200.0);
+    /// Space a frame put around a selection keeps beside it; above it, room for the
+    /// title too.
+    pub const FRAME_MARGIN: f64 = 24.0;
+
+    /// The size a new element of `kind` starts at.
+    pub fn new_size(kind: ComponentKind) -> (f64, f64) {
+        match kind {
+            ComponentKind::Frame => Board::FRAME_SIZE,
+            ComponentKind::Sticky => (168.0, 112.0),
+            ComponentKind::Text => (152.0, 32.0),
+            _ => Board::COMPONENT_SIZE,
+        }
+    }
     /// Smallest a box can be resized to.
     pub const MIN_SIZE: (f64, f64) = (56.0, 32.0);
     /// Largest a box can be resized to.
@@ -228,6 +243,46 @@ impl Board {
         self.components.iter().rev().find(|c| c.rect.contains(p))
     }
 
+    /// The parts of the system (no free text, sticky notes or frames) and every arrow
+    /// (arrows join parts only); the board itself, uncopied, when it holds no
+    /// annotations.
+    pub fn parts_only(&self) -> std::borrow::Cow<'_, Board> {
+        if self.components.iter().all(|c| c.kind.is_part()) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let parts = self.components.iter().filter(|c| c.kind.is_part());
+        std::borrow::Cow::Owned(Board::from_parts(
+            parts.cloned().collect(),
+            self.arrows.clone(),
+        ))
+    }
+
+    /// What a move of `frame` carries along: the frame and every other element lying
+    /// wholly inside it. Just `frame` for anything but a frame.
+    pub fn framed(&self, frame: ComponentId) -> Vec<ComponentId> {
+        let Some(f) = self.component(frame) else {
+            return Vec::new();
+        };
+        let mut ids = vec![frame];
+        for c in &self.components {
+            if f.kind == ComponentKind::Frame && c.id != frame && f.rect.contains_rect(&c.rect) {
+                ids.push(c.id);
+            }
+        }
+        ids
+    }
+
+    /// The smallest frame wholly containing `c` (never `c` itself), which exports
+    /// treat as its group.
+    pub fn frame_of(&self, c: &Component) -> Option<&Component> {
+        self.components
+            .iter()
+            .filter(|f| {
+                f.kind == ComponentKind::Frame && f.id != c.id && f.rect.contains_rect(&c.rect)
+            })
+            .min_by(|a, b| (a.rect.w * a.rect.h).total_cmp(&(b.rect.w * b.rect.h)))
+    }
+
     /// Bounding box of all components.
     pub fn bounds(&self) -> Option<Rect> {
         Rect::bounds(self.components.iter().map(|c| c.rect))
@@ -281,8 +336,11 @@ impl Board {
             if !ids.insert(a.id.0) {
                 problems.push(format!("id {} is used twice", a.id));
             }
-            if self.component(a.from).is_none() || self.component(a.to).is_none() {
+            let ends = [a.from, a.to].map(|id| self.component(id).map(|c| c.kind.is_part()));
+            if ends.contains(&None) {
                 problems.push(format!("arrow {} has a missing end", a.id));
+            } else if ends.contains(&Some(false)) {
+                problems.push(format!("arrow {} joins a frame or note", a.id));
             }
             if a.from == a.to {
                 problems.push(format!("arrow {} joins a component to itself", a.id));

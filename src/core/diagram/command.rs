@@ -8,7 +8,7 @@ use super::colour::Colour;
 use super::geometry::{Point, Rect, Size};
 use super::kind::ComponentKind;
 use super::label::fit_size;
-use super::text::{normalize_label, normalize_note};
+use super::text::{normalize_label, normalize_note, normalize_text};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -163,6 +163,10 @@ pub enum EditError {
     CoordinateOutOfRange,
     /// Connecting the selection needs at least two selected components.
     NeedTwoComponents,
+    /// An arrow to or from free text, a sticky note or a frame.
+    NotAPart,
+    /// A kind change between a part and an annotation (or between annotations).
+    KindChangeRefused,
 }
 
 impl fmt::Display for EditError {
@@ -177,6 +181,10 @@ impl fmt::Display for EditError {
             }
             EditError::NeedTwoComponents => {
                 f.write_str("select the source, then shift-select the target, to connect them")
+            }
+            EditError::NotAPart => f.write_str("frames and notes cannot have arrows"),
+            EditError::KindChangeRefused => {
+                f.write_str("a frame or note stays what it is; a component cannot become one")
             }
         }
     }
@@ -193,9 +201,9 @@ impl Board {
                     return Err(EditError::CoordinateOutOfRange);
                 }
                 let id = ComponentId(self.take_id());
-                let (w, h) = Board::COMPONENT_SIZE;
+                let (w, h) = Board::new_size(kind);
                 let label = label
-                    .map(|l| normalize_label(&l))
+                    .map(|l| normalize_text(&l, kind.max_label_chars()))
                     .filter(|l| !l.is_empty())
                     .unwrap_or_else(|| kind.display_name().to_string());
                 // A new box keeps its corner and grows right and down to fit its name.
@@ -237,7 +245,7 @@ impl Board {
                 let c = self
                     .component_mut(id)
                     .ok_or(EditError::UnknownComponent(id))?;
-                let mut label = normalize_label(&label);
+                let mut label = normalize_text(&label, c.kind.max_label_chars());
                 if label.is_empty() {
                     label = c.kind.display_name().to_string();
                 }
@@ -254,6 +262,14 @@ impl Board {
                 let c = self
                     .component_mut(id)
                     .ok_or(EditError::UnknownComponent(id))?;
+                // Parts change among parts; an annotation stays what it is.
+                if !c.kind.is_part() || !kind.is_part() {
+                    return if c.kind == kind {
+                        Ok(Applied::Unchanged)
+                    } else {
+                        Err(EditError::KindChangeRefused)
+                    };
+                }
                 // A label that was just the old kind's name follows the kind.
                 if c.label == c.kind.display_name() {
                     c.label = kind.display_name().to_string();
@@ -311,6 +327,9 @@ impl Board {
             }
             Command::ConnectComponents { from, to, label } => {
                 self.require_components(&[from, to])?;
+                if !self.is_part(from) || !self.is_part(to) {
+                    return Err(EditError::NotAPart);
+                }
                 if from == to {
                     return Err(EditError::SelfArrow);
                 }
@@ -396,7 +415,7 @@ impl Board {
                 .map(|g| *new_groups.entry(g).or_insert_with(|| self.take_id()));
             c.rect.x += offset.x;
             c.rect.y += offset.y;
-            c.label = normalize_label(&c.label);
+            c.label = normalize_text(&c.label, c.kind.max_label_chars());
             self.components.push(c);
             inserted.push(id);
         }
@@ -404,7 +423,11 @@ impl Board {
             let (Some(&from), Some(&to)) = (new_ids.get(&a.from), new_ids.get(&a.to)) else {
                 continue;
             };
-            if from == to || self.arrow_between(from, to).is_some() {
+            if from == to
+                || !self.is_part(from)
+                || !self.is_part(to)
+                || self.arrow_between(from, to).is_some()
+            {
                 continue;
             }
             let id = ArrowId(self.take_id());
@@ -417,6 +440,10 @@ impl Board {
             });
         }
         Ok(Applied::Inserted(inserted))
+    }
+
+    fn is_part(&self, id: ComponentId) -> bool {
+        self.component(id).is_some_and(|c| c.kind.is_part())
     }
 
     fn require_components(&self, ids: &[ComponentId]) -> Result<(), EditError> {

@@ -3,7 +3,13 @@
 //! Every kind has a stable id (used in saved files, test hooks and prompt files), a
 //! display name (the palette button's accessible name), a shape, a 16x16 stroke icon and
 //! a colour given as hue and saturation so light and dark themes can derive their tones.
+//!
+//! Most kinds are parts of the designed system ([`ComponentKind::is_part`]); free text,
+//! sticky notes and frames are annotations that share the board's element list (as
+//! Excalidraw's elements share one list, told apart by `type`) but never take arrows
+//! and are never checked.
 
+use super::text::{MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// What a component is. The set is closed; unknown ids restore as [`ComponentKind::Generic`].
@@ -45,6 +51,12 @@ pub enum ComponentKind {
     /// A generic box for anything else.
     #[serde(rename = "box")]
     Generic,
+    /// Free text on the board: an annotation, not a part of the system.
+    Text,
+    /// A sticky note: an annotation, not a part of the system.
+    Sticky,
+    /// A titled frame grouping what lies inside it ("Write path"): not a part either.
+    Frame,
 }
 
 /// The outline drawn for a component.
@@ -75,7 +87,7 @@ pub enum Shape {
 }
 
 impl ComponentKind {
-    /// Every kind, in palette order.
+    /// Every part kind (what the system is made of), in palette order.
     pub const ALL: [ComponentKind; 17] = [
         ComponentKind::Client,
         ComponentKind::Dns,
@@ -96,6 +108,45 @@ impl ComponentKind {
         ComponentKind::Generic,
     ];
 
+    /// The annotation kinds, in palette order: never parts of the system.
+    pub const ANNOTATIONS: [ComponentKind; 3] = [
+        ComponentKind::Text,
+        ComponentKind::Sticky,
+        ComponentKind::Frame,
+    ];
+
+    /// Every kind, parts then annotations, in palette order.
+    pub const EVERY: [ComponentKind; 20] = {
+        let mut every = [ComponentKind::Generic; 20];
+        let mut i = 0;
+        while i < 20 {
+            every[i] = if i < 17 {
+                Self::ALL[i]
+            } else {
+                Self::ANNOTATIONS[i - 17]
+            };
+            i += 1;
+        }
+        every
+    };
+
+    /// Whether it is a part of the designed system (arrows, checks, counts), not
+    /// free text, a sticky note or a frame.
+    pub fn is_part(self) -> bool {
+        !matches!(
+            self,
+            ComponentKind::Text | ComponentKind::Sticky | ComponentKind::Frame
+        )
+    }
+
+    /// Longest label it keeps, in characters: notes hold more than a name.
+    pub fn max_label_chars(self) -> usize {
+        match self {
+            ComponentKind::Text | ComponentKind::Sticky => MAX_TEXT_CHARS,
+            _ => MAX_LABEL_CHARS,
+        }
+    }
+
     /// Stable id used in files and test hooks (`data-kind`).
     pub fn id(self) -> &'static str {
         self.table().0
@@ -103,7 +154,7 @@ impl ComponentKind {
 
     /// Looks a kind up by its stable id.
     pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
+        Self::EVERY.into_iter().find(|k| k.id() == id)
     }
 
     /// Human name, also the palette button's accessible name and a new component's label.
@@ -202,6 +253,12 @@ impl ComponentKind {
             K::External => ("external", "External service", "Third-party API outside your control", S::DashedRect, (30, 12),
                 "M9 2h5v5 M14 2L7.5 8.5 M12 10v4H2V4h4"),
             K::Generic => ("box", "Box", "Anything else", S::Rect, (0, 0), "M3 3h10v10H3z"),
+            // Annotations draw no icon on the board; these are the palette's.
+            K::Text => ("text", "Text", "Free text", S::Rect, (220, 8), "M3 3.5h10 M8 3.5v9.5"),
+            K::Sticky => ("sticky", "Sticky note", "A note", S::Note, (48, 90),
+                "M2.5 2.5h11v7l-4 4h-7z M9.5 13.5v-4h4"),
+            K::Frame => ("frame", "Frame", "Groups boxes under a title", S::DashedRect, (220, 12),
+                "M4 1.5v13 M12 1.5v13 M1.5 4h13 M1.5 12h13"),
         }
     }
 }

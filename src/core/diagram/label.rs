@@ -1,6 +1,10 @@
 //! A component's name inside its box: where its lines and the kind line go, and how
 //! big a box must be to show them. One layout for the canvas, the Review's figures
 //! and the exports, so what you see is what you export.
+//!
+//! Annotations lay out differently: free text and sticky notes have no icon and no
+//! kind line and read from the top left, up to [`MAX_TEXT_LINES`] lines; a frame's
+//! title is one line along its top edge.
 
 use super::geometry::{Rect, Size};
 use super::kind::{ComponentKind, Shape};
@@ -14,6 +18,10 @@ pub const CAPTION_PX: f64 = 10.0;
 pub const LABEL_LEFT: f64 = 34.0;
 /// Most lines a name is given before it is cut with an ellipsis.
 pub const MAX_NAME_LINES: usize = 6;
+/// Most lines free text or a sticky note shows.
+pub const MAX_TEXT_LINES: usize = 24;
+/// Height of the strip along a frame's top edge that holds its title.
+pub const FRAME_TITLE_HEIGHT: f64 = 26.0;
 /// Widest a box grows to fit its name; past it the box grows taller.
 pub const MAX_FIT_WIDTH: f64 = 264.0;
 /// Distance between the baselines of a name's lines.
@@ -48,13 +56,51 @@ pub struct LabelLayout {
     pub line_height: f64,
     /// Baseline of the kind line, from the box's top edge.
     pub caption_y: f64,
+    /// Whether the lines start at `x` (notes and frame titles) instead of being
+    /// centred on it.
+    pub start: bool,
 }
 
-/// The room the outline of `shape` leaves for text in a `w` x `h` box: the text area
-/// from the box's top-left corner.
-fn text_area(shape: Shape, w: f64, h: f64) -> Rect {
-    // (left, right, top, bottom) taken by the outline itself.
-    let (l, r, t, b) = match shape {
+/// The room a `w` x `h` box of `kind` leaves for text: the text area from the box's
+/// top-left corner (for parts, what the outline of their shape leaves beside the icon).
+fn text_area(kind: ComponentKind, w: f64, h: f64) -> Rect {
+    let note = |inset: f64| {
+        Rect::new(
+            inset,
+            inset,
+            (w - 2.0 * inset).max(LABEL_PX),
+            (h - 2.0 * inset).max(0.0),
+        )
+    };
+    let (l, r, t, b) = match (kind, kind.shape()) {
+        (ComponentKind::Text, _) => return note(PAD),
+        (ComponentKind::Sticky, _) => {
+            let inset = 2.0 * PAD;
+            return Rect::new(
+                inset,
+                inset,
+                (w - 2.0 * inset - 14.0).max(LABEL_PX),
+                (h - 2.0 * inset).max(0.0),
+            );
+        }
+        (ComponentKind::Frame, _) => {
+            return Rect::new(10.0, 0.0, (w - 20.0).max(LABEL_PX), FRAME_TITLE_HEIGHT)
+        }
+        (_, shape) => outline_insets(shape, w, h),
+    };
+    let left = LABEL_LEFT.max(l + PAD);
+    let top = t + PAD_Y;
+    Rect::new(
+        left,
+        top,
+        (w - left - r - PAD).max(LABEL_PX),
+        (h - top - b - PAD_Y).max(0.0),
+    )
+}
+
+/// (left, right, top, bottom) the outline of `shape` takes in a `w` x `h` box.
+fn outline_insets(shape: Shape, w: f64, h: f64) -> (f64, f64, f64, f64) {
+    match shape {
         Shape::RoundedRect | Shape::DashedRect | Shape::Rect => (0.0, 0.0, 0.0, 0.0),
         Shape::Hexagon => {
             let k = (w / 4.0).min(16.0) * 0.6;
@@ -73,27 +119,29 @@ fn text_area(shape: Shape, w: f64, h: f64) -> Rect {
             let c = 12.0_f64.min(h / 4.0) * 0.5;
             (0.0, c, 0.0, 0.0)
         }
-    };
-    let left = LABEL_LEFT.max(l + PAD);
-    let top = t + PAD_Y;
-    Rect::new(
-        left,
-        top,
-        (w - left - r - PAD).max(LABEL_PX),
-        (h - top - b - PAD_Y).max(0.0),
-    )
+    }
+}
+
+/// Most lines a box of `kind` shows.
+fn max_lines(kind: ComponentKind) -> usize {
+    match kind {
+        ComponentKind::Frame => 1,
+        ComponentKind::Text | ComponentKind::Sticky => MAX_TEXT_LINES,
+        _ => MAX_NAME_LINES,
+    }
 }
 
 /// Whether the kind line is wanted: the name does not already say the kind.
 fn wants_caption(label: &str, kind: ComponentKind) -> bool {
-    !label.trim().eq_ignore_ascii_case(kind.display_name())
+    kind.is_part() && !label.trim().eq_ignore_ascii_case(kind.display_name())
 }
 
 /// Lays out `label` in a `w` x `h` box of `kind`: as many lines as the box holds (up
 /// to [`MAX_NAME_LINES`]), long words broken, and the kind line under the name when
 /// the name does not say it. Centred in the room the shape's outline leaves.
 pub fn label_layout(label: &str, kind: ComponentKind, w: f64, h: f64) -> LabelLayout {
-    let area = text_area(kind.shape(), w, h);
+    let area = text_area(kind, w, h);
+    let start = !kind.is_part();
     let mut caption = wants_caption(label, kind);
     let room = |caption: bool| {
         let free = area.h - if caption { CAPTION_HEIGHT } else { 0.0 };
@@ -103,24 +151,31 @@ pub fn label_layout(label: &str, kind: ComponentKind, w: f64, h: f64) -> LabelLa
     if caption && room(true) < 1.0 {
         caption = false;
     }
-    let max_lines = room(caption).clamp(1.0, MAX_NAME_LINES as f64) as usize;
+    let max_lines = room(caption).clamp(1.0, max_lines(kind) as f64) as usize;
     let lines = wrap_text(label, area.w, LABEL_PX * BOLD, max_lines);
     let block = lines.len() as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
-    let top = area.y + (area.h - block) / 2.0 + LABEL_PX * 0.9;
+    // Notes read from the top; names and frame titles sit in the middle of their room.
+    let free = if start && kind != ComponentKind::Frame {
+        0.0
+    } else {
+        area.h - block
+    };
+    let top = area.y + free / 2.0 + LABEL_PX * 0.9;
     LabelLayout {
         caption_y: top + (lines.len() as f64 - 1.0) * LINE_HEIGHT + CAPTION_HEIGHT + 1.0,
         lines,
         caption,
-        x: area.x + area.w / 2.0,
+        x: if start { area.x } else { area.x + area.w / 2.0 },
         top,
         line_height: LINE_HEIGHT,
+        start,
     }
 }
 
 /// The kind's name as the kind line shows it in a box `w` wide (cut with "…" only in
 /// a box narrower than a new one).
 pub fn caption_text(kind: ComponentKind, w: f64, h: f64) -> String {
-    let area = text_area(kind.shape(), w, h);
+    let area = text_area(kind, w, h);
     fit_text(kind.display_name(), area.w, CAPTION_PX)
 }
 
@@ -129,6 +184,10 @@ pub fn caption_text(kind: ComponentKind, w: f64, h: f64) -> String {
 /// the kind line fits), up to [`MAX_FIT_WIDTH`]; then taller, for up to
 /// [`MAX_NAME_LINES`] lines. Never smaller than `size`.
 pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
+    // A frame is sized by what it holds, never by its title.
+    if kind == ComponentKind::Frame {
+        return size;
+    }
     let caption = wants_caption(label, kind);
     let widest = MAX_FIT_WIDTH.max(size.w);
     let longest_word = label
@@ -141,10 +200,10 @@ pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
         // for text, so settle the two together.
         let (mut h, mut lines, mut caption_fits) = (size.h, 0, true);
         for _ in 0..4 {
-            let area = text_area(kind.shape(), w, h);
+            let area = text_area(kind, w, h);
             lines = wrap_words(label, area.w, LABEL_PX * BOLD)
                 .len()
-                .clamp(1, MAX_NAME_LINES);
+                .clamp(1, max_lines(kind));
             caption_fits = !caption || text_width(kind.display_name(), CAPTION_PX) <= area.w;
             let needed = lines as f64 * LINE_HEIGHT + if caption { CAPTION_HEIGHT } else { 0.0 };
             // What the outline takes above and below the text area, at this height.
@@ -156,7 +215,7 @@ pub fn fit_size(label: &str, kind: ComponentKind, size: Size) -> Size {
             h = taller;
         }
         // A word is broken across lines only when the widest box cannot hold it.
-        let words_fit = longest_word <= text_area(kind.shape(), w, h).w;
+        let words_fit = longest_word <= text_area(kind, w, h).w;
         if (lines <= 2 && h <= size.h && caption_fits && words_fit) || w >= widest {
             return Size::new(w, h);
         }

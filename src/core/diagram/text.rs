@@ -6,6 +6,8 @@
 
 /// Longest label kept, in characters.
 pub const MAX_LABEL_CHARS: usize = 80;
+/// Longest text kept in free text and sticky notes, in characters.
+pub const MAX_TEXT_CHARS: usize = 400;
 /// Longest note kept (component details, failure notes, session notes), in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
 
@@ -13,8 +15,14 @@ pub const MAX_NOTE_CHARS: usize = 4000;
 /// cuts it to [`MAX_LABEL_CHARS`], never leaving a space at the cut: normalising a
 /// normalised label changes nothing.
 pub fn normalize_label(raw: &str) -> String {
-    let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut: String = folded.chars().take(MAX_LABEL_CHARS).collect();
+    normalize_text(raw, MAX_LABEL_CHARS)
+}
+
+/// [`normalize_label`] cut to `max` characters instead (free text and sticky notes
+/// keep [`MAX_TEXT_CHARS`]: see `ComponentKind::max_label_chars`).
+pub fn normalize_text(raw: &str, max: usize) -> String {
+    let folded = one_line(raw);
+    let cut: String = folded.chars().take(max).collect();
     match cut.strip_suffix(' ') {
         Some(trimmed) => trimmed.to_string(),
         None => cut,

@@ -122,8 +122,10 @@ pub(super) enum Gesture {
         /// Alt was held: the drag moves copies and leaves the originals.
         duplicate: bool,
     },
+    /// Dragging `ids`: the selection, and what selected frames held at the start.
     Moving {
         last_world: Point,
+        ids: Vec<ComponentId>,
     },
     Connecting {
         from: ComponentId,
@@ -277,7 +279,11 @@ impl Editor {
                         let (components, arrows) = self.copy_of_selection();
                         let _ = self.insert(components, arrows, 0.0);
                     }
-                    self.gesture = Gesture::Moving { last_world: from };
+                    let ids = self.carried();
+                    self.gesture = Gesture::Moving {
+                        last_world: from,
+                        ids,
+                    };
                     self.drag_to(world);
                 }
             }
@@ -429,18 +435,33 @@ impl Editor {
 
     fn connect_target(&self, from: ComponentId, pointer: Point) -> Option<ComponentId> {
         self.board
-            .component_at(pointer)
+            .components()
+            .iter()
+            .rev()
+            .find(|c| c.kind.is_part() && c.rect.contains(pointer))
             .map(|c| c.id)
             .filter(|id| *id != from)
     }
 
+    /// What a drag of the selection moves: the selected elements and, for each
+    /// selected frame, everything wholly inside it now (so what the frame passes over
+    /// on the way is not picked up).
+    pub(super) fn carried(&self) -> Vec<ComponentId> {
+        // An element in two selected frames is listed twice: moves take a set.
+        let mut ids = Vec::new();
+        for &id in self.selection.components() {
+            ids.extend(self.board.framed(id));
+        }
+        ids
+    }
+
     fn drag_to(&mut self, world: Point) {
-        let Gesture::Moving { last_world } = &mut self.gesture else {
+        let Gesture::Moving { last_world, ids } = &mut self.gesture else {
             return;
         };
         let by = Point::new(world.x - last_world.x, world.y - last_world.y);
         *last_world = world;
-        let ids = self.selection.components().to_vec();
+        let ids = ids.clone();
         // Inside a gesture: history records the whole drag when it ends.
         if let Ok(applied) = self.board.apply(Command::MoveComponents { ids, by }) {
             if applied.changed() {

@@ -216,6 +216,11 @@ pub const SHEET: &[(&str, &[SheetLine])] = &[
                 key("ArrowUp", true, true, false),
             ),
             line(
+                &["Ctrl+G", "Ctrl+Shift+G"],
+                "Group, ungroup: a group moves as one",
+                key("g", false, true, false),
+            ),
+            line(
                 &["Escape"],
                 "Cancel a gesture, clear the selection",
                 key("Escape", false, false, false),

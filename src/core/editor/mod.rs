@@ -19,7 +19,7 @@ pub use viewport::Viewport;
 
 use crate::core::diagram::{
     free_spot, Applied, Arrow, Board, Command, Component, ComponentId, ComponentKind, EditError,
-    History, Point, Size,
+    History, Point, Rect, Size,
 };
 use gesture::Gesture;
 
@@ -39,12 +39,23 @@ pub enum Action {
     /// A raw board command (rename, label, kind change, ...), recorded in history.
     Apply(Command),
     /// Adds a component: centred on `at` (world) or, with `None`, in free space near the
-    /// view centre; never on top of another component. Selects it.
+    /// view centre; never on top of another component. Selects it. A frame added with
+    /// `None` while components are selected surrounds them instead.
     AddComponent {
         /// Kind to add.
         kind: ComponentKind,
         /// Desired centre in world coordinates.
         at: Option<Point>,
+    },
+    /// Adds a component named `label` (the quick-add field), as `AddComponent` places
+    /// and selects one.
+    AddNamed {
+        /// Kind to add.
+        kind: ComponentKind,
+        /// Desired centre in world coordinates.
+        at: Point,
+        /// Its name.
+        label: String,
     },
     /// Steps back in history.
     Undo,
@@ -226,7 +237,8 @@ impl Editor {
     pub fn perform(&mut self, action: Action) -> Result<Applied, EditError> {
         match action {
             Action::Apply(command) => self.apply(command),
-            Action::AddComponent { kind, at } => self.add_component(kind, at),
+            Action::AddComponent { kind, at } => self.add_component(kind, at, None),
+            Action::AddNamed { kind, at, label } => self.add_component(kind, Some(at), Some(label)),
             Action::Undo => Ok(self.step_history(true)),
             Action::Redo => Ok(self.step_history(false)),
             Action::SelectAll => {
@@ -313,7 +325,7 @@ impl Editor {
                 self.insert(components, arrows, COPY_OFFSET * f64::from(self.pastes))
             }
             Action::Nudge { dx, dy } => self.apply(Command::MoveComponents {
-                ids: self.selection.components().to_vec(),
+                ids: self.carried(),
                 by: Point::new(dx, dy),
             }),
             Action::ConnectSelection => self.connect_selection(),
@@ -327,19 +339,7 @@ impl Editor {
                 Ok(Applied::Unchanged)
             }
             Action::ZoomToSelection => {
-                let arrow_ends = self
-                    .selection
-                    .arrows()
-                    .iter()
-                    .filter_map(|id| self.board.arrow(*id).map(|a| [a.from, a.to]));
-                let ids = self
-                    .selection
-                    .components()
-                    .iter()
-                    .copied()
-                    .chain(arrow_ends.flatten());
-                let rects = ids.filter_map(|id| self.board.component(id).map(|c| c.rect));
-                match crate::core::diagram::Rect::bounds(rects) {
+                match self.selection_bounds() {
                     Some(bounds) => self.viewport.fit(bounds, self.view_size),
                     None => return self.perform(Action::ZoomToFit),
                 }
@@ -411,18 +411,30 @@ impl Editor {
         &mut self,
         kind: ComponentKind,
         at: Option<Point>,
+        label: Option<String>,
     ) -> Result<Applied, EditError> {
-        let (w, h) = Board::COMPONENT_SIZE;
+        let (w, h) = Board::new_size(kind);
         let centre = at.unwrap_or_else(|| self.viewport.center(self.view_size));
         if !centre.is_finite() {
             return Err(EditError::CoordinateOutOfRange);
         }
+        let around = self
+            .selection_bounds()
+            .filter(|_| kind == ComponentKind::Frame && at.is_none());
         let spot = free_spot(&self.board, centre, Size::new(w, h));
         let applied = self.apply(Command::AddComponent {
             kind,
             at: spot,
-            label: None,
+            label,
         })?;
+        if let (Applied::Added(id), Some(r)) = (&applied, around) {
+            // Frame the selection: a margin all round, and room for the title. Part
+            // of the add's history step (recorded before it), so one undo removes it.
+            let m = Board::FRAME_MARGIN;
+            let top = m + crate::core::diagram::FRAME_TITLE_HEIGHT;
+            let rect = Rect::new(r.x - m, r.y - top, r.w + 2.0 * m, r.h + m + top);
+            let _ = self.board.apply(Command::ResizeComponent { id: *id, rect });
+        }
         if let Applied::Added(id) = applied {
             self.selection = Selection::only_component(id);
         }
@@ -513,6 +525,22 @@ impl Editor {
                 Applied::Unchanged
             })
         })
+    }
+
+    /// The box around the selected components and both ends of selected arrows.
+    fn selection_bounds(&self) -> Option<Rect> {
+        let arrow_ends = self
+            .selection
+            .arrows()
+            .iter()
+            .filter_map(|id| self.board.arrow(*id).map(|a| [a.from, a.to]));
+        let ids = self
+            .selection
+            .components()
+            .iter()
+            .copied()
+            .chain(arrow_ends.flatten());
+        Rect::bounds(ids.filter_map(|id| self.board.component(id).map(|c| c.rect)))
     }
 
     fn zoom_centre(&mut self, factor: f64) -> Result<Applied, EditError> {

@@ -6,13 +6,20 @@
 //! label as text bound to the arrow. Bindings are written both ways (the shape lists
 //! the arrow, the arrow names the shape) so the arrows follow when shapes are moved.
 //!
+//! Free text becomes a text element (centred on its box), a sticky note a yellow rectangle with its text
+//! bound to it, and a frame an Excalidraw `frame` named with its title; what lies
+//! wholly inside a frame (the smallest, when frames nest) carries its `frameId`.
+//! Frames come last, after their children, as Excalidraw orders them.
+//!
 //! The output is deterministic: element ids derive from board ids (`c3`, `c3-text`,
 //! `a7`, `a7-text`), the numbers Excalidraw would draw at random (`seed`,
 //! `versionNonce`) are hashed from those ids, and `updated` is a constant. Labels are
 //! data: serde_json escapes them, and nothing else is added to them.
 
 use super::hsl_hex;
-use crate::core::diagram::{layout_arrows, text_width, Arrow, Board, Component, Point, Shape};
+use crate::core::diagram::{
+    layout_arrows, text_width, wrap_words, Arrow, Board, Component, ComponentKind, Point, Shape,
+};
 use serde::{Serialize, Serializer};
 
 /// Font size of component labels (Excalidraw's "small"), unless too wide for the box.
@@ -45,25 +52,31 @@ pub fn to_excalidraw(board: &Board) -> String {
     let mut elements = Vec::new();
     for c in board.components() {
         let id = component_id(c);
-        let text_id = format!("{id}-text");
-        let mut bound = vec![BoundElement::new(&text_id, "text")];
-        bound.extend(
-            board
-                .arrows_of(c.id)
-                .filter(|a| ends(board, a).is_some())
-                .map(|a| BoundElement::new(&arrow_id(a), "arrow")),
-        );
-        elements.push(shape(c, &id, bound));
-        let label = component_text(c);
-        let font_px = fitted_font(&label, c.rect.w - 2.0 * TEXT_PADDING);
-        elements.push(bound_text(
-            text_id,
-            &id,
-            &label,
-            c.rect.center(),
-            font_px,
-            LABEL_COLOUR,
-        ));
+        let frame = board.frame_of(c).map(component_id);
+        let first = elements.len();
+        match c.kind {
+            ComponentKind::Frame => continue,
+            // Free text: a text element of its own, in the lines the board shows.
+            ComponentKind::Text => {
+                let text = component_text(c);
+                let mut e = bound_text(
+                    id,
+                    "",
+                    &text,
+                    c.rect.center(),
+                    COMPONENT_FONT_PX,
+                    LABEL_COLOUR,
+                );
+                if let Some(t) = &mut e.text {
+                    t.container_id = None;
+                }
+                elements.push(e);
+            }
+            _ => component(board, c, &id, &mut elements),
+        }
+        for e in &mut elements[first..] {
+            e.frame_id.clone_from(&frame);
+        }
     }
     for (a, layout) in layout_arrows(board) {
         let Some((from, to)) = ends(board, a) else {
@@ -88,6 +101,17 @@ pub fn to_excalidraw(board: &Board) -> String {
             ARROW_LABEL_COLOUR,
         ));
     }
+    for f in board
+        .components()
+        .iter()
+        .filter(|c| c.kind == ComponentKind::Frame)
+    {
+        let r = f.rect;
+        let mut e = Element::new(component_id(f), "frame", r.x, r.y, r.w, r.h);
+        e.name = Some(f.label.clone());
+        e.roughness = 0;
+        elements.push(e);
+    }
     let scene = Scene {
         kind: "excalidraw",
         version: 2,
@@ -100,6 +124,29 @@ pub fn to_excalidraw(board: &Board) -> String {
         files: Files {},
     };
     serde_json::to_string_pretty(&scene).unwrap_or_default()
+}
+
+/// A part (or a sticky note) as its shape and its bound text.
+fn component(board: &Board, c: &Component, id: &str, elements: &mut Vec<Element>) {
+    let text_id = format!("{id}-text");
+    let mut bound = vec![BoundElement::new(&text_id, "text")];
+    bound.extend(
+        board
+            .arrows_of(c.id)
+            .filter(|a| ends(board, a).is_some())
+            .map(|a| BoundElement::new(&arrow_id(a), "arrow")),
+    );
+    elements.push(shape(c, id, bound));
+    let label = component_text(c);
+    let font_px = fitted_font(&label, c.rect.w - 2.0 * TEXT_PADDING);
+    elements.push(bound_text(
+        text_id,
+        id,
+        &label,
+        c.rect.center(),
+        font_px,
+        LABEL_COLOUR,
+    ));
 }
 
 /// Both ends of an arrow, when both exist.
@@ -115,8 +162,12 @@ fn arrow_id(a: &Arrow) -> String {
     format!("a{}", a.id)
 }
 
-/// The label, and the kind's name on a second line when the label does not say it.
+/// The label, and the kind's name on a second line when the label does not say it;
+/// a note's text in lines that fit its box.
 fn component_text(c: &Component) -> String {
+    if !c.kind.is_part() {
+        return wrap_words(&c.label, c.rect.w - 4.0 * TEXT_PADDING, COMPONENT_FONT_PX).join("\n");
+    }
     let label = normalize_newlines(&c.label);
     let kind = c.kind.display_name();
     if label == kind {
@@ -327,6 +378,9 @@ struct Element {
     opacity: u8,
     group_ids: Vec<String>,
     frame_id: Option<String>,
+    /// A frame's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     roundness: Option<Roundness>,
     seed: u32,
     version: u32,
@@ -365,6 +419,7 @@ impl Element {
             opacity: 100,
             group_ids: Vec::new(),
             frame_id: None,
+            name: None,
             roundness: None,
             version: 1,
             is_deleted: false,

@@ -105,14 +105,15 @@ fn timing(out: &mut String, s: &Session) {
 }
 
 fn design(out: &mut String, board: &Board) {
+    let parts = board.parts_only();
     let _ = writeln!(
         out,
         "## The design\n\n{} components, {} arrows.\n\n```mermaid\n{}```\n",
-        board.components().len(),
-        board.arrows().len(),
+        parts.components().len(),
+        parts.arrows().len(),
         to_mermaid(board)
     );
-    for c in board.components() {
+    for c in parts.components() {
         let _ = writeln!(out, "- **{}** ({})", text(&c.label), c.kind.display_name());
         for (field, name) in [
             (NoteField::Details, "Details"),
@@ -125,6 +126,43 @@ fn design(out: &mut String, board: &Board) {
         }
     }
     out.push('\n');
+    annotations(out, board);
+}
+
+/// Frames as groups (with the parts wholly inside them) and the free text and sticky
+/// notes, in sections of their own: they are not parts of the design.
+fn annotations(out: &mut String, board: &Board) {
+    let (mut groups, mut notes) = (String::new(), String::new());
+    for c in board.components() {
+        match c.kind {
+            ComponentKind::Frame => {
+                let inside: Vec<String> = board
+                    .components()
+                    .iter()
+                    .filter(|p| p.kind.is_part() && c.rect.contains_rect(&p.rect))
+                    .map(|p| text(&p.label))
+                    .collect();
+                let inside = if inside.is_empty() {
+                    "nothing inside".into()
+                } else {
+                    inside.join(", ")
+                };
+                let _ = writeln!(groups, "- **{}**: {inside}", text(&c.label));
+            }
+            ComponentKind::Text | ComponentKind::Sticky => {
+                let _ = writeln!(notes, "- {}", inline(&c.label));
+            }
+            _ => {}
+        }
+    }
+    for (title, list) in [
+        ("Groups on the board", groups),
+        ("Notes on the board", notes),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "## {title}\n\n{list}");
+        }
+    }
 }
 
 fn checklist(out: &mut String, report: &Report, claims: &BTreeSet<String>) {

@@ -8,6 +8,10 @@
 //! Markdown string are entity codes (`#34;` for `"`), and line breaks are spaces, so a
 //! label may spell anything but never adds a statement. The only markup written is the
 //! `<br/>` before a kind's name.
+//!
+//! A frame becomes a `subgraph` (id `f<frame id>`, its title as the name) holding the
+//! parts wholly inside it; a part inside nested frames goes to the smallest. Free
+//! text and sticky notes are left out: they are not parts of the flowchart.
 
 use super::hsl_hex;
 use crate::core::diagram::{Board, Colour, ComponentKind, Shape};
@@ -23,11 +27,11 @@ const STROKE_LIGHTNESS: f64 = 0.38;
 /// flowchart with no nodes and a comment saying so.
 pub fn to_mermaid(board: &Board) -> String {
     let mut out = String::from("flowchart LR\n");
-    if board.components().is_empty() {
+    if !board.components().iter().any(|c| c.kind.is_part()) {
         out.push_str("    %% Empty board: no components yet.\n");
         return out;
     }
-    for c in board.components() {
+    for c in board.components().iter().filter(|c| c.kind.is_part()) {
         let (open, close) = brackets(c.kind.shape());
         let _ = writeln!(
             out,
@@ -36,6 +40,7 @@ pub fn to_mermaid(board: &Board) -> String {
             node_text(&c.label, c.kind)
         );
     }
+    subgraphs(&mut out, board);
     for a in board.arrows() {
         if board.component(a.from).is_none() || board.component(a.to).is_none() {
             continue;
@@ -87,6 +92,28 @@ pub fn to_mermaid(board: &Board) -> String {
         let _ = writeln!(out, "    class {} {class}", nodes.join(","));
     }
     out
+}
+
+/// One `subgraph` per frame holding parts, each part in the smallest frame that
+/// wholly contains it.
+fn subgraphs(out: &mut String, board: &Board) {
+    let all = board.components();
+    for f in all.iter().filter(|c| c.kind == ComponentKind::Frame) {
+        let mut members = String::new();
+        for c in all.iter().filter(|c| c.kind.is_part()) {
+            if board.frame_of(c).is_some_and(|home| home.id == f.id) {
+                let _ = writeln!(members, "        n{}", c.id);
+            }
+        }
+        if !members.is_empty() {
+            let _ = writeln!(
+                out,
+                "    subgraph f{}[\"{}\"]\n{members}    end",
+                f.id,
+                escape_text(&f.label)
+            );
+        }
+    }
 }
 
 /// `text` as the inside of a double-quoted Mermaid string, on one line.

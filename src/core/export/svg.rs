@@ -1,14 +1,16 @@
 //! A standalone SVG of a board that looks like the canvas: the kind's outline and
 //! colours, icon, label (and kind caption), routed arrows with heads, and arrow labels
 //! above the boxes, all laid out by `layout_arrows` as on the canvas. Fits the
-//! content with a margin. Safe to open anywhere: every text is escaped, and the
+//! content with a margin. Frames are drawn first, beneath everything (a dashed tinted
+//! outline with the title at its top left); free text has no outline and sticky notes
+//! no icon. Safe to open anywhere: every text is escaped, and the
 //! document has no script, no `foreignObject`, no event attributes and no external
 //! references (only the in-document arrowhead marker `#head`).
 
 use crate::core::decimal::dec;
 use crate::core::diagram::{
     caption_text, escape_markup, label_layout, layout_arrows, shape_outline, Board, Component,
-    Rect, ARROW_LABEL_PX, CAPTION_PX, LABEL_PX,
+    ComponentKind, Rect, ARROW_LABEL_PX, CAPTION_PX, LABEL_PX,
 };
 use std::fmt::Write;
 
@@ -48,7 +50,15 @@ pub fn to_svg(board: &Board, background: Option<&str>) -> String {
             escape_markup(fill)
         );
     }
-    // Routes under the boxes, labels above them, as on the canvas.
+    // Frames beneath everything, routes under the boxes, labels above them, as on the
+    // canvas.
+    let (frames, others): (Vec<&Component>, Vec<&Component>) = board
+        .components()
+        .iter()
+        .partition(|c| c.kind == ComponentKind::Frame);
+    for c in frames {
+        component(&mut out, c);
+    }
     let arrows = layout_arrows(board);
     for (_, layout) in &arrows {
         let _ = write!(
@@ -57,7 +67,7 @@ pub fn to_svg(board: &Board, background: Option<&str>) -> String {
             layout.path()
         );
     }
-    for c in board.components() {
+    for c in others {
         component(&mut out, c);
     }
     for (a, layout) in &arrows {
@@ -91,28 +101,41 @@ fn component(out: &mut String, c: &Component) {
     let (body, detail) = shape_outline(c.kind.shape(), w, h);
     let _ = write!(
         out,
-        "<g transform=\"translate({} {})\"><path d=\"{body}\" fill=\"hsl({hue} {sat}% 95%)\" stroke=\"{stroke}\" stroke-width=\"1.5\"{}/>",
+        "<g transform=\"translate({} {})\">",
         dec(c.rect.x),
         dec(c.rect.y),
-        if c.kind.shape().is_dashed() { " stroke-dasharray=\"6 4\"" } else { "" }
     );
+    // Free text has no outline; a frame's tint is lighter than a box's.
+    if c.kind != ComponentKind::Text {
+        let _ = write!(
+            out,
+            "<path d=\"{body}\" fill=\"hsl({hue} {sat}% {}%)\" stroke=\"{stroke}\" stroke-width=\"1.5\"{}/>",
+            if c.kind == ComponentKind::Frame { 97 } else if c.kind == ComponentKind::Sticky { 88 } else { 95 },
+            if c.kind.shape().is_dashed() { " stroke-dasharray=\"6 4\"" } else { "" }
+        );
+    }
     if let Some(d) = detail {
         let _ = write!(
             out,
             "<path d=\"{d}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>"
         );
     }
-    let _ = write!(
-        out,
-        "<path transform=\"translate(10 {})\" d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
-        dec(h / 2.0 - 8.0),
-        c.kind.icon()
-    );
+    if c.kind.is_part() {
+        let _ = write!(
+            out,
+            "<path transform=\"translate(10 {})\" d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
+            dec(h / 2.0 - 8.0),
+            c.kind.icon()
+        );
+    }
     let layout = label_layout(&c.label, c.kind, w, h);
     let x = dec(layout.x);
-    let _ = write!(
+    let _ =
+        write!(
         out,
-        "<text text-anchor=\"middle\" font-size=\"{LABEL_PX}\" font-weight=\"550\" fill=\"#1d2330\">"
+        "<text text-anchor=\"{}\" font-size=\"{LABEL_PX}\" font-weight=\"{}\" fill=\"#1d2330\">",
+        if layout.start { "start" } else { "middle" },
+        if c.kind.is_part() || c.kind == ComponentKind::Frame { 550 } else { 400 },
     );
     for (i, line) in layout.lines.iter().enumerate() {
         let _ = write!(

@@ -3,8 +3,8 @@
 
 use super::{LoadBoardError, Restored, MAX_ELEMENTS};
 use crate::core::diagram::{
-    normalize_label, normalize_note, Arrow, ArrowId, Board, Colour, Component, ComponentId,
-    ComponentKind, Rect, MAX_COORDINATE,
+    normalize_label, normalize_note, normalize_text, Arrow, ArrowId, Board, Colour, Component,
+    ComponentId, ComponentKind, Rect, MAX_COORDINATE,
 };
 use crate::core::editor::Viewport;
 use serde_json::{Map, Value};
@@ -59,7 +59,8 @@ pub enum Repair {
         /// Which component.
         id: ComponentId,
     },
-    /// An arrow pointed at a component that does not exist and was dropped.
+    /// An arrow pointed at a component that does not exist (or at free text, a sticky
+    /// note or a frame, which take no arrows) and was dropped.
     DroppedDanglingArrow {
         /// The arrow's saved id, if it had one.
         id: Option<u64>,
@@ -210,9 +211,6 @@ fn restore_components(
         if renumbered {
             repairs.push(Repair::RenumberedComponent { id });
         }
-        if let Some(saved) = saved_id {
-            id_map.entry(saved).or_insert(id);
-        }
         let kind_text = record.get("kind").and_then(Value::as_str).unwrap_or("");
         let kind = ComponentKind::from_id(kind_text).unwrap_or_else(|| {
             repairs.push(Repair::UnknownKind {
@@ -220,10 +218,14 @@ fn restore_components(
             });
             ComponentKind::Generic
         });
+        // Arrows join parts only: an arrow saved to a note or frame finds no end.
+        if let Some(saved) = saved_id.filter(|_| kind.is_part()) {
+            id_map.entry(saved).or_insert(id);
+        }
         let label = record
             .get("label")
             .and_then(Value::as_str)
-            .map(normalize_label)
+            .map(|l| normalize_text(l, kind.max_label_chars()))
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| kind.display_name().to_string());
         let (rect, fixed) = restore_rect(record);

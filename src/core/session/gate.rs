@@ -51,24 +51,24 @@ impl fmt::Display for BreadthGap {
 
 /// Everything the board still lacks; empty means the gate is passed.
 pub fn breadth_gaps(board: &Board) -> Vec<BreadthGap> {
+    // Notes and frames are not parts of the design.
+    let parts = || board.components().iter().filter(|c| c.kind.is_part());
     let mut gaps = Vec::new();
-    let n = board.components().len();
+    let n = parts().count();
     if n < MIN_BREADTH_COMPONENTS {
         gaps.push(BreadthGap::TooFewComponents { have: n });
     }
-    let unconnected: Vec<String> = board
-        .components()
-        .iter()
+    let unconnected: Vec<String> = parts()
         .filter(|c| board.arrows_of(c.id).next().is_none())
         .map(|c| c.label.clone())
         .collect();
     if !unconnected.is_empty() {
         gaps.push(BreadthGap::Unconnected(unconnected));
     }
-    if !board.components().iter().any(|c| c.kind.is_entry_point()) {
+    if !parts().any(|c| c.kind.is_entry_point()) {
         gaps.push(BreadthGap::NoEntryPoint);
     }
-    if !board.components().iter().any(|c| c.kind.is_data_store()) {
+    if !parts().any(|c| c.kind.is_data_store()) {
         gaps.push(BreadthGap::NoDataStore);
     }
     gaps
