@@ -6,8 +6,11 @@
 mod common;
 
 use breadthfirst::core::diagram::{
-    layout_arrows, ArrowId, ArrowLayout, ArrowLayouts, Board, ComponentId, Point, Rect,
+    layout_arrows, layout_arrows_once, ArrowId, ArrowLayout, ArrowLayouts, Board, ComponentId,
+    Point, Rect,
 };
+use breadthfirst::core::editor::Viewport;
+use breadthfirst::core::persist;
 use common::{add_service as add, connect_labelled as connect, move_and_check_layouts, Rng};
 use std::collections::HashMap;
 
@@ -227,6 +230,33 @@ fn incremental_layouts_match_a_full_layout_while_boxes_with_shared_sides_move() 
             };
             let context = format!("seed {seed} step {step}");
             move_and_check_layouts(&mut board, &mut live, id, by, &context);
+        }
+    }
+}
+
+#[test]
+fn the_one_pass_layout_matches_a_sync_whatever_order_the_arrows_are_listed_in() {
+    for seed in 0..10 {
+        let (board, _) = fan_board(seed);
+        let once = layout_arrows_once(&board);
+        assert_eq!(once, layout_arrows(&board), "seed {seed}");
+        // A saved file may list its arrows in any order: labels still go in id order.
+        let mut saved: serde_json::Value =
+            serde_json::from_str(&persist::to_json(&board, &Viewport::default())).unwrap();
+        saved["board"]["arrows"].as_array_mut().unwrap().reverse();
+        let reversed = persist::from_json(&saved.to_string()).unwrap().board;
+        assert!(reversed.arrows()[0].id > reversed.arrows()[1].id);
+        let again = layout_arrows_once(&reversed);
+        assert_eq!(again, layout_arrows(&reversed), "seed {seed}, reversed");
+        let by_id: HashMap<ArrowId, &ArrowLayout> = once.iter().map(|(a, l)| (a.id, l)).collect();
+        assert_eq!(again.len(), once.len());
+        for (a, layout) in &again {
+            assert_eq!(
+                Some(&layout),
+                by_id.get(&a.id),
+                "seed {seed}: arrow {}",
+                a.id
+            );
         }
     }
 }

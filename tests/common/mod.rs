@@ -189,12 +189,12 @@ pub fn move_and_check_layouts(
     by: breadthfirst::core::diagram::Point,
     context: &str,
 ) {
-    use breadthfirst::core::diagram::{layout_arrows, Command};
+    use breadthfirst::core::diagram::{layout_arrows_once, Command};
     board
         .apply(Command::MoveComponents { ids: vec![id], by })
         .unwrap();
     let changed = live.sync(board);
-    for (a, full) in layout_arrows(board) {
+    for (a, full) in layout_arrows_once(board) {
         assert_eq!(
             live.layout(a.id),
             Some(&full),

@@ -1,6 +1,7 @@
 //! Where an arrow is drawn: its route and its label's box. The canvas keeps them with
-//! [`ArrowLayouts`]; [`layout_arrows`], for the Review's figures and every export, is
-//! one sync of it from nothing, so what is seen is what is exported.
+//! [`ArrowLayouts`](super::ArrowLayouts); [`layout_arrows`](super::layout_arrows), for
+//! the Review's figures and every export, makes them in one pass with the same steps,
+//! so what is seen is what is exported.
 //!
 //! Labels are drawn above the boxes, centred on the longest stretch of the route that
 //! no box covers; a label too long for that stretch (and the arrow head after it) moves
@@ -8,10 +9,8 @@
 //! inside a box. A label overlapping an earlier label of an arrow sharing a side slides
 //! along its stretch.
 
-use super::board::{Arrow, Board};
 use super::box_index::BoxIndex;
 use super::geometry::{clip_segment, Point, Rect, Size};
-use super::layouts::ArrowLayouts;
 use super::text::text_width;
 use crate::core::decimal::dec;
 use std::fmt::Write;
@@ -42,24 +41,28 @@ impl ArrowLayout {
         if let Some(r) = self.label {
             return r.center();
         }
-        let longest = self
-            .points
-            .windows(2)
-            .fold(None::<(f64, Point)>, |best, w| {
-                let len = w[0].distance(w[1]);
-                let mid = Point::new((w[0].x + w[1].x) / 2.0, (w[0].y + w[1].y) / 2.0);
-                match best {
-                    Some((l, _)) if l >= len => best,
-                    _ => Some((len, mid)),
-                }
-            });
-        longest.map_or_else(Point::default, |(_, mid)| mid)
+        // Plain loops, not iterator chains: each chain costs the app code.
+        let (mut longest, mut mid) = (None, Point::default());
+        for w in self.points.windows(2) {
+            let len = w[0].distance(w[1]);
+            if longest.is_none_or(|l| len > l) {
+                longest = Some(len);
+                mid = Point::new((w[0].x + w[1].x) / 2.0, (w[0].y + w[1].y) / 2.0);
+            }
+        }
+        mid
     }
 
     /// Smallest rectangle holding the route and the label.
     pub fn bounds(&self) -> Rect {
-        let points = self.points.iter().map(|p| Rect::new(p.x, p.y, 0.0, 0.0));
-        Rect::bounds(points.chain(self.label)).unwrap_or_default()
+        let mut out: Option<Rect> = None;
+        for r in self.points.iter().map(|p| Rect::new(p.x, p.y, 0.0, 0.0)) {
+            out = Some(out.map_or(r, |o| o.union(&r)));
+        }
+        if let Some(label) = self.label {
+            out = Some(out.map_or(label, |o| o.union(&label)));
+        }
+        out.unwrap_or_default()
     }
 }
 
@@ -84,21 +87,6 @@ pub fn arrow_label_size(text: &str) -> Size {
         text_width(text, ARROW_LABEL_PX) + 10.0,
         ARROW_LABEL_PX + 8.0,
     )
-}
-
-/// Every arrow of `board` with both ends, in paint order, with its layout: one sync
-/// of [`ArrowLayouts`] from nothing, so it is what the canvas shows.
-pub fn layout_arrows(board: &Board) -> Vec<(&Arrow, ArrowLayout)> {
-    let mut layouts = ArrowLayouts::default();
-    layouts.sync(board);
-    board
-        .arrows()
-        .iter()
-        .filter_map(|a| {
-            let layout = layouts.layout(a.id)?;
-            (!layout.points.is_empty()).then(|| (a, layout.clone()))
-        })
-        .collect()
 }
 
 /// The box for a label of `size` on the route `points`: centred on the longest stretch

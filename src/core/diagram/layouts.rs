@@ -1,6 +1,10 @@
-//! Arrow layouts kept up to date as a board changes: the canvas syncs them on every
-//! change, and [`layout_arrows`](super::layout_arrows) is one sync from nothing, so the
-//! exports draw what the canvas shows.
+//! Arrow layouts: [`ArrowLayouts`] keeps them up to date as a board changes (the
+//! canvas syncs it on every change), and [`layout_arrows_once`] lays out a whole board
+//! in one pass (the exports, in the worker). Both make each step with the same
+//! functions ([`pick`], [`route`], [`label`]), so the exports draw what the canvas
+//! shows; the one pass needs none of the bookkeeping of a sync (maps by id, sets of
+//! moved boxes, sides left), which keeps that out of the worker. [`layout_arrows`] is
+//! one sync from nothing, for the app's own figures: the app carries the sync anyway.
 //!
 //! A layout is made in three steps. First each elbow arrow's sides are picked without
 //! routing it: those of the best simple shape between the middles of its boxes' facing
@@ -29,6 +33,142 @@ use std::collections::{HashMap, HashSet};
 /// Beyond this many moved boxes, every arrow is laid out again.
 const MANY_MOVES: usize = 64;
 
+/// The sides an elbow arrow leaves and enters by, and the simple shape between their
+/// middles when it meets no box; `None` for a straight arrow or one with an end
+/// missing.
+type First = Option<([Side; 2], Option<Vec<Point>>)>;
+
+/// Every arrow of `board` with both ends, in paint order, with its layout: one sync of
+/// [`ArrowLayouts`] from nothing (for the app, which has the sync for the canvas; the
+/// same as [`layout_arrows_once`]).
+pub fn layout_arrows(board: &Board) -> Vec<(&Arrow, ArrowLayout)> {
+    let mut layouts = ArrowLayouts::default();
+    layouts.sync(board);
+    let mut out = Vec::with_capacity(board.arrows().len());
+    for a in board.arrows() {
+        match layouts.layout(a.id) {
+            Some(layout) if !layout.points.is_empty() => out.push((a, layout.clone())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every arrow of `board` with both ends, in paint order, with its layout: what
+/// [`ArrowLayouts`] holds once synced with `board`, made in one pass (for the exports,
+/// which need no sync).
+pub fn layout_arrows_once(board: &Board) -> Vec<(&Arrow, ArrowLayout)> {
+    let index = BoxIndex::of_board(board);
+    let mut sides = SideGroups::default();
+    let arrows = board.arrows();
+    // Positions in `arrows` by arrow id, for the labels' order and their mates.
+    let mut by_id: Vec<(ArrowId, usize)> = Vec::with_capacity(arrows.len());
+    let mut firsts = Vec::with_capacity(arrows.len());
+    for (k, a) in arrows.iter().enumerate() {
+        by_id.insert(by_id.partition_point(|x| x.0 < a.id), (a.id, k));
+        firsts.push(pick(&index, &mut sides, a));
+    }
+    let mut layouts = Vec::with_capacity(arrows.len());
+    for (a, first) in arrows.iter().zip(&firsts) {
+        let points = route(&index, &sides, a.id, [a.from, a.to], first);
+        layouts.push(ArrowLayout {
+            points,
+            label: None,
+        });
+    }
+    for &(id, k) in &by_id {
+        let (a, points) = (&arrows[k], &layouts[k].points);
+        let keys = keys([a.from, a.to], &firsts[k]);
+        let placed = |m: ArrowId| {
+            let i = by_id.partition_point(|x| x.0 < m);
+            layouts[by_id[i].1].label
+        };
+        layouts[k].label = label(&index, &sides, (id, &a.label), points, keys, &placed);
+    }
+    let mut out = Vec::with_capacity(arrows.len());
+    for (a, layout) in arrows.iter().zip(layouts) {
+        if !layout.points.is_empty() {
+            out.push((a, layout));
+        }
+    }
+    out
+}
+
+/// The sides of arrow `ends` that it shares with other arrows.
+fn keys([from, to]: [ComponentId; 2], first: &First) -> Option<[SideKey; 2]> {
+    let [s, t] = first.as_ref()?.0;
+    Some([(from, s), (to, t)])
+}
+
+/// Picks the sides elbow arrow `a` leaves and enters by and files it under them in
+/// `sides`; its route is left for [`route`].
+fn pick(index: &BoxIndex, sides: &mut SideGroups, a: &Arrow) -> First {
+    match (index.rect(a.from), index.rect(a.to)) {
+        (Some(f), Some(t)) if !a.straight => {
+            let (picked, shape) = pick_sides(index, (a.from, f), (a.to, t));
+            sides.join((a.from, picked[0]), a.id, t.center());
+            sides.join((a.to, picked[1]), a.id, f.center());
+            Some((picked, shape))
+        }
+        _ => None,
+    }
+}
+
+/// The route of arrow `id` between boxes `ends`: from its ports (the simple shape that
+/// picked its sides when both sides are its own and it met no box), or straight; empty
+/// when an end is missing.
+fn route(
+    index: &BoxIndex,
+    sides: &SideGroups,
+    id: ArrowId,
+    ends: [ComponentId; 2],
+    first: &First,
+) -> Vec<Point> {
+    let [from, to] = ends;
+    let (Some(f), Some(r)) = (index.rect(from), index.rect(to)) else {
+        return Vec::new();
+    };
+    let Some(([s, t], shape)) = first else {
+        return straight_route(&f, &r);
+    };
+    let ports = [sides.port((from, *s), id), sides.port((to, *t), id)];
+    match shape {
+        Some(shape) if ports[0].of == 1 && ports[1].of == 1 => shape.clone(),
+        _ => {
+            let end = |id, rect, port| End { id, rect, port };
+            elbow_route(index, end(from, f, ports[0]), end(to, r, ports[1]))
+        }
+    }
+}
+
+/// The label box of arrow `id` labelled `text` on route `points`, clear of the labels
+/// already `placed` of the arrows before it that share a side `keys` with it; `None`
+/// for an unlabeled or unrouted arrow.
+fn label(
+    index: &BoxIndex,
+    sides: &SideGroups,
+    (id, text): (ArrowId, &str),
+    points: &[Point],
+    keys: Option<[SideKey; 2]>,
+    placed: &dyn Fn(ArrowId) -> Option<Rect>,
+) -> Option<Rect> {
+    if text.is_empty() || points.is_empty() {
+        return None;
+    }
+    // Plain loops, not iterator chains: each chain costs the app code.
+    let mut avoid: Vec<Rect> = Vec::new();
+    if let Some(keys) = keys {
+        for k in keys {
+            for &(_, m) in sides.members(k) {
+                if m < id {
+                    avoid.extend(placed(m));
+                }
+            }
+        }
+    }
+    Some(place_label(index, points, arrow_label_size(text), &avoid))
+}
+
 /// What an arrow was laid out from, and the result.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -36,10 +176,7 @@ struct Entry {
     to: ComponentId,
     straight: bool,
     label: String,
-    /// The sides an elbow arrow leaves and enters by, and the simple shape between
-    /// their middles when it meets no box; `None` for a straight arrow or one with an
-    /// end missing.
-    first: Option<([Side; 2], Option<Vec<Point>>)>,
+    first: First,
     layout: ArrowLayout,
     /// The extent of the layout.
     bounds: Rect,
@@ -51,8 +188,7 @@ struct Entry {
 impl Entry {
     /// The sides it shares with other arrows.
     fn keys(&self) -> Option<[SideKey; 2]> {
-        let [s, t] = self.first.as_ref()?.0;
-        Some([(self.from, s), (self.to, t)])
+        keys([self.from, self.to], &self.first)
     }
 }
 
@@ -90,15 +226,26 @@ impl ArrowLayouts {
             moved.insert(c.id);
             self.index.insert(c.id, c.rect);
         }
+        // Plain loops, not iterator chains: each chain costs the app code.
         if self.index.len() != board.components().len() {
-            let live: HashSet<_> = board.components().iter().map(|c| c.id).collect();
-            let gone: Vec<_> = self.index.ids().filter(|id| !live.contains(id)).collect();
+            let mut live = HashSet::new();
+            for c in board.components() {
+                live.insert(c.id);
+            }
+            let mut gone = Vec::new();
+            for id in self.index.ids() {
+                if !live.contains(&id) {
+                    gone.push(id);
+                }
+            }
             for id in gone {
                 dirty.extend(self.index.remove(id));
             }
         }
         let everything = dirty.len() > 2 * MANY_MOVES;
-        let dirty: Vec<Rect> = dirty.iter().map(|r| r.inflate(MAX_CLEARANCE)).collect();
+        for r in &mut dirty {
+            *r = r.inflate(MAX_CLEARANCE);
+        }
         let mut stale = Vec::new();
         for a in board.arrows() {
             let is_stale = self.entries.get(&a.id).is_none_or(|e| {
@@ -115,13 +262,16 @@ impl ArrowLayouts {
             }
         }
         if self.entries.len() != board.arrows().len() {
-            let live: HashSet<_> = board.arrows().iter().map(|a| a.id).collect();
-            let gone: Vec<ArrowId> = self
-                .entries
-                .keys()
-                .filter(|id| !live.contains(id))
-                .copied()
-                .collect();
+            let mut live = HashSet::new();
+            for a in board.arrows() {
+                live.insert(a.id);
+            }
+            let mut gone = Vec::new();
+            for id in self.entries.keys() {
+                if !live.contains(id) {
+                    gone.push(*id);
+                }
+            }
             for id in gone {
                 if let Some(keys) = self.entries.remove(&id).and_then(|e| e.keys()) {
                     for k in keys {
@@ -167,22 +317,12 @@ impl ArrowLayouts {
                 self.sides.leave(k, a.id);
             }
         }
-        let ends = (self.index.rect(a.from), self.index.rect(a.to));
-        let first = match ends {
-            (Some(f), Some(t)) if !a.straight => {
-                let (sides, shape) = pick_sides(&self.index, (a.from, f), (a.to, t));
-                self.sides.join((a.from, sides[0]), a.id, t.center());
-                self.sides.join((a.to, sides[1]), a.id, f.center());
-                Some((sides, shape))
-            }
-            _ => None,
-        };
         let entry = Entry {
             from: a.from,
             to: a.to,
             straight: a.straight,
             label: a.label.clone(),
-            first,
+            first: pick(&self.index, &mut self.sides, a),
             layout: old.map(|e| e.layout).unwrap_or_default(),
             bounds: Rect::default(),
             reach: Rect::default(),
@@ -190,28 +330,12 @@ impl ArrowLayouts {
         self.entries.insert(a.id, entry);
     }
 
-    /// Routes arrow `id` from its ports (the simple shape that picked its sides when
-    /// both sides are its own and it met no box); returns whether the route changed.
+    /// Routes arrow `id` from its ports; returns whether the route changed.
     fn route_from_ports(&mut self, id: ArrowId) -> bool {
         let Some(e) = self.entries.get(&id) else {
             return false;
         };
-        let ends = (self.index.rect(e.from), self.index.rect(e.to));
-        let points = match (&e.first, e.keys(), ends) {
-            (Some((_, first)), Some([s, t]), (Some(f), Some(r))) => {
-                let ports = [self.sides.port(s, id), self.sides.port(t, id)];
-                match first {
-                    Some(shape) if ports[0].of == 1 && ports[1].of == 1 => shape.clone(),
-                    _ => {
-                        let end = |id, rect, port| End { id, rect, port };
-                        let (from, to) = (end(e.from, f, ports[0]), end(e.to, r, ports[1]));
-                        elbow_route(&self.index, from, to)
-                    }
-                }
-            }
-            (_, _, (Some(f), Some(r))) => straight_route(&f, &r),
-            _ => Vec::new(),
-        };
+        let points = route(&self.index, &self.sides, id, [e.from, e.to], &e.first);
         let e = self.entries.get_mut(&id).expect("looked up above");
         std::mem::replace(&mut e.layout.points, points) != e.layout.points
     }
@@ -222,21 +346,16 @@ impl ArrowLayouts {
         let Some(e) = self.entries.get(&id) else {
             return false;
         };
-        let label = (!e.label.is_empty() && !e.layout.points.is_empty()).then(|| {
-            // Plain loops, not iterator chains: each chain costs the app code.
-            let mut avoid: Vec<Rect> = Vec::new();
-            if let Some(keys) = e.keys() {
-                for k in keys {
-                    for &(_, m) in self.sides.members(k) {
-                        if m < id {
-                            avoid.extend(self.entries.get(&m).and_then(|o| o.layout.label));
-                        }
-                    }
-                }
-            }
-            let size = arrow_label_size(&e.label);
-            place_label(&self.index, &e.layout.points, size, &avoid)
-        });
+        let placed = |m: ArrowId| self.entries.get(&m).and_then(|o| o.layout.label);
+        let text = (id, e.label.as_str());
+        let label = label(
+            &self.index,
+            &self.sides,
+            text,
+            &e.layout.points,
+            e.keys(),
+            &placed,
+        );
         let ends = [e.from, e.to].map(|c| self.index.rect(c));
         let e = self.entries.get_mut(&id).expect("looked up above");
         let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;

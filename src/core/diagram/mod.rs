@@ -35,10 +35,8 @@ pub use label::{
     caption_text, fit_size, label_layout, LabelLayout, CAPTION_PX, FRAME_TITLE_HEIGHT, LABEL_LEFT,
     LABEL_PX, MAX_FIT_WIDTH, MAX_NAME_LINES, MAX_TEXT_LINES,
 };
-pub use layout::{
-    arrow_label_size, layout_arrows, path_data, place_label, ArrowLayout, ARROW_LABEL_PX,
-};
-pub use layouts::ArrowLayouts;
+pub use layout::{arrow_label_size, path_data, place_label, ArrowLayout, ARROW_LABEL_PX};
+pub use layouts::{layout_arrows, layout_arrows_once, ArrowLayouts};
 pub use placement::free_spot;
 pub use route::{crossings, elbow_route, facing_sides, straight_route, End, Port, Side, CLEARANCE};
 pub use shape::shape_outline;

@@ -335,24 +335,28 @@ fn simple_shapes(a: &Rect, s: Port, b: &Rect, t: Port) -> Vec<Vec<Point>> {
     } else {
         shapes.push(vec![p, Point::new(p.x, q.y), q]);
     }
-    shapes
-        .into_iter()
-        .map(simplify)
-        .filter(|shape| leaves_and_enters(shape, s.side, t.side))
-        .collect()
+    // Plain loops, not iterator chains: each chain costs the app code.
+    let mut out = Vec::with_capacity(shapes.len());
+    for shape in shapes {
+        let shape = simplify(shape);
+        if leaves_and_enters(&shape, s.side, t.side) {
+            out.push(shape);
+        }
+    }
+    out
 }
 
 /// Whether the first segment heads out of side `s` and the last one into side `t`.
 fn leaves_and_enters(points: &[Point], s: Side, t: Side) -> bool {
-    let heading = |p: Point, q: Point| {
-        let (dx, dy) = (q.x - p.x, q.y - p.y);
-        STEP.iter()
-            .position(|&(sx, sy)| dx * sx + dy * sy > 0.0 && dx * sy == dy * sx)
+    // Whether p to q heads the way of STEP[d].
+    let heads = |p: Point, q: Point, d: usize| {
+        let ((dx, dy), (sx, sy)) = ((q.x - p.x, q.y - p.y), STEP[d]);
+        dx * sx + dy * sy > 0.0 && dx * sy == dy * sx
     };
     let n = points.len();
     n >= 2
-        && heading(points[0], points[1]) == Some(s.dir())
-        && heading(points[n - 2], points[n - 1]) == Some((t.dir() + 2) % 4)
+        && heads(points[0], points[1], s.dir())
+        && heads(points[n - 2], points[n - 1], (t.dir() + 2) % 4)
 }
 
 /// Drops repeated points and the middle of three points on one line.
@@ -377,31 +381,31 @@ pub(super) fn simplify(points: Vec<Point>) -> Vec<Point> {
 
 /// Length plus the cost of its bends.
 fn cost(points: &[Point]) -> f64 {
-    let length: f64 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let mut length = 0.0;
+    for w in points.windows(2) {
+        length += w[0].distance(w[1]);
+    }
     length + BEND * points.len().saturating_sub(2) as f64
 }
 
 /// How many (segment, box) pairs meet: another box grown by [`CLEARANCE`], or the
 /// inside of one of the route's own boxes `ends`.
 pub fn crossings(index: &BoxIndex, points: &[Point], ends: [ComponentId; 2]) -> usize {
-    points
-        .windows(2)
-        .map(|w| {
-            let seg = Rect::from_corners(w[0], w[1]);
-            index
-                .query(&seg.inflate(CLEARANCE))
-                .into_iter()
-                .filter(|(id, r)| {
-                    let r = if ends.contains(id) {
-                        *r
-                    } else {
-                        r.inflate(CLEARANCE)
-                    };
-                    super::geometry::clip_segment(w[0], w[1], &r).is_some()
-                })
-                .count()
-        })
-        .sum()
+    let mut count = 0;
+    for w in points.windows(2) {
+        let seg = Rect::from_corners(w[0], w[1]);
+        for (id, r) in index.query(&seg.inflate(CLEARANCE)) {
+            let r = if ends.contains(&id) {
+                r
+            } else {
+                r.inflate(CLEARANCE)
+            };
+            if super::geometry::clip_segment(w[0], w[1], &r).is_some() {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Moves the first and last points [`END_GAP`] along their segments.

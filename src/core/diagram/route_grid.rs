@@ -51,19 +51,23 @@ pub(super) fn search(
     area: Rect,
     clearance: f64,
 ) -> Option<(Vec<Point>, Rect)> {
-    let others: Vec<Rect> = index
-        .query(&area)
-        .into_iter()
-        .filter(|(id, _)| *id != from.0 && *id != to.0)
-        .map(|(_, r)| r.inflate(clearance))
-        .collect();
+    // Plain loops, not iterator chains: each chain costs the app code.
     let own = [from.1, to.1];
+    let mut lines = vec![
+        own[0],
+        own[1],
+        own[0].inflate(CLEARANCE),
+        own[1].inflate(CLEARANCE),
+    ];
+    let mut others: Vec<Rect> = Vec::new();
+    for (id, r) in index.query(&area) {
+        if id != from.0 && id != to.0 {
+            others.push(r.inflate(clearance));
+            lines.push(r.inflate(clearance));
+        }
+    }
     let (mut xs, mut ys) = (vec![area.x, area.right()], vec![area.y, area.bottom()]);
-    for r in own
-        .iter()
-        .chain(own.map(|r| r.inflate(CLEARANCE)).iter())
-        .chain(&others)
-    {
+    for r in lines {
         xs.extend([r.x, r.right()]);
         ys.extend([r.y, r.bottom()]);
     }

@@ -18,7 +18,8 @@
 
 use super::hsl_hex;
 use crate::core::diagram::{
-    layout_arrows, text_width, wrap_words, Arrow, Board, Component, ComponentKind, Point, Shape,
+    layout_arrows_once, text_width, wrap_words, Arrow, Board, Component, ComponentKind, Point,
+    Shape,
 };
 use serde::{Serialize, Serializer};
 
@@ -78,7 +79,7 @@ pub fn to_excalidraw(board: &Board) -> String {
             e.frame_id.clone_from(&frame);
         }
     }
-    for (a, layout) in layout_arrows(board) {
+    for (a, layout) in layout_arrows_once(board) {
         let Some((from, to)) = ends(board, a) else {
             continue;
         };

@@ -1,6 +1,6 @@
 //! A standalone SVG of a board that looks like the canvas: the kind's outline and
 //! colours, icon, label (and kind caption), routed arrows with heads, and arrow labels
-//! above the boxes, all laid out by `layout_arrows` as on the canvas. Fits the
+//! above the boxes, all laid out by `layout_arrows_once` as on the canvas. Fits the
 //! content with a margin. Frames are drawn first, beneath everything (a dashed tinted
 //! outline with the title at its top left); free text has no outline and sticky notes
 //! no icon. Safe to open anywhere: every text is escaped, and the
@@ -9,7 +9,7 @@
 
 use crate::core::decimal::dec;
 use crate::core::diagram::{
-    caption_text, escape_markup, label_layout, layout_arrows, shape_outline, Board, Component,
+    caption_text, escape_markup, label_layout, layout_arrows_once, shape_outline, Board, Component,
     ComponentKind, Rect, ARROW_LABEL_PX, CAPTION_PX, LABEL_PX,
 };
 use std::fmt::Write;
@@ -59,7 +59,7 @@ pub fn to_svg(board: &Board, background: Option<&str>) -> String {
     for c in frames {
         component(&mut out, c);
     }
-    let arrows = layout_arrows(board);
+    let arrows = layout_arrows_once(board);
     for (_, layout) in &arrows {
         let _ = write!(
             out,
