@@ -1,7 +1,7 @@
 //! Where an arrow is drawn: its route and its label's box. The canvas keeps them with
-//! [`ArrowLayouts`](super::ArrowLayouts); [`layout_arrows`](super::layout_arrows), for
-//! the Review's figures and every export, makes them in one pass with the same steps,
-//! so what is seen is what is exported.
+//! [`ArrowLayouts`](super::ArrowLayouts); the exports make them in one pass with the
+//! same steps ([`layout_arrows_once`](super::layout_arrows_once)), so what is seen is
+//! what is exported.
 //!
 //! Labels are drawn above the boxes, centred on the longest stretch of the route that
 //! no box covers; a label too long for that stretch (and the arrow head after it) moves
