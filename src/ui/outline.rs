@@ -6,18 +6,19 @@ use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
 use super::notes::ComponentNote;
 use super::state::{use_board, EditTarget};
+use super::virtual_list::VirtualList;
 use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind, NoteField};
 use crate::core::editor::Action;
 use leptos::prelude::*;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct ComponentRow {
     id: ComponentId,
     kind: ComponentKind,
     label: String,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct ArrowRow {
     id: ArrowId,
     from: String,
@@ -66,61 +67,58 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let component_rows = move || {
-        components
-            .get()
-            .into_iter()
-            .map(|row| {
-                let id = row.id;
-                // Focus stays on the row: Enter again renames, Tab reaches the inspector.
-                let select = move || {
-                    let _ = state.dispatch(Action::SelectComponent(id));
-                    let _ = state.dispatch(Action::RevealComponent(id));
-                };
-                view! {
-                    <OutlineRow
-                        selected=RwSignal::from(state.component(id).selected)
-                        kind=row.kind
-                        on_select=select
-                        edit=EditTarget::Component(id)
-                    >
-                        <KindIcon kind=row.kind />
-                        <span class="row-label">{row.label.clone()}</span>
-                        {(row.label != row.kind.display_name())
-                            .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
-                    </OutlineRow>
-                }
-            })
-            .collect_view()
+    // Bumps when the panel scrolls or the window resizes: the lists mount the rows
+    // in view.
+    let scrolled = RwSignal::new(0u32);
+    let _ = window_event_listener(leptos::ev::resize, move |_| scrolled.update(|n| *n += 1));
+    let component_row = move |row: ComponentRow| {
+        let id = row.id;
+        // Focus stays on the row: Enter again renames, Tab reaches the inspector.
+        let select = move || {
+            let _ = state.dispatch(Action::SelectComponent(id));
+            let _ = state.dispatch(Action::RevealComponent(id));
+        };
+        view! {
+            <OutlineRow
+                selected=RwSignal::from(state.component(id).selected)
+                kind=row.kind
+                on_select=select
+                edit=EditTarget::Component(id)
+            >
+                <KindIcon kind=row.kind />
+                <span class="row-label">{row.label.clone()}</span>
+                {(row.label != row.kind.display_name())
+                    .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
+            </OutlineRow>
+        }
     };
-    let arrow_rows = move || {
-        arrows
-            .get()
-            .into_iter()
-            .map(|row| {
-                let id = row.id;
-                let text = if row.label.is_empty() {
-                    format!("{} → {}", row.from, row.to)
-                } else {
-                    format!("{} → {}: {}", row.from, row.to, row.label)
-                };
-                let select = move || {
-                    let _ = state.dispatch(Action::SelectArrow(id));
-                };
-                view! {
-                    <OutlineRow
-                        selected=RwSignal::from(state.arrow(id).selected)
-                        on_select=select
-                        edit=EditTarget::Arrow(id)
-                    >
-                        <span class="row-label">{text}</span>
-                    </OutlineRow>
-                }
-            })
-            .collect_view()
+    let arrow_row = move |row: ArrowRow| {
+        let id = row.id;
+        let text = if row.label.is_empty() {
+            format!("{} → {}", row.from, row.to)
+        } else {
+            format!("{} → {}: {}", row.from, row.to, row.label)
+        };
+        let select = move || {
+            let _ = state.dispatch(Action::SelectArrow(id));
+        };
+        view! {
+            <OutlineRow
+                selected=RwSignal::from(state.arrow(id).selected)
+                on_select=select
+                edit=EditTarget::Arrow(id)
+            >
+                <span class="row-label">{text}</span>
+            </OutlineRow>
+        }
     };
     view! {
-        <aside class="outline" aria-label="Outline">
+        <aside
+            class="outline"
+            aria-label="Outline"
+            data-scroll-panel
+            on:scroll=move |_| scrolled.update(|n| *n += 1)
+        >
             <super::review::CheckPanel />
             <super::session_panel::SessionPanel />
             <super::library::PromptPanel />
@@ -133,13 +131,13 @@ pub fn Outline() -> impl IntoView {
                         {move || components.with(|rows| rows.iter().filter(|r| r.kind.is_part()).count())}
                     </span>
                 </h2>
-                <ul class="outline-list">{component_rows}</ul>
+                <VirtualList rows=components scrolled=scrolled.read_only() key=ComponentRow::clone row=component_row />
             </section>
             <section aria-labelledby="outline-arrows">
                 <h2 class="panel-title" id="outline-arrows">
                     "Connections " <span class="count">{move || arrows.with(Vec::len)}</span>
                 </h2>
-                <ul class="outline-list">{arrow_rows}</ul>
+                <VirtualList rows=arrows scrolled=scrolled.read_only() key=ArrowRow::clone row=arrow_row />
             </section>
         </aside>
     }
@@ -168,8 +166,7 @@ where
         }
     };
     view! {
-        <li>
-            <button
+        <button
                 type="button"
                 class="outline-row"
                 class:selected=move || selected.get()
@@ -181,7 +178,6 @@ where
             >
                 {children()}
             </button>
-        </li>
     }
 }
 
