@@ -15,7 +15,9 @@ pub fn rows_in_view(list_top: f64, view: (f64, f64), row_px: f64, count: usize) 
     if count == 0 || row_px <= 0.0 || !(list_top.is_finite() && view.0.is_finite()) {
         return 0..count.min(2 * OVERSCAN);
     }
-    let row_at = |y: f64| ((y - list_top) / row_px).floor().clamp(0.0, count as f64) as usize;
+    // `max`/`min`, not `f64::clamp`: its panic message would bring the float
+    // formatter into the app. The cast saturates, and maps NaN to 0.
+    let row_at = |y: f64| (((y - list_top) / row_px).floor().max(0.0) as usize).min(count);
     let first = row_at(view.0).saturating_sub(OVERSCAN);
     let last = (row_at(view.1.max(view.0)) + 1 + OVERSCAN).min(count);
     let first = first.min(last.saturating_sub(OVERSCAN));

@@ -11,7 +11,7 @@ use crate::core::diagram::{
 };
 use crate::core::editor::{on_screen, OnScreen, Selection};
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Signals of one component.
 #[derive(Clone)]

@@ -15,7 +15,7 @@ use crate::core::editor::{
 use leptos::prelude::*;
 
 /// What the inline text field is editing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditTarget {
     /// A component's label.
     Component(ComponentId),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::hash::Hash;
 
 /// Height of one row, in CSS pixels (the stylesheet fixes `.outline-list > li` to it).
-pub const ROW_PX: f64 = 28.0;
+pub const ROW_PX: usize = 28;
 
 /// The rows of `rows` that the panel shows: the nearest ancestor marked
 /// `data-scroll-panel`, whose scrolling and resizing bump `scrolled`. `key` tells rows
@@ -45,7 +45,7 @@ where
             .flatten()
             .map(|panel| panel.get_bounding_client_rect());
         let view = panel.map_or((0.0, 0.0), |p| (p.top(), p.bottom()));
-        let range = rows_in_view(top, view, ROW_PX, count);
+        let range = rows_in_view(top, view, ROW_PX as f64, count);
         if window.with_untracked(|w| *w != range) {
             window.set(range);
         }
@@ -70,7 +70,8 @@ where
         } else {
             count.saturating_sub(range.end)
         };
-        format!("{}px", n as f64 * ROW_PX)
+        // Whole pixels: formatting a float would bring its formatter into the app.
+        format!("{}px", n * ROW_PX)
     };
     let size = move || rows.with(Vec::len).to_string();
     view! {

@@ -6,7 +6,7 @@
 
 use super::board::{Board, ComponentId};
 use super::geometry::Rect;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Side of one grid cell, in world units (a few default-sized boxes).
 const CELL: f64 = 256.0;
@@ -117,7 +117,7 @@ impl BoxIndex {
             }
             None => ids.extend(self.rects.keys().copied()),
         }
-        let mut seen = HashSet::with_capacity(ids.len());
+        let mut seen = HashSet::with_capacity_and_hasher(ids.len(), Default::default());
         ids.into_iter()
             .filter(|id| seen.insert(*id))
             .filter_map(|id| {

@@ -12,7 +12,7 @@ use super::box_index::BoxIndex;
 use super::geometry::Rect;
 use super::layout::{layout_arrow, ArrowLayout};
 use super::route::CLEARANCE;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Beyond this many moved boxes, every arrow is laid out again.
 const MANY_MOVES: usize = 64;
@@ -50,7 +50,7 @@ impl ArrowLayouts {
     /// (new arrows included), in paint order.
     pub fn sync(&mut self, board: &Board) -> Vec<ArrowId> {
         let mut dirty: Vec<Rect> = Vec::new();
-        let mut moved: HashSet<ComponentId> = HashSet::new();
+        let mut moved: HashSet<ComponentId> = HashSet::default();
         for c in board.components() {
             let old = self.index.rect(c.id);
             if old == Some(c.rect) {
