@@ -10,10 +10,16 @@ pub const ARROWS: usize = 1500;
 
 /// A 40 x 25 grid; arrows join right-hand neighbours, then lower neighbours, to 1,500.
 pub fn big_board() -> Board {
+    grid_board(COMPONENTS, ARROWS)
+}
+
+/// The same grid with `components` components in rows of 40 and `arrows` arrows
+/// (at most about twice `components`), for boards of other sizes.
+pub fn grid_board(components: usize, arrows: usize) -> Board {
     let mut board = Board::new();
     let cols = 40;
     let mut ids = Vec::new();
-    for i in 0..COMPONENTS {
+    for i in 0..components {
         let kind = ComponentKind::ALL[i % ComponentKind::ALL.len()];
         let at = Point::new((i % cols) as f64 * 200.0, (i / cols) as f64 * 110.0);
         let applied = board
@@ -28,19 +34,19 @@ pub fn big_board() -> Board {
         }
     }
     let mut pairs: Vec<(ComponentId, ComponentId)> = Vec::new();
-    for i in 0..COMPONENTS {
-        if i % cols + 1 < cols {
+    for i in 0..components {
+        if i % cols + 1 < cols && i + 1 < components {
             pairs.push((ids[i], ids[i + 1]));
         }
     }
-    for i in 0..COMPONENTS - cols {
+    for i in 0..components.saturating_sub(cols) {
         pairs.push((ids[i], ids[i + cols]));
     }
     assert!(
-        pairs.len() >= ARROWS,
+        pairs.len() >= arrows,
         "the grid has too few neighbour pairs"
     );
-    for (from, to) in pairs.into_iter().take(ARROWS) {
+    for (from, to) in pairs.into_iter().take(arrows) {
         board
             .apply(Command::ConnectComponents {
                 from,

@@ -11,29 +11,16 @@ mod support;
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::persist;
 use drag_board::{big_board, ARROWS, COMPONENTS};
+use percentiles::summary;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{dist_dir, Driver, StaticServer};
 
 mod drag_board;
+mod percentiles;
 
 const MOVES: usize = 300;
 const BUDGET_MS: f64 = 16.7;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn summary(values: &[f64]) -> (f64, f64, f64) {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    (
-        percentile(&v, 50.0),
-        percentile(&v, 95.0),
-        *v.last().unwrap_or(&0.0),
-    )
-}
 
 /// Drives MOVES synthetic pointer moves, one per animation frame, through the app's
 /// own handlers, timing each from dispatch until a macrotask after the reactive
