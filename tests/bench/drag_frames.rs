@@ -15,11 +15,14 @@ mod support;
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::persist;
 use drag_board::{dragged, grid_board};
+use percentiles::summary;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{dist_dir, Driver, StaticServer};
 
 mod drag_board;
+mod percentiles;
+mod renderer;
 
 const MOVES: usize = 300;
 const FRAME_BUDGET_MS: f64 = 16.7;
@@ -29,21 +32,6 @@ const WORK_BUDGET_MS: f64 = 8.0;
 const LOAD_BUDGET_MS: f64 = 1500.0;
 /// Wasm memory at 1,000 components.
 const WASM_BUDGET_MB: f64 = 10.0;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn summary(values: &[f64]) -> (f64, f64, f64) {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    (
-        percentile(&v, 50.0),
-        percentile(&v, 95.0),
-        *v.last().unwrap_or(&0.0),
-    )
-}
 
 /// Run before the page's own scripts (DevTools `addScriptToEvaluateOnNewDocument`):
 /// keeps the app's wasm memory when Trunk's start-up script announces it, and notes
@@ -189,7 +177,11 @@ fn run(components: usize) -> Figures {
         driver.execute("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);", vec![json!(css)]);
     }
     let id = target.id.to_string();
+    let busy = renderer::main_thread_ms(&driver);
     let result = driver.execute_async(DRAG_SCRIPT, vec![json!(id), json!(MOVES)]);
+    // Every task of the main thread (script, style, layout, paint, GC), as the
+    // Excalidraw bench (`./dev.sh bench excalidraw`) counts it.
+    let busy = (renderer::main_thread_ms(&driver) - busy) / MOVES as f64;
     let list = |key: &str| -> Vec<f64> {
         result[key]
             .as_array()
@@ -204,6 +196,10 @@ fn run(components: usize) -> Figures {
         "the component did not move: {result}"
     );
     let dragged_by = driver.execute(FOOTPRINT_SCRIPT, vec![]);
+    let memory = renderer::renderer_memory(&driver);
+    driver.cdp("HeapProfiler.collectGarbage", json!({}));
+    std::thread::sleep(Duration::from_millis(500));
+    let memory_gc = renderer::renderer_memory(&driver);
     let (w50, w95, wmax) = summary(&work);
     let (h50, h95, _) = summary(&list("handler"));
     let (l50, l95, _) = summary(&list("layout"));
@@ -230,6 +226,12 @@ fn run(components: usize) -> Figures {
         mb(&dragged_by, "heap")
     );
     println!(
+        "  renderer memory (PSS):      page {:.1} MB, after a full GC {:.1} MB; {}",
+        memory.largest_mb(),
+        memory_gc.largest_mb(),
+        memory_gc.describe()
+    );
+    println!(
         "  press (select, show handles, style + layout): {press:.2} ms {}",
         result["pressParts"]
     );
@@ -241,6 +243,7 @@ fn run(components: usize) -> Figures {
     println!("    event handler (editor):   p50 {h50:6.2} ms  p95 {h95:6.2} ms");
     println!("    style + layout:           p50 {l50:6.2} ms  p95 {l95:6.2} ms");
     println!("  frame interval (rAF):       p50 {f50:6.2} ms  p95 {f95:6.2} ms  max {fmax:6.2} ms");
+    println!("  main thread busy per move:  {busy:6.2} ms (DevTools TaskDuration, paint included)");
     // rAF timestamps are quantised to 0.1 ms around the 16.67 ms vsync, so a frame
     // counts as late only past 5% over one vsync interval.
     let late = frame_times
