@@ -4,6 +4,7 @@
 #   ./dev.sh serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, build the release, run every check and test
 #   ./dev.sh bench   build the release, print load sizes, check, export and drag times
+#   ./dev.sh bench excalidraw   the same drag on Excalidraw 0.18, side by side
 #   ./dev.sh size    build the release and print what the page fetches, against budgets
 #
 # Every install step is idempotent: it checks the tool and its version first.
@@ -13,6 +14,10 @@ cd "$(dirname "$0")"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 TERSER_VERSION=5.39.0
+# Only for `./dev.sh bench excalidraw`: the app issue 14's budgets are stated against.
+EXCALIDRAW_VERSION=0.18.1
+REACT_VERSION=19.2.9
+ESBUILD_VERSION=0.25.9
 TOOLS_DIR="$PWD/.tools"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_OFFLINE=true
@@ -66,6 +71,38 @@ setup_browser() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
   fi
+}
+
+# Excalidraw for the side-by-side drag bench (tests/bench/excalidraw_side.rs): the npm
+# package, React and esbuild in .tools/excalidraw (a folder of its own: npm prunes what
+# a call does not name), and our page (tests/bench/excalidraw/) bundled with them into
+# .tools/excalidraw/page/, Excalidraw's fonts copied beside it so that nothing is
+# fetched from elsewhere. Only our few lines of page are in the repository.
+setup_excalidraw() {
+  local dir="$TOOLS_DIR/excalidraw" page="$TOOLS_DIR/excalidraw/page" src="$PWD/tests/bench/excalidraw"
+  local modules="$dir/node_modules"
+  version_of() { node -p "require('$modules/$1/package.json').version" 2>/dev/null || true; }
+  if [ "$(version_of @excalidraw/excalidraw)" != "$EXCALIDRAW_VERSION" ] ||
+    [ "$(version_of react)" != "$REACT_VERSION" ] || [ "$(version_of react-dom)" != "$REACT_VERSION" ] ||
+    [ "$("$modules/.bin/esbuild" --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+    say "installing Excalidraw $EXCALIDRAW_VERSION, React $REACT_VERSION and esbuild $ESBUILD_VERSION into .tools/excalidraw"
+    mkdir -p "$dir"
+    echo '{"name":"breadthfirst-excalidraw-bench","private":true}' >"$dir/package.json"
+    (cd "$dir" && npm install --no-audit --no-fund --no-save --no-package-lock \
+      "@excalidraw/excalidraw@$EXCALIDRAW_VERSION" "react@$REACT_VERSION" "react-dom@$REACT_VERSION" \
+      "esbuild@$ESBUILD_VERSION")
+  fi
+  # Bundled afresh every time (about a second): the page may have changed.
+  say "bundling the Excalidraw page into .tools/excalidraw/page"
+  rm -rf "$page"
+  mkdir -p "$page"
+  cp "$src/index.html" "$page/"
+  cp -r "$modules/@excalidraw/excalidraw/dist/prod/fonts" "$page/fonts"
+  # From stdin, so that imports resolve from .tools/excalidraw/node_modules.
+  (cd "$dir" && "$modules/.bin/esbuild" --bundle --minify --format=esm --splitting \
+    --sourcefile=page.js --loader=js --outdir="$page" --entry-names=page \
+    --define:process.env.NODE_ENV='"production"' --conditions=production \
+    --external:'*.woff2' --log-level=warning <"$src/page.js")
 }
 
 build_release() {
@@ -141,6 +178,13 @@ case "${1:-}" in
     exit "$status"
     ;;
   bench)
+    if [ "${2:-}" = excalidraw ]; then
+      setup_browser
+      setup_excalidraw
+      say "dragging one shape on Excalidraw $EXCALIDRAW_VERSION: 1,000, 2,000 and 4,000 shapes"
+      cargo bench --bench excalidraw_side
+      exit 0
+    fi
     setup_build_tools
     setup_browser
     build_release
@@ -164,7 +208,7 @@ case "${1:-}" in
     cargo bench --bench load_size
     ;;
   *)
-    echo "usage: ./dev.sh serve | test | bench | size" >&2
+    echo "usage: ./dev.sh serve | test | bench [excalidraw] | size" >&2
     exit 2
     ;;
 esac

@@ -362,20 +362,20 @@ fn text_over_the_size_limit_is_too_large() {
 #[test]
 fn more_than_max_elements_is_refused() {
     let components: Vec<Value> = (0..=MAX_ELEMENTS).map(|_| json!({})).collect();
-    assert_eq!(components.len(), 10_001);
+    assert_eq!(components.len(), 20_001);
     let text = doc(Value::Array(components), json!([]));
     assert!(text.len() <= MAX_BYTES);
     assert_eq!(
         err(&text),
-        LoadBoardError::TooManyElements { count: 10_001 }
+        LoadBoardError::TooManyElements { count: 20_001 }
     );
 
-    let components: Vec<Value> = (0..5_000).map(|_| json!({})).collect();
-    let arrows: Vec<Value> = (0..5_001).map(|_| json!({})).collect();
+    let components: Vec<Value> = (0..10_000).map(|_| json!({})).collect();
+    let arrows: Vec<Value> = (0..10_001).map(|_| json!({})).collect();
     let text = doc(Value::Array(components), Value::Array(arrows));
     assert_eq!(
         err(&text),
-        LoadBoardError::TooManyElements { count: 10_001 }
+        LoadBoardError::TooManyElements { count: 20_001 }
     );
 }
 

@@ -12,4 +12,5 @@ pub mod import;
 pub mod persist;
 pub mod prompt;
 pub mod protocol;
+pub mod rows;
 pub mod session;

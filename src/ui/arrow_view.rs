@@ -16,7 +16,6 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
     let signals = state.arrow(key.id);
     let label = RwSignal::from(signals.label);
     let selected = RwSignal::from(signals.selected);
-    let culled = RwSignal::from(signals.culled);
     let layout = RwSignal::from(signals.layout);
     let path = move || layout.with(|l| l.path());
     let aria = move || {
@@ -38,7 +37,6 @@ pub fn ArrowView(key: ArrowKey) -> impl IntoView {
             data-to=key.to.to_string()
             class="edge"
             class:selected=selected
-            class:culled=culled
             role="img"
             aria-label=aria
         >
@@ -60,7 +58,6 @@ pub fn ArrowLabelView(key: ArrowKey) -> impl IntoView {
     let signals = use_board().arrow(key.id);
     let label = RwSignal::from(signals.label);
     let selected = RwSignal::from(signals.selected);
-    let culled = RwSignal::from(signals.culled);
     let layout = RwSignal::from(signals.layout);
     move || {
         let rect = layout.with(|l| l.label)?;
@@ -72,8 +69,7 @@ pub fn ArrowLabelView(key: ArrowKey) -> impl IntoView {
                     data-hit="arrow"
                     data-id=key.id.to_string()
                     class:selected=selected
-                    class:culled=culled
-                    aria-hidden="true"
+                            aria-hidden="true"
                 >
                     {edge_label(rect, text)}
                 </g>

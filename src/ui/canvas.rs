@@ -260,8 +260,7 @@ pub fn Canvas() -> impl IntoView {
             }
         })
     };
-    let empty =
-        move || state.component_ids.with(Vec::is_empty) && state.frame_ids.with(Vec::is_empty);
+    let empty = move || state.empty.get();
 
     view! {
         <div class="canvas-wrap">

@@ -22,7 +22,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
     let view = RwSignal::from(signals.data);
     let selected = RwSignal::from(signals.selected);
     let hovered = RwSignal::from(signals.hovered);
-    let culled = RwSignal::from(signals.culled);
     let handles_shown = Memo::new(move |_| selected.get() || hovered.get());
     let size = Memo::new(move |_| view.with(|c| (c.rect.w, c.rect.h)));
     let kind = Memo::new(move |_| view.with(|c| c.kind));
@@ -130,7 +129,6 @@ pub fn ComponentView(id: ComponentId) -> impl IntoView {
             data-kind=move || kind.get().id()
             class="node"
             class:selected=selected
-            class:culled=culled
             class:dashed=move || kind.get().shape().is_dashed()
             transform=transform
             style:--h=move || hue_var(paint.get())

@@ -1,16 +1,17 @@
 //! Per-element signals mirrored from the editor.
 //!
 //! Each component and arrow gets its own signals for its data and for the flags the
-//! view needs (selected, hovered, culled). The mirror diffs in plain Rust and sets a
-//! signal only when its value changes, so a click or a drag wakes the handful of views
-//! it concerns instead of every view on the board.
+//! view needs (selected, hovered). The mirror diffs in plain Rust and sets a signal
+//! only when its value changes, so a click or a drag wakes the handful of views it
+//! concerns instead of every view on the board. It also says which elements are on
+//! screen: only those are mounted.
 
 use crate::core::diagram::{
     ArrowId, ArrowLayout, ArrowLayouts, Board, Component, ComponentId, Rect,
 };
-use crate::core::editor::Selection;
+use crate::core::editor::{on_screen, OnScreen, Selection};
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Signals of one component.
 #[derive(Clone)]
@@ -21,8 +22,6 @@ pub struct ComponentSignals {
     pub selected: ArcRwSignal<bool>,
     /// Whether the pointer is over it.
     pub hovered: ArcRwSignal<bool>,
-    /// Whether it is outside the rendered area (not painted).
-    pub culled: ArcRwSignal<bool>,
 }
 
 /// Signals of one arrow.
@@ -36,8 +35,6 @@ pub struct ArrowSignals {
     pub layout: ArcRwSignal<ArrowLayout>,
     /// Whether it is selected.
     pub selected: ArcRwSignal<bool>,
-    /// Whether it is outside the rendered area.
-    pub culled: ArcRwSignal<bool>,
 }
 
 impl ComponentSignals {
@@ -46,7 +43,6 @@ impl ComponentSignals {
             data: ArcRwSignal::new(c.clone()),
             selected: ArcRwSignal::new(false),
             hovered: ArcRwSignal::new(false),
-            culled: ArcRwSignal::new(false),
         }
     }
 }
@@ -58,7 +54,6 @@ impl ArrowSignals {
             straight: ArcRwSignal::new(straight),
             layout: ArcRwSignal::new(ArrowLayout::default()),
             selected: ArcRwSignal::new(false),
-            culled: ArcRwSignal::new(false),
         }
     }
 }
@@ -71,7 +66,8 @@ pub struct Mirror {
     layouts: ArrowLayouts,
     selection: Selection,
     hovered: Option<ComponentId>,
-    culled_for: Option<(u64, Rect)>,
+    shown_for: Option<(u64, Rect)>,
+    shown: OnScreen,
 }
 
 /// Clears the flags of ids only in `old` and sets those in `new`.
@@ -198,26 +194,25 @@ impl Mirror {
         self.hovered = id;
     }
 
-    /// Culls what lies outside `area` (selected elements are always drawn). Skips the
-    /// work when neither the board revision, the area nor the selection changed.
-    pub fn sync_culling(&mut self, board: &Board, revision: u64, area: Rect, force: bool) {
-        if !force && self.culled_for == Some((revision, area)) {
-            return;
+    /// What is on screen in `area`, when it differs from what it was at the last call;
+    /// skips the work when neither the board revision, the area nor (with `force`) the
+    /// selection changed.
+    pub fn sync_on_screen(
+        &mut self,
+        board: &Board,
+        revision: u64,
+        area: Rect,
+        force: bool,
+    ) -> Option<&OnScreen> {
+        if !force && self.shown_for == Some((revision, area)) {
+            return None;
         }
-        self.culled_for = Some((revision, area));
-        for c in board.components() {
-            if let Some(s) = self.components.get(&c.id) {
-                let culled = !self.selection.has_component(c.id) && !c.rect.intersects(&area);
-                set(&s.culled, culled);
-            }
+        self.shown_for = Some((revision, area));
+        let shown = on_screen(board, area, &self.selection, |id| self.layouts.bounds(id));
+        if shown == self.shown {
+            return None;
         }
-        for a in board.arrows() {
-            let (Some(bounds), Some(s)) = (self.layouts.bounds(a.id), self.arrows.get(&a.id))
-            else {
-                continue;
-            };
-            let culled = !self.selection.has_arrow(a.id) && !bounds.intersects(&area);
-            set(&s.culled, culled);
-        }
+        self.shown = shown;
+        Some(&self.shown)
     }
 }

@@ -30,6 +30,7 @@ mod shortcuts;
 mod state;
 mod toolbar;
 mod touch;
+mod virtual_list;
 mod worker;
 
 pub use app::App;

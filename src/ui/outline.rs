@@ -6,23 +6,19 @@ use super::component_view::{hue_var, saturation_var};
 use super::icon::KindIcon;
 use super::notes::ComponentNote;
 use super::state::{use_board, EditTarget};
+use super::virtual_list::VirtualList;
 use crate::core::diagram::{ArrowId, Command, ComponentId, ComponentKind, NoteField};
 use crate::core::editor::Action;
 use leptos::prelude::*;
 
-#[derive(Clone, PartialEq)]
-struct ComponentRow {
-    id: ComponentId,
-    kind: ComponentKind,
-    label: String,
-}
-
-#[derive(Clone, PartialEq)]
-struct ArrowRow {
-    id: ArrowId,
-    from: String,
-    to: String,
-    label: String,
+/// One row of the outline: a component (its name, then its kind when the name
+/// does not say it) or an arrow ("From → To: label"). One type for both lists, so
+/// the windowed list's code is in the app once.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    target: EditTarget,
+    kind: Option<ComponentKind>,
+    text: String,
 }
 
 /// The right-hand panel.
@@ -36,10 +32,10 @@ pub fn Outline() -> impl IntoView {
             e.board()
                 .components()
                 .iter()
-                .map(|c| ComponentRow {
-                    id: c.id,
-                    kind: c.kind,
-                    label: c.label.clone(),
+                .map(|c| Row {
+                    target: EditTarget::Component(c.id),
+                    kind: Some(c.kind),
+                    text: c.label.clone(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -48,79 +44,42 @@ pub fn Outline() -> impl IntoView {
         state.structure.track();
         state.with_editor(|e| {
             let board = e.board();
-            let name = |id| {
-                board
-                    .component(id)
-                    .map(|c| c.label.clone())
-                    .unwrap_or_default()
-            };
+            let names: rustc_hash::FxHashMap<_, _> = board
+                .components()
+                .iter()
+                .map(|c| (c.id, c.label.as_str()))
+                .collect();
+            let name = |id| names.get(&id).copied().unwrap_or_default();
             board
                 .arrows()
                 .iter()
-                .map(|a| ArrowRow {
-                    id: a.id,
-                    from: name(a.from),
-                    to: name(a.to),
-                    label: a.label.clone(),
+                .map(|a| {
+                    let (from, to) = (name(a.from), name(a.to));
+                    let text = if a.label.is_empty() {
+                        format!("{from} → {to}")
+                    } else {
+                        format!("{from} → {to}: {}", a.label)
+                    };
+                    Row {
+                        target: EditTarget::Arrow(a.id),
+                        kind: None,
+                        text,
+                    }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let component_rows = move || {
-        components
-            .get()
-            .into_iter()
-            .map(|row| {
-                let id = row.id;
-                // Focus stays on the row: Enter again renames, Tab reaches the inspector.
-                let select = move || {
-                    let _ = state.dispatch(Action::SelectComponent(id));
-                    let _ = state.dispatch(Action::RevealComponent(id));
-                };
-                view! {
-                    <OutlineRow
-                        selected=RwSignal::from(state.component(id).selected)
-                        kind=row.kind
-                        on_select=select
-                        edit=EditTarget::Component(id)
-                    >
-                        <KindIcon kind=row.kind />
-                        <span class="row-label">{row.label.clone()}</span>
-                        {(row.label != row.kind.display_name())
-                            .then(|| view! { <span class="row-kind">{row.kind.display_name()}</span> })}
-                    </OutlineRow>
-                }
-            })
-            .collect_view()
-    };
-    let arrow_rows = move || {
-        arrows
-            .get()
-            .into_iter()
-            .map(|row| {
-                let id = row.id;
-                let text = if row.label.is_empty() {
-                    format!("{} → {}", row.from, row.to)
-                } else {
-                    format!("{} → {}: {}", row.from, row.to, row.label)
-                };
-                let select = move || {
-                    let _ = state.dispatch(Action::SelectArrow(id));
-                };
-                view! {
-                    <OutlineRow
-                        selected=RwSignal::from(state.arrow(id).selected)
-                        on_select=select
-                        edit=EditTarget::Arrow(id)
-                    >
-                        <span class="row-label">{text}</span>
-                    </OutlineRow>
-                }
-            })
-            .collect_view()
-    };
+    // Bumps when the panel scrolls or the window resizes: the lists mount the rows
+    // in view.
+    let scrolled = RwSignal::new(0u32);
+    let _ = window_event_listener(leptos::ev::resize, move |_| scrolled.update(|n| *n += 1));
     view! {
-        <aside class="outline" aria-label="Outline">
+        <aside
+            class="outline"
+            aria-label="Outline"
+            data-scroll-panel
+            on:scroll=move |_| scrolled.update(|n| *n += 1)
+        >
             <super::review::CheckPanel />
             <super::session_panel::SessionPanel />
             <super::library::PromptPanel />
@@ -130,19 +89,51 @@ pub fn Outline() -> impl IntoView {
                     // Notes and frames are listed (their kind named) but not counted.
                     "Components "
                     <span class="count">
-                        {move || components.with(|rows| rows.iter().filter(|r| r.kind.is_part()).count())}
+                        {move || components.with(|rows| rows.iter().filter(|r| r.kind.is_some_and(ComponentKind::is_part)).count())}
                     </span>
                 </h2>
-                <ul class="outline-list">{component_rows}</ul>
+                <VirtualList rows=components scrolled=scrolled.read_only() key=Row::clone row=outline_row />
             </section>
             <section aria-labelledby="outline-arrows">
                 <h2 class="panel-title" id="outline-arrows">
                     "Connections " <span class="count">{move || arrows.with(Vec::len)}</span>
                 </h2>
-                <ul class="outline-list">{arrow_rows}</ul>
+                <VirtualList rows=arrows scrolled=scrolled.read_only() key=Row::clone row=outline_row />
             </section>
         </aside>
     }
+}
+
+/// A row of either list: a click or Enter selects its component (and brings it into
+/// view) or its arrow.
+fn outline_row(row: Row) -> AnyView {
+    let state = use_board();
+    let (selected, label) = match row.target {
+        EditTarget::Component(id) => (state.component(id).selected, row.text.clone()),
+        EditTarget::Arrow(id) => (state.arrow(id).selected, row.text.clone()),
+    };
+    // Focus stays on the row: Enter again renames, Tab reaches the inspector.
+    let select = move || match row.target {
+        EditTarget::Component(id) => {
+            let _ = state.dispatch(Action::SelectComponent(id));
+            let _ = state.dispatch(Action::RevealComponent(id));
+        }
+        EditTarget::Arrow(id) => {
+            let _ = state.dispatch(Action::SelectArrow(id));
+        }
+    };
+    let kind_name = row
+        .kind
+        .filter(|k| label != k.display_name())
+        .map(|k| view! { <span class="row-kind">{k.display_name()}</span> });
+    view! {
+        <OutlineRow selected=RwSignal::from(selected) kind=row.kind on_select=select edit=row.target>
+            {row.kind.map(|kind| view! { <KindIcon kind=kind /> })}
+            <span class="row-label">{label}</span>
+            {kind_name}
+        </OutlineRow>
+    }
+    .into_any()
 }
 
 /// One selectable row of the outline: a click or Enter selects it; Enter (or F2) on
@@ -151,7 +142,6 @@ pub fn Outline() -> impl IntoView {
 fn OutlineRow<F>(
     selected: RwSignal<bool>,
     /// The component's kind, for its colour (arrow rows have none).
-    #[prop(optional)]
     kind: Option<ComponentKind>,
     on_select: F,
     edit: EditTarget,
@@ -168,8 +158,7 @@ where
         }
     };
     view! {
-        <li>
-            <button
+        <button
                 type="button"
                 class="outline-row"
                 class:selected=move || selected.get()
@@ -181,7 +170,6 @@ where
             >
                 {children()}
             </button>
-        </li>
     }
 }
 

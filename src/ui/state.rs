@@ -6,30 +6,16 @@
 //! per component, so dragging one box re-renders that box and its arrows, not the board.
 
 use super::mirror::{ArrowSignals, ComponentSignals, Mirror};
-use crate::core::diagram::{
-    Applied, ArrowId, ComponentId, ComponentKind, EditError, Point, Rect, Size,
-};
+use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, Point, Rect, Size};
+pub use crate::core::editor::ArrowKey;
 use crate::core::editor::{
-    Action, Button, Direction, Editor, Modifiers, PointerTarget, Selection, Tool, Viewport,
+    Action, Button, Direction, Editor, Modifiers, OnScreen, PointerTarget, Selection, Tool,
+    Viewport,
 };
 use leptos::prelude::*;
 
-/// Screen pixels rendered beyond each edge of the canvas.
-const CULL_MARGIN_PX: f64 = 160.0;
-
-/// An arrow's identity for rendering: a reversed arrow is a new view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ArrowKey {
-    /// Arrow id.
-    pub id: ArrowId,
-    /// Source component.
-    pub from: ComponentId,
-    /// Target component.
-    pub to: ComponentId,
-}
-
 /// What the inline text field is editing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditTarget {
     /// A component's label.
     Component(ComponentId),
@@ -54,12 +40,15 @@ pub struct BoardState {
     editor: StoredValue<Editor>,
     mirror: StoredValue<Mirror>,
     synced_revision: StoredValue<Option<u64>>,
-    /// Component ids in paint order, frames left out.
+    /// Components on screen in paint order, frames left out: the canvas mounts
+    /// only these.
     pub component_ids: RwSignal<Vec<ComponentId>>,
-    /// Frame ids in paint order: drawn in their own layer, beneath everything.
+    /// Frames on screen in paint order: drawn in their own layer, beneath everything.
     pub frame_ids: RwSignal<Vec<ComponentId>>,
-    /// Arrows in paint order.
+    /// Arrows on screen in paint order.
     pub arrow_keys: RwSignal<Vec<ArrowKey>>,
+    /// Whether the board has no element at all (on screen or not).
+    pub empty: RwSignal<bool>,
     /// Bumps on every board change (undo/redo included).
     pub revision: RwSignal<u64>,
     /// Bumps when anything but geometry changes (ids, kinds, labels, notes, arrows):
@@ -103,6 +92,7 @@ impl BoardState {
             component_ids: RwSignal::new(Vec::new()),
             frame_ids: RwSignal::new(Vec::new()),
             arrow_keys: RwSignal::new(Vec::new()),
+            empty: RwSignal::new(true),
             revision: RwSignal::new(0),
             structure: RwSignal::new(0),
             selection: RwSignal::new(Selection::default()),
@@ -227,7 +217,6 @@ impl BoardState {
                     data: ArcRwSignal::new(placeholder),
                     selected: ArcRwSignal::new(false),
                     hovered: ArcRwSignal::new(false),
-                    culled: ArcRwSignal::new(true),
                 }
             })
     }
@@ -241,7 +230,6 @@ impl BoardState {
                 straight: ArcRwSignal::new(false),
                 layout: ArcRwSignal::new(Default::default()),
                 selected: ArcRwSignal::new(false),
-                culled: ArcRwSignal::new(true),
             })
     }
 
@@ -255,21 +243,21 @@ impl BoardState {
         self.editor.with_value(|e| {
             let revision = e.revision();
             let board_changed = self.synced_revision.get_value() != Some(revision);
-            let area = e
-                .viewport()
-                .visible(e.view_size())
-                .inflate(CULL_MARGIN_PX / e.viewport().zoom);
+            let area = e.mounted_area();
             self.mirror.update_value(|m| {
                 let structural = board_changed && m.sync_board(e.board());
                 let selection_changed = m.sync_selection(e.selection());
-                m.sync_culling(e.board(), revision, area, selection_changed);
+                if let Some(shown) = m.sync_on_screen(e.board(), revision, area, selection_changed)
+                {
+                    self.mount(shown);
+                }
                 if structural {
                     self.structure.update(|s| *s += 1);
                 }
             });
             if board_changed {
                 self.synced_revision.set_value(Some(revision));
-                self.sync_lists(e);
+                set_if_changed(self.empty, &e.board().components().is_empty());
                 self.revision.set(revision);
             }
             set_if_changed(self.selection, e.selection());
@@ -293,39 +281,11 @@ impl BoardState {
         });
     }
 
-    /// Updates the id lists the canvas iterates over, when they changed.
-    fn sync_lists(&self, e: &Editor) {
-        let board = e.board();
-        for (list, frames) in [(self.component_ids, false), (self.frame_ids, true)] {
-            let ids = board
-                .components()
-                .iter()
-                .filter(|c| (c.kind == ComponentKind::Frame) == frames)
-                .map(|c| c.id);
-            if !list.with_untracked(|old| old.iter().copied().eq(ids.clone())) {
-                list.set(ids.collect());
-            }
-        }
-        let same_arrows = self.arrow_keys.with_untracked(|keys| {
-            keys.len() == board.arrows().len()
-                && keys
-                    .iter()
-                    .zip(board.arrows())
-                    .all(|(k, a)| k.id == a.id && k.from == a.from && k.to == a.to)
-        });
-        if !same_arrows {
-            self.arrow_keys.set(
-                board
-                    .arrows()
-                    .iter()
-                    .map(|a| ArrowKey {
-                        id: a.id,
-                        from: a.from,
-                        to: a.to,
-                    })
-                    .collect(),
-            );
-        }
+    /// Sets the lists the canvas mounts, where they changed.
+    fn mount(&self, shown: &OnScreen) {
+        set_if_changed(self.frame_ids, &shown.frames);
+        set_if_changed(self.component_ids, &shown.boxes);
+        set_if_changed(self.arrow_keys, &shown.arrows);
     }
 }
 

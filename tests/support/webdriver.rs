@@ -157,6 +157,12 @@ impl Driver {
             .unwrap_or_else(|e| panic!("WebDriver {what} failed: {e}"))
     }
 
+    /// The process id of chromedriver: this session's Chromium processes are its
+    /// descendants (the benches read their memory from /proc).
+    pub fn chromedriver_pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The fantoccini client, for what this facade does not wrap.
     pub fn client(&self) -> &Client {
         &self.client

@@ -7,7 +7,7 @@
 
 use super::board::{Board, ComponentId};
 use super::geometry::Rect;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Side of one grid cell, in world units (a few default-sized boxes).
 const CELL: f64 = 256.0;

@@ -228,7 +228,7 @@ impl Board {
                 if ids.is_empty() || (by.x == 0.0 && by.y == 0.0) {
                     return Ok(Applied::Unchanged);
                 }
-                let ids: HashSet<_> = ids.into_iter().collect();
+                let ids: rustc_hash::FxHashSet<_> = ids.into_iter().collect();
                 let out_of_range = self.components.iter().any(|c| {
                     ids.contains(&c.id) && !Point::new(c.rect.x + by.x, c.rect.y + by.y).in_range()
                 });

@@ -28,7 +28,7 @@ use super::geometry::{Point, Rect};
 use super::layout::{arrow_label_size, place_label, ArrowLayout};
 use super::ports::{SideGroups, SideKey};
 use super::route::{elbow_route, pick_sides, straight_route, End, Side, MAX_CLEARANCE};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Beyond this many moved boxes, every arrow is laid out again.
 const MANY_MOVES: usize = 64;
@@ -215,7 +215,7 @@ impl ArrowLayouts {
     /// (new arrows included), in id order.
     pub fn sync(&mut self, board: &Board) -> Vec<ArrowId> {
         let mut dirty: Vec<Rect> = Vec::new();
-        let mut moved: HashSet<ComponentId> = HashSet::new();
+        let mut moved: HashSet<ComponentId> = HashSet::default();
         for c in board.components() {
             let old = self.index.rect(c.id);
             if old == Some(c.rect) {
@@ -228,7 +228,7 @@ impl ArrowLayouts {
         }
         // Plain loops, not iterator chains: each chain costs the app code.
         if self.index.len() != board.components().len() {
-            let mut live = HashSet::new();
+            let mut live = HashSet::default();
             for c in board.components() {
                 live.insert(c.id);
             }
@@ -262,7 +262,7 @@ impl ArrowLayouts {
             }
         }
         if self.entries.len() != board.arrows().len() {
-            let mut live = HashSet::new();
+            let mut live = HashSet::default();
             for a in board.arrows() {
                 live.insert(a.id);
             }

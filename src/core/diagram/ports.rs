@@ -9,7 +9,7 @@
 use super::board::{ArrowId, ComponentId};
 use super::geometry::Point;
 use super::route::{Port, Side};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A box's side.
 pub(super) type SideKey = (ComponentId, Side);

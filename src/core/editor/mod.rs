@@ -4,6 +4,7 @@
 //! handled in `gesture`; both end in [`Board::apply`]. Board changes bump
 //! [`Editor::revision`]; selection and viewport changes never touch history.
 
+mod cull;
 mod flowchart;
 mod gesture;
 mod keymap;
@@ -11,6 +12,7 @@ mod selection;
 mod touch;
 mod viewport;
 
+pub use cull::{on_screen, ArrowKey, OnScreen, CULL_MARGIN_PX};
 pub use flowchart::Direction;
 pub use gesture::{Button, Corner, Modifiers, PointerTarget};
 pub use keymap::{shortcut, KeyCommand, KeyInput, SheetLine, NUDGE, SHEET};
@@ -218,6 +220,14 @@ impl Editor {
     /// The canvas size in screen pixels.
     pub fn view_size(&self) -> Size {
         self.view_size
+    }
+
+    /// The world area the canvas mounts: the visible area grown by
+    /// [`CULL_MARGIN_PX`] screen pixels on each side.
+    pub fn mounted_area(&self) -> Rect {
+        self.viewport
+            .visible(self.view_size)
+            .inflate(CULL_MARGIN_PX / self.viewport.zoom)
     }
 
     /// Tells the editor the canvas size in screen pixels.

@@ -25,8 +25,9 @@ pub const FORMAT: &str = "breadthfirst";
 pub const VERSION: u64 = 2;
 /// Largest file accepted, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-/// Most components plus arrows accepted.
-pub const MAX_ELEMENTS: usize = 10_000;
+/// Most components plus arrows accepted: twice the largest board the canvas is
+/// budgeted for (4,000 components and 6,000 arrows stay smooth to drag).
+pub const MAX_ELEMENTS: usize = 20_000;
 
 /// A board restored from saved data, with what had to be repaired.
 #[derive(Clone, Debug, PartialEq)]
