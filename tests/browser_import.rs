@@ -1,7 +1,8 @@
 //! Importing other apps' files in headless Chromium, through the real file input: an
 //! Excalidraw scene and a Mermaid flowchart replace the board (one step Ctrl+Z
 //! undoes) and the notice reports what was converted and left out; a malformed file
-//! leaves the board alone and says what is wrong.
+//! leaves the board alone and says what is wrong. Ctrl+V pastes boxes copied on the
+//! board, and adds a Mermaid flowchart copied as text beside them.
 
 mod common;
 mod support;
@@ -107,4 +108,70 @@ fn excalidraw_and_mermaid_files_import_with_a_report_and_bad_ones_change_nothing
     }
     let errors = app.page_errors();
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// Copies `text` to the system clipboard the way a user does: typed into a text
+/// field (a box's Details note), selected with Ctrl+A and copied with Ctrl+C.
+fn copy_text_from_a_note(app: &App, text: &str) {
+    let note = app.driver.find("textarea[data-note=details]");
+    note.click();
+    app.driver.type_text(text);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('a')]);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('c')]);
+}
+
+/// Clicks empty board, so the keys go to the board.
+fn focus_the_board(app: &App) {
+    let canvas = app.driver.find("[data-testid=canvas]");
+    let (x, y) = canvas.center();
+    app.driver.click_at((x + 200.0, y + 150.0));
+}
+
+#[test]
+fn ctrl_v_pastes_copied_boxes_and_a_mermaid_flowchart_copied_from_elsewhere() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.add("Service");
+    // Copied on the board, pasted on the board: the boxes, beside the originals.
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('c')]);
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('v')]);
+    app.wait_for("the copy to be pasted", || {
+        app.count("[data-testid=node]") == 2
+    });
+
+    // Mermaid text copied from a text field (as from another app or a document):
+    // the pasted box is selected, so its note is in the panel.
+    copy_text_from_a_note(
+        &app,
+        "flowchart LR\n  web[Browser] --> api[Orders API]\n  api -->|writes| db[(Postgres)]\n  api -.-> q[[Kafka]]",
+    );
+    focus_the_board(&app);
+    let before = app.nodes();
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('v')]);
+    app.wait_for("the flowchart to be pasted beside the boxes", || {
+        app.count("[data-testid=node]") == before.len() + 4
+    });
+    app.wait_for("the paste's report", || {
+        app.notice().contains("Imported the pasted text")
+    });
+    let notice = app.notice();
+    assert!(notice.contains("4 components, 3 arrows"), "{notice}");
+    assert!(notice.contains("Undo (Ctrl+Z)"), "{notice}");
+    let names: Vec<String> = app.nodes().into_iter().map(|(_, _, name)| name).collect();
+    for name in [
+        "Browser (Client)",
+        "Postgres (SQL database)",
+        "Kafka (Message queue)",
+    ] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(app.edges().len() >= 3);
+    // The pasted boxes are selected; the earlier ones are still there.
+    let selected = app.count("[data-testid=node][aria-pressed=true]");
+    assert_eq!(selected, 4);
+
+    // One undo takes the whole paste away.
+    app.driver.press_keys(&[Key::Ctrl, Key::Char('z')]);
+    app.wait_for("undo to take the paste away", || app.nodes() == before);
+    app.check_page();
 }

@@ -62,7 +62,8 @@ pub fn App() -> impl IntoView {
         )
     };
     practice.run_clock(state);
-    keyboard::install(state, practice, shortcuts, quick_add);
+    let clipboard = super::clipboard::install(state, importer);
+    keyboard::install(state, practice, (shortcuts, quick_add, clipboard));
     autosave::install(state, save);
     let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
     dom::after_render(move || measure_canvas(state));

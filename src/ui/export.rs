@@ -12,6 +12,7 @@ use super::review::Checker;
 use super::state::{use_board, BoardState};
 use super::worker::{use_worker, Worker};
 use crate::browser::{dom, download};
+use crate::core::diagram::Board;
 use crate::core::editor::Action;
 use crate::core::persist::{self, LoadBoardError};
 use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request};
@@ -317,33 +318,33 @@ impl Importer {
         state.notice.set(Some(message));
     }
 
+    /// Has the worker read an Excalidraw scene or a Mermaid flowchart: the board it
+    /// makes and the worker's report of what was converted and left out, or why not.
+    pub async fn read_foreign(self, name: String, text: String) -> Result<(Board, String), String> {
+        match self.worker.call(Request::Import { name, text }).await {
+            Ok(Reply::Imported { board, report }) => persist::from_json(&board)
+                .map(|restored| (restored.board, report))
+                .map_err(|e| e.to_string()),
+            Ok(Reply::Failed(why)) => Err(why),
+            Ok(_) => Err("the worker answered another job".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// Has the worker read an Excalidraw scene or a Mermaid flowchart, then replaces
     /// the board with it as one undoable step and shows the worker's report.
     fn import_foreign(self, name: &str, text: &str) {
         let (state, name, text) = (self.state, name.to_string(), text.to_string());
         leptos::task::spawn_local(async move {
-            let reply = self
-                .worker
-                .call(Request::Import {
-                    name: name.clone(),
-                    text,
-                })
-                .await;
-            let why = match reply {
-                Ok(Reply::Imported { board, report }) => match persist::from_json(&board) {
-                    Ok(restored) => match state.dispatch(Action::ReplaceBoard(restored.board)) {
-                        Ok(_) => {
-                            let mut message = report;
-                            message.push_str(" Undo (Ctrl+Z) brings the old board back.");
-                            return state.notice.set(Some(message));
-                        }
-                        Err(e) => e.to_string(),
-                    },
+            let why = match self.read_foreign(name.clone(), text).await {
+                Ok((board, mut report)) => match state.dispatch(Action::ReplaceBoard(board)) {
+                    Ok(_) => {
+                        report.push_str(" Undo (Ctrl+Z) brings the old board back.");
+                        return state.notice.set(Some(report));
+                    }
                     Err(e) => e.to_string(),
                 },
-                Ok(Reply::Failed(why)) => why,
-                Ok(_) => "the worker answered another job".into(),
-                Err(e) => e.to_string(),
+                Err(why) => why,
             };
             state.notice.set(Some(format!(
                 "Could not import {name}: {why}. The board is unchanged."

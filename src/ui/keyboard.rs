@@ -1,6 +1,7 @@
 //! Global keyboard shortcuts, mapped through the core keymap.
 
 use super::canvas::measure_canvas;
+use super::clipboard::Clipboard;
 use super::practice::Practice;
 use super::quick_add::QuickAdd;
 use super::shortcuts::Shortcuts;
@@ -18,11 +19,15 @@ use wasm_bindgen::JsCast;
 /// Space+drag, it only pans.
 type SpaceOnBox = StoredValue<Option<(ComponentId, Viewport)>>;
 
+/// What keys open or start beside the board's own actions: the shortcut sheet, the
+/// quick-add field and the clipboard's paste.
+type Panels = (Shortcuts, QuickAdd, Clipboard);
+
 /// Listens for shortcuts on the window for the app's lifetime.
-pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts, quick_add: QuickAdd) {
+pub fn install(state: BoardState, practice: Practice, panels: Panels) {
     let space_on_box: SpaceOnBox = StoredValue::new(None);
     let _ = window_event_listener(ev::keydown, move |ev| {
-        on_key_down(state, practice, (shortcuts, quick_add), space_on_box, &ev)
+        on_key_down(state, practice, panels, space_on_box, &ev)
     });
     let _ = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == " " {
@@ -44,7 +49,7 @@ pub fn install(state: BoardState, practice: Practice, shortcuts: Shortcuts, quic
 fn on_key_down(
     state: BoardState,
     practice: Practice,
-    (shortcuts, quick_add): (Shortcuts, QuickAdd),
+    (shortcuts, quick_add, clipboard): Panels,
     space_on_box: SpaceOnBox,
     ev: &web_sys::KeyboardEvent,
 ) {
@@ -110,6 +115,12 @@ fn on_key_down(
         alt: ev.alt_key(),
     };
     match shortcut(input) {
+        // The browser's own copy and paste follow (see `clipboard`): copying marks
+        // the clipboard as the board's, pasting reads it.
+        Some(KeyCommand::Editor(Action::Paste)) => clipboard.expect_paste(state),
+        Some(KeyCommand::Editor(action @ (Action::Copy | Action::Cut))) => {
+            let _ = state.dispatch(action);
+        }
         Some(KeyCommand::Editor(Action::GrowConnected(dir))) => {
             ev.prevent_default();
             measure_canvas(state);

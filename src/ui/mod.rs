@@ -7,6 +7,7 @@ mod arrow_view;
 mod autosave;
 mod boards;
 mod canvas;
+mod clipboard;
 mod component_view;
 mod export;
 mod figure;

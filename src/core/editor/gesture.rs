@@ -277,7 +277,7 @@ impl Editor {
                         // Alt+drag: the copies (selected, arrows between them kept)
                         // move; the whole drag is one undo step.
                         let (components, arrows) = self.copy_of_selection();
-                        let _ = self.insert(components, arrows, 0.0);
+                        let _ = self.insert(components, arrows, Point::new(0.0, 0.0));
                     }
                     let ids = self.carried();
                     self.gesture = Gesture::Moving {

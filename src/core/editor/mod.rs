@@ -126,6 +126,10 @@ pub enum Action {
     SetTool(Tool),
     /// Replaces the whole board (an import) as one undoable step, and shows all of it.
     ReplaceBoard(Board),
+    /// Adds a copy of every element of a board (a Mermaid flowchart or an Excalidraw
+    /// drawing pasted from another app) centred in the view, and selects them, as one
+    /// undoable step.
+    InsertBoard(Board),
     /// With one box selected: adds a box of its kind on that side, connected from it,
     /// and selects it (Ctrl+Arrow).
     GrowConnected(Direction),
@@ -313,7 +317,7 @@ impl Editor {
             }
             Action::DuplicateSelection => {
                 let (components, arrows) = self.copy_of_selection();
-                self.insert(components, arrows, COPY_OFFSET)
+                self.insert(components, arrows, Point::new(COPY_OFFSET, COPY_OFFSET))
             }
             Action::Copy => {
                 let copy = self.copy_of_selection();
@@ -332,7 +336,8 @@ impl Editor {
                     return Ok(Applied::Unchanged);
                 };
                 self.pastes += 1;
-                self.insert(components, arrows, COPY_OFFSET * f64::from(self.pastes))
+                let offset = COPY_OFFSET * f64::from(self.pastes);
+                self.insert(components, arrows, Point::new(offset, offset))
             }
             Action::Nudge { dx, dy } => self.apply(Command::MoveComponents {
                 ids: self.carried(),
@@ -390,6 +395,29 @@ impl Editor {
                 })?;
                 self.selection = Selection::default();
                 let _ = self.perform(Action::ZoomToFit);
+                Ok(applied)
+            }
+            Action::InsertBoard(board) => {
+                let Some(bounds) = board.bounds() else {
+                    return Ok(Applied::Unchanged);
+                };
+                if !self.gesture.is_idle() {
+                    self.cancel_gesture();
+                }
+                let (from, to) = (bounds.center(), self.viewport.center(self.view_size));
+                let offset = Point::new(to.x - from.x, to.y - from.y);
+                let placed = Rect::new(
+                    to.x - bounds.w / 2.0,
+                    to.y - bounds.h / 2.0,
+                    bounds.w,
+                    bounds.h,
+                );
+                let (components, arrows) = (board.components().to_vec(), board.arrows().to_vec());
+                let applied = self.insert(components, arrows, offset)?;
+                // What does not fit the view at this zoom is shown whole.
+                if !self.viewport.visible(self.view_size).contains_rect(&placed) {
+                    let _ = self.perform(Action::ZoomToSelection);
+                }
                 Ok(applied)
             }
         }
@@ -494,7 +522,7 @@ impl Editor {
         &mut self,
         components: Vec<Component>,
         arrows: Vec<Arrow>,
-        offset: f64,
+        offset: Point,
     ) -> Result<Applied, EditError> {
         if components.is_empty() {
             return Ok(Applied::Unchanged);
@@ -502,7 +530,7 @@ impl Editor {
         let applied = self.apply(Command::InsertCopies {
             components,
             arrows,
-            offset: Point::new(offset, offset),
+            offset,
         })?;
         if let Applied::Inserted(ids) = &applied {
             self.selection = Selection::of_components(ids.clone());
