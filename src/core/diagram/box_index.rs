@@ -113,10 +113,15 @@ impl BoxIndex {
                 && r.y <= area.bottom()
                 && area.y <= r.bottom()
         };
+        // Plain loops, not iterator chains: each chain costs the app code.
         let mut out: Vec<(ComponentId, Rect)> = Vec::new();
         match span(area, MAX_QUERY_CELLS) {
             Some((x0, x1, y0, y1)) => {
-                out.extend(self.wide.iter().filter(|(_, r)| touches(r)));
+                for &(id, r) in &self.wide {
+                    if touches(&r) {
+                        out.push((id, r));
+                    }
+                }
                 for cx in x0..=x1 {
                     for cy in y0..=y1 {
                         let Some(list) = self.cells.get(&(cx, cy)) else {
@@ -132,12 +137,13 @@ impl BoxIndex {
                     }
                 }
             }
-            None => out.extend(
-                self.rects
-                    .iter()
-                    .map(|(id, r)| (*id, *r))
-                    .filter(|(_, r)| touches(r)),
-            ),
+            None => {
+                for (&id, &r) in &self.rects {
+                    if touches(&r) {
+                        out.push((id, r));
+                    }
+                }
+            }
         }
         out
     }

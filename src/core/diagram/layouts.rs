@@ -172,10 +172,8 @@ fn label(
 /// What an arrow was laid out from, and the result.
 #[derive(Clone, Debug)]
 struct Entry {
-    from: ComponentId,
-    to: ComponentId,
-    straight: bool,
-    label: String,
+    /// The arrow's record as laid out.
+    arrow: Arrow,
     first: First,
     layout: ArrowLayout,
     /// The extent of the layout.
@@ -188,7 +186,7 @@ struct Entry {
 impl Entry {
     /// The sides it shares with other arrows.
     fn keys(&self) -> Option<[SideKey; 2]> {
-        keys([self.from, self.to], &self.first)
+        keys([self.arrow.from, self.arrow.to], &self.first)
     }
 }
 
@@ -250,8 +248,7 @@ impl ArrowLayouts {
         for a in board.arrows() {
             let is_stale = self.entries.get(&a.id).is_none_or(|e| {
                 everything
-                    || (e.from, e.to, e.straight) != (a.from, a.to, a.straight)
-                    || e.label != a.label
+                    || e.arrow != *a
                     || moved.contains(&a.from)
                     || moved.contains(&a.to)
                     || dirty.iter().any(|r| r.intersects(&e.reach))
@@ -318,10 +315,7 @@ impl ArrowLayouts {
             }
         }
         let entry = Entry {
-            from: a.from,
-            to: a.to,
-            straight: a.straight,
-            label: a.label.clone(),
+            arrow: a.clone(),
             first: pick(&self.index, &mut self.sides, a),
             layout: old.map(|e| e.layout).unwrap_or_default(),
             bounds: Rect::default(),
@@ -335,7 +329,8 @@ impl ArrowLayouts {
         let Some(e) = self.entries.get(&id) else {
             return false;
         };
-        let points = route(&self.index, &self.sides, id, [e.from, e.to], &e.first);
+        let ends = [e.arrow.from, e.arrow.to];
+        let points = route(&self.index, &self.sides, id, ends, &e.first);
         let e = self.entries.get_mut(&id).expect("looked up above");
         std::mem::replace(&mut e.layout.points, points) != e.layout.points
     }
@@ -347,7 +342,7 @@ impl ArrowLayouts {
             return false;
         };
         let placed = |m: ArrowId| self.entries.get(&m).and_then(|o| o.layout.label);
-        let text = (id, e.label.as_str());
+        let text = (id, e.arrow.label.as_str());
         let label = label(
             &self.index,
             &self.sides,
@@ -356,7 +351,7 @@ impl ArrowLayouts {
             e.keys(),
             &placed,
         );
-        let ends = [e.from, e.to].map(|c| self.index.rect(c));
+        let ends = [e.arrow.from, e.arrow.to].map(|c| self.index.rect(c));
         let e = self.entries.get_mut(&id).expect("looked up above");
         let moved = std::mem::replace(&mut e.layout.label, label) != e.layout.label;
         e.bounds = e.layout.bounds().inflate(1.0);
