@@ -64,7 +64,7 @@ fn a_pasted_diagram_is_added_centred_in_the_view_selected_and_undone_in_one_step
     assert_eq!(e.selection().components(), &ids[..]);
     // Fresh ids, not the pasted board's.
     assert!(ids.iter().all(|id| before.component(*id).is_none()));
-    // Centred in the view, which did not move: it fits.
+    // Centred in the view (free there), which did not move: it fits.
     let centre = e.viewport().center(e.view_size());
     let rects = ids.iter().map(|id| e.board().component(*id).unwrap().rect);
     let bounds = breadthfirst::core::diagram::Rect::bounds(rects).unwrap();
@@ -110,4 +110,27 @@ fn a_pasted_diagram_wider_than_the_view_is_zoomed_to_and_an_empty_one_changes_no
     let applied = e.perform(Action::InsertBoard(Board::new())).unwrap();
     assert_eq!(applied, Applied::Unchanged);
     assert_eq!(e.revision(), revision);
+}
+
+#[test]
+fn a_pasted_diagram_goes_to_free_space_not_over_the_boxes_in_view() {
+    let mut e = editor();
+    // A box right at the view's centre.
+    let centre = e.viewport().center(e.view_size());
+    let mut board = e.board().clone();
+    let there = add_at(
+        &mut board,
+        ComponentKind::Worker,
+        (centre.x - 80.0, centre.y - 32.0),
+        None,
+    );
+    e.perform(Action::ReplaceBoard(board)).unwrap();
+    e.perform(Action::ZoomReset).unwrap();
+    let taken = e.board().component(there).unwrap().rect;
+    e.perform(Action::InsertBoard(pasted())).unwrap();
+    assert_eq!(e.selection().components().len(), 3);
+    for id in e.selection().components() {
+        let r = e.board().component(*id).unwrap().rect;
+        assert!(!r.intersects(&taken), "{r:?} over {taken:?}");
+    }
 }

@@ -404,14 +404,11 @@ impl Editor {
                 if !self.gesture.is_idle() {
                     self.cancel_gesture();
                 }
-                let (from, to) = (bounds.center(), self.viewport.center(self.view_size));
-                let offset = Point::new(to.x - from.x, to.y - from.y);
-                let placed = Rect::new(
-                    to.x - bounds.w / 2.0,
-                    to.y - bounds.h / 2.0,
-                    bounds.w,
-                    bounds.h,
-                );
+                // In free space nearest the view's centre: never over other boxes.
+                let centre = self.viewport.center(self.view_size);
+                let at = free_spot(&self.board, centre, Size::new(bounds.w, bounds.h));
+                let offset = Point::new(at.x - bounds.x, at.y - bounds.y);
+                let placed = Rect::new(at.x, at.y, bounds.w, bounds.h);
                 let (components, arrows) = (board.components().to_vec(), board.arrows().to_vec());
                 let applied = self.insert(components, arrows, offset)?;
                 // What does not fit the view at this zoom is shown whole.
