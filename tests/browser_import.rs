@@ -1,6 +1,7 @@
 //! Importing other apps' files in headless Chromium, through the real file input: an
-//! Excalidraw scene and a Mermaid flowchart replace the board (one step Ctrl+Z
-//! undoes) and the notice reports what was converted and left out; a malformed file
+//! Excalidraw scene (its free text and frame included) and a Mermaid flowchart replace
+//! the board (one step Ctrl+Z undoes) and the notice reports what was converted and
+//! left out; a malformed file
 //! leaves the board alone and says what is wrong. Ctrl+V pastes boxes copied on the
 //! board, and adds a Mermaid flowchart copied as text beside them.
 
@@ -40,10 +41,13 @@ fn excalidraw_and_mermaid_files_import_with_a_report_and_bad_ones_change_nothing
     let notice = app.notice();
     assert!(
         notice.starts_with(
-            "Imported scene.excalidraw: 7 components, 6 arrows; left out 2 free texts"
+            "Imported scene.excalidraw: 7 components, 6 arrows, 3 texts, 1 frame; left out 1 empty shape"
         ),
         "{notice}"
     );
+    // Free text and the frame come through as free text and a frame.
+    assert_eq!(app.count("[data-testid=text][data-kind=text]"), 3);
+    assert_eq!(app.count("[data-testid=frame]"), 1);
     assert!(notice.contains("Undo (Ctrl+Z)"), "{notice}");
     assert_eq!(app.edges().len(), 6);
     let kinds: Vec<String> = app.nodes().into_iter().map(|(_, kind, _)| kind).collect();

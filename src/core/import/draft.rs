@@ -1,14 +1,15 @@
-//! A board being built by an import: components named and typed, arrows kept only
-//! where the board accepts them (two distinct ends, no repeat), everything else
-//! noted as left out.
+//! A board being built by an import: components named and typed, free text and
+//! frames, arrows kept only where the board accepts them (two distinct ends, no
+//! repeat), everything else noted as left out. Frames come first in paint order,
+//! beneath everything, as the board draws them.
 
 use super::report::{note, ImportReport, LeftOut, Omission, SourceFormat};
 use super::{ImportError, Imported};
 use crate::core::check::words::words;
 use crate::core::check::Vocabulary;
 use crate::core::diagram::{
-    normalize_label, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind, Rect,
-    MAX_COORDINATE,
+    normalize_label, normalize_text, Arrow, ArrowId, Board, Component, ComponentId, ComponentKind,
+    Rect, MAX_COORDINATE,
 };
 use crate::core::persist::MAX_ELEMENTS;
 use std::collections::HashSet;
@@ -25,7 +26,12 @@ const STORES: [ComponentKind; 5] = [
 /// The components and arrows read so far, and what was left out.
 #[derive(Default)]
 pub(super) struct Draft {
+    /// Frames, apart: they go beneath everything else.
+    frames: Vec<Component>,
+    /// Everything else, free text included, in paint order.
     components: Vec<Component>,
+    /// How many of `components` are free text.
+    texts: usize,
     arrows: Vec<Arrow>,
     pairs: HashSet<(ComponentId, ComponentId)>,
     left_out: Vec<LeftOut>,
@@ -48,7 +54,8 @@ impl Draft {
         }
     }
 
-    /// Adds a component at `rect` (position clamped into range).
+    /// Adds a component at `rect` (position clamped into range); a frame goes beneath
+    /// everything.
     pub fn component(&mut self, label: String, kind: ComponentKind, rect: Rect) -> ComponentId {
         self.last_id += 1;
         let id = ComponentId(self.last_id);
@@ -59,7 +66,12 @@ impl Draft {
                 0.0
             }
         };
-        self.components.push(Component {
+        let list = if kind == ComponentKind::Frame {
+            &mut self.frames
+        } else {
+            &mut self.components
+        };
+        list.push(Component {
             id,
             kind,
             label,
@@ -70,6 +82,30 @@ impl Draft {
             group: None,
         });
         id
+    }
+
+    /// Adds free text at `rect`, on one line as the board keeps it; text longer than
+    /// the board keeps is cut, and the cut noted. Text with no words is dropped.
+    pub fn text(&mut self, text: &str, rect: Rect) {
+        let max = ComponentKind::Text.max_label_chars();
+        let mut label = normalize_text(text, max + 1);
+        if label.chars().count() > max {
+            self.leave_out(Omission::CutText, Some(text));
+            label = normalize_text(&label, max);
+        }
+        if !label.is_empty() {
+            self.component(label, ComponentKind::Text, rect);
+            self.texts += 1;
+        }
+    }
+
+    /// Adds a frame named `name` ("Frame" when it has none) at `rect`.
+    pub fn frame(&mut self, name: &str, rect: Rect) {
+        let mut label = normalize_label(name);
+        if label.is_empty() {
+            label = ComponentKind::Frame.display_name().into();
+        }
+        self.component(label, ComponentKind::Frame, rect);
     }
 
     /// Adds an arrow, unless it joins a box to itself or repeats one (noted).
@@ -96,27 +132,30 @@ impl Draft {
         note(&mut self.left_out, what, sample);
     }
 
-    /// The board and its report; refused when nothing became a component or the
-    /// board would be over [`MAX_ELEMENTS`].
-    pub fn finish(self, source: &str, format: SourceFormat) -> Result<Imported, ImportError> {
+    /// The board (frames first) and its report; refused when nothing became a
+    /// component, free text or frame, or the board would be over [`MAX_ELEMENTS`].
+    pub fn finish(mut self, source: &str, format: SourceFormat) -> Result<Imported, ImportError> {
         let report = ImportReport {
             source: source.to_string(),
             format,
-            components: self.components.len(),
+            components: self.components.len() - self.texts,
             arrows: self.arrows.len(),
+            texts: self.texts,
+            frames: self.frames.len(),
             left_out: self.left_out,
         };
-        if report.components == 0 {
+        self.frames.append(&mut self.components);
+        if self.frames.is_empty() {
             return Err(ImportError::NoComponents {
                 held: report.left_out_text(),
             });
         }
-        let count = report.components + report.arrows;
+        let count = self.frames.len() + report.arrows;
         if count > MAX_ELEMENTS {
             return Err(ImportError::TooManyElements { count });
         }
         Ok(Imported {
-            board: Board::from_parts(self.components, self.arrows),
+            board: Board::from_parts(self.frames, self.arrows),
             report,
         })
     }

@@ -6,10 +6,11 @@
 //! it (the smallest shape around the text's centre). Arrows become arrows between the
 //! shapes their ends are bound to (`startBinding`/`endBinding`) or lie on, labelled
 //! with their bound text; an arrow drawn with its head at the start points the other
-//! way, one with two heads gives an arrow each way. Deleted elements are skipped; a
-//! shape drawn around a labelled shape is a region and is left out, like free text,
-//! lines, drawings, images, frames and embeds, each counted with its text. A shape
-//! with no text becomes a box only when an arrow joins it to another.
+//! way, one with two heads gives an arrow each way. Text bound to nothing and lying
+//! in no shape stays free text, at its place; frames stay frames, with their names.
+//! Deleted elements are skipped; a shape drawn around a labelled shape is a region
+//! and is left out, like lines, drawings, images and embeds, each counted with its
+//! text. A shape with no text becomes a box only when an arrow joins it to another.
 
 use super::draft::Draft;
 use super::report::Omission;
@@ -147,8 +148,11 @@ impl<'a> Scene<'a> {
         }
         let mut shape_text: Vec<Vec<&str>> = vec![Vec::new(); self.shapes.len()];
         let mut arrow_text: Vec<Vec<&str>> = vec![Vec::new(); self.elements.len()];
+        // Free text, added after the shapes (above them).
+        let mut free: Vec<(&str, Rect)> = Vec::new();
         for e in self.elements.iter().filter(|e| e.kind == "text") {
             let content = text_of(e.value);
+            let at = rect(e.value);
             let container = e
                 .value
                 .get("containerId")
@@ -160,13 +164,13 @@ impl<'a> Scene<'a> {
                 Some((_, Some(s))) => Owner::Shape(s),
                 Some((c, None)) if self.elements[c].kind == "arrow" => Owner::Arrow(c),
                 _ => self
-                    .innermost(rect(e.value).center(), 0.0, |_| true)
+                    .innermost(at.center(), 0.0, |_| true)
                     .map_or(Owner::Free, Owner::Shape),
             };
             match owner {
                 Owner::Shape(s) => shape_text[s].push(content),
                 Owner::Arrow(a) => arrow_text[a].push(content),
-                Owner::Free => draft.leave_out(Omission::FreeText, Some(content)),
+                Owner::Free => free.push((content, at)),
             }
         }
         let labelled: Vec<bool> = shape_text
@@ -213,14 +217,18 @@ impl<'a> Scene<'a> {
                 ids[s] = Some(draft.component(name, kind, rect));
             }
         }
+        for (content, rect) in free {
+            draft.text(content, rect);
+        }
         for e in self.elements {
             match e.kind {
                 "line" | "draw" => draft.leave_out(Omission::Line, None),
                 "freedraw" => draft.leave_out(Omission::Drawing, None),
                 "image" => draft.leave_out(Omission::Image, None),
-                "frame" | "magicframe" => {
-                    draft.leave_out(Omission::Frame, e.value.get("name").and_then(Value::as_str))
-                }
+                "frame" | "magicframe" => draft.frame(
+                    e.value.get("name").and_then(Value::as_str).unwrap_or(""),
+                    rect(e.value),
+                ),
                 "iframe" | "embeddable" => draft.leave_out(Omission::Embed, None),
                 "arrow" | "text" | "rectangle" | "ellipse" | "diamond" | "selection" => {}
                 _ => draft.leave_out(Omission::Unknown, None),

@@ -85,7 +85,7 @@ pub enum ImportError {
     },
     /// Nothing in the file becomes a component.
     NoComponents {
-        /// What the file held instead, as the report words it ("3 free texts, 2 lines").
+        /// What the file held instead, as the report words it ("2 lines, 1 image").
         held: String,
     },
     /// More than [`MAX_ELEMENTS`] components and arrows.

@@ -1,6 +1,8 @@
 //! What an import converted and what it left out, as data; its `Display` is the
-//! sentence the app shows ("Imported scene.excalidraw: 12 components, 9 arrows; left
-//! out 3 free texts ("Notes", …), 2 lines, 1 image.").
+//! sentence the app shows ("Imported scene.excalidraw: 12 components, 9 arrows, 3
+//! texts, 1 frame; left out 1 shape around others ("Data tier"), 2 lines, 1
+//! image."). Free text and frames are counted apart from the components, which are
+//! the parts of the design.
 
 use std::fmt;
 
@@ -16,11 +18,12 @@ pub enum SourceFormat {
 /// Something an import could not carry over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Omission {
-    /// Text inside no shape (the board has no free text yet).
-    FreeText,
+    /// The end of a free text longer than the board keeps
+    /// (`ComponentKind::max_label_chars`: 400 characters).
+    CutText,
     /// A shape with no text that no arrow joins.
     EmptyShape,
-    /// A labelled shape drawn around other shapes (a region; frames come later).
+    /// A labelled shape drawn around other shapes (a region).
     Region,
     /// An Excalidraw line (not an arrow).
     Line,
@@ -28,8 +31,6 @@ pub enum Omission {
     Drawing,
     /// An image.
     Image,
-    /// An Excalidraw frame.
-    Frame,
     /// An embedded web page or iframe.
     Embed,
     /// An element of a type this import does not know.
@@ -53,13 +54,15 @@ impl Omission {
     /// The noun, singular or plural.
     fn noun(self, count: usize) -> &'static str {
         let (one, many) = match self {
-            Omission::FreeText => ("free text", "free texts"),
+            Omission::CutText => (
+                "end of a text over 400 characters",
+                "ends of texts over 400 characters",
+            ),
             Omission::EmptyShape => ("empty shape", "empty shapes"),
             Omission::Region => ("shape around others", "shapes around others"),
             Omission::Line => ("line", "lines"),
             Omission::Drawing => ("freehand drawing", "freehand drawings"),
             Omission::Image => ("image", "images"),
-            Omission::Frame => ("frame", "frames"),
             Omission::Embed => ("embed", "embeds"),
             Omission::Unknown => ("element of another type", "elements of other types"),
             Omission::LooseArrow => (
@@ -103,10 +106,14 @@ pub struct ImportReport {
     pub source: String,
     /// Its format.
     pub format: SourceFormat,
-    /// Components made.
+    /// Components made (parts of the design: free text and frames are not counted).
     pub components: usize,
     /// Arrows made.
     pub arrows: usize,
+    /// Free texts made.
+    pub texts: usize,
+    /// Frames made.
+    pub frames: usize,
     /// What was left out, in [`Omission`] order.
     pub left_out: Vec<LeftOut>,
 }
@@ -120,7 +127,7 @@ impl ImportReport {
             .map_or(0, |l| l.count)
     }
 
-    /// The left-out part of the sentence ("3 free texts ("a", "b"), 2 lines"), empty
+    /// The left-out part of the sentence ("2 lines, 3 images"), empty
     /// when nothing was.
     pub fn left_out_text(&self) -> String {
         let parts: Vec<String> = self
@@ -158,6 +165,12 @@ impl fmt::Display for ImportReport {
             plural(self.components, "component", "components"),
             plural(self.arrows, "arrow", "arrows")
         )?;
+        if self.texts > 0 {
+            write!(f, ", {}", plural(self.texts, "text", "texts"))?;
+        }
+        if self.frames > 0 {
+            write!(f, ", {}", plural(self.frames, "frame", "frames"))?;
+        }
         if !self.left_out.is_empty() {
             write!(f, "; left out {}", self.left_out_text())?;
         }
