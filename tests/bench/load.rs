@@ -29,7 +29,7 @@ const SHELL_CEILING: usize = 315 * 1024;
 /// 1.1 s to 0.46 s and its wasm memory from 39 MB to 6 MB), Ctrl+V of a Mermaid
 /// flowchart or an Excalidraw drawing copied elsewhere (2.9 KB: the clipboard events
 /// and the insertion; the reading is the worker's), and ports spread along shared
-/// sides (3.6 KB: 368.2 KB in all; main had left 2.3 KB under a 52 KB allowance, so
+/// sides (3.5 KB: 368.2 KB in all; main had left 2.3 KB under a 52 KB allowance, so
 /// it was raised to 54 KB with them). What can wait runs in the on-demand worker
 /// (imports, exports, the catalogue behind quick add). They may add at most this
 /// much, gzip. The 280 KB budget does not fit this scope on this stack: see issue
@@ -44,7 +44,7 @@ pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// reviewed prompt texts grew to 64 KB. Raised to 285 KB with issue 14: the exports
 /// draw the canvas's routed arrows, so the worker carries the router (9.8 KB); it
 /// reads Excalidraw scenes and Mermaid flowcharts (19.8 KB) and writes frames and
-/// notes; ports spread along shared sides add 3.2 KB (283.9 KB in all), with the
+/// notes; ports spread along shared sides add 3.4 KB (284.4 KB in all), with the
 /// exports laying arrows out in one pass (`layout_arrows_once`) rather than through the
 /// canvas's incremental `ArrowLayouts` (about twice that). The importers are rarely
 /// used: a worker of their own, fetched only on an import, would take them out of the
