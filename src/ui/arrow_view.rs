@@ -1,6 +1,7 @@
 //! One arrow on the canvas: its route (under the boxes) and its label (in a layer
 //! above them), both from the arrow's layout signal, which the mirror sets from the
-//! core's `ArrowLayouts`, which the exports' `layout_arrows` uses too.
+//! core's `ArrowLayouts`, whose steps the exports' one-pass layout
+//! (`layout_arrows_once`) shares: what the canvas shows is what they draw.
 
 use super::state::{use_board, ArrowKey};
 use crate::core::decimal::dec;
