@@ -198,7 +198,7 @@ case "${1:-}" in
     cargo bench --bench export_import
     say "laying out 1,500 and 2,000 arrows, and one drag step (native)"
     cargo bench --bench route_layout
-    say "dragging one component on a 1,000-component board"
+    say "loading and dragging boards of 1,000, 2,000 and 4,000 components"
     cargo bench --bench drag_frames
     ;;
   size)

@@ -1,6 +1,7 @@
 //! A board of 1,000 components, 1,500 arrows and 50 frames, imported through the
 //! file picker: the page mounts only what is on screen, on the canvas and in the
-//! outline, and panning, scrolling and Tab bring the rest in, in headless Chromium.
+//! outline, and panning, scrolling and Tab bring the rest in; zoomed out below 30%
+//! it is a few paths in which a click still picks a box; in headless Chromium.
 
 mod support;
 
@@ -69,6 +70,49 @@ fn a_thousand_component_board_mounts_only_what_is_on_screen_and_brings_the_rest_
     assert_eq!((start, size), (1, total));
     assert!(rows < 80, "{rows} rows mounted");
     app.check_page();
+
+    // Zoomed out below 30% the board is a few paths; a click still picks a box.
+    let target = app.js(
+        "const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect(); \
+         const n = [...document.querySelectorAll('[data-testid=node]')].find(n => { \
+           const r = n.getBoundingClientRect(); \
+           return r.left > c.left + 120 && r.right < c.right - 120 && r.top > c.top + 120 && r.bottom < c.bottom - 120; }); \
+         const r = n.getBoundingClientRect(); \
+         return [n.dataset.id, r.left + r.width / 2, r.top + r.height / 2, c.left + c.width / 2, c.top + c.height / 2];",
+    );
+    let id = target[0]
+        .as_str()
+        .expect("a box near the middle")
+        .to_string();
+    let at = |i: usize| target[i].as_f64().unwrap();
+    for _ in 0..7 {
+        app.driver.press_keys(&[Key::Char('-')]);
+    }
+    app.wait_for("the far view", || {
+        app.count("[data-testid=far-view] path") >= 3
+    });
+    assert_eq!(app.count("[data-testid=node]"), 0, "nothing else mounted");
+    assert_eq!(app.count("[data-testid=edge]"), 0);
+    // The view zooms about its centre: the box is 1.2^-7 as far from it.
+    let z = 1.2f64.powi(-7);
+    let (cx, cy) = (at(3), at(4));
+    let far_point = (cx + (at(1) - cx) * z, cy + (at(2) - cy) * z);
+    app.driver.click_at(far_point);
+    app.wait_for("a click in the far view to select the box", || {
+        app.count(&format!(
+            "[data-testid=node][data-id=\"{id}\"][aria-pressed=true]"
+        )) == 1
+    });
+    assert_eq!(
+        app.count("[data-testid=node]"),
+        1,
+        "only the selected box mounts"
+    );
+    app.driver.press_keys(&[Key::Escape]);
+    app.driver.find("button[aria-label=\"Reset zoom\"]").click();
+    app.wait_for("the near view again", || {
+        app.count("[data-testid=far-view]") == 0 && app.count("[data-testid=node]") > 10
+    });
 
     // Pan 2,200 px right with the wheel: what was on screen leaves the page, the
     // boxes now in view arrive.

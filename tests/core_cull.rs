@@ -52,7 +52,7 @@ fn only_what_meets_the_area_is_mounted_frames_apart_in_paint_order() {
     let none = Selection::default();
     // Around the first two boxes, short of the second's right side.
     let area = Rect::new(-200.0, -200.0, 1300.0, 400.0);
-    let shown = on_screen(&board, area, &none, |id| layouts.bounds(id));
+    let shown = on_screen(&board, Some(area), &none, |id| layouts.bounds(id));
     assert_eq!(shown.boxes, ids[..2].to_vec());
     assert_eq!(shown.frames, vec![frame]);
     let first = board.arrows()[0].clone();
@@ -68,12 +68,12 @@ fn only_what_meets_the_area_is_mounted_frames_apart_in_paint_order() {
 
     // Far from everything: nothing.
     let away = Rect::new(0.0, 5000.0, 800.0, 600.0);
-    let shown = on_screen(&board, away, &none, |id| layouts.bounds(id));
+    let shown = on_screen(&board, Some(away), &none, |id| layouts.bounds(id));
     assert!(shown.boxes.is_empty() && shown.frames.is_empty() && shown.arrows.is_empty());
 
     // Over the whole row: everything, in the board's order.
     let all = Rect::new(-500.0, -500.0, 6000.0, 1000.0);
-    let shown = on_screen(&board, all, &none, |id| layouts.bounds(id));
+    let shown = on_screen(&board, Some(all), &none, |id| layouts.bounds(id));
     assert_eq!(shown.boxes, ids);
     assert_eq!(shown.arrows.len(), board.arrows().len());
     let order: Vec<_> = shown.arrows.iter().map(|k| k.id).collect();
@@ -92,14 +92,14 @@ fn an_arrow_crossing_the_area_is_mounted_though_both_its_ends_are_off_screen() {
     );
     let mid = (a.right() + b.x) / 2.0;
     let strip = Rect::new(mid - 5.0, -500.0, 10.0, 1000.0);
-    let shown = on_screen(&board, strip, &Selection::default(), |id| {
+    let shown = on_screen(&board, Some(strip), &Selection::default(), |id| {
         layouts.bounds(id)
     });
     assert!(shown.boxes.is_empty());
     assert_eq!(shown.arrows.len(), 1);
     assert_eq!((shown.arrows[0].from, shown.arrows[0].to), (ids[2], ids[3]));
     // Not laid out yet: mounted, so it is never missing.
-    let shown = on_screen(&board, strip, &Selection::default(), |_| None);
+    let shown = on_screen(&board, Some(strip), &Selection::default(), |_| None);
     assert_eq!(shown.arrows.len(), board.arrows().len());
 }
 
@@ -110,14 +110,14 @@ fn the_last_selected_component_and_arrow_stay_mounted_off_screen() {
     // Short of the first box's right side, where its arrow starts.
     let area = Rect::new(-200.0, -200.0, 300.0, 400.0);
     let far = Selection::of_components(vec![ids[3], ids[4]]);
-    let shown = on_screen(&board, area, &far, |id| layouts.bounds(id));
+    let shown = on_screen(&board, Some(area), &far, |id| layouts.bounds(id));
     assert_eq!(
         shown.boxes,
         vec![ids[0], ids[4]],
         "the last selected, not every one"
     );
     let last = board.arrows().last().unwrap().id;
-    let shown = on_screen(&board, area, &Selection::only_arrow(last), |id| {
+    let shown = on_screen(&board, Some(area), &Selection::only_arrow(last), |id| {
         layouts.bounds(id)
     });
     assert_eq!(shown.arrows.len(), 1);
@@ -139,7 +139,12 @@ fn the_mounted_area_is_the_view_grown_by_the_margin_in_screen_pixels() {
     let m = CULL_MARGIN_PX / 2.0;
     assert_eq!(
         editor.mounted_area(),
-        Rect::new(100.0 - m, 50.0 - m, 400.0 + 2.0 * m, 300.0 + 2.0 * m)
+        Some(Rect::new(
+            100.0 - m,
+            50.0 - m,
+            400.0 + 2.0 * m,
+            300.0 + 2.0 * m
+        ))
     );
     // Panning far away and back changes what is mounted.
     editor
@@ -160,4 +165,88 @@ fn the_mounted_area_is_the_view_grown_by_the_margin_in_screen_pixels() {
         vec![ids[2]],
         "2,000 world px right of the start: box 2"
     );
+}
+
+#[test]
+fn zoomed_out_below_the_far_zoom_nothing_but_the_kept_is_mounted_and_the_far_view_draws_it_all() {
+    use breadthfirst::core::diagram::{far_view, FAR_ZOOM};
+    let (mut board, ids, frame) = row();
+    let note = add_at(
+        &mut board,
+        ComponentKind::Text,
+        (0.0, 400.0),
+        Some("a note"),
+    );
+    let sticky = add_at(
+        &mut board,
+        ComponentKind::Sticky,
+        (400.0, 400.0),
+        Some("todo"),
+    );
+    let mut editor = Editor::new(
+        board,
+        Viewport {
+            x: -100.0,
+            y: -100.0,
+            zoom: FAR_ZOOM * 0.9,
+        },
+    );
+    editor.set_view_size(Size::new(1200.0, 800.0));
+    assert!(editor.is_far());
+    assert_eq!(editor.mounted_area(), None);
+    let layouts = laid_out(editor.board());
+    let last = Selection::only_component(ids[1]);
+    let shown = on_screen(editor.board(), editor.mounted_area(), &last, |id| {
+        layouts.bounds(id)
+    });
+    assert_eq!(
+        shown.boxes,
+        vec![ids[1]],
+        "only the box that holds the focus"
+    );
+    assert!(shown.arrows.is_empty() && shown.frames.is_empty());
+
+    let routes = editor
+        .board()
+        .arrows()
+        .iter()
+        .filter_map(|a| layouts.layout(a.id));
+    let far = far_view(editor.board(), routes);
+    // Every box and the sticky note as a rectangle, grouped by colour; the frame apart;
+    // free text has no outline.
+    let rects: usize = far.boxes.iter().map(|b| b.path.matches('M').count()).sum();
+    assert_eq!(rects, ids.len() + 1);
+    let service = editor.board().component(ids[0]).unwrap();
+    let group = far
+        .boxes
+        .iter()
+        .find(|b| b.colour == service.hue_saturation())
+        .expect("the services' colour");
+    assert_eq!(
+        group.path.matches('M').count(),
+        ids.len(),
+        "five services, one colour"
+    );
+    let r = service.rect;
+    assert!(
+        group
+            .path
+            .starts_with(&format!("M{} {}h{}v{}", r.x, r.y, r.w, r.h)),
+        "{}",
+        group.path
+    );
+    let f = editor.board().component(frame).unwrap().rect;
+    assert_eq!(
+        far.frames,
+        format!("M{} {}h{}v{}h-{}z", f.x, f.y, f.w, f.h, f.w)
+    );
+    assert!(editor.board().component(note).is_some() && editor.board().component(sticky).is_some());
+    assert_eq!(
+        far.arrows.matches('M').count(),
+        editor.board().arrows().len()
+    );
+
+    // Back above the far zoom, the view mounts what it shows again.
+    editor.perform(Action::ZoomReset).unwrap();
+    assert!(!editor.is_far() && editor.mounted_area().is_some());
 }

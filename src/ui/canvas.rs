@@ -4,7 +4,7 @@
 //! attributes and hands the editor a [`PointerTarget`] and a canvas-space point.
 
 use super::arrow_view::{ArrowLabelView, ArrowView};
-use super::component_view::ComponentView;
+use super::component_view::{hue_var, saturation_var, ComponentView};
 use super::inline_edit::InlineEditor;
 use super::state::{use_board, ArrowKey, BoardState, EditTarget};
 use crate::browser::dom;
@@ -40,6 +40,21 @@ fn hit_target(target: Option<web_sys::EventTarget>) -> PointerTarget {
             }),
         _ => PointerTarget::Canvas,
     }
+}
+
+/// The box under a canvas point in the far view, frames left out (as on the canvas,
+/// a frame is picked by its outline or title, which the far view does not draw).
+fn far_target(state: BoardState, at: Point) -> PointerTarget {
+    state.with_editor(|e| {
+        let world = e.viewport().to_world(at);
+        let hit = e
+            .board()
+            .components()
+            .iter()
+            .rev()
+            .find(|c| c.kind != ComponentKind::Frame && c.rect.contains(world));
+        hit.map_or(PointerTarget::Canvas, |c| PointerTarget::Component(c.id))
+    })
 }
 
 /// Whether a finger (not a mouse or a pen: a pen draws and drags as the mouse does).
@@ -98,7 +113,13 @@ pub fn Canvas() -> impl IntoView {
         if button == Button::Middle {
             ev.prevent_default();
         }
-        let target = hit_target(ev.target());
+        let target = match hit_target(ev.target()) {
+            // The far view draws boxes as paths: find the box under the pointer.
+            PointerTarget::Canvas if state.far.with_untracked(Option::is_some) => {
+                far_target(state, local_point(&ev))
+            }
+            target => target,
+        };
         last_down.set_value(target);
         if let Some(svg) = ev
             .current_target()
@@ -306,6 +327,7 @@ pub fn Canvas() -> impl IntoView {
                     </marker>
                 </defs>
                 <g class="world" transform=world_transform>
+                    {far_layer(state)}
                     // Frames beneath everything.
                     <g class="frames">{component_layer(state.frame_ids)}</g>
                     <g class="arrows">
@@ -334,6 +356,36 @@ pub fn Canvas() -> impl IntoView {
                 "The outline panel lists every component and connection."
             </p>
         </div>
+    }
+}
+
+/// The far view's paths (zoomed out below `FAR_ZOOM`): frames, arrows, then each
+/// colour's boxes.
+fn far_layer(state: BoardState) -> impl IntoView {
+    move || {
+        state.far.get().map(|far| {
+            let boxes = far
+                .boxes
+                .into_iter()
+                .map(|b| {
+                    view! {
+                        <path
+                            class="far-boxes"
+                            style:--h=hue_var(b.colour)
+                            style:--s=saturation_var(b.colour)
+                            d=b.path
+                        />
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class="far" data-testid="far-view" aria-hidden="true">
+                    <path class="far-frames" d=far.frames />
+                    <path class="far-arrows" d=far.arrows />
+                    {boxes}
+                </g>
+            }
+        })
     }
 }
 

@@ -7,7 +7,7 @@
 //! screen: only those are mounted.
 
 use crate::core::diagram::{
-    ArrowId, ArrowLayout, ArrowLayouts, Board, Component, ComponentId, Rect,
+    far_view, ArrowId, ArrowLayout, ArrowLayouts, Board, Component, ComponentId, FarView, Rect,
 };
 use crate::core::editor::{on_screen, OnScreen, Selection};
 use leptos::prelude::*;
@@ -66,7 +66,7 @@ pub struct Mirror {
     layouts: ArrowLayouts,
     selection: Selection,
     hovered: Option<ComponentId>,
-    shown_for: Option<(u64, Rect)>,
+    shown_for: Option<(u64, Option<Rect>)>,
     shown: OnScreen,
 }
 
@@ -201,7 +201,7 @@ impl Mirror {
         &mut self,
         board: &Board,
         revision: u64,
-        area: Rect,
+        area: Option<Rect>,
         force: bool,
     ) -> Option<&OnScreen> {
         if !force && self.shown_for == Some((revision, area)) {
@@ -214,5 +214,14 @@ impl Mirror {
         }
         self.shown = shown;
         Some(&self.shown)
+    }
+
+    /// The far view of `board`, its arrows along their current layouts.
+    pub fn far_view(&self, board: &Board) -> FarView {
+        let routes = board
+            .arrows()
+            .iter()
+            .filter_map(|a| self.layouts.layout(a.id));
+        far_view(board, routes)
     }
 }

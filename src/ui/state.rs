@@ -6,7 +6,7 @@
 //! per component, so dragging one box re-renders that box and its arrows, not the board.
 
 use super::mirror::{ArrowSignals, ComponentSignals, Mirror};
-use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, Point, Rect, Size};
+use crate::core::diagram::{Applied, ArrowId, ComponentId, EditError, FarView, Point, Rect, Size};
 pub use crate::core::editor::ArrowKey;
 use crate::core::editor::{
     Action, Button, Direction, Editor, Modifiers, OnScreen, PointerTarget, Selection, Tool,
@@ -49,6 +49,9 @@ pub struct BoardState {
     pub arrow_keys: RwSignal<Vec<ArrowKey>>,
     /// Whether the board has no element at all (on screen or not).
     pub empty: RwSignal<bool>,
+    /// The board as a few paths, while zoomed out below `FAR_ZOOM` (nothing else is
+    /// mounted then but the last selected box and arrow).
+    pub far: RwSignal<Option<FarView>>,
     /// Bumps on every board change (undo/redo included).
     pub revision: RwSignal<u64>,
     /// Bumps when anything but geometry changes (ids, kinds, labels, notes, arrows):
@@ -93,6 +96,7 @@ impl BoardState {
             frame_ids: RwSignal::new(Vec::new()),
             arrow_keys: RwSignal::new(Vec::new()),
             empty: RwSignal::new(true),
+            far: RwSignal::new(None),
             revision: RwSignal::new(0),
             structure: RwSignal::new(0),
             selection: RwSignal::new(Selection::default()),
@@ -253,6 +257,11 @@ impl BoardState {
                 }
                 if structural {
                     self.structure.update(|s| *s += 1);
+                }
+                if !e.is_far() {
+                    set_if_changed(self.far, &None);
+                } else if board_changed || self.far.with_untracked(Option::is_none) {
+                    self.far.set(Some(m.far_view(e.board())));
                 }
             });
             if board_changed {

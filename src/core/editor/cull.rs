@@ -34,12 +34,12 @@ pub struct OnScreen {
     pub arrows: Vec<ArrowKey>,
 }
 
-/// The elements of `board` that meet `area` (world coordinates), plus the last
-/// selected component and arrow. An arrow's extent comes from `arrow_bounds` (its
-/// route and label); an arrow not laid out yet is mounted.
+/// The elements of `board` that meet `area` (world coordinates; none in the far
+/// view), plus the last selected component and arrow. An arrow's extent comes from
+/// `arrow_bounds` (its route and label); an arrow not laid out yet is mounted.
 pub fn on_screen(
     board: &Board,
-    area: Rect,
+    area: Option<Rect>,
     selection: &Selection,
     arrow_bounds: impl Fn(ArrowId) -> Option<Rect>,
 ) -> OnScreen {
@@ -47,7 +47,7 @@ pub fn on_screen(
     let kept_arrow = selection.arrows().last().copied();
     let mut shown = OnScreen::default();
     for c in board.components() {
-        if Some(c.id) == kept_component || c.rect.intersects(&area) {
+        if Some(c.id) == kept_component || area.is_some_and(|area| c.rect.intersects(&area)) {
             let list = if c.kind == ComponentKind::Frame {
                 &mut shown.frames
             } else {
@@ -57,7 +57,7 @@ pub fn on_screen(
         }
     }
     for a in board.arrows() {
-        let meets = arrow_bounds(a.id).is_none_or(|b| b.intersects(&area));
+        let meets = area.is_some_and(|area| arrow_bounds(a.id).is_none_or(|b| b.intersects(&area)));
         if meets || Some(a.id) == kept_arrow {
             shown.arrows.push(ArrowKey {
                 id: a.id,

@@ -21,7 +21,7 @@ pub use viewport::Viewport;
 
 use crate::core::diagram::{
     free_spot, Applied, Arrow, Board, Command, Component, ComponentId, ComponentKind, EditError,
-    History, Point, Rect, Size,
+    History, Point, Rect, Size, FAR_ZOOM,
 };
 use gesture::Gesture;
 
@@ -227,11 +227,19 @@ impl Editor {
     }
 
     /// The world area the canvas mounts: the visible area grown by
-    /// [`CULL_MARGIN_PX`] screen pixels on each side.
-    pub fn mounted_area(&self) -> Rect {
-        self.viewport
-            .visible(self.view_size)
-            .inflate(CULL_MARGIN_PX / self.viewport.zoom)
+    /// [`CULL_MARGIN_PX`] screen pixels on each side; none in the far view (zoomed
+    /// out below [`FAR_ZOOM`]), which draws the board as a few paths.
+    pub fn mounted_area(&self) -> Option<Rect> {
+        (!self.is_far()).then(|| {
+            self.viewport
+                .visible(self.view_size)
+                .inflate(CULL_MARGIN_PX / self.viewport.zoom)
+        })
+    }
+
+    /// Whether the view is zoomed out below [`FAR_ZOOM`].
+    pub fn is_far(&self) -> bool {
+        self.viewport.zoom < FAR_ZOOM
     }
 
     /// Tells the editor the canvas size in screen pixels.
