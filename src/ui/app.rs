@@ -2,7 +2,7 @@
 
 use super::autosave::{self, SaveStatus};
 use super::boards::{Boards, BoardsDialog};
-use super::canvas::{measure_canvas, Canvas};
+use super::canvas::{watch_canvas_size, Canvas};
 use super::export::Importer;
 use super::keyboard;
 use super::library::{Library, LibraryDialog};
@@ -18,7 +18,6 @@ use super::toolbar::Toolbar;
 use super::worker::Worker;
 use crate::browser::dom;
 use crate::core::session::Phase;
-use leptos::ev;
 use leptos::prelude::*;
 
 /// The whole app.
@@ -65,8 +64,7 @@ pub fn App() -> impl IntoView {
     let clipboard = super::clipboard::install(state, importer);
     keyboard::install(state, practice, (shortcuts, quick_add, clipboard));
     autosave::install(state, save);
-    let _ = window_event_listener(ev::resize, move |_| measure_canvas(state));
-    dom::after_render(move || measure_canvas(state));
+    dom::after_render(move || watch_canvas_size(state));
 
     view! {
         <div class="app">

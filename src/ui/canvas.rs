@@ -89,6 +89,24 @@ pub fn measure_canvas(state: BoardState) {
     }
 }
 
+/// Measures the canvas whenever its size changes, for the app's lifetime: a window
+/// resize, or a panel or banner appearing beside it. Only what the measured view
+/// shows is mounted, so a stale size would leave part of the board undrawn.
+pub fn watch_canvas_size(state: BoardState) {
+    let Some(canvas) = dom::query("[data-testid=canvas]") else {
+        return;
+    };
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        measure_canvas(state);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&canvas);
+        // Both live as long as the page.
+        on_resize.forget();
+        std::mem::forget(observer);
+    }
+}
+
 /// Focuses a component's element (after it is rendered).
 pub fn focus_component(id: ComponentId) {
     dom::after_render(move || dom::focus(&format!("[data-hit=component][data-id=\"{id}\"]")));
