@@ -12,5 +12,6 @@ pub mod import;
 pub mod persist;
 pub mod prompt;
 pub mod protocol;
+pub mod repetition;
 pub mod rows;
 pub mod session;
