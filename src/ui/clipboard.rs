@@ -12,7 +12,6 @@
 use super::canvas::measure_canvas;
 use super::export::Importer;
 use super::state::BoardState;
-use crate::browser::dom;
 use crate::core::diagram::Applied;
 use crate::core::editor::Action;
 use gloo_timers::callback::Timeout;
@@ -46,16 +45,13 @@ impl Clipboard {
     }
 }
 
-/// Whether the board, not a field, a dialog or text selected on the page, has the
-/// clipboard's attention.
+/// Whether the board (`keyboard::for_board`), and not text selected on the page, has
+/// the clipboard's attention.
 fn for_board(target: Option<web_sys::EventTarget>, state: BoardState) -> bool {
     let text_selected = web_sys::window()
         .and_then(|w| w.get_selection().ok().flatten())
         .is_some_and(|s| !s.is_collapsed());
-    target.is_some_and(|t| !dom::is_text_field(&t) && !dom::in_overlay(&t))
-        && !dom::modal_open()
-        && !text_selected
-        && state.editing.get_untracked().is_none()
+    !text_selected && target.is_some_and(|t| super::keyboard::for_board(&t, state))
 }
 
 /// Listens for copy, cut and paste on the window for the app's lifetime.

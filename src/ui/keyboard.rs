@@ -54,13 +54,7 @@ fn on_key_down(
     ev: &web_sys::KeyboardEvent,
 ) {
     let Some(target) = ev.target() else { return };
-    // Board shortcuts belong to the board: never from a text field, a dialog or a
-    // menu, nor while a modal dialog makes the board inert.
-    if dom::is_text_field(&target)
-        || dom::in_overlay(&target)
-        || dom::modal_open()
-        || state.editing.get_untracked().is_some()
-    {
+    if !for_board(&target, state) {
         return;
     }
     let key = ev.key();
@@ -154,6 +148,16 @@ fn on_key_down(
         }
         None => {}
     }
+}
+
+/// Whether an event on `target` is the board's: never from a text field, a dialog or
+/// a menu, nor while a modal dialog makes the board inert or a name is being typed.
+/// Board shortcuts and the clipboard's copy and paste both ask this.
+pub fn for_board(target: &web_sys::EventTarget, state: BoardState) -> bool {
+    !dom::is_text_field(target)
+        && !dom::in_overlay(target)
+        && !dom::modal_open()
+        && state.editing.get_untracked().is_none()
 }
 
 /// The component whose box has keyboard focus, if the event target is one.
