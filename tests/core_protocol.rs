@@ -173,7 +173,7 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
     replies.push(Reply::Failed(
         "no prompt \"a\\b\" in the library\n«»".into(),
     ));
-    replies.push(Reply::Practice(Practice::default()));
+    replies.push(Reply::Practice(Box::default()));
     // Every kind is there.
     let kinds: BTreeSet<&str> = replies
         .iter()
@@ -541,13 +541,13 @@ fn reading_a_practice_gives_back_the_prompt_session_and_claims_of_the_file() {
     let reply = handle(Request::ReadPractice { file: file.clone() }, &catalog());
     assert_eq!(
         reply,
-        Reply::Practice(Practice {
+        Reply::Practice(Box::new(Practice {
             prompt: "notification-system".into(),
             session: Some(reviewed_session()),
             claims: vec!["flow:fanout".into()],
-        })
+        }))
     );
-    assert_eq!(reply, Reply::Practice(practice_of(&file)));
+    assert_eq!(reply, Reply::Practice(Box::new(practice_of(&file))));
     // A file that records nothing gives nothing, never a failure.
     assert_eq!(
         handle(
@@ -556,7 +556,7 @@ fn reading_a_practice_gives_back_the_prompt_session_and_claims_of_the_file() {
             },
             &[]
         ),
-        Reply::Practice(Practice::default())
+        Reply::Practice(Box::default())
     );
 }
 

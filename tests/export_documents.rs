@@ -446,5 +446,5 @@ fn an_export_gives_back_its_finished_session_and_claims_for_an_import() {
     assert_eq!(practice_of("not json"), Practice::default());
     // Through the worker, as the app asks for it.
     let reply = handle(Request::ReadPractice { file: exported }, &catalog());
-    assert_eq!(reply, Reply::Practice(practice));
+    assert_eq!(reply, Reply::Practice(Box::new(practice)));
 }

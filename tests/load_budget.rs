@@ -5,7 +5,10 @@
 #[path = "bench/load.rs"]
 mod load;
 
-use load::{kb, measure, total, FileSize, FIRST_LOAD_CEILING, ON_DEMAND_BUDGET};
+use load::{
+    history_total, kb, measure, total, FileSize, FIRST_LOAD_CEILING, HISTORY_BUDGET,
+    ON_DEMAND_BUDGET,
+};
 use std::sync::OnceLock;
 
 /// dist/ measured once for both tests (brotli at its best level takes seconds).
@@ -49,6 +52,40 @@ fn what_is_fetched_on_demand_fits_its_budget() {
         "on-demand modules {} gzip are over their {} budget:\n{}",
         kb(gzip),
         kb(ON_DEMAND_BUDGET),
+        load::report(files)
+    );
+}
+
+#[test]
+fn the_history_module_fits_its_budget_and_is_not_in_the_first_load() {
+    let files = files();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.history && f.name == "history_bg.wasm"),
+        "no history module in dist/: {files:?}"
+    );
+    // Nothing the first load fetches names the history module's wasm: the app
+    // loads it with history_loader.js on first use.
+    for f in files
+        .iter()
+        .filter(|f| !f.on_demand && !f.history && !f.install)
+    {
+        if f.name.ends_with(".js") || f.name.ends_with(".html") {
+            let text = std::fs::read_to_string(load::dist_dir().join(&f.name)).unwrap_or_default();
+            assert!(
+                !text.contains("history_bg.wasm") && !text.contains("history.js"),
+                "{} loads the history module up front",
+                f.name
+            );
+        }
+    }
+    let (_, gzip, _) = history_total(files);
+    assert!(
+        gzip <= HISTORY_BUDGET,
+        "the history module {} gzip is over its {} budget:\n{}",
+        kb(gzip),
+        kb(HISTORY_BUDGET),
         load::report(files)
     );
 }

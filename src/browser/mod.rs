@@ -5,5 +5,6 @@ pub mod crash;
 pub mod dom;
 pub mod download;
 pub mod fetch;
+pub mod history_db;
 pub mod storage;
 pub mod worker;

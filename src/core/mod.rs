@@ -8,6 +8,7 @@ pub mod decimal;
 pub mod diagram;
 pub mod editor;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod persist;
 pub mod prompt;

@@ -178,7 +178,7 @@ pub enum Reply {
     /// A Boards plan.
     Planned(Plan),
     /// The practice an imported file records.
-    Practice(Practice),
+    Practice(Box<Practice>),
     /// Another app's file read as a board.
     Imported {
         /// The board in the app's saved format (`persist::to_json`), which the app
@@ -277,7 +277,7 @@ pub fn handle_with(request: Request, prompts: &[Prompt], vocabulary: &Vocabulary
                 .collect();
             Reply::Planned(plan(&shelf, &titles))
         }
-        Request::ReadPractice { file } => Reply::Practice(practice_of(&file)),
+        Request::ReadPractice { file } => Reply::Practice(Box::new(practice_of(&file))),
         Request::Import { name, text } => match import(&name, &text, vocabulary) {
             Ok(imported) => Reply::Imported {
                 board: persist::to_json(&imported.board, &Viewport::default()),

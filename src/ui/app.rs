@@ -42,6 +42,14 @@ pub fn App() -> impl IntoView {
     provide_context(importer);
     provide_context(boards);
     provide_context(UpdateStatus::start());
+    let starter = (library, practice, checker, boards, state);
+    let history = super::history_link::HistoryLink::new(move |message| {
+        super::history_link::on_message(message, practice, save, |id| {
+            super::library::start_timed(&id, starter)
+        })
+    });
+    provide_context(history);
+    super::history_link::install(state, practice, checker, history);
     let shortcuts = Shortcuts::new();
     provide_context(shortcuts);
     let quick_add = super::quick_add::QuickAdd::new();

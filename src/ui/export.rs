@@ -385,6 +385,7 @@ impl Importer {
             {
                 return;
             }
+            let practice = *practice;
             self.checker.set_claims(practice.claims, &practice.prompt);
             if let Some(session) = practice.session {
                 self.practice.begin(session);

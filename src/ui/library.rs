@@ -135,7 +135,15 @@ fn LibraryBody() -> impl IntoView {
             view! { <ul class="prompt-list">{cards}</ul> }.into_any()
         }
     };
+    // The history draws the cards due today at the top (it loads on first use).
+    let link = expect_context::<super::history_link::HistoryLink>();
+    crate::browser::dom::after_render(move || {
+        link.send(crate::core::history::bridge::ToHistory::ShowDue {
+            slot: super::history_link::DUE_SLOT.into(),
+        });
+    });
     view! {
+        <div id=super::history_link::DUE_SLOT class="due-slot"></div>
         <input
             type="search"
             class="library-filter"
@@ -222,6 +230,27 @@ where
     }
 }
 
+/// What starting a session needs.
+pub type Starter = (Library, Practice, Checker, Boards, super::state::BoardState);
+
+/// Starts a timed session of prompt `id` with the plan last chosen (the caller has
+/// asked whether a running session may be discarded): on the open board if it is
+/// empty, else on a fresh board (the open one stays in Boards).
+pub fn start_timed(id: &str, (library, practice, checker, boards, state): Starter) {
+    let Some(prompt) = library.prompts().iter().find(|p| p.id == id).cloned() else {
+        return;
+    };
+    let session = practice.prepare(id, library.plan.get_untracked(), prompt.curveballs.len());
+    library.open.set(false);
+    if state.with_editor(|e| e.board().is_empty()) {
+        practice.begin(session);
+        checker.forget_claims(id);
+        library.practise(id);
+    } else {
+        boards.start_session_on_new_board(&prompt.title, &session);
+    }
+}
+
 /// One prompt: title, difficulty, tags, statement, and the two ways to practise it.
 #[component]
 fn PromptCard(prompt: Prompt) -> impl IntoView {
@@ -231,23 +260,9 @@ fn PromptCard(prompt: Prompt) -> impl IntoView {
     let boards = expect_context::<Boards>();
     let state = use_board();
     let id = StoredValue::new(prompt.id.clone());
-    let curveballs = prompt.curveballs.len();
-    let title_text = StoredValue::new(prompt.title.clone());
     let start = move |_| {
-        if !practice.may_discard() {
-            return;
-        }
-        let id = id.get_value();
-        let session = practice.prepare(&id, library.plan.get_untracked(), curveballs);
-        library.open.set(false);
-        // A fresh board for the session; the one open stays in Boards. An empty
-        // board is fresh already.
-        if state.with_editor(|e| e.board().is_empty()) {
-            practice.begin(session);
-            checker.forget_claims(&id);
-            library.practise(&id);
-        } else {
-            boards.start_session_on_new_board(&title_text.get_value(), &session);
+        if practice.may_discard() {
+            start_timed(&id.get_value(), (library, practice, checker, boards, state));
         }
     };
     let free = move |_| {

@@ -11,6 +11,8 @@ mod clipboard;
 mod component_view;
 mod export;
 mod figure;
+pub mod history;
+mod history_link;
 mod icon;
 mod inline_edit;
 mod keyboard;

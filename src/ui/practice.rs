@@ -176,11 +176,15 @@ impl Practice {
         }
     }
 
+    /// The session as saved (JSON), if one is running.
+    pub fn session_json(&self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().and_then(|s| serde_json::to_string(s).ok()))
+    }
+
     /// Saves the session (or its absence) under the two-tab guard.
     pub fn save(&self) {
-        let json = self
-            .session
-            .with_untracked(|s| s.as_ref().and_then(|s| serde_json::to_string(s).ok()));
+        let json = self.session_json();
         super::autosave::write_part(self.save, SESSION_KEY, json.as_deref());
     }
 

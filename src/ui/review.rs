@@ -197,6 +197,7 @@ pub fn CheckPanel() -> impl IntoView {
             view! {
                 <section class="prompt-panel check-panel" aria-label="Check">
                     <h2 class="prompt-title">"Check"</h2>
+                    <SaveAttempt />
                     <CheckOutcome />
                 </section>
             }
@@ -218,5 +219,39 @@ pub fn CheckOutcome(#[prop(default = None)] on_show: Option<Callback<()>>) -> im
         {move || {
             checker.report.get().map(|report| view! { <ReportView report=report on_show=on_show /> })
         }}
+    }
+}
+
+/// Saves a free-practice check as an attempt in the history.
+#[component]
+fn SaveAttempt() -> impl IntoView {
+    use crate::core::history::bridge::{RecordJob, ToHistory};
+    let checker = expect_context::<Checker>();
+    let library = expect_context::<Library>();
+    let link = expect_context::<super::history_link::HistoryLink>();
+    let state = super::state::use_board();
+    let save = move |_| {
+        let Some(prompt) = library.current.get_untracked() else {
+            return;
+        };
+        let job = RecordJob {
+            prompt,
+            board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
+            session: None,
+            claims: checker.claims.with_untracked(|c| claims_text(c)),
+            at_ms: crate::browser::dom::now_ms() as u64,
+        };
+        leptos::task::spawn_local(async move {
+            let text = match link.call(ToHistory::Record(job)).await {
+                Err(why) => format!("Not saved: {why}."),
+                Ok(()) => "Saved as an attempt in your practice history.".to_string(),
+            };
+            state.notice.set(Some(text));
+        });
+    };
+    view! {
+        <button type="button" class="secondary" on:click=save disabled=move || checker.report.with(Option::is_none)>
+            "Save as an attempt"
+        </button>
     }
 }

@@ -72,6 +72,20 @@ pub fn ReviewPage() -> impl IntoView {
             .current_prompt()
             .map(|p| view! { <Expectations prompt=p level=Some(level) /> })
     };
+    // The history draws this attempt against the previous one at the same prompt.
+    let link = expect_context::<super::history_link::HistoryLink>();
+    let attempt = practice.session.with_untracked(|s| {
+        s.as_ref()
+            .map(crate::core::history::bridge::session_attempt_id)
+    });
+    if let Some(attempt) = attempt {
+        crate::browser::dom::after_render(move || {
+            link.send(crate::core::history::bridge::ToHistory::ShowCompare {
+                slot: super::history_link::COMPARE_SLOT.into(),
+                attempt,
+            });
+        });
+    }
     view! {
         <section class="review-page" data-testid="review" aria-labelledby="review-title">
             <header class="review-header">
@@ -91,6 +105,7 @@ pub fn ReviewPage() -> impl IntoView {
                 </section>
                 <aside class="review-side">
                     <TimingTable />
+                    <div id=super::history_link::COMPARE_SLOT class="compare-slot"></div>
                     <CurveballCard />
                     {expectations}
                     <RequirementsNoted open=true />

@@ -161,6 +161,7 @@ pub fn Toolbar() -> impl IntoView {
     let state = use_board();
     let library = expect_context::<super::library::Library>();
     let boards = expect_context::<super::boards::Boards>();
+    let history = expect_context::<super::history_link::HistoryLink>();
     let zoom_text = move || format!("{}%", Decimal::places(state.viewport.get().zoom * 100.0, 0));
     view! {
         <header class="toolbar">
@@ -182,6 +183,15 @@ pub fn Toolbar() -> impl IntoView {
                 on:click=move |_| boards.show()
             >
                 "Boards"
+            </button>
+            <button
+                type="button"
+                class="tool-button prompts-button"
+                aria-label="Practice history"
+                title="Cards due today, progress, attempts and your interview journal"
+                on:click=move |_| history.open()
+            >
+                "History"
             </button>
             <super::review::CheckButton />
             <super::export::ExportMenu />

@@ -385,7 +385,7 @@ fn or_none(note: &str, none: &str) -> String {
 }
 
 /// Text as a block quote, line by line.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     s.lines()
         .map(|line| format!("> {}", text(line)))
         .collect::<Vec<_>>()

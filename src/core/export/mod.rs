@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod excalidraw;
+pub mod journal;
 pub mod markdown;
 pub mod mermaid;
 pub mod svg;

@@ -8,10 +8,12 @@
 //! count against a phase.
 
 mod gate;
+mod milestones;
 mod notes;
 mod plan;
 
 pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
+pub use milestones::Milestones;
 pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
 
@@ -99,6 +101,8 @@ pub enum SessionOutcome {
     FocusNeeded,
     /// The interviewer's curveball (index into the prompt's) is put to the candidate.
     CurveballArrived(usize),
+    /// The board reached a breadth milestone (saved, said nowhere).
+    Milestone,
 }
 
 /// The state of one session; serialisable so a reload resumes it.
@@ -108,6 +112,10 @@ pub struct Session {
     pub prompt_id: String,
     /// Chosen plan.
     pub plan: SessionPlan,
+    /// When it started, milliseconds since the epoch (0 for sessions saved before it
+    /// was kept). It names the session's attempt in the history.
+    #[serde(default)]
+    pub started_ms: f64,
     phase: Phase,
     phase_started_ms: f64,
     paused_since_ms: Option<f64>,
@@ -124,6 +132,8 @@ pub struct Session {
     curveball: Option<CurveballState>,
     #[serde(default)]
     breadth_map: Vec<ComponentId>,
+    #[serde(default)]
+    milestones: Milestones,
     /// The board when Breadth ended, in the saved format (empty before).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     breadth_board: String,
@@ -141,6 +151,7 @@ impl Session {
         Session {
             prompt_id: prompt_id.to_string(),
             plan,
+            started_ms: now_ms,
             phase: Phase::Requirements,
             phase_started_ms: now_ms,
             paused_since_ms: None,
@@ -153,8 +164,21 @@ impl Session {
             focus: Vec::new(),
             curveball,
             breadth_map: Vec::new(),
+            milestones: Milestones::default(),
             breadth_board: String::new(),
         }
+    }
+
+    /// When the board first had an entry point, a data store and every part
+    /// connected, in session time; watched until Breadth ends.
+    pub fn milestones(&self) -> Milestones {
+        self.milestones
+    }
+
+    /// Milliseconds of the whole session so far, pauses excluded.
+    pub fn session_ms(&self, now_ms: f64) -> f64 {
+        let ended: f64 = self.records.iter().map(|r| r.actual_ms).sum();
+        ended + self.elapsed_ms(now_ms)
     }
 
     /// Components on the board when Breadth ended (empty before), in board order.
@@ -329,8 +353,15 @@ impl Session {
         if self.is_paused() {
             return SessionOutcome::Nothing;
         }
+        let watched = matches!(self.phase, Phase::Requirements | Phase::Breadth)
+            && !self.milestones.complete();
+        let at = self.session_ms(now_ms);
+        let reached = watched && self.milestones.observe(board, at);
         if self.phase != Phase::Breadth {
-            return self.maybe_curveball(now_ms);
+            return match self.maybe_curveball(now_ms) {
+                SessionOutcome::Nothing if reached => SessionOutcome::Milestone,
+                outcome => outcome,
+            };
         }
         let remaining = self.remaining_ms(now_ms);
         if remaining <= 0.0 {
@@ -340,7 +371,11 @@ impl Session {
             self.warned = true;
             return SessionOutcome::BreadthEndingSoon;
         }
-        SessionOutcome::Nothing
+        if reached {
+            SessionOutcome::Milestone
+        } else {
+            SessionOutcome::Nothing
+        }
     }
 
     /// Puts the curveball once: halfway through Depth, or at once in Failure modes if
@@ -360,9 +395,21 @@ impl Session {
         }
     }
 
+    /// Planned session time at which Breadth ends (Requirements as spent, plus
+    /// Breadth's plan): the latest a milestone may count in Breadth.
+    fn plan_until_breadth_end(&self) -> f64 {
+        let before: f64 = self.records.iter().map(|r| r.actual_ms).sum();
+        before + self.plan.millis(Phase::Breadth)
+    }
+
     fn advance(&mut self, now_ms: f64, by: EndedBy, board: &Board) -> SessionOutcome {
         let from = self.phase;
         if from == Phase::Breadth {
+            // The board as Breadth ends counts, however late the tick.
+            if !self.milestones.complete() {
+                let at = self.session_ms(now_ms).min(self.plan_until_breadth_end());
+                self.milestones.observe(board, at);
+            }
             self.breadth_map = board.components().iter().map(|c| c.id).collect();
             self.breadth_board = persist::to_json(board, &Viewport::default());
         }

@@ -1,0 +1,120 @@
+//! The typed seam between the app and its history module (a second wasm module,
+//! fetched on first use, sharing the page): one request enum the app sends, answered
+//! by a promise that resolves when it is done or rejects with why (for the user), and
+//! one message enum the history module sends unasked. JSON text on both sides, like
+//! the worker's protocol.
+
+use crate::core::session::Session;
+use serde::{Deserialize, Serialize};
+
+/// A tab of the history dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryView {
+    /// Cards due today, first.
+    Due,
+    /// Charts and tables across attempts.
+    Progress,
+    /// Every attempt.
+    Attempts,
+    /// The real-interview journal.
+    Journal,
+    /// Export, import, delete everything.
+    Data,
+}
+
+impl HistoryView {
+    /// Every tab, in order.
+    pub const ALL: [HistoryView; 5] = [
+        HistoryView::Due,
+        HistoryView::Progress,
+        HistoryView::Attempts,
+        HistoryView::Journal,
+        HistoryView::Data,
+    ];
+
+    /// The tab's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            HistoryView::Due => "Due today",
+            HistoryView::Progress => "Progress",
+            HistoryView::Attempts => "Attempts",
+            HistoryView::Journal => "Interview journal",
+            HistoryView::Data => "Your data",
+        }
+    }
+
+    /// Stable id (`data-tab`).
+    pub fn id(self) -> &'static str {
+        match self {
+            HistoryView::Due => "due",
+            HistoryView::Progress => "progress",
+            HistoryView::Attempts => "attempts",
+            HistoryView::Journal => "journal",
+            HistoryView::Data => "data",
+        }
+    }
+}
+
+/// What a finished session, or a free-practice check, is recorded from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordJob {
+    /// Prompt id.
+    pub prompt: String,
+    /// The final board, in the saved format.
+    pub board: String,
+    /// The session as the app saves it (JSON of [`Session`]) for a timed attempt;
+    /// none for a free-practice check.
+    pub session: Option<String>,
+    /// Item keys claimed as said out loud, one per line (as the app stores them).
+    pub claims: String,
+    /// When: the session's start, or the moment a free check is saved (ms since the
+    /// epoch).
+    pub at_ms: u64,
+}
+
+/// The app's requests (externally tagged, as every message of this seam: the
+/// lightest form for serde to read and write, which matters in the first load).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ToHistory {
+    /// Open the history dialog on a tab.
+    Open {
+        /// Which tab.
+        view: HistoryView,
+    },
+    /// Record (or update: same session, same id) an attempt.
+    Record(RecordJob),
+    /// Draw the cards due today into the element with this id (the library's).
+    ShowDue {
+        /// The element's id.
+        slot: String,
+    },
+    /// Draw how an attempt compares with the previous one at the same prompt into
+    /// the element with this id (the Review's).
+    ShowCompare {
+        /// The element's id.
+        slot: String,
+        /// The attempt (`t<start ms>`).
+        attempt: String,
+    },
+}
+
+/// What the history module asks of the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ToApp {
+    /// Start a timed session of this prompt (Retry).
+    Retry {
+        /// Prompt id.
+        prompt: String,
+    },
+    /// The history is deleted; delete the boards and settings too, and save nothing
+    /// more (the page reloads when the user has read what was removed).
+    ForgetAll,
+}
+
+/// The attempt id a timed session records under.
+pub fn session_attempt_id(session: &Session) -> String {
+    format!("t{}", session.started_ms as u64)
+}

@@ -1,0 +1,124 @@
+//! The history module (issue 15): attempts, Progress, the cards due, the interview
+//! journal and the history file. It is a second wasm module (`src/history.rs`),
+//! fetched the first time the app needs it (a session reaches Review, the library
+//! opens, the History button), so it costs the first load nothing. It shares the page
+//! with the app: the app sends [`ToHistory`] requests through the function
+//! [`connect`] returns, and hears [`ToApp`] messages on the function it passed in.
+//! It draws its own dialog, and the due list and the comparison into elements the
+//! app leaves empty for them.
+
+mod attempts;
+mod chart;
+mod compare;
+mod data;
+mod dialog;
+mod due;
+mod hub;
+mod journal;
+mod progress;
+
+pub use hub::Hub;
+
+use crate::core::history::bridge::ToHistory;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Views drawn into the app's elements, by element id (a new one replaces the old).
+type Slots = StoredValue<BTreeMap<String, Box<dyn std::any::Any>>, LocalStorage>;
+
+/// Starts the module: reads the history, mounts its dialog, and returns the function
+/// the app sends requests to (JSON of [`ToHistory`] in, a promise out that resolves
+/// when done or rejects with why). `to_app` receives
+/// [`crate::core::history::bridge::ToApp`] as JSON.
+pub fn connect(to_app: js_sys::Function) -> js_sys::Function {
+    crate::browser::crash::install();
+    add_stylesheet();
+    let owner = Owner::new();
+    let (hub, slots) = owner.with(|| {
+        let hub = Hub::new(to_app);
+        let slots: Slots = StoredValue::new_local(BTreeMap::new());
+        (hub, slots)
+    });
+    if let Some(body) = crate::browser::dom::document().and_then(|d| d.body()) {
+        let handle = mount_to(body, move || {
+            provide_context(hub);
+            view! { <dialog::HistoryDialog /> }
+        });
+        handle.forget();
+    }
+    std::mem::forget(owner);
+    let handler = Closure::<dyn FnMut(String) -> js_sys::Promise>::new(move |text: String| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            match handle(hub, slots, &text).await {
+                Ok(()) => Ok(JsValue::UNDEFINED),
+                Err(why) => Err(JsValue::from_str(&why)),
+            }
+        })
+    });
+    handler.into_js_value().unchecked_into()
+}
+
+/// The module's stylesheet (style/history.css), fetched with it.
+fn add_stylesheet() {
+    let Some(doc) = crate::browser::dom::document() else {
+        return;
+    };
+    if let Ok(link) = doc.create_element("link") {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "history.css");
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&link);
+        }
+    }
+}
+
+async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
+    let request: ToHistory = serde_json::from_str(text)
+        .map_err(|e| format!("a request the history cannot read ({e})"))?;
+    match request {
+        ToHistory::Open { view } => {
+            hub.tab.set(view);
+            hub.opened.set(None);
+            hub.reviewing.set(None);
+            hub.open.set(true);
+            Ok(())
+        }
+        ToHistory::Record(job) => hub.record(job).await.map(drop),
+        ToHistory::ShowDue { slot } => mount_slot(hub, slots, &slot, || {
+            view! { <due::DueList compact=true /> }.into_any()
+        }),
+        ToHistory::ShowCompare { slot, attempt } => mount_slot(hub, slots, &slot, move || {
+            view! { <compare::Compare attempt=attempt.clone() /> }.into_any()
+        }),
+    }
+}
+
+/// Draws `view` into the app's element `slot`, replacing what was drawn there.
+fn mount_slot(
+    hub: Hub,
+    slots: Slots,
+    slot: &str,
+    view: impl Fn() -> AnyView + 'static,
+) -> Result<(), String> {
+    let Some(el) = crate::browser::dom::document()
+        .and_then(|d| d.get_element_by_id(slot))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return Err(format!("no element {slot} to draw into"));
+    };
+    // Unmounts what was drawn before (the element may be a new one).
+    slots.update_value(|s| {
+        s.remove(slot);
+    });
+    let handle = mount_to(el, move || {
+        provide_context(hub);
+        view()
+    });
+    slots.update_value(|s| {
+        s.insert(slot.to_string(), Box::new(handle));
+    });
+    Ok(())
+}
