@@ -16,7 +16,8 @@ pub struct Milestones {
     /// A database, cache, store or index was on the board.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store_ms: Option<f64>,
-    /// At least two parts, and every part with an arrow in or out.
+    /// At least two parts, and every part with an arrow in or out (watched on boards
+    /// of up to [`WATCHED_PARTS`] parts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connected_ms: Option<f64>,
 }
@@ -44,20 +45,23 @@ impl Milestones {
         if store && self.store_ms.is_none() {
             self.store_ms = Some(at_ms);
         }
-        if self.connected_ms.is_none() && parts >= 2 && all_connected(board) {
+        let watched = (2..=WATCHED_PARTS).contains(&parts);
+        if self.connected_ms.is_none() && watched && all_connected(board) {
             self.connected_ms = Some(at_ms);
         }
         *self != before
     }
 }
 
-/// Whether every part has an arrow in or out (the arrows' ends sorted once).
+/// Most parts the connectivity milestone is watched on: it scans each part's arrows
+/// (as the breadth gate does), four times a second; a breadth map is far smaller.
+pub const WATCHED_PARTS: usize = 1_000;
+
+/// Whether every part has an arrow in or out (stops at the first that has none).
 fn all_connected(board: &Board) -> bool {
-    let mut touched: Vec<_> = board.arrows().iter().flat_map(|a| [a.from, a.to]).collect();
-    touched.sort_unstable();
     board
         .components()
         .iter()
         .filter(|c| c.kind.is_part())
-        .all(|c| touched.binary_search(&c.id).is_ok())
+        .all(|c| board.arrows_of(c.id).next().is_some())
 }

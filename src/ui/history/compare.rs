@@ -14,14 +14,21 @@ pub fn Compare(attempt: String) -> impl IntoView {
     });
     move || {
         let attempts = hub.attempts.get();
+        let heading = || view! { <h3 class="check-group">"Against your previous attempt"</h3> };
         let Some(current) = attempts.iter().find(|a| a.id == attempt) else {
-            return view! { <p class="hint">"Recording this attempt…"</p> }.into_any();
+            return view! {
+                <section class="compare">{heading()}<p class="hint">"Recording this attempt…"</p></section>
+            }
+            .into_any();
         };
         let Some(before) = previous(&attempts, current) else {
             return view! {
-                <p class="hint" data-testid="compare-first">
-                    "Your first recorded attempt at this prompt: retry it later to see what changed."
-                </p>
+                <section class="compare" data-testid="compare-first">
+                    {heading()}
+                    <p class="hint">
+                        "This is your first recorded attempt at this prompt: retry it later (History, Due today) to see what changed."
+                    </p>
+                </section>
             }
             .into_any();
         };
@@ -54,10 +61,8 @@ pub fn Compare(attempt: String) -> impl IntoView {
             .collect_view();
         view! {
             <section class="compare" data-testid="compare">
-                <h3 class="check-group">{format!(
-                    "Against your previous attempt ({}% then, {}% now)",
-                    c.percent.0, c.percent.1
-                )}</h3>
+                {heading()}
+                <p class="score">{format!("{}% found then, {}% now", c.percent.0, c.percent.1)}</p>
                 <h4>"Newly covered"</h4>
                 {list(&c.newly_covered, "Nothing newly covered.")}
                 <h4>"Still missed"</h4>
