@@ -200,6 +200,8 @@ case "${1:-}" in
     cargo bench --bench route_layout
     say "loading and dragging boards of 1,000, 2,000 and 4,000 components"
     cargo bench --bench drag_frames
+    say "the practice history: importing 500 attempts and opening Progress"
+    cargo bench --bench history_progress
     ;;
   size)
     setup_build_tools

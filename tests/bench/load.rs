@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub const FIRST_LOAD_BUDGET: usize = 280 * 1024;
 /// What the first load may not exceed today, gzip, so it cannot grow unnoticed: the
 /// shell's ceiling plus what issue 14's canvas is allowed to add.
-pub const FIRST_LOAD_CEILING: usize = SHELL_CEILING + CANVAS_ALLOWANCE;
+pub const FIRST_LOAD_CEILING: usize = SHELL_CEILING + CANVAS_ALLOWANCE + HISTORY_HOOKS;
 /// The app's UI as plain Leptos views costs about 308 KB on this stack (trunk 0.21, one
 /// wasm module), against 249.5 KB when a dozen views were hand-written HTML text; the
 /// board alone (canvas, palette, outline, toolbar) is 247 KB of it. A trial of wasm
@@ -38,6 +38,16 @@ const SHELL_CEILING: usize = 315 * 1024;
 /// much, gzip. The 280 KB budget does not fit this scope on this stack: see issue
 /// 14's closing note.
 const CANVAS_ALLOWANCE: usize = 56 * 1024;
+/// Issue 15's practice history is a module of its own ([`HISTORY_BUDGET`]); what the
+/// app itself carries for it is this much, gzip: the session's breadth milestones
+/// (when the board first had an entry point, a data store, every part connected:
+/// part of the session, read by the worker too), the loader script (0.4 KB, fetches
+/// nothing until used), the typed bridge that loads the module and sends it
+/// requests, recording each session as it reaches Review (again when its claims or
+/// board change there), the History button, "Save as an attempt" in the free
+/// check, and the two elements the module draws the due cards and the comparison
+/// into. Measured at 10.0 KB (380.5 KB in all).
+const HISTORY_HOOKS: usize = 10 * 1024;
 /// What we aim the first load at, gzip.
 pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// The modules fetched on demand may weigh this much together, gzip: the worker (the
@@ -51,14 +61,19 @@ pub const FIRST_LOAD_AIM: usize = 250 * 1024;
 /// exports laying arrows out in one pass (`layout_arrows_once`) rather than through the
 /// canvas's incremental `ArrowLayouts` (about twice that). The importers are rarely
 /// used: a worker of their own, fetched only on an import, would take them out of the
-/// first check's download (the next step).
-pub const ON_DEMAND_BUDGET: usize = 285 * 1024;
+/// first check's download (the next step). Raised to 287 KB with issue 15: the
+/// worker reads sessions (checks, imports), and a session now keeps its breadth
+/// milestones and start time (2.0 KB: 286.4 KB in all).
+pub const ON_DEMAND_BUDGET: usize = 287 * 1024;
 /// The practice history (issue 15) is a module of its own, fetched the first time a
 /// session reaches Review, the library opens or History is pressed: its own Leptos
 /// views (Progress charts, attempts, cards, the journal form), the IndexedDB layer and
-/// the history file, and a second copy of the Leptos runtime and serde. It may weigh
-/// this much, gzip (its stylesheet and loader included).
-pub const HISTORY_BUDGET: usize = 200 * 1024;
+/// the history file, the read-only boards (the figure's arrow layout), the worker
+/// client it checks attempts with, and a second copy of the Leptos runtime, serde
+/// and std (a module of its own shares no code with the app's). It may weigh this
+/// much, gzip, stylesheet included: 337.2 KB measured. It is fetched once, after the
+/// board is usable, and kept offline by the service worker.
+pub const HISTORY_BUDGET: usize = 345 * 1024;
 
 /// One file's sizes.
 #[derive(Clone, Debug)]
@@ -94,9 +109,9 @@ pub fn on_demand(name: &str) -> bool {
 }
 
 /// Whether a dist/ file belongs to the history module (`history.js`,
-/// `history_bg.wasm`, `history_loader.js`, `history.css`).
+/// `history_bg.wasm`, `history.css`); its loader is part of the first load.
 pub fn history(name: &str) -> bool {
-    name.starts_with("history")
+    name.starts_with("history") && name != "history_loader.js"
 }
 
 /// Whether a dist/ file is read only by the browser, to install the app and keep it
