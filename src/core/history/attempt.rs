@@ -110,6 +110,9 @@ pub struct Attempt {
     pub depth_refusals: u32,
     /// The check per category, in report order.
     pub scores: Vec<CategoryScore>,
+    /// Keys of the prompt's items found on the board (hygiene aside).
+    #[serde(default)]
+    pub found: Vec<String>,
     /// Keys of the prompt's items missed (hygiene aside).
     #[serde(default)]
     pub missed: Vec<String>,
@@ -174,6 +177,7 @@ impl Attempt {
                 }
             })
             .collect();
+        let mut found = Vec::new();
         let mut missed = Vec::new();
         let mut claimed = Vec::new();
         for item in &input.report.items {
@@ -183,7 +187,7 @@ impl Attempt {
             match Report::status(item, &claims) {
                 crate::core::check::Status::Missed => missed.push(item.key.clone()),
                 crate::core::check::Status::SelfClaimed => claimed.push(item.key.clone()),
-                crate::core::check::Status::Covered => {}
+                crate::core::check::Status::Covered => found.push(item.key.clone()),
             }
         }
         let session = input.session;
@@ -226,6 +230,7 @@ impl Attempt {
             breadth,
             depth_refusals: session.map_or(0, Session::depth_refusals),
             scores,
+            found,
             missed,
             claimed,
             curveball,
@@ -253,6 +258,15 @@ impl Attempt {
         self.phases
             .iter()
             .filter(|p| p.phase != Phase::Review)
+            .map(|p| (p.actual_ms - p.planned_ms).max(0.0) / 60_000.0)
+            .sum()
+    }
+
+    /// Minutes over plan in one phase (0 if it did not overrun or was not reached).
+    pub fn overrun_in(&self, phase: Phase) -> f64 {
+        self.phases
+            .iter()
+            .filter(|p| p.phase == phase)
             .map(|p| (p.actual_ms - p.planned_ms).max(0.0) / 60_000.0)
             .sum()
     }

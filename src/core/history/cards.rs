@@ -251,18 +251,9 @@ fn carded(key: &str) -> bool {
 }
 
 impl Attempt {
-    /// Whether the attempt checked `key` and found it: an item of a category it
-    /// scored, neither missed nor claimed.
+    /// Whether the attempt checked `key` and found it on the board.
     fn knows(&self, key: &str) -> bool {
-        use crate::core::check::Category;
-        let category = match key.split(':').next() {
-            Some("component") => Category::Components,
-            Some("flow") => Category::Flows,
-            Some("failure") => Category::Failure,
-            Some("depth") => Category::Depth,
-            _ => return false,
-        };
-        self.score(category).is_some_and(|s| s.total > 0)
+        self.found.iter().any(|k| k == key)
     }
 }
 
@@ -299,7 +290,11 @@ pub fn item_face(prompt: &Prompt, key: &str) -> Option<CardFace> {
     match kind {
         "component" => {
             let c = prompt.components.iter().find(|c| c.id == rest)?;
-            let mut answer = format!("{}: {}", c.name, c.kinds.join(" or ").replace('_', " "));
+            let mut answer = if c.kinds.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{}: {}", c.name, c.kinds.join(" or ").replace('_', " "))
+            };
             if !c.synonyms.is_empty() {
                 let named: Vec<&str> = c.synonyms.iter().take(4).map(String::as_str).collect();
                 answer.push_str(&format!(" (for example {})", named.join(", ")));

@@ -30,12 +30,13 @@ pub fn previous<'a>(attempts: &'a [Attempt], current: &Attempt) -> Option<&'a At
 
 /// `current` against `before`. Item keys are those of the check.
 pub fn compare(before: &Attempt, current: &Attempt) -> Comparison {
-    let weak = |a: &Attempt, k: &String| a.missed.contains(k) || a.claimed.contains(k);
+    // Only items both attempts checked (a free check and a session check different
+    // depth items): weak before and found now, and the other way round.
     let newly_covered = before
         .missed
         .iter()
         .chain(&before.claimed)
-        .filter(|k| !weak(current, k))
+        .filter(|k| current.found.contains(k))
         .cloned()
         .collect();
     let still_missed = current
@@ -48,7 +49,7 @@ pub fn compare(before: &Attempt, current: &Attempt) -> Comparison {
         .missed
         .iter()
         .chain(&current.claimed)
-        .filter(|k| !weak(before, k))
+        .filter(|k| before.found.contains(k))
         .cloned()
         .collect();
     let mut phases = Vec::new();

@@ -66,7 +66,7 @@ impl fmt::Display for HistoryFileError {
             HistoryFileError::TooLarge { bytes } => write!(
                 f,
                 "the file is {} MB; the limit is {} MB",
-                bytes / 1_048_576,
+                crate::core::decimal::Decimal::places(*bytes as f64 / 1_048_576.0, 1),
                 MAX_BYTES / 1_048_576
             ),
             HistoryFileError::NotJson { reason } => {
@@ -112,16 +112,20 @@ impl fmt::Display for HistoryRepairs {
         let mut parts: Vec<String> = self
             .unreadable
             .iter()
-            .map(|(list, n)| format!("{n} unreadable {list} left out"))
+            .map(|(list, n)| {
+                let records = if *n == 1 { "record" } else { "records" };
+                format!("{n} unreadable {records} left out of the {list}")
+            })
             .collect();
-        if self.duplicates > 0 {
-            parts.push(format!("{} duplicates left out", self.duplicates));
+        match self.duplicates {
+            0 => {}
+            1 => parts.push("1 duplicate left out".into()),
+            n => parts.push(format!("{n} duplicates left out")),
         }
-        if self.bodiless > 0 {
-            parts.push(format!(
-                "{} attempts kept without their board",
-                self.bodiless
-            ));
+        match self.bodiless {
+            0 => {}
+            1 => parts.push("1 attempt kept without its board".into()),
+            n => parts.push(format!("{n} attempts kept without their board")),
         }
         f.write_str(&parts.join("; "))
     }
@@ -221,6 +225,7 @@ pub fn from_history_json(text: &str) -> Result<(History, HistoryRepairs), Histor
     let file: FileIn = serde_json::from_str(text).map_err(|_| HistoryFileError::NotHistory)?;
     let mut repairs = HistoryRepairs::default();
     let records: Vec<AttemptIn> = list(&file.attempts, "attempts", &mut repairs);
+    let records = unique(records, |r| r.attempt.id.clone(), &mut repairs);
     let mut attempts = Vec::new();
     for r in records {
         let body = r
@@ -232,7 +237,6 @@ pub fn from_history_json(text: &str) -> Result<(History, HistoryRepairs), Histor
         }
         attempts.push((r.attempt, body));
     }
-    let attempts = unique(attempts, |(a, _)| a.id.clone(), &mut repairs);
     let cards = unique(
         list(&file.cards, "cards", &mut repairs),
         |c: &Card| c.id.clone(),

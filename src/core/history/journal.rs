@@ -164,11 +164,11 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
-    /// Every topic to review, in order, each once (case aside).
+    /// Every topic to review, in order, each once (case aside, as card ids ignore it).
     pub fn topics(&self) -> Vec<String> {
         let mut seen: Vec<String> = Vec::new();
         for t in self.struggles.iter().flat_map(Struggle::topic_list) {
-            if !seen.iter().any(|s| s.eq_ignore_ascii_case(&t)) {
+            if !seen.iter().any(|s| s.to_lowercase() == t.to_lowercase()) {
                 seen.push(t);
             }
         }

@@ -4,6 +4,7 @@
 
 use super::attempt::{Attempt, AttemptKind};
 use crate::core::check::Category;
+use crate::core::session::Phase;
 use std::collections::BTreeMap;
 
 /// Attempts the weakest category is judged over.
@@ -54,7 +55,7 @@ pub struct Weakest {
     pub category: Category,
     /// Its mean percent found over the recent attempts that scored it.
     pub percent: u32,
-    /// Attempts it was judged over.
+    /// Recent attempts that scored it (those it was judged over).
     pub over: usize,
     /// What to practise.
     pub advice: &'static str,
@@ -70,7 +71,8 @@ pub struct Progress {
     /// Percent of the prompt's components and flows on the map when Breadth ended
     /// (timed attempts; free checks have none).
     pub breadth: Chart,
-    /// Minutes over plan per attempt (timed), and Breadth's share of it.
+    /// Minutes over plan per attempt (timed): in all, and per phase that can overrun
+    /// (Breadth ends by itself).
     pub overrun: Chart,
     /// Per prompt, by title.
     pub prompts: Vec<PromptBest>,
@@ -132,38 +134,40 @@ impl Progress {
             max: 100.0,
             unit: "%",
         };
-        let over = |a: &Attempt| timed(a).then(|| a.overrun_minutes());
-        let breadth_over = |a: &Attempt| {
-            timed(a).then(|| {
-                a.phases
-                    .iter()
-                    .filter(|p| p.phase == crate::core::session::Phase::Breadth)
-                    .map(|p| (p.actual_ms - p.planned_ms).max(0.0) / 60_000.0)
-                    .sum::<f64>()
-            })
+        // Breadth ends by itself at its limit: it never overruns.
+        let overrun_phase = |phase: Phase, id, name| Series {
+            id,
+            name,
+            values: attempts
+                .iter()
+                .map(|a| timed(a).then(|| a.overrun_in(phase)))
+                .collect(),
         };
-        let overrun_values: Vec<Option<f64>> = attempts.iter().map(over).collect();
-        let top = overrun_values
-            .iter()
-            .flatten()
-            .fold(0.0_f64, |m, v| m.max(*v));
-        let overrun = Chart {
+        let mut overrun = Chart {
             series: vec![
                 Series {
                     id: "overrun",
-                    name: "Minutes over plan",
-                    values: overrun_values,
+                    name: "In all",
+                    values: attempts
+                        .iter()
+                        .map(|a| timed(a).then(|| a.overrun_minutes()))
+                        .collect(),
                 },
-                Series {
-                    id: "breadth-overrun",
-                    name: "of which in Breadth",
-                    values: attempts.iter().map(breadth_over).collect(),
-                },
+                overrun_phase(Phase::Requirements, "requirements", "Requirements"),
+                overrun_phase(Phase::Focus, "focus", "Focus"),
+                overrun_phase(Phase::Depth, "depth-time", "Depth"),
+                overrun_phase(Phase::FailureModes, "failure-time", "Failure modes"),
             ],
-            // Whole five minutes, at least five.
-            max: ((top / 5.0).ceil() * 5.0).max(5.0),
+            max: 0.0,
             unit: "min",
         };
+        let top = overrun.series[0]
+            .values
+            .iter()
+            .flatten()
+            .fold(0.0_f64, |m, v| m.max(*v));
+        // Whole minutes at each quarter of the axis, at least 4.
+        overrun.max = ((top / 4.0).ceil() * 4.0).max(4.0);
         let prompts = prompt_bests(&attempts);
         let weakest = weakest(&attempts);
         Progress {
@@ -216,7 +220,7 @@ fn weakest(attempts: &[Attempt]) -> Option<Weakest> {
             worst = Some(Weakest {
                 category,
                 percent: mean,
-                over: recent.len(),
+                over: values.len(),
                 advice: advice(category),
             });
         }

@@ -297,7 +297,11 @@ impl Session {
                 {
                     return SessionOutcome::FocusNeeded;
                 }
-                if self.phase == Phase::Breadth && self.remaining_ms(now_ms) > 0.0 {
+                if self.phase == Phase::Breadth {
+                    // Its time ran out before a tick noticed: it ended by itself.
+                    if self.remaining_ms(now_ms) <= 0.0 {
+                        return self.advance(now_ms, EndedBy::TimeUp, board);
+                    }
                     let gaps = breadth_gaps(board);
                     if !gaps.is_empty() {
                         self.gate_refusals += 1;
@@ -355,7 +359,11 @@ impl Session {
         }
         let watched = matches!(self.phase, Phase::Requirements | Phase::Breadth)
             && !self.milestones.complete();
-        let at = self.session_ms(now_ms);
+        // A late tick in Breadth counts no later than Breadth's planned end.
+        let mut at = self.session_ms(now_ms);
+        if self.phase == Phase::Breadth {
+            at = at.min(self.plan_until_breadth_end());
+        }
         let reached = watched && self.milestones.observe(board, at);
         if self.phase != Phase::Breadth {
             return match self.maybe_curveball(now_ms) {

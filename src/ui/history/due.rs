@@ -72,9 +72,9 @@ fn DueItem(card: Card) -> impl IntoView {
     let id = card.id.clone();
     let overdue = today() - card.schedule.due;
     let when = match overdue {
-        0 => String::new(),
-        1 => " · 1 day overdue".to_string(),
-        n => format!(" · {n} days overdue"),
+        ..=0 => String::new(),
+        1 => "1 day overdue".to_string(),
+        n => format!("{n} days overdue"),
     };
     let (kind, text, action) = match &card.subject {
         CardSubject::Prompt { prompt } => {
@@ -98,7 +98,7 @@ fn DueItem(card: Card) -> impl IntoView {
         <li class="due-item" data-testid="due-item" data-card=card.id.clone()>
             <span class="row-kind">{kind}</span>
             <span class="due-text">{text}</span>
-            <span class="meta">{when}</span>
+            <span class="overdue">{when}</span>
             <button
                 type="button"
                 class="secondary"

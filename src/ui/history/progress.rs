@@ -26,7 +26,12 @@ pub fn ProgressView() -> impl IntoView {
         let weakest = p.weakest.clone().map(|w| {
             view! {
                 <p class="weakest" data-testid="weakest">
-                    <strong>{format!("Weakest over your last {} attempts: {} ({}% found).", w.over.min(p.attempts.len()), w.category.name(), w.percent)}</strong>
+                    <strong>{format!(
+                        "Weakest over your last {}: {} ({}% found).",
+                        if w.over == 1 { "attempt".to_string() } else { format!("{} attempts", w.over) },
+                        w.category.name(),
+                        w.percent
+                    )}</strong>
                     " "
                     {w.advice}
                 </p>
