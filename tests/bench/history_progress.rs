@@ -99,6 +99,7 @@ fn history() -> History {
                     score(Category::Failure, 5, 3),
                     score(Category::Hygiene, 2, 4),
                 ],
+                found: vec!["component:client".into()],
                 missed: vec!["failure:0".into(), "flow:1".into()],
                 claimed: Vec::new(),
                 curveball: None,
