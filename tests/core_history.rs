@@ -365,8 +365,10 @@ fn a_timed_attempt_scores_each_category_with_claims_apart_and_hygiene_unclaimabl
     );
     let categories: Vec<Category> = a.scores.iter().map(|s| s.category).collect();
     assert_eq!(categories, Category::ALL, "in report order");
-    // Keys of what was missed and claimed, hygiene aside, in report order.
-    let api_depth = format!("depth:focus-{}", run.api);
+    // Keys of what was missed and claimed, hygiene aside, in report order; the depth
+    // of the session's own pick by the box's name ("API").
+    let _ = run.api;
+    let api_depth = "depth:on:API".to_string();
     assert_eq!(
         a.missed,
         [
@@ -2029,4 +2031,38 @@ fn topics_that_differ_only_in_case_make_one_card_whatever_the_alphabet() {
     let cards = entry.new_cards(&[], DAY0);
     let ids: BTreeSet<&str> = cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids.len(), cards.len(), "no two cards share an id");
+}
+
+#[test]
+fn the_depth_of_a_sessions_own_picks_is_kept_by_the_boxs_name_and_titled_by_it() {
+    let a = timed_run().attempt();
+    let focus: Vec<&String> = a
+        .found
+        .iter()
+        .chain(&a.missed)
+        .chain(&a.claimed)
+        .filter(|k| k.starts_with("depth:"))
+        .collect();
+    assert!(!focus.is_empty(), "{a:?}");
+    assert!(
+        focus.iter().all(|k| !k.starts_with("depth:focus-")),
+        "kept by name, not box id: {focus:?}"
+    );
+    assert_eq!(
+        item_title(Some(&prompt("url-shortener")), "depth:on:Shortener service"),
+        "Details on Shortener service"
+    );
+    // Compared by name across sessions; never a card.
+    let mut before = synthetic("t1", "url-shortener", 1.0, AttemptKind::Timed);
+    before.missed = keys(&["depth:on:API", "depth:dive-0"]);
+    let mut now = synthetic("t2", "url-shortener", 2.0, AttemptKind::Timed);
+    now.found = keys(&["depth:on:API", "depth:dive-0"]);
+    now.missed = keys(&["depth:on:Cache"]);
+    let c = compare(&before, &now);
+    assert_eq!(c.newly_covered, ["depth:on:API", "depth:dive-0"]);
+    let changes = cards_after(&before, &[], 10);
+    assert!(
+        changes.put.iter().all(|c| !c.id.contains("depth:on")),
+        "{changes:?}"
+    );
 }

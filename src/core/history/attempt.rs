@@ -124,6 +124,20 @@ pub struct Attempt {
     pub curveball: Option<CurveballAnswer>,
 }
 
+/// The key an item is kept under in the history: the check's own, but for the depth
+/// of a session's own picks, which the check keys by box id (one board's): those
+/// are kept by the box's name (`depth:on:<name>`), so a retry that picks the same
+/// part compares with it.
+fn history_key(key: &str, title: &str) -> String {
+    match (
+        key.strip_prefix("depth:focus-"),
+        title.strip_prefix("Details on "),
+    ) {
+        (Some(_), Some(name)) => format!("depth:on:{name}"),
+        _ => key.to_string(),
+    }
+}
+
 /// What opening an attempt needs: the board and the session as they were.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AttemptBody {
@@ -184,10 +198,11 @@ impl Attempt {
             if item.advice || item.category == Category::Hygiene {
                 continue;
             }
+            let key = history_key(&item.key, &item.title);
             match Report::status(item, &claims) {
-                crate::core::check::Status::Missed => missed.push(item.key.clone()),
-                crate::core::check::Status::SelfClaimed => claimed.push(item.key.clone()),
-                crate::core::check::Status::Covered => found.push(item.key.clone()),
+                crate::core::check::Status::Missed => missed.push(key),
+                crate::core::check::Status::SelfClaimed => claimed.push(key),
+                crate::core::check::Status::Covered => found.push(key),
             }
         }
         let session = input.session;

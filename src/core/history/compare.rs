@@ -89,10 +89,13 @@ pub fn item_title(prompt: Option<&Prompt>, key: &str) -> String {
                 .map(|c| c.name.clone()),
             "flow" => p.flows.get(index()?).map(|f| f.name.clone()),
             "failure" => p.failure_modes.get(index()?).map(|f| f.question.clone()),
-            "depth" => {
-                let i = rest.strip_prefix("dive-")?.parse::<usize>().ok()?;
-                p.deep_dives.get(i).map(|d| d.topic.clone())
-            }
+            "depth" => match rest.strip_prefix("on:") {
+                Some(name) => Some(format!("Details on {name}")),
+                None => {
+                    let i = rest.strip_prefix("dive-")?.parse::<usize>().ok()?;
+                    p.deep_dives.get(i).map(|d| d.topic.clone())
+                }
+            },
             _ => None,
         }
     });

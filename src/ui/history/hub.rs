@@ -75,8 +75,13 @@ pub struct Hub {
 
 /// The user's calendar day now.
 pub fn today() -> Day {
-    let offset = -js_sys::Date::new_0().get_timezone_offset();
-    day_of(dom::now_ms(), offset)
+    day_at(dom::now_ms())
+}
+
+/// The user's calendar day at `ms` (in the time zone that applied then).
+fn day_at(ms: f64) -> Day {
+    let offset = -js_sys::Date::new(&ms.into()).get_timezone_offset();
+    day_of(ms, offset)
 }
 
 fn parse_all<T: DeserializeOwned>(texts: &[String], bad: &mut usize) -> Vec<T> {
@@ -275,7 +280,10 @@ impl Hub {
             Some(board) => Some(self.check(&job.prompt, board.to_string(), None).await?),
             None => None,
         };
-        let day = today();
+        // The day the attempt was made, however late it is recorded (a Review left
+        // open overnight is recorded again on the next load): its cards are graded
+        // from that day.
+        let day = day_at(job.at_ms as f64);
         let attempt = Attempt::new(&AttemptInput {
             prompt,
             session: session.as_ref(),

@@ -29,8 +29,11 @@ pub fn JournalView() -> impl IntoView {
                 .set(Some("The journal could not be downloaded.".into()));
         }
     };
+    // Only starting or ending an edit swaps the form in or out: typing in it must
+    // not rebuild it.
+    let editing = Memo::new(move |_| draft.with(Option::is_some));
     move || {
-        if draft.with(Option::is_some) {
+        if editing.get() {
             return view! { <EntryForm draft=draft /> }.into_any();
         }
         let mut entries = hub.journal.get();
