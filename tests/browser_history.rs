@@ -1330,7 +1330,7 @@ fn export_then_import_into_a_fresh_profile_restores_everything() {
             .notice()
             .starts_with("Saved as an attempt in your practice history.")
     });
-    let entry = write_journal_entry(&first, false, None);
+    let entry = write_journal_entry(&first, true, None);
     let kept = stored(&first);
     assert_eq!(kept["attempts"].len(), 1, "{kept:?}");
     assert_eq!(kept["bodies"].len(), 1);
@@ -1402,14 +1402,15 @@ fn export_then_import_into_a_fresh_profile_restores_everything() {
     second.wait_for("the imported entry", || {
         attr_list(&second, "[data-testid=journal-entry]", "data-entry") == [entry.clone()]
     });
-    // The imported cards are due when they were: tomorrow, not today.
+    // The imported cards are due when they were: the journal's topics today, the
+    // check's items tomorrow.
     open_history(&second, "Due today");
-    second.wait_for("the imported cards, none due today", || {
-        second
-            .driver
-            .find("#history-panel .due")
-            .text()
-            .contains("Nothing due today.")
+    second.wait_for("the imported cards, the topics due today", || {
+        due_cards(&second, "#history-panel")
+            == [
+                format!("t:{entry}:consistent hashing"),
+                format!("t:{entry}:leader election"),
+            ]
     });
 
     // The same file again adds nothing.
@@ -1445,4 +1446,74 @@ fn export_then_import_into_a_fresh_profile_restores_everything() {
     second.check_page();
     drop(second);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_second_tab_sees_what_the_first_writes_without_a_reload() {
+    let _lock = browser_lock();
+    let app = App::open();
+    let (first, second) = app.second_tab(0);
+    open_history(&app, "Interview journal");
+    app.switch_to(&first);
+    let id = write_journal_entry(&app, true, None);
+    // The second tab's history, open all along, reads it again when told.
+    app.switch_to(&second);
+    app.wait_for("the entry in the second tab", || {
+        attr_list(&app, "[data-testid=journal-entry]", "data-entry") == [id.clone()]
+    });
+    // And a card graded there is not put back by the first tab's stale copy.
+    open_history(&app, "Due today");
+    app.wait_for("the topic cards in the second tab", || {
+        due_cards(&app, "#history-panel").len() == 2
+    });
+    app.driver
+        .find("#history-panel [data-testid=due-item] button")
+        .click();
+    app.click_text("[data-testid=card-review] button", "Show the answer");
+    app.driver
+        .find("[data-testid=card-review] button[data-grade=good]")
+        .click();
+    app.wait_for("one card left in the second tab", || {
+        due_cards(&app, "#history-panel").len() == 1
+    });
+    app.switch_to(&first);
+    open_history(&app, "Due today");
+    app.wait_for("one card left in the first tab too", || {
+        due_cards(&app, "#history-panel").len() == 1
+    });
+    app.check_page();
+}
+
+#[test]
+fn an_attempt_deleted_by_mistake_comes_back_with_undo() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.check_a_small_board();
+    app.click_text(".check-panel button", "Save as an attempt");
+    app.wait_for("the attempt saved", || {
+        app.notice()
+            .starts_with("Saved as an attempt in your practice history.")
+    });
+    open_history(&app, "Attempts");
+    app.wait_for("the attempt", || attempt_ids(&app).len() == 1);
+    let id = attempt_ids(&app)[0].clone();
+    let before = stored(&app);
+    app.driver
+        .find("[data-testid=attempt] button.danger")
+        .click();
+    app.wait_for("the attempt gone", || attempt_ids(&app).is_empty());
+    assert!(history_notice(&app).starts_with("Deleted the attempt at"));
+    let gone = stored(&app);
+    assert!(
+        gone["attempts"].is_empty() && gone["bodies"].is_empty(),
+        "{gone:?}"
+    );
+    assert!(
+        gone["cards"].is_empty(),
+        "the cards it made go with it: {gone:?}"
+    );
+    app.click_text(".history-notice button", "Undo");
+    app.wait_for("the attempt back", || attempt_ids(&app) == [id.clone()]);
+    assert_eq!(stored(&app), before, "everything it had is back");
+    app.check_page();
 }

@@ -19,6 +19,9 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// The channel the history modules of this app's tabs tell each other on.
+const CHANNEL: &str = "breadthfirst-history";
+
 /// Where loading the history stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loaded {
@@ -68,6 +71,8 @@ pub struct Hub {
     /// Records that could not be read (kept in IndexedDB untouched).
     pub unreadable: RwSignal<usize>,
     db: StoredValue<Option<Rc<HistoryDb>>, LocalStorage>,
+    /// Tells the history of other tabs that this one wrote (they read it again).
+    others: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     worker: StoredValue<WorkerClient, LocalStorage>,
     to_app: StoredValue<js_sys::Function, LocalStorage>,
     deleted: StoredValue<Option<Deleted>, LocalStorage>,
@@ -119,6 +124,7 @@ impl Hub {
             unreadable: RwSignal::new(0),
             reload_on_close: RwSignal::new(false),
             db: StoredValue::new_local(None),
+            others: StoredValue::new_local(None),
             worker: StoredValue::new_local(WorkerClient::default()),
             to_app: StoredValue::new_local(to_app),
             deleted: StoredValue::new_local(None),
@@ -136,6 +142,14 @@ impl Hub {
                 return;
             }
         };
+        self.read_all(&db).await;
+        self.db.set_value(Some(db));
+        self.loaded.set(Loaded::Ready);
+        self.listen_to_other_tabs();
+    }
+
+    /// Reads every attempt, card and journal entry (not the bodies).
+    async fn read_all(self, db: &HistoryDb) {
         let mut bad = 0;
         let read = async |store| db.all(store).await.unwrap_or_default();
         let attempts = parse_all(&read(Store::Attempts).await, &mut bad);
@@ -145,8 +159,26 @@ impl Hub {
         self.cards.set(cards);
         self.journal.set(journal);
         self.unreadable.set(bad);
-        self.db.set_value(Some(db));
-        self.loaded.set(Loaded::Ready);
+    }
+
+    /// Another tab wrote to the history: read it again, so neither tab writes over
+    /// the other's records from a stale copy.
+    fn listen_to_other_tabs(self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        let on_message = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(db) = self.db.get_value() {
+                    self.read_all(&db).await;
+                }
+            });
+        });
+        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+            on_message.as_ref(),
+        )));
+        on_message.forget();
+        self.others.set_value(Some(channel));
     }
 
     /// Waits until the history is read (or failed to be).
@@ -220,7 +252,12 @@ impl Hub {
             Err(why) => Err(why),
         };
         match result {
-            Ok(()) => true,
+            Ok(()) => {
+                if let Some(channel) = self.others.get_value() {
+                    let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+                }
+                true
+            }
             Err(why) => {
                 self.notice.set(Some(format!("Not saved: {why}.")));
                 false
