@@ -1517,3 +1517,46 @@ fn an_attempt_deleted_by_mistake_comes_back_with_undo() {
     assert_eq!(stored(&app), before, "everything it had is back");
     app.check_page();
 }
+
+#[test]
+fn delete_all_my_data_says_what_it_removes_and_starts_afresh() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.check_a_small_board();
+    app.click_text(".check-panel button", "Save as an attempt");
+    app.wait_for("the attempt saved", || {
+        app.notice()
+            .starts_with("Saved as an attempt in your practice history.")
+    });
+    write_journal_entry(&app, true, None);
+    let kept = stored(&app);
+    let cards = kept["cards"].len();
+    open_history(&app, "Your data");
+    app.click_text(&format!("{HISTORY} button"), "Delete all my data");
+    // The browser's confirmation says what goes; accepted, it goes.
+    let question = app.driver.dialog_text();
+    assert!(
+        question.starts_with(&format!(
+            "Delete everything Breadthfirst keeps in this browser: 1 attempt, {cards} cards and 1 journal entry, and"
+        )),
+        "{question}"
+    );
+    app.driver.accept_dialog();
+    app.wait_for("what was removed", || {
+        history_notice(&app).starts_with(&format!(
+            "Deleted 1 attempt, {cards} cards and 1 journal entry, and"
+        ))
+    });
+    let gone = stored(&app);
+    assert!(gone.values().all(BTreeMap::is_empty), "{gone:?}");
+    // Closing the dialog starts the app afresh: an empty board, no prompt.
+    close_history(&app);
+    app.wait_for("a fresh app", || {
+        app.count("[data-testid=canvas]") == 1 && app.count("[data-testid=node]") == 0
+    });
+    let keys = app.js(
+        "return Object.keys(localStorage).filter(k => k.startsWith('breadthfirst.prompt') || k.startsWith('breadthfirst.claims'))",
+    );
+    assert_eq!(keys, json!([]), "the prompt and claims went too");
+    app.check_page();
+}

@@ -93,13 +93,18 @@ fn the_prompt_library_is_not_part_of_the_first_load() {
     let (prompts, problems) = breadthfirst::core::prompt::parse_bundle(&served);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(prompts, catalog(), "dist/prompts.txt matches prompts/");
-    // Neither the app nor the checklist worker carries prompt text.
+    // Neither the app, the checklist worker nor the history module carries prompt
+    // text.
     let wasm: Vec<_> = std::fs::read_dir(&dist)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
         .collect();
-    assert_eq!(wasm.len(), 2, "the app and the checklist worker: {wasm:?}");
+    assert_eq!(
+        wasm.len(),
+        3,
+        "the app, the checklist worker and the history module: {wasm:?}"
+    );
     let needle = prompts[0].statement.as_bytes();
     for file in wasm {
         let bytes = std::fs::read(&file).unwrap();

@@ -321,6 +321,11 @@ impl Driver {
         self.block("accept alert", self.client.accept_alert());
     }
 
+    /// The open dialog's message (a `confirm` or `alert`).
+    pub fn dialog_text(&self) -> String {
+        self.block("read alert", self.client.get_alert_text())
+    }
+
     /// Dismisses the open dialog (the user presses Cancel).
     pub fn dismiss_dialog(&self) {
         self.block("dismiss alert", self.client.dismiss_alert());

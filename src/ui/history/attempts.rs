@@ -6,6 +6,7 @@ use crate::core::check::{Category, Report};
 use crate::core::diagram::Board;
 use crate::core::history::{clock, date_of, Attempt, AttemptBody, AttemptKind};
 use crate::core::persist;
+use crate::core::session::RequirementField;
 use crate::ui::figure::BoardFigure;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -234,8 +235,22 @@ fn body_view(body: AttemptBody) -> impl IntoView {
     };
     let claims: BTreeSet<String> = body.claims.iter().cloned().collect();
     let items = body.report.map(|r| report_list(&r, &claims));
+    let notes = body.session.map(|s| {
+        let rows = RequirementField::ALL
+            .into_iter()
+            .filter(|f| !s.requirements().get(*f).trim().is_empty())
+            .map(|f| {
+                view! {
+                    <h4>{f.name()}</h4>
+                    <blockquote>{s.requirements().get(f).to_string()}</blockquote>
+                }
+            })
+            .collect_view();
+        view! { <section class="curveball-record">{rows}</section> }
+    });
     view! {
         {figures}
+        {notes}
         {items}
     }
 }
