@@ -238,6 +238,10 @@ pub type Starter = (Library, Practice, Checker, Boards, super::state::BoardState
 /// empty, else on a fresh board (the open one stays in Boards).
 pub fn start_timed(id: &str, (library, practice, checker, boards, state): Starter) {
     let Some(prompt) = library.prompts().iter().find(|p| p.id == id).cloned() else {
+        // The catalogue is still loading (or failed): say so rather than do nothing.
+        state.notice.set(Some(
+            "The prompt library is not loaded yet: try again in a moment.".into(),
+        ));
         return;
     };
     let session = practice.prepare(id, library.plan.get_untracked(), prompt.curveballs.len());
