@@ -7,6 +7,7 @@ pub mod check;
 pub mod decimal;
 pub mod diagram;
 pub mod editor;
+pub mod estimate;
 pub mod export;
 pub mod history;
 pub mod import;

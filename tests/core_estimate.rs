@@ -1,0 +1,187 @@
+//! The estimate evaluator (`core::estimate`): expressions with units evaluated with
+//! their units checked, parse errors with the column they start at, and the
+//! comparison bands (within 2x right, within 10x off, beyond wrong).
+
+use breadthfirst::core::estimate::{compare, evaluate, EstimateError, Quantity, Unit, Verdict};
+
+fn q(text: &str) -> Quantity {
+    evaluate(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// Relative closeness, for values computed in floating point.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+#[test]
+fn expressions_evaluate_to_a_value_in_base_units_and_a_unit() {
+    // (expression, value in base units: seconds, bytes, counts; unit as shown)
+    let rows: [(&str, f64, &str); 19] = [
+        ("1e6 links / 30 days", 1e6 / 2_592_000.0, "links/s"),
+        ("42", 42.0, ""),
+        ("1.5e9", 1.5e9, ""),
+        ("100_000 + 2,500", 102_500.0, ""),
+        ("2 + 3 * 4", 14.0, ""),
+        ("(2 + 3) * 4", 20.0, ""),
+        ("2^10", 1024.0, ""),
+        ("-3 + 5", 2.0, ""),
+        ("30 %", 0.3, ""),
+        (
+            "100e6 links / (30 * 86400 s)",
+            100e6 / 2_592_000.0,
+            "links/s",
+        ),
+        ("100e6 links / month", 100e6 / 2_592_000.0, "links/s"),
+        ("500 million users * 2 KB", 500e6 * 2e3, "users·B"),
+        ("1 TB / day", 1e12 / 86_400.0, "B/s"),
+        ("3 hours + 30 min", 3.0 * 3600.0 + 1800.0, "s"),
+        ("1 GiB", 1_073_741_824.0, "B"),
+        ("8 bits", 1.0, "B"),
+        ("20k qps * 1 day", 20e3 * 86_400.0, "requests"),
+        ("10 GPUs * 24 h / day", 10.0, "GPUs"),
+        ("1 / 4 s", 0.25, "1/s"),
+    ];
+    for (text, value, unit) in rows {
+        let got = q(text);
+        assert!(close(got.value, value), "{text}: {} not {value}", got.value);
+        assert_eq!(got.unit.to_string(), unit, "{text}");
+    }
+}
+
+#[test]
+fn nouns_count_whatever_their_case_or_number_and_cancel_out() {
+    assert_eq!(q("3 links").unit, q("1 Link").unit);
+    assert_eq!(q("3 links / 1 link").unit, Unit::none());
+    assert_eq!(q("6 users / 2 users").value, 3.0);
+    // "requests" and "qps" agree; "req" is another noun.
+    assert_eq!(q("5 requests / s").unit, q("5 qps").unit);
+    assert_ne!(q("5 req / s").unit, q("5 qps").unit);
+    // A noun keeps the spelling it was first written with.
+    assert_eq!(q("2 GPUs * 3 GPU").unit.to_string(), "GPUs^2");
+    assert_eq!(q("1 / (2 s)").unit.to_string(), "1/s");
+    assert_eq!(q("1 B / (users * s)").unit.to_string(), "B/(users·s)");
+}
+
+#[test]
+fn adding_different_units_is_refused_at_the_operator() {
+    let rows: [(&str, usize, &str, &str); 4] = [
+        ("3 s + 2 B", 5, "s", "B"),
+        ("10 links/s - 4 links", 12, "links/s", "links"),
+        ("1 GB + 5", 6, "B", ""),
+        ("(1 + 2 s)", 4, "", "s"),
+    ];
+    for (text, at, left, right) in rows {
+        assert_eq!(
+            evaluate(text),
+            Err(EstimateError::Mismatch {
+                at,
+                left: left.into(),
+                right: right.into()
+            }),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        evaluate("3 s + 2 B").unwrap_err().to_string(),
+        "column 5: cannot add or subtract s and B"
+    );
+    assert_eq!(
+        evaluate("1 GB + 5").unwrap_err().to_string(),
+        "column 6: cannot add or subtract B and a plain number"
+    );
+}
+
+#[test]
+fn parse_errors_say_the_column_and_what_was_expected() {
+    let rows: [(&str, EstimateError); 7] = [
+        ("", EstimateError::Empty),
+        ("   ", EstimateError::Empty),
+        (
+            "3 *",
+            EstimateError::Unexpected {
+                at: 4,
+                found: "the end".into(),
+                expected: "a number, a unit or '('",
+            },
+        ),
+        (
+            "3 * )",
+            EstimateError::Unexpected {
+                at: 5,
+                found: "')'".into(),
+                expected: "a number, a unit or '('",
+            },
+        ),
+        ("2 * (3 + 4", EstimateError::Unclosed { at: 5 }),
+        (
+            "5 # 3",
+            EstimateError::Unexpected {
+                at: 3,
+                found: "'#'".into(),
+                expected: "a number, a unit, an operator or a parenthesis",
+            },
+        ),
+        (
+            "2 ^ 1.5",
+            EstimateError::Unexpected {
+                at: 5,
+                found: "a number".into(),
+                expected: "a whole power from -64 to 64",
+            },
+        ),
+    ];
+    for (text, error) in rows {
+        assert_eq!(evaluate(text), Err(error), "{text:?}");
+    }
+    // Columns count characters, not bytes.
+    assert_eq!(
+        evaluate("2 × 3 )"),
+        Err(EstimateError::Unexpected {
+            at: 7,
+            found: "')'".into(),
+            expected: "an operator or the end",
+        })
+    );
+    assert_eq!(
+        evaluate("1 / (2 - 2)"),
+        Err(EstimateError::DivisionByZero { at: 3 })
+    );
+    assert_eq!(evaluate("1e308 * 1e308"), Err(EstimateError::TooLarge));
+}
+
+#[test]
+fn an_estimate_is_right_within_2x_off_within_10x_and_wrong_beyond() {
+    let reference = q("40 links/s");
+    let rows: [(&str, Verdict); 10] = [
+        ("40 links/s", Verdict::Right),
+        ("80 links/s", Verdict::Right),
+        ("20 links/s", Verdict::Right),
+        ("81 links/s", Verdict::Off),
+        ("19 links/s", Verdict::Off),
+        ("400 links/s", Verdict::Off),
+        ("4 links/s", Verdict::Off),
+        ("401 links/s", Verdict::Wrong),
+        ("3.9 links/s", Verdict::Wrong),
+        ("-40 links/s", Verdict::Wrong),
+    ];
+    for (text, verdict) in rows {
+        let (ratio, got) = compare(&q(text), &reference).unwrap();
+        assert_eq!(got, verdict, "{text} (ratio {ratio})");
+    }
+    // Units are compared as units: links per day against links per second.
+    let (ratio, verdict) = compare(&q("3.456e6 links / day"), &reference).unwrap();
+    assert!(close(ratio, 1.0), "{ratio}");
+    assert_eq!(verdict, Verdict::Right);
+    assert_eq!(
+        compare(&q("40 links"), &reference),
+        Err(EstimateError::Incomparable {
+            estimate: "links".into(),
+            reference: "links/s".into()
+        })
+    );
+    assert_eq!(
+        compare(&q("0 links/s"), &reference).unwrap().1,
+        Verdict::Wrong
+    );
+    assert_eq!(Verdict::Off.id(), "off");
+}
