@@ -26,28 +26,6 @@ const TITLE: &str = "Design a URL shortener";
 // ---------------------------------------------------------------------------
 // The controlled clock.
 
-/// Makes `Date.now` return real time plus `sessionStorage['test.clock-offset']`, for
-/// every page the browser loads from now on, then reloads the app under it.
-fn with_controlled_clock(app: &App) {
-    app.driver.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({"source":
-            "(() => { const real = Date.now.bind(Date); \
-              Date.now = () => real() + Number(sessionStorage.getItem('test.clock-offset') || 0); })();"
-        }),
-    );
-    app.reload();
-}
-
-/// Moves the fake clock forward by `ms`.
-fn advance(app: &App, ms: f64) {
-    app.driver.execute(
-        "const k = 'test.clock-offset'; \
-         sessionStorage.setItem(k, String(Number(sessionStorage.getItem(k) || 0) + arguments[0]));",
-        vec![json!(ms)],
-    );
-}
-
 /// Milliseconds from the page's (fake) now to the next `hour`:00 local time.
 fn until_local_hour(app: &App, hour: u32) -> f64 {
     app.driver
@@ -220,7 +198,7 @@ fn session(app: &App, plan: &Plan) {
         next_phase(app, "Focus");
     } else {
         // Breadth ends by itself at its limit (9 minutes by default).
-        advance(app, 9.0 * MIN);
+        app.advance_clock(9.0 * MIN);
         app.wait_for("Breadth to end by itself", || phase(app) == "Focus");
     }
     // Focus cannot be left before a pick: the shortener service.
@@ -245,11 +223,11 @@ fn session(app: &App, plan: &Plan) {
         });
     }
     if plan.depth_over > 0.0 {
-        advance(app, (17.0 + plan.depth_over) * MIN);
+        app.advance_clock((17.0 + plan.depth_over) * MIN);
     }
     next_phase(app, "Failure modes");
     if plan.failure_over > 0.0 {
-        advance(app, (12.0 + plan.failure_over) * MIN);
+        app.advance_clock((12.0 + plan.failure_over) * MIN);
     }
     next_phase(app, "Review");
     app.wait_for("the check in Review", || {
@@ -646,8 +624,8 @@ fn import_history(app: &App, path: &Path) {
 fn two_timed_sessions_become_two_attempts_whose_figures_progress_charts() {
     let _lock = browser_lock();
     let app = App::open();
-    with_controlled_clock(&app);
-    advance(&app, until_local_hour(&app, 10));
+    app.with_controlled_clock();
+    app.advance_clock(until_local_hour(&app, 10));
 
     // The first session: five boxes, Breadth ends by itself, Depth runs 3 minutes over.
     app.choose_prompt(PROMPT, true);
@@ -1041,8 +1019,8 @@ fn first_board_cards() -> Vec<String> {
 /// attempt recorded with its cards (none due today: checked in the history and the
 /// library). Returns the day (days since the epoch) the attempt was recorded on.
 fn a_session_with_missed_items(app: &App) -> i64 {
-    with_controlled_clock(app);
-    advance(app, until_local_hour(app, 10));
+    app.with_controlled_clock();
+    app.advance_clock(until_local_hour(app, 10));
     app.choose_prompt(PROMPT, true);
     session(
         app,
@@ -1170,12 +1148,12 @@ fn a_missed_item_is_due_the_next_day_and_not_before() {
     });
 
     // A minute before the next local midnight: still nothing.
-    advance(&app, until_local_midnight(&app) - MIN);
+    app.advance_clock(until_local_midnight(&app) - MIN);
     app.reload();
     nothing_due(&app);
 
     // A minute after it: the missed items and the prompt are due.
-    advance(&app, 2.0 * MIN);
+    app.advance_clock(2.0 * MIN);
     app.reload();
     open_history(&app, "Due today");
     wait_due(&app, &expected);
@@ -1257,7 +1235,7 @@ fn missed_items_are_due_the_next_day_while_the_review_stays_open() {
     let day = a_session_with_missed_items(&app);
     // The session stays in its Review (as it does until the user ends it or starts
     // another); the app is opened again the next day.
-    advance(&app, until_local_midnight(&app) + MIN);
+    app.advance_clock(until_local_midnight(&app) + MIN);
     app.reload();
     app.wait_for("the Review again", || {
         app.count("[data-testid=review] [data-testid=coverage]") == 1

@@ -9,27 +9,6 @@ use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
 
-/// Makes `Date.now` return real time plus `sessionStorage['test.clock-offset']`, for
-/// every page the browser loads from now on, then reloads the app under it.
-fn with_controlled_clock(app: &App) {
-    app.driver.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({"source":
-            "(() => { const real = Date.now.bind(Date); \
-              Date.now = () => real() + Number(sessionStorage.getItem('test.clock-offset') || 0); })();"
-        }),
-    );
-    app.reload();
-}
-
-fn advance(app: &App, ms: f64) {
-    app.driver.execute(
-        "const k = 'test.clock-offset'; \
-         sessionStorage.setItem(k, String(Number(sessionStorage.getItem(k) || 0) + arguments[0]));",
-        vec![json!(ms)],
-    );
-}
-
 fn phase(app: &App) -> String {
     app.driver.find("[data-testid=phase]").text()
 }
@@ -47,7 +26,7 @@ fn click_button(app: &App, name: &str) {
 fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     let _lock = browser_lock();
     let app = App::open();
-    with_controlled_clock(&app);
+    app.with_controlled_clock();
     app.choose_prompt("url-shortener", true);
     app.wait_for("the session bar", || app.count("[data-testid=phase]") == 1);
     assert_eq!(phase(&app), "Requirements");
@@ -98,7 +77,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
         app.driver.find(".session-bar").text().contains("Resume")
     });
     let frozen = timer(&app);
-    advance(&app, 3.0 * MIN);
+    app.advance_clock(3.0 * MIN);
     std::thread::sleep(std::time::Duration::from_millis(600));
     assert_eq!(timer(&app), frozen, "a paused timer stands still");
     click_button(&app, "Resume");
@@ -110,7 +89,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     });
 
     // Breadth ends by itself at its limit (9 minutes by default).
-    advance(&app, 9.0 * MIN);
+    app.advance_clock(9.0 * MIN);
     app.wait_for("Breadth to end by itself", || phase(&app) == "Focus");
     assert!(app.driver.find(".notice").text().contains("breadth map"));
     let map = app.js(
@@ -141,7 +120,7 @@ fn a_timed_session_enforces_breadth_and_resumes_after_a_reload() {
     app.driver.press_keys(&[Key::Tab]);
     // Halfway through Depth (17 minutes by default) the interviewer's curveball comes.
     assert_eq!(app.count("[data-testid=curveball]"), 0);
-    advance(&app, 8.6 * MIN);
+    app.advance_clock(8.6 * MIN);
     app.wait_for("the curveball", || {
         app.count("[data-testid=curveball]") == 1
     });

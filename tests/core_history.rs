@@ -98,7 +98,6 @@ struct Run {
     breadth: Board,
     claims: Vec<String>,
     redis: ComponentId,
-    api: ComponentId,
 }
 
 /// Wall-clock time `minutes` after the session started.
@@ -218,7 +217,6 @@ fn timed_run() -> Run {
             "hygiene:single-path",
         ]),
         redis,
-        api,
     }
 }
 
@@ -367,7 +365,6 @@ fn a_timed_attempt_scores_each_category_with_claims_apart_and_hygiene_unclaimabl
     assert_eq!(categories, Category::ALL, "in report order");
     // Keys of what was missed and claimed, hygiene aside, in report order; the depth
     // of the session's own pick by the box's name ("API").
-    let _ = run.api;
     let api_depth = "depth:on:API".to_string();
     assert_eq!(
         a.missed,

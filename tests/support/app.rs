@@ -230,6 +230,28 @@ impl App {
         self.wait_for("the page to mount again", || self.count(&self.ready) == 1);
     }
 
+    /// Makes `Date.now` return real time plus `sessionStorage['test.clock-offset']`,
+    /// for every page the browser loads from now on, then reloads the app under it.
+    pub fn with_controlled_clock(&self) {
+        self.driver.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({"source":
+                "(() => { const real = Date.now.bind(Date); \
+                  Date.now = () => real() + Number(sessionStorage.getItem('test.clock-offset') || 0); })();"
+            }),
+        );
+        self.reload();
+    }
+
+    /// Moves the controlled clock forward by `ms`.
+    pub fn advance_clock(&self, ms: f64) {
+        self.driver.execute(
+            "const k = 'test.clock-offset'; \
+             sessionStorage.setItem(k, String(Number(sessionStorage.getItem(k) || 0) + arguments[0]));",
+            vec![serde_json::json!(ms)],
+        );
+    }
+
     /// Waits until autosave has written a board with `n` components.
     pub fn wait_saved(&self, n: usize) {
         self.wait_for(&format!("autosave of {n} components"), || {

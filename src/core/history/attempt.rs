@@ -138,6 +138,11 @@ fn history_key(key: &str, title: &str) -> String {
     }
 }
 
+/// An attempt's id: `t<start ms>` for a timed session, `f<ms>` for a free check.
+pub fn attempt_id(timed: bool, at_ms: f64) -> String {
+    format!("{}{}", if timed { 't' } else { 'f' }, at_ms as u64)
+}
+
 /// What opening an attempt needs: the board and the session as they were.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AttemptBody {
@@ -226,10 +231,7 @@ impl Attempt {
             })
         });
         Attempt {
-            id: match session {
-                Some(_) => format!("t{}", input.at_ms as u64),
-                None => format!("f{}", input.at_ms as u64),
-            },
+            id: attempt_id(session.is_some(), input.at_ms),
             prompt_id: input.prompt.id.clone(),
             prompt_title: input.prompt.title.clone(),
             kind: if session.is_some() {
@@ -270,18 +272,18 @@ impl Attempt {
 
     /// Minutes over plan, summed over the phases that overran (Review aside).
     pub fn overrun_minutes(&self) -> f64 {
-        self.phases
-            .iter()
-            .filter(|p| p.phase != Phase::Review)
-            .map(|p| (p.actual_ms - p.planned_ms).max(0.0) / 60_000.0)
-            .sum()
+        self.overrun_where(|p| p != Phase::Review)
     }
 
     /// Minutes over plan in one phase (0 if it did not overrun or was not reached).
     pub fn overrun_in(&self, phase: Phase) -> f64 {
+        self.overrun_where(|p| p == phase)
+    }
+
+    fn overrun_where(&self, counted: impl Fn(Phase) -> bool) -> f64 {
         self.phases
             .iter()
-            .filter(|p| p.phase == phase)
+            .filter(|p| counted(p.phase))
             .map(|p| (p.actual_ms - p.planned_ms).max(0.0) / 60_000.0)
             .sum()
     }

@@ -116,5 +116,5 @@ pub enum ToApp {
 
 /// The attempt id a timed session records under.
 pub fn session_attempt_id(session: &Session) -> String {
-    format!("t{}", session.started_ms as u64)
+    super::attempt_id(true, session.started_ms)
 }

@@ -11,7 +11,8 @@ mod journal;
 mod progress;
 
 pub use attempt::{
-    Attempt, AttemptBody, AttemptInput, AttemptKind, BreadthMark, CategoryScore, CurveballAnswer,
+    attempt_id, Attempt, AttemptBody, AttemptInput, AttemptKind, BreadthMark, CategoryScore,
+    CurveballAnswer,
 };
 pub use cards::{
     cards_after, cards_without, due, item_face, prompt_grade, Card, CardChanges, CardFace,

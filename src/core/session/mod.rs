@@ -359,12 +359,14 @@ impl Session {
         }
         let watched = matches!(self.phase, Phase::Requirements | Phase::Breadth)
             && !self.milestones.complete();
-        // A late tick in Breadth counts no later than Breadth's planned end.
-        let mut at = self.session_ms(now_ms);
-        if self.phase == Phase::Breadth {
-            at = at.min(self.plan_until_breadth_end());
-        }
-        let reached = watched && self.milestones.observe(board, at);
+        let reached = watched && {
+            // A late tick in Breadth counts no later than Breadth's planned end.
+            let mut at = self.session_ms(now_ms);
+            if self.phase == Phase::Breadth {
+                at = at.min(self.plan_until_breadth_end());
+            }
+            self.milestones.observe(board, at)
+        };
         if self.phase != Phase::Breadth {
             return match self.maybe_curveball(now_ms) {
                 SessionOutcome::Nothing if reached => SessionOutcome::Milestone,

@@ -485,17 +485,6 @@ impl Hub {
         }
     }
 
-    /// Removes a card.
-    pub async fn drop_card(self, id: String) {
-        let changes = CardChanges {
-            put: Vec::new(),
-            remove: vec![id],
-        };
-        if self.write(Hub::card_writes(&changes)).await {
-            self.apply_cards(&changes);
-        }
-    }
-
     /// Saves a journal entry, and cards for its new topics.
     pub async fn save_entry(self, entry: JournalEntry) -> bool {
         let new = self.cards.with_untracked(|c| entry.new_cards(c, today()));
