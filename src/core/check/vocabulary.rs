@@ -10,8 +10,24 @@ use crate::core::diagram::ComponentKind;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// The vocabulary as built from `prompts/vocabulary/*.toml`.
-const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json"));
+/// The vocabulary as built from `prompts/vocabulary/*.toml` (the web worker embeds it).
+#[cfg(target_arch = "wasm32")]
+fn bundled_json() -> Result<&'static str, String> {
+    Ok(include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json")))
+}
+
+/// The vocabulary of this source tree, read once per process at run time (natively:
+/// tests and benches see an edited file without a rebuild).
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled_json() -> Result<&'static str, String> {
+    static JSON: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/vocabulary");
+        crate::core::prompt::source::vocabulary(&dir, |_| {})
+    })
+    .as_deref()
+    .map_err(Clone::clone)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -190,10 +206,12 @@ impl Vocabulary {
     /// The vocabulary bundled into this build. A damaged document reads as an empty
     /// vocabulary with its problem listed; the tests keep the bundled one clean.
     pub fn bundled() -> Vocabulary {
-        Vocabulary::from_json(BUNDLED).unwrap_or_else(|problem| Vocabulary {
-            problems: vec![problem],
-            ..Vocabulary::default()
-        })
+        bundled_json()
+            .and_then(Vocabulary::from_json)
+            .unwrap_or_else(|problem| Vocabulary {
+                problems: vec![problem],
+                ..Vocabulary::default()
+            })
     }
 
     /// Reads a vocabulary document (the build's JSON).

@@ -1,6 +1,6 @@
 //! Writes prompt files in the bundle's line format (see `bundle.rs` for the format and
-//! its reader). This file needs the `toml` crate, so it is not part of the library:
-//! `build.rs` and the prompt tests compile it with `#[path]`.
+//! its reader). This file needs the `toml` crate, so it is in native builds only:
+//! `build.rs` compiles it with `#[path]`.
 
 /// Appends the entry for one prompt file: its fields, or why it cannot be read.
 pub fn write_entry(out: &mut String, file: &str, text: &str) {

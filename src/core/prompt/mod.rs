@@ -11,8 +11,16 @@
 
 mod bundle;
 pub mod card;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod flatten;
+mod interview;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
 mod validate;
 
+pub use interview::{
+    Category, Estimate, FollowUp, FOLLOW_UP_PHASES, MIN_ESTIMATES, MIN_FOLLOW_UPS,
+};
 pub use validate::{PromptError, MIN_CLARIFICATIONS, MIN_CURVEBALLS, MIN_FAILURE_MODES};
 
 use bundle::Scope;
@@ -167,6 +175,8 @@ pub struct Prompt {
     pub title: String,
     /// Difficulty.
     pub difficulty: Difficulty,
+    /// The library's grouping.
+    pub category: Category,
     /// Topic tags for the library filter.
     pub tags: Vec<String>,
     /// The statement as an interviewer would say it.
@@ -185,12 +195,22 @@ pub struct Prompt {
     pub failure_modes: Vec<FailureMode>,
     /// Curveballs.
     pub curveballs: Vec<Curveball>,
+    /// Quantities to estimate in Requirements, with the reference figures.
+    pub estimates: Vec<Estimate>,
+    /// Follow-up questions asked one per phase after Breadth.
+    pub follow_ups: Vec<FollowUp>,
 }
 
-/// The bundled prompts as produced by the build script. Embedded natively only: the
-/// web app fetches the same document instead.
+/// The prompt files of this source tree as a bundle document, read once per process
+/// at run time (natively only: the web app fetches what the build script wrote).
 #[cfg(not(target_arch = "wasm32"))]
-const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/prompts.txt"));
+fn bundled() -> &'static str {
+    static BUNDLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts");
+        source::bundle(&dir, |_| {})
+    })
+}
 
 /// A prompt file that could not be used, with why.
 #[derive(Clone, Debug, PartialEq)]
@@ -302,10 +322,12 @@ impl Prompt {
                 f.skip(list);
             }
         }
+        let (category, estimates, follow_ups) = interview::read(f);
         let mut prompt = Prompt {
             id: f.text("id"),
             title: f.text("title"),
             difficulty: f.choice("difficulty", Difficulty::from_id, Difficulty::Medium),
+            category,
             tags: f.texts("tags", true),
             statement: f.text("statement"),
             clarifications: Self::read_clarifications(f),
@@ -315,6 +337,8 @@ impl Prompt {
             deep_dives: Vec::new(),
             failure_modes: Vec::new(),
             curveballs: Self::read_curveballs(f),
+            estimates,
+            follow_ups,
         };
         if !FULL {
             return prompt;
@@ -379,14 +403,14 @@ impl Prompt {
     }
 }
 
-/// The prompts bundled into this build, valid ones only, sorted by title.
+/// The prompts of this source tree, valid ones only, sorted by title.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog() -> Vec<Prompt> {
-    parse_bundle(BUNDLED).0
+    parse_bundle(bundled()).0
 }
 
-/// Every bundled file that failed to load (empty in a healthy build; tests assert it).
+/// Every prompt file that failed to load (empty in a healthy tree; tests assert it).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog_problems() -> Vec<BadPromptFile> {
-    parse_bundle(BUNDLED).1
+    parse_bundle(bundled()).1
 }

@@ -174,6 +174,7 @@ impl Prompt {
             }
         }
         self.validate_components(&mut errors);
+        super::interview::validate(self, &mut errors);
         if errors.is_empty() {
             Ok(())
         } else {
