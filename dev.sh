@@ -111,8 +111,9 @@ build_release() {
 }
 
 # Trunk's post-build hook (Trunk.toml) finishes the build in $TRUNK_STAGING_DIR:
-# - the prompt library (build.rs writes it) is served beside the app as prompts.txt,
-#   fetched when needed, so it is not part of the first load;
+# - the prompt library (build.rs writes it) is served beside the app as prompts/:
+#   index.txt for the library's cards and one <id>.txt per prompt, each fetched when
+#   needed, so none is part of the first load;
 # - terser minifies wasm-bindgen's JS glue and offline.js in releases (trunk 0.21
 #   cannot);
 # - the start-up script trunk writes inline moves to its own file, start-<cksum>.js:
@@ -120,8 +121,9 @@ build_release() {
 # - the service worker is written last, listing every file of the build.
 post_build() {
   local dir="$TRUNK_STAGING_DIR" html="$TRUNK_STAGING_DIR/index.html" prompts name
-  prompts="$(ls -t "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/"$TRUNK_PROFILE"/build/breadthfirst-*/out/prompts.txt | head -n 1)"
-  cp "$prompts" "$dir/prompts.txt"
+  prompts="$(ls -td "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/"$TRUNK_PROFILE"/build/breadthfirst-*/out/prompts | head -n 1)"
+  rm -rf "$dir/prompts"
+  cp -r "$prompts" "$dir/prompts"
   if [ "$TRUNK_PROFILE" = release ] && command -v terser >/dev/null; then
     for js in "$dir"/breadthfirst-*.js; do terser "$js" --module --compress --mangle -o "$js"; done
     terser "$dir/offline.js" --module --compress --mangle -o "$dir/offline.js"

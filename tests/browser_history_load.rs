@@ -23,8 +23,10 @@ fn fetched(app: &App, name: &str) -> usize {
 fn the_history_module_is_fetched_on_first_use_only() {
     let _lock = browser_lock();
     let app = App::open();
-    // The board is usable and the worker's prompt library came in: the start is over.
-    app.wait_for("the prompt library", || fetched(&app, "/prompts.txt") >= 1);
+    // The board is usable and the library's index came in: the start is over.
+    app.wait_for("the prompt library", || {
+        fetched(&app, "/prompts/index.txt") >= 1
+    });
     for file in ["/history.js", "/history_bg.wasm", "/history.css"] {
         assert_eq!(fetched(&app, file), 0, "{file} was fetched up front");
     }

@@ -2,7 +2,7 @@
 
 mod support;
 
-use breadthfirst::core::prompt::catalog;
+use breadthfirst::core::prompt::{catalog, catalog_index};
 use support::app::App;
 use support::{browser_lock, Key};
 
@@ -89,10 +89,25 @@ fn the_library_lists_every_prompt_filters_and_starts_free_practice() {
 #[test]
 fn the_prompt_library_is_not_part_of_the_first_load() {
     let dist = support::dist_dir();
-    let served = std::fs::read_to_string(dist.join("prompts.txt")).expect("dist/prompts.txt");
-    let (prompts, problems) = breadthfirst::core::prompt::parse_bundle(&served);
+    let read = |name: &str| {
+        std::fs::read_to_string(dist.join("prompts").join(name))
+            .unwrap_or_else(|e| panic!("dist/prompts/{name}: {e}"))
+    };
+    let (index, problems) = breadthfirst::core::prompt::parse_index(&read("index.txt"));
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(prompts, catalog(), "dist/prompts.txt matches prompts/");
+    assert_eq!(
+        index,
+        catalog_index(),
+        "dist/prompts/index.txt matches prompts/"
+    );
+    // One file per prompt, each the whole prompt.
+    let prompts = catalog();
+    for p in &prompts {
+        let (one, problems) =
+            breadthfirst::core::prompt::parse_bundle(&read(&format!("{}.txt", p.id)));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(one, vec![p.clone()], "dist/prompts/{}.txt", p.id);
+    }
     // Neither the app, the checklist worker nor the history module carries prompt
     // text.
     let wasm: Vec<_> = std::fs::read_dir(&dist)

@@ -648,18 +648,24 @@ fn a_check_answers_with_the_report_of_the_board_against_the_prompt() {
 fn a_check_of_an_unknown_prompt_fails_naming_it() {
     let text = persist::to_json(&fixture("complete-url-shortener.json"), &Default::default());
     match check_reply("no-such", text, None, &catalog()) {
-        Reply::Failed(why) => assert_eq!(why, "no prompt \"no-such\" in the library"),
+        Reply::Failed(why) => assert_eq!(
+            why,
+            "the prompt \"no-such\" could not be loaded; check again to retry"
+        ),
         other => panic!("{other:?}"),
     }
 }
 
 #[test]
-fn a_check_without_the_prompt_library_says_it_could_not_be_loaded() {
-    // The worker could not fetch the library: the check says so (and is retried).
+fn a_check_without_the_prompt_says_it_could_not_be_loaded() {
+    // The worker could not fetch the prompt: the check says so (and is retried).
     let text = persist::to_json(&fixture("complete-url-shortener.json"), &Default::default());
     match check_reply("url-shortener", text, None, &[]) {
         Reply::Failed(why) => {
-            assert!(why.contains("library could not be loaded"), "{why}");
+            assert!(
+                why.contains("\"url-shortener\" could not be loaded"),
+                "{why}"
+            );
             assert!(why.contains("retry"), "{why}");
         }
         other => panic!("{other:?}"),

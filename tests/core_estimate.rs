@@ -2,7 +2,9 @@
 //! their units checked, parse errors with the column they start at, and the
 //! comparison bands (within 2x right, within 10x off, beyond wrong).
 
-use breadthfirst::core::estimate::{compare, evaluate, EstimateError, Quantity, Unit, Verdict};
+use breadthfirst::core::estimate::{
+    assess, compare, evaluate, show, EstimateError, Quantity, Unit, Verdict,
+};
 
 fn q(text: &str) -> Quantity {
     evaluate(text).unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -83,11 +85,11 @@ fn adding_different_units_is_refused_at_the_operator() {
     }
     assert_eq!(
         evaluate("3 s + 2 B").unwrap_err().to_string(),
-        "column 5: cannot add or subtract s and B"
+        "column 5: cannot add or subtract seconds and bytes"
     );
     assert_eq!(
         evaluate("1 GB + 5").unwrap_err().to_string(),
-        "column 6: cannot add or subtract B and a plain number"
+        "column 6: cannot add or subtract bytes and a plain number"
     );
 }
 
@@ -183,5 +185,85 @@ fn an_estimate_is_right_within_2x_off_within_10x_and_wrong_beyond() {
         compare(&q("0 links/s"), &reference).unwrap().1,
         Verdict::Wrong
     );
+    // What is counted is the user's word: clicks per second answer links per second,
+    // and a plain rate too; bytes per second do not.
+    assert_eq!(
+        compare(&q("50 clicks/s"), &reference).unwrap().1,
+        Verdict::Right
+    );
+    assert_eq!(
+        compare(&q("3000 / min"), &reference).unwrap().1,
+        Verdict::Right
+    );
+    assert_eq!(
+        compare(&q("40 B/s"), &reference),
+        Err(EstimateError::Incomparable {
+            estimate: "B/s".into(),
+            reference: "links/s".into()
+        })
+    );
     assert_eq!(Verdict::Off.id(), "off");
+}
+
+#[test]
+fn a_value_is_shown_in_words_a_reader_takes_in_at_a_glance() {
+    let rows = [
+        ("100e6 links / month", "38.6 links/s"),
+        ("4000 redirects/s * 5", "20,000 redirects/s"),
+        ("3858", "3,860"),
+        ("6e9 links * 500 B", "3 links·TB"),
+        ("1.2e9 * 5 * 500 B", "3 TB"),
+        ("100 TB / day", "1.16 GB/s"),
+        ("500 million users", "500 million users"),
+        ("3.52e12", "3.52 trillion"),
+        ("3 hours + 30 min", "3.5 h"),
+        ("45 s", "45 s"),
+        ("2 days", "2 days"),
+        ("0.25", "0.25"),
+        ("63 %", "0.63"),
+        ("999 B", "999 B"),
+        ("1 KiB", "1.02 KB"),
+    ];
+    for (text, shown) in rows {
+        assert_eq!(show(&q(text)), shown, "{text}");
+    }
+}
+
+#[test]
+fn an_assessment_evaluates_compares_and_says_why_not() {
+    let a = assess("100e6 links / month", Some("40 links/s"));
+    assert_eq!(a.value, Ok("38.6 links/s".to_string()));
+    assert_eq!(a.reference, Some("40 links/s".to_string()));
+    assert_eq!(
+        a.comparison,
+        Some(Ok((Verdict::Right, "about the reference".to_string())))
+    );
+    let a = assess("400 links/s", Some("40 links/s"));
+    assert_eq!(
+        a.comparison,
+        Some(Ok((Verdict::Off, "10 times the reference".to_string())))
+    );
+    let a = assess("8 links/s", Some("40 links/s"));
+    assert_eq!(
+        a.comparison,
+        Some(Ok((Verdict::Off, "1/5 of the reference".to_string())))
+    );
+    // Without a reference (in Requirements) only the value.
+    let a = assess("2 TB", None);
+    assert_eq!(
+        (a.value, a.reference, a.comparison),
+        (Ok("2 TB".into()), None, None)
+    );
+    // A parse error says where; a unit mismatch says both units.
+    let a = assess("3 s + 2 B", Some("5 s"));
+    assert_eq!(
+        a.value,
+        Err("column 5: cannot add or subtract seconds and bytes".into())
+    );
+    assert_eq!(a.comparison, None);
+    let a = assess("3 TB", Some("40 links/s"));
+    assert!(
+        matches!(&a.comparison, Some(Err(why)) if why.contains("bytes") && why.contains("links/s")),
+        "{a:?}"
+    );
 }

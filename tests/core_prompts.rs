@@ -2,8 +2,8 @@
 //! names the file and what is wrong for each kind of mistake.
 
 use breadthfirst::core::prompt::{
-    card, catalog, catalog_problems, parse_bundle, parse_display_bundle, Difficulty, Prompt,
-    PromptError, MIN_CURVEBALLS, MIN_FAILURE_MODES,
+    card, catalog, catalog_index, catalog_problems, parse_bundle, parse_display_bundle,
+    parse_index, Difficulty, Prompt, PromptError, Summary, MIN_CURVEBALLS, MIN_FAILURE_MODES,
 };
 use std::path::PathBuf;
 
@@ -55,6 +55,16 @@ fn example() -> Prompt {
     )]));
     assert!(bad.is_empty(), "{bad:?}");
     good.remove(0)
+}
+
+/// The example prompt as the library's index has it.
+fn summary() -> Summary {
+    let (mut index, bad) = parse_index(&bundle(&[(
+        "url-shortener.toml",
+        example_table().to_string(),
+    )]));
+    assert!(bad.is_empty(), "{bad:?}");
+    index.remove(0)
 }
 
 fn nth_table<'t>(table: &'t mut toml::Table, list: &str, index: usize) -> &'t mut toml::Table {
@@ -304,7 +314,7 @@ fn the_app_reads_only_what_it_shows_and_the_same_as_the_full_reader() {
 
 #[test]
 fn an_empty_filter_matches_every_prompt() {
-    for p in catalog() {
+    for p in catalog_index() {
         assert!(card::matches(&p, ""), "{}", p.id);
         assert!(card::matches(&p, "   "), "{}", p.id);
     }
@@ -312,7 +322,7 @@ fn an_empty_filter_matches_every_prompt() {
 
 #[test]
 fn a_prompt_matches_its_title_ignoring_ascii_case() {
-    let prompts = catalog();
+    let prompts = catalog_index();
     let first = &prompts[0];
     assert!(card::matches(first, &first.title.to_ascii_uppercase()));
     assert!(card::matches(first, &first.title.to_ascii_lowercase()));
@@ -322,7 +332,7 @@ fn a_prompt_matches_its_title_ignoring_ascii_case() {
 
 #[test]
 fn a_prompt_matches_each_of_its_tags() {
-    for p in catalog() {
+    for p in catalog_index() {
         for tag in &p.tags {
             assert!(card::matches(&p, tag), "{}: {tag}", p.id);
             assert!(
@@ -336,7 +346,7 @@ fn a_prompt_matches_each_of_its_tags() {
 
 #[test]
 fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word() {
-    let prompts = catalog();
+    let prompts = catalog_index();
     let hard: Vec<&str> = prompts
         .iter()
         .filter(|p| card::matches(p, " hard "))
@@ -348,7 +358,7 @@ fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word()
         }
     }
     // The difficulty matches as a whole word only: "Har" is not "Hard".
-    let mut easy = example();
+    let mut easy = summary();
     easy.difficulty = Difficulty::Easy;
     easy.title = "Plain".into();
     easy.tags = vec!["x".into()];
@@ -361,25 +371,67 @@ fn a_difficulty_filter_matches_every_prompt_of_that_difficulty_as_a_whole_word()
 
 #[test]
 fn a_prompt_matches_words_of_its_statement() {
-    let mut p = example();
+    let mut p = summary();
     p.statement = "Design a service that shortens long links.".into();
     assert!(card::matches(&p, "SHORTENS LONG"));
 }
 
 #[test]
 fn a_filter_no_prompt_holds_matches_none() {
-    assert!(catalog()
+    assert!(catalog_index()
         .iter()
         .all(|p| !card::matches(p, "no prompt has this text")));
 }
 
 #[test]
 fn the_library_is_sorted_by_title_ignoring_case() {
-    let titles: Vec<String> = catalog().into_iter().map(|p| p.title).collect();
+    let titles: Vec<String> = catalog_index().into_iter().map(|p| p.title).collect();
     let mut sorted = titles.clone();
     sorted.sort_by_key(|t| t.to_ascii_lowercase());
     assert_eq!(titles, sorted);
     // The case that mattered: capitals ("RAG", "URL") once sorted first.
     let at = |t: &str| titles.iter().position(|x| x.starts_with(t));
     assert!(at("Design a chat") < at("Design a URL"));
+}
+
+#[test]
+fn the_web_library_is_an_index_of_card_fields_and_one_file_per_prompt() {
+    use breadthfirst::core::prompt::source;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("prompts");
+    let (index, files) = source::split(&dir, |_| {});
+    let (summaries, bad) = parse_index(&index);
+    assert!(bad.is_empty(), "{bad:?}");
+    let prompts = catalog();
+    assert_eq!(summaries.len(), prompts.len());
+    for (s, p) in summaries.iter().zip(&prompts) {
+        let card = (
+            &s.id,
+            &s.title,
+            s.difficulty,
+            s.category,
+            &s.tags,
+            &s.statement,
+        );
+        assert_eq!(
+            card,
+            (
+                &p.id,
+                &p.title,
+                p.difficulty,
+                p.category,
+                &p.tags,
+                &p.statement
+            )
+        );
+        // The index carries nothing else: no checklist, no answers.
+        assert!(!index.contains(&p.clarifications[0].answer.replace('\n', "\\n")));
+        // Each prompt's own file reads as the whole prompt.
+        let (_, entry) = files
+            .iter()
+            .find(|(id, _)| id == &p.id)
+            .expect("a file per prompt");
+        let (one, bad) = parse_bundle(entry);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(one, vec![p.clone()]);
+    }
 }

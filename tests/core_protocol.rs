@@ -142,6 +142,14 @@ fn every_request() -> Vec<Request> {
     requests.push(Request::Name {
         text: "redis «cache» \"hot\"".into(),
     });
+    requests.push(Request::Estimate {
+        text: "100e6 links / month".into(),
+        reference: Some("40 links/s".into()),
+    });
+    requests.push(Request::Estimate {
+        text: "3 s + 2 «B»".into(),
+        reference: None,
+    });
     requests
 }
 
@@ -184,10 +192,11 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Practice(_) => "practice",
             Reply::Imported { .. } => "imported",
             Reply::Named { .. } => "named",
+            Reply::Estimated(_) => "estimated",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 7, "{kinds:?}");
+    assert_eq!(kinds.len(), 8, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,

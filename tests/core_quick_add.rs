@@ -48,6 +48,7 @@ fn the_worker_answers_a_name_request_with_label_and_kind() {
             text: "cassandra".into(),
         },
         &[],
+        &[],
         &vocabulary,
     );
     assert_eq!(

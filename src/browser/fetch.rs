@@ -28,3 +28,31 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .as_string()
         .ok_or_else(|| "the body is not text".to_string())
 }
+
+/// Which reader a fetched prompt goes through: the whole prompt (checklist included)
+/// or what the app shows.
+pub type PromptReader = fn(
+    &str,
+) -> (
+    Vec<crate::core::prompt::Prompt>,
+    Vec<crate::core::prompt::BadPromptFile>,
+);
+
+/// Fetches prompt `id` (served as `prompts/<id>.txt`) and reads it with `read`; a
+/// malformed id, a failed fetch or a file that does not read is an error saying so.
+pub async fn fetch_prompt(
+    id: &str,
+    read: PromptReader,
+) -> Result<crate::core::prompt::Prompt, String> {
+    // Ids come from storage and imported files: only a prompt file name is fetched.
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(format!("\"{id}\" is not a prompt of this library"));
+    }
+    let text = fetch_text(&format!("prompts/{id}.txt")).await?;
+    let (mut prompts, bad) = read(&text);
+    match (prompts.pop(), bad.first()) {
+        (Some(prompt), _) if prompt.id == id => Ok(prompt),
+        (_, Some(bad)) => Err(format!("{} has {} problems", bad.file, bad.errors.len())),
+        _ => Err(format!("prompts/{id}.txt holds another prompt")),
+    }
+}

@@ -3,9 +3,9 @@
 //! the worker; [`WorkerClient`] is the app's side, where each request is answered on
 //! its own future.
 
-use super::fetch::fetch_text;
+use super::fetch::{fetch_prompt, fetch_text};
 use crate::core::check::Vocabulary;
-use crate::core::prompt::{parse_bundle, Prompt};
+use crate::core::prompt::{parse_bundle, parse_index, Prompt, Summary};
 use crate::core::protocol::{self, Envelope, ProtocolError, Reply, Request, WorkerMessage};
 use futures_channel::oneshot;
 use std::cell::RefCell;
@@ -39,25 +39,26 @@ impl fmt::Display for WorkerError {
     }
 }
 
-/// Worker side: answers each request; the prompt library is fetched once.
+/// Worker side: answers each request, fetching the prompt it needs (and the index
+/// of titles, for Boards plans) the first time.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let prompts: Rc<RefCell<Option<Rc<Vec<Prompt>>>>> = Rc::new(RefCell::new(None));
+    let library: Rc<RefCell<Library>> = Rc::default();
     // The checker's vocabulary, read once for every job of this worker.
     let vocabulary = Rc::new(Vocabulary::bundled());
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let text = ev.data().as_string().unwrap_or_default();
-            let (prompts, scope) = (prompts.clone(), reply_to.clone());
+            let (library, scope) = (library.clone(), reply_to.clone());
             let vocabulary = vocabulary.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let message = match protocol::decode::<Envelope>(&text) {
                     Ok(Envelope { id, request }) => {
-                        let library = library(&prompts).await;
+                        let (prompts, index) = needed(&library, &request).await;
                         WorkerMessage::Reply {
                             id,
-                            reply: protocol::handle_with(request, &library, &vocabulary),
+                            reply: protocol::handle_with(request, &prompts, &index, &vocabulary),
                         }
                     }
                     // No id to answer: id 0 fails every open request.
@@ -74,20 +75,37 @@ pub fn serve() {
     post(&scope, &WorkerMessage::Ready);
 }
 
-/// The prompt library, fetched on first use. Kept only once fetched: a failed fetch
-/// is tried again next time (exports do not need it; checks say it is missing).
-async fn library(cache: &Rc<RefCell<Option<Rc<Vec<Prompt>>>>>) -> Rc<Vec<Prompt>> {
-    if let Some(library) = cache.borrow().clone() {
-        return library;
-    }
-    match fetch_text("prompts.txt").await {
-        Ok(text) => {
-            let library = Rc::new(parse_bundle(&text).0);
-            *cache.borrow_mut() = Some(library.clone());
-            library
+/// What the worker has fetched of the prompt library. Kept only once fetched: a
+/// failed fetch is tried again next time (a check then says the prompt is missing).
+#[derive(Default)]
+struct Library {
+    prompts: Vec<Prompt>,
+    index: Option<Rc<Vec<Summary>>>,
+}
+
+/// The prompts and index `request` needs, fetched if not yet held.
+async fn needed(library: &RefCell<Library>, request: &Request) -> (Vec<Prompt>, Rc<Vec<Summary>>) {
+    if let Some(id) = request.prompt() {
+        let held = library.borrow().prompts.iter().any(|p| p.id == id);
+        if !held {
+            if let Ok(prompt) = fetch_prompt(id, parse_bundle).await {
+                library.borrow_mut().prompts.push(prompt);
+            }
         }
-        Err(_) => Rc::new(Vec::new()),
     }
+    if request.needs_index() && library.borrow().index.is_none() {
+        if let Ok(text) = fetch_text("prompts/index.txt").await {
+            library.borrow_mut().index = Some(Rc::new(parse_index(&text).0));
+        }
+    }
+    let library = library.borrow();
+    let prompts = library
+        .prompts
+        .iter()
+        .filter(|p| request.prompt() == Some(p.id.as_str()))
+        .cloned()
+        .collect();
+    (prompts, library.index.clone().unwrap_or_default())
 }
 
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, message: &WorkerMessage) {

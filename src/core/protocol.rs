@@ -11,6 +11,7 @@
 use crate::core::check::{check_with, Report, Vocabulary};
 use crate::core::diagram::{ComponentId, ComponentKind};
 use crate::core::editor::Viewport;
+use crate::core::estimate::{assess, Assessment};
 use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
@@ -19,12 +20,28 @@ use crate::core::export::svg::to_svg;
 use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
 use crate::core::persist::{self, Restored};
-use crate::core::prompt::Prompt;
+use crate::core::prompt::{Prompt, Summary};
 use crate::core::session::Session;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
+
+impl Request {
+    /// The prompt this request needs whole (a check; an export that names one).
+    pub fn prompt(&self) -> Option<&str> {
+        match self {
+            Request::Check(job) => Some(&job.prompt),
+            Request::Export(job) if !job.prompt.is_empty() => Some(&job.prompt),
+            _ => None,
+        }
+    }
+
+    /// Whether it needs the library's index (the titles of every prompt).
+    pub fn needs_index(&self) -> bool {
+        matches!(self, Request::PlanBoards(_))
+    }
+}
 
 /// A job for the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +69,14 @@ pub enum Request {
     Name {
         /// What was typed.
         text: String,
+    },
+    /// Evaluate a worksheet entry ("100e6 links / month") and, given the prompt's
+    /// reference expression, compare it with that.
+    Estimate {
+        /// What was typed.
+        text: String,
+        /// The reference expression, in Review.
+        reference: Option<String>,
     },
 }
 
@@ -195,6 +220,8 @@ pub enum Reply {
         /// Its kind (a generic box when nothing says what it is).
         kind: ComponentKind,
     },
+    /// A worksheet entry evaluated (and compared).
+    Estimated(Assessment),
     /// Why the job could not be done, for the user ("the board could not be read:
     /// ...").
     Failed(String),
@@ -258,20 +285,26 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ProtocolError> {
     serde_json::from_str(text).map_err(|e| ProtocolError(e.to_string()))
 }
 
-/// Does one job. `prompts` is the library; an empty one means it could not be loaded.
+/// Does one job with `prompts` as the whole library (the index made from them).
 /// Reads the checker's vocabulary for this job alone: a worker reads it once and
 /// calls [`handle_with`].
 pub fn handle(request: Request, prompts: &[Prompt]) -> Reply {
-    handle_with(request, prompts, &Vocabulary::bundled())
+    let index: Vec<Summary> = prompts.iter().map(Summary::of).collect();
+    handle_with(request, prompts, &index, &Vocabulary::bundled())
 }
 
 /// [`handle`] with the checker's vocabulary already read.
-pub fn handle_with(request: Request, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
+pub fn handle_with(
+    request: Request,
+    prompts: &[Prompt],
+    index: &[Summary],
+    vocabulary: &Vocabulary,
+) -> Reply {
     match request {
         Request::Check(job) => check_board(&job, prompts, vocabulary),
         Request::Export(job) => export(&job, prompts, vocabulary),
         Request::PlanBoards(shelf) => {
-            let titles: Vec<(&str, &str)> = prompts
+            let titles: Vec<(&str, &str)> = index
                 .iter()
                 .map(|p| (p.id.as_str(), p.title.as_str()))
                 .collect();
@@ -289,16 +322,19 @@ pub fn handle_with(request: Request, prompts: &[Prompt], vocabulary: &Vocabulary
             let (label, kind) = name_component(&text, vocabulary);
             Reply::Named { label, kind }
         }
+        Request::Estimate { text, reference } => {
+            Reply::Estimated(assess(&text, reference.as_deref()))
+        }
     }
 }
 
 fn check_board(job: &CheckJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
     let Some(prompt) = prompts.iter().find(|p| p.id == job.prompt) else {
-        return Reply::Failed(if prompts.is_empty() {
-            "the prompt library could not be loaded; check again to retry".into()
-        } else {
-            format!("no prompt \"{}\" in the library", job.prompt)
-        });
+        // The worker fetches the prompt a check names; it is missing when that failed.
+        return Reply::Failed(format!(
+            "the prompt \"{}\" could not be loaded; check again to retry",
+            job.prompt
+        ));
     };
     let restored = match persist::from_json(&job.board) {
         Ok(restored) => restored,

@@ -7,9 +7,10 @@ use super::modal::Modal;
 use super::practice::Practice;
 use super::review::Checker;
 use super::state::use_board;
-use crate::browser::{fetch::fetch_text, storage};
+use crate::browser::fetch::{fetch_prompt, fetch_text};
+use crate::browser::storage;
 use crate::core::prompt::card::{difficulty_name, matches};
-use crate::core::prompt::{parse_display_bundle, ClarificationKind, Prompt};
+use crate::core::prompt::{parse_display_bundle, parse_index, ClarificationKind, Prompt, Summary};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,24 +18,39 @@ use std::sync::Arc;
 /// Key remembering the prompt being practised.
 pub const PROMPT_KEY: &str = "breadthfirst.prompt";
 
-/// Where the prompt library is.
+/// Where the prompt library's index is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Catalog {
     /// Being fetched.
     Loading,
     /// Loaded, sorted by title.
-    Ready(Arc<Vec<Prompt>>),
+    Ready(Arc<Vec<Summary>>),
     /// Could not be loaded, with why.
     Failed(String),
+}
+
+/// The prompt being practised, fetched on its own when it is chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// None is chosen.
+    Nothing,
+    /// Being fetched (its id).
+    Loading(String),
+    /// Fetched and read.
+    Ready(Arc<Prompt>),
+    /// Could not be fetched or read: its id and why.
+    Failed(String, String),
 }
 
 /// The prompt library and which prompt is being practised.
 #[derive(Clone, Copy)]
 pub struct Library {
-    /// The catalog's state.
+    /// The index's state.
     pub catalog: RwSignal<Catalog>,
     /// Id of the prompt being practised.
     pub current: RwSignal<Option<String>>,
+    /// The prompt being practised, once fetched.
+    pub loaded: RwSignal<Loaded>,
     /// Whether the library dialog is open.
     pub open: RwSignal<bool>,
     /// The session settings last chosen.
@@ -43,20 +59,21 @@ pub struct Library {
 }
 
 impl Library {
-    /// Starts fetching the catalog (served beside the app as prompts.txt) and
-    /// remembers the prompt practised last.
+    /// Starts fetching the index (served beside the app as prompts/index.txt),
+    /// remembers the prompt practised last and fetches each prompt chosen.
     pub fn new(save: SaveStatus) -> Self {
         let library = Library {
             catalog: RwSignal::new(Catalog::Loading),
             current: RwSignal::new(storage::read(PROMPT_KEY).ok().flatten()),
+            loaded: RwSignal::new(Loaded::Nothing),
             open: RwSignal::new(false),
             plan: RwSignal::new(SessionPlan::default()),
             save,
         };
         leptos::task::spawn_local(async move {
-            let state = match fetch_text("prompts.txt").await {
+            let state = match fetch_text("prompts/index.txt").await {
                 Ok(text) => {
-                    let (prompts, problems) = parse_display_bundle(&text);
+                    let (prompts, problems) = parse_index(&text);
                     if prompts.is_empty() {
                         let files: Vec<String> = problems.into_iter().map(|p| p.file).collect();
                         Catalog::Failed(format!("no prompt could be read ({})", files.join(", ")))
@@ -68,21 +85,63 @@ impl Library {
             };
             library.catalog.set(state);
         });
+        Effect::new(move |_| {
+            if let Some(id) = library.current.get() {
+                leptos::task::spawn_local(async move {
+                    library.prompt(&id).await;
+                });
+            }
+        });
         library
     }
 
-    /// Every loaded prompt (empty while loading or after a failure).
-    pub fn prompts(&self) -> Arc<Vec<Prompt>> {
+    /// The index's entries (empty while loading or after a failure).
+    pub fn prompts(&self) -> Arc<Vec<Summary>> {
         match self.catalog.get() {
             Catalog::Ready(prompts) => prompts,
             _ => Arc::new(Vec::new()),
         }
     }
 
-    /// The prompt being practised, once the catalog is loaded.
-    pub fn current_prompt(&self) -> Option<Prompt> {
+    /// The prompt being practised, once fetched.
+    pub fn current_prompt(&self) -> Option<Arc<Prompt>> {
         let id = self.current.get()?;
-        self.prompts().iter().find(|p| p.id == id).cloned()
+        match self.loaded.get() {
+            Loaded::Ready(p) if p.id == id => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Prompt `id`, fetched if it is not the one loaded (it then becomes it); `None`
+    /// when it cannot be fetched or read, with why in [`Library::loaded`].
+    pub async fn prompt(&self, id: &str) -> Option<Arc<Prompt>> {
+        match self.loaded.get_untracked() {
+            Loaded::Ready(p) if p.id == id => return Some(p),
+            Loaded::Loading(other) if other == id => {
+                // Another caller is fetching it: wait for that.
+                while matches!(self.loaded.get_untracked(), Loaded::Loading(ref o) if o == id) {
+                    gloo_timers::future::TimeoutFuture::new(20).await;
+                }
+                return match self.loaded.get_untracked() {
+                    Loaded::Ready(p) if p.id == id => Some(p),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+        self.loaded.set(Loaded::Loading(id.to_string()));
+        let state = match fetch_prompt(id, parse_display_bundle).await {
+            Ok(p) => Loaded::Ready(Arc::new(p)),
+            Err(why) => Loaded::Failed(id.to_string(), why),
+        };
+        // A later choice wins over this one.
+        if matches!(self.loaded.get_untracked(), Loaded::Loading(ref o) if o == id) {
+            self.loaded.set(state.clone());
+        }
+        match state {
+            Loaded::Ready(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// Saves which prompt the open board practises, under the two-tab guard.
@@ -123,7 +182,7 @@ fn LibraryBody() -> impl IntoView {
         }
         .into_any(),
         Catalog::Ready(prompts) => {
-            let shown: Vec<Prompt> =
+            let shown: Vec<Summary> =
                 filter.with(|f| prompts.iter().filter(|p| matches(p, f)).cloned().collect());
             if shown.is_empty() {
                 return view! { <p class="hint">"No prompt matches that filter."</p> }.into_any();
@@ -236,14 +295,27 @@ pub type Starter = (Library, Practice, Checker, Boards, super::state::BoardState
 /// Starts a timed session of prompt `id` with the plan last chosen (the caller has
 /// asked whether a running session may be discarded): on the open board if it is
 /// empty, else on a fresh board (the open one stays in Boards).
-pub fn start_timed(id: &str, (library, practice, checker, boards, state): Starter) {
-    let Some(prompt) = library.prompts().iter().find(|p| p.id == id).cloned() else {
-        // The catalogue is still loading (or failed): say so rather than do nothing.
-        state.notice.set(Some(
-            "The prompt library is not loaded yet: try again in a moment.".into(),
-        ));
-        return;
-    };
+pub fn start_timed(id: &str, starter: Starter) {
+    let id = id.to_string();
+    leptos::task::spawn_local(async move {
+        let (library, _, _, _, state) = starter;
+        match library.prompt(&id).await {
+            Some(prompt) => begin_timed(&prompt, starter),
+            // Offline before the prompt was ever fetched, or a damaged file: say so
+            // rather than do nothing.
+            None => state.notice.set(Some(format!(
+                "The prompt could not be loaded ({}): try again in a moment.",
+                match library.loaded.get_untracked() {
+                    Loaded::Failed(_, why) => why,
+                    _ => "no answer".into(),
+                }
+            ))),
+        }
+    });
+}
+
+fn begin_timed(prompt: &Prompt, (library, practice, checker, boards, state): Starter) {
+    let id = prompt.id.as_str();
     let session = practice.prepare(id, library.plan.get_untracked(), prompt.curveballs.len());
     library.open.set(false);
     if state.with_editor(|e| e.board().is_empty()) {
@@ -257,7 +329,7 @@ pub fn start_timed(id: &str, (library, practice, checker, boards, state): Starte
 
 /// One prompt: title, difficulty, tags, statement, and the two ways to practise it.
 #[component]
-fn PromptCard(prompt: Prompt) -> impl IntoView {
+fn PromptCard(prompt: Summary) -> impl IntoView {
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
     let checker = expect_context::<Checker>();
@@ -380,7 +452,7 @@ pub fn PromptPanel() -> impl IntoView {
 
 /// What the interviewer expects: at `level`, open, or (`None`) at every level, folded.
 #[component]
-pub fn Expectations(prompt: Prompt, level: Option<Level>) -> impl IntoView {
+pub fn Expectations(prompt: Arc<Prompt>, level: Option<Level>) -> impl IntoView {
     let e = &prompt.expectations;
     let rows = [(Level::L4, &e.l4), (Level::L5, &e.l5), (Level::L6, &e.l6)]
         .into_iter()

@@ -103,9 +103,23 @@ pub fn dist_dir() -> PathBuf {
 }
 
 /// Whether a dist/ file is fetched only on demand: the worker (`checker*`) and the
-/// prompt library.
+/// prompt library (`prompts/`).
 pub fn on_demand(name: &str) -> bool {
-    name.starts_with("checker") || name == "prompts.txt"
+    name.starts_with("checker") || name.starts_with("prompts/")
+}
+
+/// Whether a dist/ file is one prompt of the library (`prompts/<id>.txt`), fetched
+/// when that prompt is practised; the index is not one.
+pub fn one_prompt(name: &str) -> bool {
+    name.starts_with("prompts/") && name != "prompts/index.txt"
+}
+
+/// The largest single prompt file: what practising one prompt fetches at most.
+pub fn largest_prompt(files: &[FileSize]) -> Option<&FileSize> {
+    files
+        .iter()
+        .filter(|f| one_prompt(&f.name))
+        .max_by_key(|f| f.gzip)
 }
 
 /// Whether a dist/ file belongs to the history module (`history.js`,
@@ -173,11 +187,16 @@ fn measure_into(dir: &Path, prefix: &str, files: &mut Vec<FileSize>) {
 }
 
 /// (raw, gzip, brotli) summed over the files that are (or are not) on demand, install
-/// and history files left out.
+/// and history files left out. On demand, the prompt library counts as its index and
+/// its largest prompt: a session fetches one prompt, not the library.
 pub fn total(files: &[FileSize], on_demand: bool) -> (usize, usize, usize) {
-    sum(files
+    let (raw, gz, br) = sum(files
         .iter()
-        .filter(|f| f.on_demand == on_demand && !f.install && !f.history))
+        .filter(|f| f.on_demand == on_demand && !f.install && !f.history && !one_prompt(&f.name)));
+    match largest_prompt(files).filter(|_| on_demand) {
+        Some(p) => (raw + p.raw, gz + p.gzip, br + p.brotli),
+        None => (raw, gz, br),
+    }
 }
 
 /// (raw, gzip, brotli) of the history module's files.
@@ -206,15 +225,22 @@ pub fn report(files: &[FileSize]) -> String {
     };
     for on_demand in [false, true] {
         out.push_str(if on_demand {
-            "fetched on demand (the worker on the first check, export, import or Boards; the prompt library right after start):\n"
+            "fetched on demand (the worker on the first check, export, import or Boards; the library's index right after start, each prompt when practised):\n"
         } else {
             "first load (everything fetched before the board is usable):\n"
         });
-        for f in files
-            .iter()
-            .filter(|f| f.on_demand == on_demand && !f.install && !f.history)
-        {
+        for f in files.iter().filter(|f| {
+            f.on_demand == on_demand && !f.install && !f.history && !one_prompt(&f.name)
+        }) {
             row(&mut out, &f.name, f.raw, f.gzip, f.brotli);
+        }
+        if let Some(p) = largest_prompt(files).filter(|_| on_demand) {
+            let prompts = || files.iter().filter(|f| one_prompt(&f.name));
+            let (raw, gz, br) = sum(prompts());
+            let name = format!("largest prompt ({})", p.name);
+            row(&mut out, &name, p.raw, p.gzip, p.brotli);
+            let name = format!("(all {} prompts, not in the total)", prompts().count());
+            row(&mut out, &name, raw, gz, br);
         }
         let (raw, gz, br) = total(files, on_demand);
         row(&mut out, "total", raw, gz, br);

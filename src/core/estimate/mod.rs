@@ -11,8 +11,10 @@
 //! Numbers take `_` or `,` between digits and an exponent (`1.5e9`). Words are
 //! units ([`unit_word`]).
 
+mod show;
 mod unit;
 
+pub use show::{assess, show, Assessment};
 pub use unit::{unit_word, Unit, UnitWord};
 
 use std::fmt;
@@ -73,12 +75,11 @@ pub enum EstimateError {
 
 impl fmt::Display for EstimateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plain = |u: &str| {
-            if u.is_empty() {
-                "a plain number".to_string()
-            } else {
-                u.to_string()
-            }
+        let plain = |u: &str| match u {
+            "" => "a plain number".to_string(),
+            "s" => "seconds".to_string(),
+            "B" => "bytes".to_string(),
+            u => u.to_string(),
         };
         match self {
             EstimateError::Empty => {
@@ -452,7 +453,7 @@ fn multiply(a: &Quantity, b: &Quantity) -> Quantity {
 }
 
 /// How an estimate compares with its reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Verdict {
     /// Within 2x.
     Right,
@@ -474,9 +475,10 @@ impl Verdict {
 }
 
 /// An estimate held against its reference: the ratio (estimate / reference) and the
-/// verdict; `Err` with both units when they differ.
+/// verdict; `Err` with both units when they measure different things. Count nouns do
+/// not matter ("4,000 clicks/s" answers "redirects per second"); time and data do.
 pub fn compare(estimate: &Quantity, reference: &Quantity) -> Result<(f64, Verdict), EstimateError> {
-    if estimate.unit != reference.unit {
+    if estimate.unit.dimension() != reference.unit.dimension() {
         return Err(EstimateError::Incomparable {
             estimate: estimate.unit.to_string(),
             reference: reference.unit.to_string(),

@@ -112,6 +112,26 @@ impl Unit {
         u
     }
 
+    /// The unit without its count nouns: what it measures in time and data ("links/s"
+    /// and "requests/s" are both per second). Estimates are compared on it, since
+    /// "clicks" and "redirects" name the same count in different words.
+    pub fn dimension(&self) -> Unit {
+        let mut out = self.clone();
+        out.exponents.retain(|key, _| !key.starts_with('#'));
+        out.names.clear();
+        out
+    }
+
+    /// The exponent of data (bytes) in this unit.
+    pub fn data_exponent(&self) -> i32 {
+        self.exponents.get("B").copied().unwrap_or(0)
+    }
+
+    /// Whether this is a duration: seconds and nothing else.
+    pub fn is_time(&self) -> bool {
+        self.exponents.len() == 1 && self.exponents.get("s") == Some(&1)
+    }
+
     /// Whether this is a plain number.
     pub fn is_none(&self) -> bool {
         self.exponents.is_empty()

@@ -18,6 +18,7 @@ mod interview;
 pub mod source;
 mod validate;
 
+pub use card::Summary;
 pub use interview::{
     Category, Estimate, FollowUp, FOLLOW_UP_PHASES, MIN_ESTIMATES, MIN_FOLLOW_UPS,
 };
@@ -224,18 +225,43 @@ pub struct BadPromptFile {
 /// Parses a bundle document (the build script's output format) into valid prompts and
 /// the files that failed, so one bad file never hides the others.
 pub fn parse_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
-    parse_entries::<true>(text)
+    let (mut prompts, bad) = parse_entries(
+        text,
+        Prompt::read::<true>,
+        |p, file| p.validate(file),
+        |p| &p.id,
+    );
+    card::sort_by(&mut prompts, |a, b| card::after(&a.title, &b.title));
+    (prompts, bad)
 }
 
 /// Reads only what the app shows (statement, clarifications, expectations,
-/// curveballs): the checklist lists stay empty and are not validated. The checklist
-/// worker reads the same bundle whole with [`parse_bundle`], and the tests validate
-/// every file, so the app carries neither the checklist reader nor the validator.
+/// curveballs, estimates, follow-ups): the checklist lists stay empty and are not
+/// validated. The checklist worker reads the same document whole with
+/// [`parse_bundle`], and the tests validate every file, so the app carries neither
+/// the checklist reader nor the validator.
 pub fn parse_display_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
-    parse_entries::<false>(text)
+    let (mut prompts, bad) = parse_entries(text, Prompt::read::<false>, |_, _| Ok(()), |p| &p.id);
+    card::sort_by(&mut prompts, |a, b| card::after(&a.title, &b.title));
+    (prompts, bad)
 }
 
-fn parse_entries<const FULL: bool>(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+/// Reads the library's index (`prompts/index.txt`): what a card shows of each prompt,
+/// sorted by title, and the files that failed.
+pub fn parse_index(text: &str) -> (Vec<Summary>, Vec<BadPromptFile>) {
+    let (mut summaries, bad) = parse_entries(text, Summary::read, |_, _| Ok(()), |s| &s.id);
+    card::sort_by(&mut summaries, |a, b| card::after(&a.title, &b.title));
+    (summaries, bad)
+}
+
+/// Reads each entry with `read`, checks it with `check` (given its file name) and
+/// refuses a second entry with the same `id`.
+fn parse_entries<T>(
+    text: &str,
+    read: impl Fn(&mut Scope) -> T,
+    check: impl Fn(&T, &str) -> Result<(), Vec<PromptError>>,
+    id: impl Fn(&T) -> &str,
+) -> (Vec<T>, Vec<BadPromptFile>) {
     let entries = match bundle::entries(text) {
         Ok(entries) => entries,
         Err(e) => {
@@ -244,45 +270,24 @@ fn parse_entries<const FULL: bool>(text: &str) -> (Vec<Prompt>, Vec<BadPromptFil
             return (Vec::new(), vec![BadPromptFile { file, errors }]);
         }
     };
-    let mut good: Vec<Prompt> = Vec::new();
+    let mut good: Vec<T> = Vec::new();
     let mut bad = Vec::new();
     for entry in entries {
         let result = entry
             .body
             .map_err(|e| vec![PromptError::Unreadable(e)])
-            .and_then(|fields| fields.read(Prompt::read::<FULL>))
-            .and_then(|p| {
-                if FULL {
-                    p.validate(&entry.file).map(|()| p)
-                } else {
-                    Ok(p)
-                }
-            });
+            .and_then(|fields| fields.read(&read))
+            .and_then(|p| check(&p, &entry.file).map(|()| p));
         match result {
-            Ok(p) if good.iter().any(|g| g.id == p.id) => bad.push(BadPromptFile {
+            Ok(p) if good.iter().any(|g| id(g) == id(&p)) => bad.push(BadPromptFile {
                 file: entry.file,
-                errors: vec![PromptError::DuplicateId(p.id)],
+                errors: vec![PromptError::DuplicateId(id(&p).to_string())],
             }),
             Ok(p) => good.push(p),
             Err(errors) => bad.push(BadPromptFile {
                 file: entry.file,
                 errors,
             }),
-        }
-    }
-    // By title, ignoring case ("Design a chat service" before "Design a URL
-    // shortener"). An insertion sort: a library is a few dozen prompts, and the
-    // standard sort would add kilobytes to the app's first load.
-    let after = |a: &str, b: &str| {
-        a.bytes()
-            .map(|c| c.to_ascii_lowercase())
-            .gt(b.bytes().map(|c| c.to_ascii_lowercase()))
-    };
-    for i in 1..good.len() {
-        let mut j = i;
-        while j > 0 && after(&good[j - 1].title, &good[j].title) {
-            good.swap(j - 1, j);
-            j -= 1;
         }
     }
     (good, bad)
@@ -407,6 +412,14 @@ impl Prompt {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog() -> Vec<Prompt> {
     parse_bundle(bundled()).0
+}
+
+/// The library's index of this source tree, as the web app reads it
+/// (`prompts/index.txt`): valid entries, sorted by title.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn catalog_index() -> Vec<Summary> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts");
+    parse_index(&source::split(&dir, |_| {}).0).0
 }
 
 /// Every prompt file that failed to load (empty in a healthy tree; tests assert it).

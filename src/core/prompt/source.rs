@@ -76,3 +76,37 @@ pub fn vocabulary(dir: &Path, mut seen: impl FnMut(&Path)) -> Result<String, Str
     }
     serde_json::to_string(&merged).map_err(|e| e.to_string())
 }
+
+/// The fields of a prompt the library's index carries: what a card shows and the
+/// filter reads. Everything else is in the prompt's own file.
+pub const INDEX_FIELDS: [&str; 6] = ["id", "title", "difficulty", "category", "tags", "statement"];
+
+/// The library split for fetching on demand: the index (one entry per file with the
+/// [`INDEX_FIELDS`] only, or the file's error) and each readable prompt's whole entry
+/// by file stem (its id when valid); `seen` is told each file read.
+pub fn split(dir: &Path, mut seen: impl FnMut(&Path)) -> (String, Vec<(String, String)>) {
+    let mut index = String::new();
+    let mut prompts = Vec::new();
+    for path in files_in(dir, "toml") {
+        seen(&path);
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let table = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| text.parse::<toml::Table>().map_err(|e| e.to_string()));
+        match table {
+            Ok(mut table) => {
+                let mut whole = String::new();
+                super::flatten::write_entry(&mut whole, &file, &table.to_string());
+                let stem = file.trim_end_matches(".toml").to_string();
+                prompts.push((stem, whole));
+                table.retain(|key, _| INDEX_FIELDS.contains(&key));
+                super::flatten::write_entry(&mut index, &file, &table.to_string());
+            }
+            Err(e) => super::flatten::write_error(&mut index, &file, &e),
+        }
+    }
+    (index, prompts)
+}

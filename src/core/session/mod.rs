@@ -7,11 +7,13 @@
 //! and the overrun is shown (negative remaining), never hidden; paused time does not
 //! count against a phase.
 
+mod follow_ups;
 mod gate;
 mod milestones;
 mod notes;
 mod plan;
 
+pub use follow_ups::{pick as pick_follow_ups, EstimateAnswer, FollowUpState};
 pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
 pub use milestones::Milestones;
 pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
@@ -137,6 +139,12 @@ pub struct Session {
     /// The board when Breadth ended, in the saved format (empty before).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     breadth_board: String,
+    /// The worksheet's quantities as written, in the prompt's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    estimates: Vec<EstimateAnswer>,
+    /// The follow-ups picked when Breadth ended, one per later phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    follow_ups: Vec<FollowUpState>,
 }
 
 impl Session {
@@ -166,6 +174,78 @@ impl Session {
             breadth_map: Vec::new(),
             milestones: Milestones::default(),
             breadth_board: String::new(),
+            estimates: Vec::new(),
+            follow_ups: Vec::new(),
+        }
+    }
+
+    /// The worksheet's quantities as written.
+    pub fn estimates(&self) -> &[EstimateAnswer] {
+        &self.estimates
+    }
+
+    /// What was written for estimate `id` (empty if nothing).
+    pub fn estimate(&self, id: &str) -> &str {
+        self.estimates
+            .iter()
+            .find(|e| e.id == id)
+            .map_or("", |e| e.text.as_str())
+    }
+
+    /// Records what was written for estimate `id`; refused (false) in Review, where
+    /// the worksheet is held against the references.
+    pub fn set_estimate(&mut self, id: &str, text: &str) -> bool {
+        if self.phase == Phase::Review {
+            return false;
+        }
+        let text = normalize_note(text);
+        match self.estimates.iter_mut().find(|e| e.id == id) {
+            Some(e) => e.text = text,
+            None => self.estimates.push(EstimateAnswer {
+                id: id.to_string(),
+                text,
+            }),
+        }
+        true
+    }
+
+    /// The follow-ups picked for this session (none before Breadth ends).
+    pub fn follow_ups(&self) -> &[FollowUpState] {
+        &self.follow_ups
+    }
+
+    /// Takes the follow-ups picked when Breadth ended ([`pick_follow_ups`]); refused
+    /// (false) once some are set, so a late answer never replaces them.
+    pub fn set_follow_ups(&mut self, picked: Vec<FollowUpState>) -> bool {
+        if !self.follow_ups.is_empty() || self.phase == Phase::Review {
+            return false;
+        }
+        self.follow_ups = picked;
+        true
+    }
+
+    /// The follow-up asked in the current phase, with its position in
+    /// [`Session::follow_ups`].
+    pub fn follow_up_now(&self) -> Option<(usize, &FollowUpState)> {
+        self.follow_ups
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.phase == self.phase)
+    }
+
+    /// Records the answer to follow-up `at` (a position in [`Session::follow_ups`]);
+    /// refused (false) before its phase and in Review.
+    pub fn answer_follow_up(&mut self, at: usize, text: &str) -> bool {
+        let now = Phase::ALL.iter().position(|p| *p == self.phase);
+        match self.follow_ups.get_mut(at) {
+            Some(f)
+                if self.phase != Phase::Review
+                    && Phase::ALL.iter().position(|p| *p == f.phase) <= now =>
+            {
+                f.answer(text);
+                true
+            }
+            _ => false,
         }
     }
 

@@ -9,8 +9,19 @@ use leptos::prelude::*;
 #[component]
 pub fn Compare(attempt: String) -> impl IntoView {
     let hub = expect_context::<Hub>();
-    leptos::task::spawn_local(async move {
-        hub.library().await;
+    // The prompt names the items compared; it comes once the attempt is stored.
+    let wanted = attempt.clone();
+    Effect::new(move |_| {
+        let prompt = hub.attempts.with(|all| {
+            all.iter()
+                .find(|a| a.id == wanted)
+                .map(|a| a.prompt_id.clone())
+        });
+        if let Some(id) = prompt {
+            leptos::task::spawn_local(async move {
+                hub.load_prompt(&id).await;
+            });
+        }
     });
     move || {
         let attempts = hub.attempts.get();
@@ -40,7 +51,7 @@ pub fn Compare(attempt: String) -> impl IntoView {
             }
             let items = keys
                 .iter()
-                .map(|k| view! { <li>{item_title(prompt.as_ref(), k)}</li> })
+                .map(|k| view! { <li>{item_title(prompt.as_deref(), k)}</li> })
                 .collect_view();
             view! { <ul>{items}</ul> }.into_any()
         };

@@ -15,8 +15,22 @@ const SHORT: usize = 5;
 #[component]
 pub fn DueList(compact: bool) -> impl IntoView {
     let hub = expect_context::<Hub>();
-    leptos::task::spawn_local(async move {
-        hub.library().await;
+    // The cards' questions are in their prompts: fetch those that are due.
+    Effect::new(move |_| {
+        let day = today();
+        let mut ids: Vec<String> = Vec::new();
+        hub.cards.with(|c| {
+            for card in due(c, day) {
+                if let CardSubject::Item { prompt, .. } | CardSubject::Prompt { prompt } =
+                    &card.subject
+                {
+                    if !ids.contains(prompt) {
+                        ids.push(prompt.clone());
+                    }
+                }
+            }
+        });
+        leptos::task::spawn_local(hub.load_prompts(ids));
     });
     move || {
         if let Some(id) = (!compact).then(|| hub.reviewing.get()).flatten() {
@@ -80,7 +94,7 @@ fn DueItem(card: Card) -> impl IntoView {
         CardSubject::Prompt { prompt } => {
             let title = hub
                 .prompt(prompt)
-                .map_or_else(|| prompt.clone(), |p| p.title);
+                .map_or_else(|| prompt.clone(), |p| p.title.clone());
             ("Prompt", title, "Retry")
         }
         CardSubject::Item { prompt, key } => {

@@ -3,7 +3,7 @@
 //! failed write changes nothing on screen and says why.
 
 use crate::browser::history_db::{HistoryDb, HistoryDbError, Store, Write};
-use crate::browser::{dom, fetch::fetch_text, worker::WorkerClient};
+use crate::browser::{dom, fetch::fetch_prompt, worker::WorkerClient};
 use crate::core::check::claims::claims_from_text;
 use crate::core::history::bridge::{HistoryView, RecordJob, ToApp};
 use crate::core::history::{
@@ -52,8 +52,9 @@ pub struct Hub {
     pub cards: RwSignal<Vec<Card>>,
     /// Every journal entry.
     pub journal: RwSignal<Vec<JournalEntry>>,
-    /// The prompt library, once fetched.
-    pub prompts: RwSignal<Option<Arc<Vec<Prompt>>>>,
+    /// The whole prompts fetched so far: those the due cards, a comparison or a
+    /// recorded attempt needed (each fetched once, on first need).
+    pub prompts: RwSignal<Vec<Arc<Prompt>>>,
     /// Whether the history dialog is open.
     pub open: RwSignal<bool>,
     /// Its tab.
@@ -114,7 +115,7 @@ impl Hub {
             attempts: RwSignal::new(Vec::new()),
             cards: RwSignal::new(Vec::new()),
             journal: RwSignal::new(Vec::new()),
-            prompts: RwSignal::new(None),
+            prompts: RwSignal::new(Vec::new()),
             open: RwSignal::new(false),
             tab: RwSignal::new(HistoryView::Due),
             opened: RwSignal::new(None),
@@ -197,27 +198,37 @@ impl Hub {
         }
     }
 
-    /// The prompt library, fetched once.
-    pub async fn library(self) -> Arc<Vec<Prompt>> {
-        if let Some(p) = self.prompts.get_untracked() {
-            return p;
+    /// Fetches each prompt of `ids` not fetched yet (one that fails is tried again
+    /// on the next need).
+    pub async fn load_prompts(self, ids: impl IntoIterator<Item = String>) {
+        for id in ids {
+            if self.prompt_untracked(&id).is_none() {
+                if let Ok(p) = fetch_prompt(&id, parse_bundle).await {
+                    self.prompts.update(|all| {
+                        if !all.iter().any(|q| q.id == p.id) {
+                            all.push(Arc::new(p));
+                        }
+                    });
+                }
+            }
         }
-        let prompts = Arc::new(match fetch_text("prompts.txt").await {
-            Ok(text) => parse_bundle(&text).0,
-            Err(_) => Vec::new(),
-        });
-        if !prompts.is_empty() {
-            self.prompts.set(Some(prompts.clone()));
-        }
-        prompts
     }
 
-    /// A prompt by id, from the library once fetched.
-    pub fn prompt(self, id: &str) -> Option<Prompt> {
-        self.prompts.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.iter().find(|p| p.id == id).cloned())
-        })
+    /// Prompt `id`, fetched if needed.
+    pub async fn load_prompt(self, id: &str) -> Option<Arc<Prompt>> {
+        self.load_prompts([id.to_string()]).await;
+        self.prompt_untracked(id)
+    }
+
+    /// A prompt by id, once fetched (tracked: a view shows it when it arrives).
+    pub fn prompt(self, id: &str) -> Option<Arc<Prompt>> {
+        self.prompts
+            .with(|all| all.iter().find(|p| p.id == id).cloned())
+    }
+
+    fn prompt_untracked(self, id: &str) -> Option<Arc<Prompt>> {
+        self.prompts
+            .with_untracked(|all| all.iter().find(|p| p.id == id).cloned())
     }
 
     /// Tells the app something.
@@ -304,11 +315,11 @@ impl Hub {
             ),
             None => None,
         };
-        let library = self.library().await;
-        let prompt = library
-            .iter()
-            .find(|p| p.id == job.prompt)
-            .ok_or_else(|| format!("the prompt {} is not in the library", job.prompt))?;
+        let prompt = self
+            .load_prompt(&job.prompt)
+            .await
+            .ok_or_else(|| format!("the prompt {} could not be loaded", job.prompt))?;
+        let prompt = prompt.as_ref();
         let claims = claims_from_text(&job.claims);
         let report = self
             .check(&job.prompt, job.board.clone(), session.clone())
