@@ -7,28 +7,16 @@ mod support;
 use support::app::App;
 use support::browser_lock;
 
-/// How many resources the page itself fetched whose name ends with `name` (the
-/// service worker's own precache is not the page's).
-fn fetched(app: &App, name: &str) -> usize {
-    app.driver
-        .execute(
-            "return performance.getEntriesByType('resource').filter(e => e.name.endsWith(arguments[0])).length",
-            vec![name.into()],
-        )
-        .as_u64()
-        .unwrap_or(0) as usize
-}
-
 #[test]
 fn the_history_module_is_fetched_on_first_use_only() {
     let _lock = browser_lock();
     let app = App::open();
     // The board is usable and the library's index came in: the start is over.
     app.wait_for("the prompt library", || {
-        fetched(&app, "/prompts/index.txt") >= 1
+        app.fetched("/prompts/index.txt") >= 1
     });
     for file in ["/history.js", "/history_bg.wasm", "/history.css"] {
-        assert_eq!(fetched(&app, file), 0, "{file} was fetched up front");
+        assert_eq!(app.fetched(file), 0, "{file} was fetched up front");
     }
     app.driver
         .find("button[aria-label='Practice history']")
@@ -37,7 +25,7 @@ fn the_history_module_is_fetched_on_first_use_only() {
         app.count("dialog.history [role=tab]") == 5
     });
     for file in ["/history.js", "/history_bg.wasm", "/history.css"] {
-        assert_eq!(fetched(&app, file), 1, "{file} fetched once on first use");
+        assert_eq!(app.fetched(file), 1, "{file} fetched once on first use");
     }
     // Closing and opening again fetches nothing more.
     app.driver
@@ -52,6 +40,6 @@ fn the_history_module_is_fetched_on_first_use_only() {
     app.wait_for("the dialog again", || {
         app.js("return document.querySelector('dialog.history').open") == serde_json::json!(true)
     });
-    assert_eq!(fetched(&app, "/history_bg.wasm"), 1);
+    assert_eq!(app.fetched("/history_bg.wasm"), 1);
     app.check_page();
 }

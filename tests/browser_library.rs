@@ -2,7 +2,7 @@
 
 mod support;
 
-use breadthfirst::core::prompt::{catalog, catalog_index};
+use breadthfirst::core::prompt::{card, catalog, catalog_index};
 use support::app::App;
 use support::{browser_lock, Key};
 
@@ -126,4 +126,122 @@ fn the_prompt_library_is_not_part_of_the_first_load() {
         let embedded = bytes.windows(needle.len()).any(|w| w == needle);
         assert!(!embedded, "prompt text is embedded in {}", file.display());
     }
+}
+
+/// How many prompt files (not the index) the page fetched.
+fn prompt_files_fetched(app: &App) -> usize {
+    app.driver
+        .execute(
+            "return performance.getEntriesByType('resource').filter(e => /\\/prompts\\/[a-z0-9-]+\\.txt$/.test(e.name) && !e.name.endsWith('/index.txt')).length",
+            vec![],
+        )
+        .as_u64()
+        .unwrap_or(0) as usize
+}
+
+/// Picks `option` in the library's select named `name`, from the keyboard.
+fn choose(app: &App, name: &str, option: &str) {
+    app.driver
+        .find(&format!("dialog.library select[aria-label=\"{name}\"]"))
+        .click();
+    app.driver.type_text(option);
+    app.driver.press_keys(&[Key::Enter]);
+}
+
+/// The titles of the cards shown.
+fn shown(app: &App) -> Vec<String> {
+    app.driver
+        .find_all("[data-testid=prompt-card] h3")
+        .iter()
+        .map(|h| h.text())
+        .collect()
+}
+
+#[test]
+fn the_library_browses_by_category_difficulty_tag_and_practice_and_fetches_one_prompt() {
+    let _lock = browser_lock();
+    let index = catalog_index();
+    let app = App::open();
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("every card", || {
+        app.count("[data-testid=prompt-card]") == index.len()
+    });
+    // Only the index so far: no prompt's own file.
+    assert_eq!(app.fetched("/prompts/index.txt"), 1);
+    assert_eq!(prompt_files_fetched(&app), 0);
+
+    choose(&app, "Category", "AI and ML");
+    let ai: Vec<&str> = index
+        .iter()
+        .filter(|p| p.category.name() == "AI and ML")
+        .map(|p| p.title.as_str())
+        .collect();
+    app.wait_for("the AI prompts", || shown(&app) == ai);
+    choose(&app, "Difficulty", "Hard");
+    let hard_ai: Vec<&str> = index
+        .iter()
+        .filter(|p| {
+            p.category.name() == "AI and ML" && card::difficulty_name(p.difficulty) == "Hard"
+        })
+        .map(|p| p.title.as_str())
+        .collect();
+    assert!(!hard_ai.is_empty() && hard_ai.len() < ai.len());
+    app.wait_for("the hard AI prompts", || shown(&app) == hard_ai);
+    assert!(app
+        .driver
+        .find(".library-count")
+        .text()
+        .starts_with(&format!("{} of {}", hard_ai.len(), index.len())));
+    choose(&app, "Category", "All");
+    choose(&app, "Difficulty", "All");
+    choose(&app, "Tag", "caching");
+    let caching: Vec<&str> = index
+        .iter()
+        .filter(|p| p.tags.iter().any(|t| t == "caching"))
+        .map(|p| p.title.as_str())
+        .collect();
+    app.wait_for("the caching prompts", || shown(&app) == caching);
+    choose(&app, "Tag", "All");
+    app.wait_for("every card again", || shown(&app).len() == index.len());
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the library to close", || {
+        app.count("dialog.library[open]") == 0
+    });
+
+    // Practising a prompt fetches that prompt's file alone; a saved check makes it
+    // "practised today" with its best score.
+    app.check_a_small_board();
+    assert_eq!(app.fetched("/prompts/url-shortener.txt"), 1);
+    assert_eq!(prompt_files_fetched(&app), 1);
+    app.click_text(".check-panel button", "Save as an attempt");
+    app.wait_for("the attempt saved", || app.notice().contains("attempt"));
+    app.driver.find("button[aria-label=\"Prompts\"]").click();
+    app.wait_for("the practised card", || {
+        app.driver
+            .find("[data-prompt=url-shortener] [data-testid=practised]")
+            .text()
+            .starts_with("Last practised today · best ")
+    });
+    assert_eq!(
+        app.driver
+            .find("[data-prompt=chat] [data-testid=practised]")
+            .text(),
+        "Not practised yet"
+    );
+    choose(&app, "Sort by", "Last practised");
+    app.wait_for("the practised prompt first", || {
+        shown(&app).first().map(String::as_str) == Some("Design a URL shortener")
+    });
+    // Nothing is due today: a first attempt's cards come back tomorrow at the soonest.
+    app.driver
+        .find("dialog.library .library-browse input[type=checkbox]")
+        .click();
+    app.wait_for("no due prompt", || {
+        app.driver
+            .find(".library-count")
+            .text()
+            .starts_with(&format!("0 of {}", index.len()))
+    });
+    app.screenshot("library-browse.png");
+    app.check_page();
 }

@@ -2063,3 +2063,70 @@ fn the_depth_of_a_sessions_own_picks_is_kept_by_the_boxs_name_and_titled_by_it()
         "{changes:?}"
     );
 }
+
+#[test]
+fn the_library_is_told_when_each_prompt_was_last_practised_its_best_and_what_is_due() {
+    use breadthfirst::core::history::{ago, practice_stats};
+    let mut first = attempt_at("t1", 40, &["component:cache"], &[]);
+    first.day = 100;
+    let mut second = attempt_at("t2", 70, &[], &[]);
+    second.day = 103;
+    let mut other = synthetic("f1", "chat", 0.0, AttemptKind::Free);
+    other.day = 90;
+    let attempts = vec![second.clone(), first.clone(), other];
+    // The cache card is due on day 104; nothing of chat is.
+    let cards = vec![Card::new(
+        CardSubject::Item {
+            prompt: "url-shortener".into(),
+            key: "component:cache".into(),
+        },
+        104,
+    )];
+    let stats = practice_stats(&attempts, &cards, 104);
+    let ids: Vec<&str> = stats.iter().map(|s| s.prompt.as_str()).collect();
+    assert_eq!(ids, ["chat", "url-shortener"]);
+    let shortener = &stats[1];
+    assert_eq!(
+        (shortener.last_day, shortener.best, shortener.due),
+        (103, 70, true)
+    );
+    assert_eq!(shortener.last, "yesterday");
+    assert_eq!(
+        (stats[0].last.as_str(), stats[0].due),
+        ("14 days ago", false)
+    );
+    // The day before the card is due, nothing is.
+    assert!(practice_stats(&attempts, &cards, 102)
+        .iter()
+        .all(|s| !s.due));
+    assert_eq!(ago(104, 104), "today");
+    assert_eq!(ago(60, 104), date_of(60));
+}
+
+#[test]
+fn a_follow_up_card_asks_its_question_and_practise_again_brings_it_due_today() {
+    use breadthfirst::core::history::{follow_up_key, remember};
+    let shortener = prompt("url-shortener");
+    let f = &shortener.follow_ups[1];
+    let key = follow_up_key(&f.question);
+    assert!(key.starts_with("follow-up:") && key.len() == "follow-up:".len() + 8);
+    // The key follows the question's text: stable, and another question's differs.
+    assert_eq!(key, follow_up_key(&f.question));
+    assert_ne!(key, follow_up_key(&shortener.follow_ups[0].question));
+    let face = item_face(&shortener, &key).expect("a face");
+    assert!(face.question.ends_with(&f.question));
+    assert_eq!(face.answer, f.answer);
+    assert_eq!(item_title(Some(&shortener), &key), f.question);
+    // A new card is due today; a card scheduled later is brought forward, keeping
+    // its schedule otherwise; one due earlier stays due.
+    let new = remember(&[], "url-shortener", &key, 200);
+    assert_eq!(new.schedule.due, 200);
+    let later = new.graded(Grade::Good, 200);
+    assert!(later.schedule.due > 200);
+    let again = remember(std::slice::from_ref(&later), "url-shortener", &key, 201);
+    assert_eq!(again.schedule.due, 201);
+    assert_eq!(again.schedule.interval, later.schedule.interval);
+    assert_eq!(again.id, later.id);
+    let overdue = remember(std::slice::from_ref(&new), "url-shortener", &key, 205);
+    assert_eq!(overdue.schedule.due, 200);
+}

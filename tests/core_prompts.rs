@@ -435,3 +435,110 @@ fn the_web_library_is_an_index_of_card_fields_and_one_file_per_prompt() {
         assert_eq!(one, vec![p.clone()]);
     }
 }
+
+fn stat(prompt: &str, last_day: i64, best: u32, due: bool) -> card::PracticeStat {
+    card::PracticeStat {
+        prompt: prompt.into(),
+        last_day,
+        last: String::new(),
+        best,
+        due,
+    }
+}
+
+#[test]
+fn the_library_filters_by_category_difficulty_tag_and_due_and_sorts() {
+    use breadthfirst::core::prompt::card::{arrange, tags, Browse, Order};
+    use breadthfirst::core::prompt::Category;
+    let index = catalog_index();
+    let ids = |shown: Vec<(&Summary, Option<&card::PracticeStat>)>| -> Vec<String> {
+        shown.into_iter().map(|(p, _)| p.id.clone()).collect()
+    };
+    // Every category has prompts; the filters combine.
+    for category in Category::ALL {
+        let browse = Browse {
+            category: Some(category),
+            ..Browse::default()
+        };
+        let shown = arrange(&index, &[], &browse);
+        assert!(!shown.is_empty(), "{category:?}");
+        assert!(shown.iter().all(|(p, _)| p.category == category));
+    }
+    let browse = Browse {
+        category: Some(Category::Ai),
+        difficulty: Some(Difficulty::Hard),
+        ..Browse::default()
+    };
+    let shown = arrange(&index, &[], &browse);
+    assert!(shown
+        .iter()
+        .all(|(p, _)| p.category == Category::Ai && p.difficulty == Difficulty::Hard));
+    assert_eq!(
+        shown.len(),
+        index
+            .iter()
+            .filter(|p| p.category == Category::Ai && p.difficulty == Difficulty::Hard)
+            .count()
+    );
+    // A tag matches whole, ignoring case; the tag list has each once, sorted.
+    let all_tags = tags(&index);
+    assert!(all_tags
+        .windows(2)
+        .all(|w| w[0].to_lowercase() < w[1].to_lowercase()));
+    let browse = Browse {
+        tag: Some("CACHING".into()),
+        ..Browse::default()
+    };
+    let shown = arrange(&index, &[], &browse);
+    assert!(!shown.is_empty());
+    assert!(shown
+        .iter()
+        .all(|(p, _)| p.tags.iter().any(|t| t == "caching")));
+    // Due: only prompts the history says have a card due today.
+    let stats = vec![
+        stat("url-shortener", 100, 80, false),
+        stat("chat", 104, 55, true),
+        stat("rate-limiter", 90, 95, false),
+    ];
+    let browse = Browse {
+        due: true,
+        ..Browse::default()
+    };
+    assert_eq!(
+        ids(arrange(&index, &stats, &browse)),
+        vec!["chat".to_string()]
+    );
+    // Title order ignores case; last practised puts the latest first and the never
+    // practised after, by title.
+    let by_title = ids(arrange(&index, &stats, &Browse::default()));
+    let titles: Vec<String> = by_title
+        .iter()
+        .map(|id| {
+            index
+                .iter()
+                .find(|p| &p.id == id)
+                .unwrap()
+                .title
+                .to_lowercase()
+        })
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    let browse = Browse {
+        order: Order::LastPractised,
+        ..Browse::default()
+    };
+    let by_last = ids(arrange(&index, &stats, &browse));
+    assert_eq!(by_last[..3], ["chat", "url-shortener", "rate-limiter"]);
+    assert_eq!(
+        by_last[3..],
+        by_title
+            .iter()
+            .filter(|id| !by_last[..3].contains(id))
+            .cloned()
+            .collect::<Vec<_>>()[..]
+    );
+    // Each shown prompt carries what the history says of it.
+    let shown = arrange(&index, &stats, &Browse::default());
+    let chat = shown.iter().find(|(p, _)| p.id == "chat").unwrap();
+    assert_eq!(chat.1.map(|s| s.best), Some(55));
+}

@@ -448,3 +448,75 @@ fn an_export_gives_back_its_finished_session_and_claims_for_an_import() {
     let reply = handle(Request::ReadPractice { file: exported }, &catalog());
     assert_eq!(reply, Reply::Practice(Box::new(practice)));
 }
+
+#[test]
+fn the_debrief_holds_the_worksheet_against_the_references_and_lists_the_follow_ups() {
+    let (board, prompt, session) = notifications_reviewed();
+    let mut value = serde_json::to_value(&session).unwrap();
+    let first = &prompt.estimates[0];
+    let second = &prompt.estimates[1];
+    // The first as the reference itself (right), the second ten times too big in
+    // a table-breaking way, the rest not estimated.
+    value["estimates"] = serde_json::json!([
+        {"id": first.id, "text": first.reference},
+        {"id": second.id, "text": format!("100 * ({}) | x", second.reference)},
+    ]);
+    value["follow_ups"] = serde_json::json!([
+        {"index": 0, "phase": "focus", "answer": "The *sender* first"},
+        {"index": 1, "phase": "depth", "answer": ""},
+    ]);
+    let session: Session = serde_json::from_value(value).unwrap();
+    let claims = BTreeSet::new();
+    let md = debrief(
+        &board,
+        &Record {
+            prompt: Some(&prompt),
+            session: Some(&session),
+            report: None,
+            claims: &claims,
+            date: "2026-11-30",
+        },
+    );
+    let table = md
+        .split("## Estimates\n\n")
+        .nth(1)
+        .expect("an estimates section");
+    let rows: Vec<&str> = table.lines().skip(2).take(prompt.estimates.len()).collect();
+    assert!(
+        rows[0].starts_with(&format!("| {} |", text(&first.quantity))),
+        "{table}"
+    );
+    assert!(
+        rows[0].ends_with("| Right (about the reference) |"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1].contains("\\| x"), "escaped: {}", rows[1]);
+    assert!(
+        rows[1].contains("column"),
+        "the parse error is kept: {}",
+        rows[1]
+    );
+    for row in &rows[2..] {
+        assert!(
+            row.contains("| not estimated |") && row.ends_with("| Wrong |"),
+            "{row}"
+        );
+    }
+    assert!(md.contains(&format!(
+        "- **{}**: {}",
+        text(&first.quantity),
+        text(&first.derivation)
+    )));
+    let follow = md
+        .split("## Follow-up questions\n\n")
+        .nth(1)
+        .expect("a follow-up section");
+    assert!(follow.starts_with(&format!(
+        "### In Focus\n\n> {}",
+        text(&prompt.follow_ups[0].question)
+    )));
+    assert!(follow.contains("> The \\*sender\\* first"));
+    assert!(follow.contains(&format!("> {}", text(&prompt.follow_ups[0].answer))));
+    assert!(follow.contains("### In Depth") && follow.contains("No answer written."));
+}

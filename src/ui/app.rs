@@ -44,12 +44,17 @@ pub fn App() -> impl IntoView {
     provide_context(UpdateStatus::start());
     let starter = (library, practice, checker, boards, state);
     let history = super::history_link::HistoryLink::new(move |message| {
-        super::history_link::on_message(message, practice, save, |id| {
-            super::library::start_timed(&id, starter)
-        })
+        super::history_link::on_message(
+            message,
+            practice,
+            save,
+            |id| super::library::start_timed(&id, starter),
+            library.stats,
+        )
     });
     provide_context(history);
     super::history_link::install(state, practice, checker, history);
+    super::follow_ups::install(practice, library, worker, state);
     let shortcuts = Shortcuts::new();
     provide_context(shortcuts);
     let quick_add = super::quick_add::QuickAdd::new();

@@ -14,6 +14,7 @@ use crate::core::check::claims::claims_text;
 use crate::core::editor::Viewport;
 use crate::core::history::bridge::{session_attempt_id, HistoryView, RecordJob, ToApp, ToHistory};
 use crate::core::persist;
+use crate::core::prompt::card::PracticeStat;
 use crate::core::session::Phase;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -149,9 +150,17 @@ pub fn install(state: BoardState, practice: Practice, checker: Checker, link: Hi
     });
 }
 
-/// What the app does when the history module asks.
-pub fn on_message(message: ToApp, practice: Practice, save: SaveStatus, start: impl Fn(String)) {
+/// What the app does when the history module asks or tells it something: starting
+/// a session goes to `start`, the library's practice figures to `stats`.
+pub fn on_message(
+    message: ToApp,
+    practice: Practice,
+    save: SaveStatus,
+    start: impl Fn(String),
+    stats: RwSignal<Vec<PracticeStat>>,
+) {
     match message {
+        ToApp::Stats(figures) => stats.set(figures),
         ToApp::Retry { prompt } => {
             if practice.may_discard() {
                 start(prompt);
@@ -165,5 +174,38 @@ pub fn on_message(message: ToApp, practice: Practice, save: SaveStatus, start: i
                 }
             }
         }
+    }
+}
+
+/// "Practise again": brings the card of item `key` of `prompt` (`what` names it for
+/// assistive technology) due today in the history, and says so.
+pub fn remember_button(prompt: String, key: String, what: String) -> impl IntoView {
+    let link = expect_context::<HistoryLink>();
+    let state = super::state::use_board();
+    let done = RwSignal::new(false);
+    let press = move |_| {
+        let request = ToHistory::Remember {
+            prompt: prompt.clone(),
+            key: key.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            match link.call(request).await {
+                Ok(()) => done.set(true),
+                Err(why) => state
+                    .notice
+                    .set(Some(format!("Could not add the card: {why}."))),
+            }
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            aria-label=format!("Practise again: {what}")
+            disabled=move || done.get()
+            on:click=press
+        >
+            {move || if done.get() { "Due today in your cards" } else { "Practise again" }}
+        </button>
     }
 }

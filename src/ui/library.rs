@@ -9,8 +9,10 @@ use super::review::Checker;
 use super::state::use_board;
 use crate::browser::fetch::{fetch_prompt, fetch_text};
 use crate::browser::storage;
-use crate::core::prompt::card::{difficulty_name, matches};
-use crate::core::prompt::{parse_display_bundle, parse_index, ClarificationKind, Prompt, Summary};
+use crate::core::prompt::card::{arrange, difficulty_name, tags, Browse, Order, PracticeStat};
+use crate::core::prompt::{
+    parse_display_bundle, parse_index, Category, ClarificationKind, Difficulty, Prompt, Summary,
+};
 use crate::core::session::{Level, Phase, SessionPlan, LENGTHS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,6 +57,9 @@ pub struct Library {
     pub open: RwSignal<bool>,
     /// The session settings last chosen.
     pub plan: RwSignal<SessionPlan>,
+    /// What the practice history says of each prompt practised (sent by the
+    /// history module once the library is first opened).
+    pub stats: RwSignal<Vec<PracticeStat>>,
     save: SaveStatus,
 }
 
@@ -68,6 +73,7 @@ impl Library {
             loaded: RwSignal::new(Loaded::Nothing),
             open: RwSignal::new(false),
             plan: RwSignal::new(SessionPlan::default()),
+            stats: RwSignal::new(Vec::new()),
             save,
         };
         leptos::task::spawn_local(async move {
@@ -172,7 +178,7 @@ pub fn LibraryDialog() -> impl IntoView {
 #[component]
 fn LibraryBody() -> impl IntoView {
     let library = expect_context::<Library>();
-    let filter = RwSignal::new(String::new());
+    let browse = RwSignal::new(Browse::default());
     let cards = move || match library.catalog.get() {
         Catalog::Loading => view! { <p class="hint">"Loading prompts…"</p> }.into_any(),
         Catalog::Failed(why) => view! {
@@ -182,24 +188,40 @@ fn LibraryBody() -> impl IntoView {
         }
         .into_any(),
         Catalog::Ready(prompts) => {
-            let shown: Vec<Summary> =
-                filter.with(|f| prompts.iter().filter(|p| matches(p, f)).cloned().collect());
+            let stats = library.stats.get();
+            let shown: Vec<(Summary, Option<PracticeStat>)> = browse.with(|b| {
+                arrange(&prompts, &stats, b)
+                    .into_iter()
+                    .map(|(p, s)| (p.clone(), s.cloned()))
+                    .collect()
+            });
+            let count = format!("{} of {} prompts", shown.len(), prompts.len());
             if shown.is_empty() {
-                return view! { <p class="hint">"No prompt matches that filter."</p> }.into_any();
+                return view! {
+                    <p class="hint library-count" role="status">{count}</p>
+                    <p class="hint">"No prompt matches these filters."</p>
+                }
+                .into_any();
             }
             let cards = shown
                 .into_iter()
-                .map(|p| view! { <PromptCard prompt=p /> })
+                .map(|(p, stat)| view! { <PromptCard prompt=p stat=stat /> })
                 .collect_view();
-            view! { <ul class="prompt-list">{cards}</ul> }.into_any()
+            view! {
+                <p class="hint library-count" role="status">{count}</p>
+                <ul class="prompt-list">{cards}</ul>
+            }
+            .into_any()
         }
     };
-    // The history draws the cards due today at the top (it loads on first use).
+    // The history draws the cards due today at the top and sends what each prompt's
+    // card says of its practice (it loads on first use).
     let link = expect_context::<super::history_link::HistoryLink>();
     crate::browser::dom::after_render(move || {
         link.send(crate::core::history::bridge::ToHistory::ShowDue {
             slot: super::history_link::DUE_SLOT.into(),
         });
+        link.send(crate::core::history::bridge::ToHistory::Stats);
     });
     view! {
         <div id=super::history_link::DUE_SLOT class="due-slot"></div>
@@ -209,11 +231,93 @@ fn LibraryBody() -> impl IntoView {
             aria-label="Filter prompts"
             placeholder="Filter by title, tag or difficulty"
             autofocus
-            prop:value=move || filter.get()
-            on:input=move |ev| filter.set(event_target_value(&ev))
+            prop:value=move || browse.with(|b| b.text.clone())
+            on:input=move |ev| browse.update(|b| b.text = event_target_value(&ev))
         />
+        <BrowseControls browse=browse />
         <SessionSettings />
         <div class="library-cards">{cards}</div>
+    }
+}
+
+/// Category, difficulty, tag, "due today" and order of the library's cards.
+#[component]
+fn BrowseControls(browse: RwSignal<Browse>) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let all = || ("".to_string(), "All".to_string());
+    let categories: Vec<(String, String)> = std::iter::once(all())
+        .chain(Category::ALL.map(|c| (c.id().to_string(), c.name().to_string())))
+        .collect();
+    let difficulties: Vec<(String, String)> = std::iter::once(all())
+        .chain(
+            [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard].map(|d| {
+                (
+                    difficulty_name(d).to_string(),
+                    difficulty_name(d).to_string(),
+                )
+            }),
+        )
+        .collect();
+    let tag_options = move || {
+        let prompts = library.prompts();
+        std::iter::once(all())
+            .chain(tags(&prompts).into_iter().map(|t| (t.clone(), t)))
+            .collect::<Vec<_>>()
+    };
+    let orders = vec![
+        ("title".to_string(), "Title".to_string()),
+        ("last".to_string(), "Last practised".to_string()),
+    ];
+    view! {
+        <div class="library-browse" role="group" aria-label="Browse prompts">
+            <Setting
+                label="Category"
+                name="Category"
+                options=categories
+                value=move || browse.with(|b| b.category.map_or("", |c| c.id()).to_string())
+                choose=move |v: String| browse.update(|b| b.category = Category::from_id(&v))
+            />
+            <Setting
+                label="Difficulty"
+                name="Difficulty"
+                options=difficulties
+                value=move || browse.with(|b| b.difficulty.map_or("", difficulty_name).to_string())
+                choose=move |v: String| browse.update(|b| {
+                    b.difficulty = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard]
+                        .into_iter()
+                        .find(|d| difficulty_name(*d) == v)
+                })
+            />
+            {move || view! {
+                <Setting
+                    label="Tag"
+                    name="Tag"
+                    options=tag_options()
+                    value=move || browse.with(|b| b.tag.clone().unwrap_or_default())
+                    choose=move |v: String| browse.update(|b| b.tag = (!v.is_empty()).then_some(v))
+                />
+            }}
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || browse.with(|b| b.due)
+                    on:change=move |ev| browse.update(|b| b.due = event_target_checked(&ev))
+                />
+                " Due today"
+            </label>
+            <Setting
+                label="Sort by"
+                name="Sort by"
+                options=orders
+                value=move || browse.with(|b| match b.order {
+                    Order::Title => "title",
+                    Order::LastPractised => "last",
+                }.to_string())
+                choose=move |v: String| browse.update(|b| {
+                    b.order = if v == "last" { Order::LastPractised } else { Order::Title }
+                })
+            />
+        </div>
     }
 }
 
@@ -329,7 +433,7 @@ fn begin_timed(prompt: &Prompt, (library, practice, checker, boards, state): Sta
 
 /// One prompt: title, difficulty, tags, statement, and the two ways to practise it.
 #[component]
-fn PromptCard(prompt: Summary) -> impl IntoView {
+fn PromptCard(prompt: Summary, stat: Option<PracticeStat>) -> impl IntoView {
     let library = expect_context::<Library>();
     let practice = expect_context::<Practice>();
     let checker = expect_context::<Checker>();
@@ -354,7 +458,15 @@ fn PromptCard(prompt: Summary) -> impl IntoView {
             <h3>{prompt.title.clone()}</h3>
             <p class="meta">
                 <span class="badge">{difficulty_name(prompt.difficulty)}</span>
+                <span class="badge category">{prompt.category.name()}</span>
                 {prompt.tags.join(" · ")}
+            </p>
+            <p class="practised" data-testid="practised">
+                {match &stat {
+                    Some(s) => format!("Last practised {} · best {}%", s.last, s.best),
+                    None => "Not practised yet".to_string(),
+                }}
+                {stat.as_ref().filter(|s| s.due).map(|_| view! { " " <span class="badge due">"Due"</span> })}
             </p>
             <p class="preview">{prompt.statement.clone()}</p>
             <div class="card-actions">

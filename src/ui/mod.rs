@@ -11,6 +11,7 @@ mod clipboard;
 mod component_view;
 mod export;
 mod figure;
+mod follow_ups;
 pub mod history;
 mod history_link;
 mod icon;
@@ -35,6 +36,7 @@ mod toolbar;
 mod touch;
 mod virtual_list;
 mod worker;
+mod worksheet;
 
 pub use app::App;
 

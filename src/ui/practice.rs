@@ -5,8 +5,8 @@ use super::autosave::SaveStatus;
 use super::state::{use_board, BoardState};
 use crate::browser::{dom, storage};
 use crate::core::session::{
-    format_countdown, EndedBy, Phase, RequirementField, Session, SessionEvent, SessionOutcome,
-    SessionPlan,
+    format_countdown, EndedBy, FollowUpState, Phase, RequirementField, Session, SessionEvent,
+    SessionOutcome, SessionPlan,
 };
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
@@ -105,17 +105,37 @@ impl Practice {
         self.save();
     }
 
-    /// Records the answer to the curveball.
-    pub fn answer_curveball(&self, text: &str) {
+    /// Applies `change` to the running session and saves it if it says it changed.
+    fn change(&self, change: impl FnOnce(&mut Session) -> bool) {
         let mut changed = false;
         self.session.update(|s| {
             if let Some(s) = s {
-                changed = s.answer_curveball(text);
+                changed = change(s);
             }
         });
         if changed {
             self.save();
         }
+    }
+
+    /// Records a worksheet entry as typed.
+    pub fn set_estimate(&self, id: &str, text: &str) {
+        self.change(|s| s.set_estimate(id, text));
+    }
+
+    /// Takes the follow-ups picked for this session.
+    pub fn set_follow_ups(&self, picked: Vec<FollowUpState>) {
+        self.change(|s| s.set_follow_ups(picked));
+    }
+
+    /// Records the answer to follow-up `at`.
+    pub fn answer_follow_up(&self, at: usize, text: &str) {
+        self.change(|s| s.answer_follow_up(at, text));
+    }
+
+    /// Records the answer to the curveball.
+    pub fn answer_curveball(&self, text: &str) {
+        self.change(|s| s.answer_curveball(text));
     }
 
     /// Feeds an event to the session and reports what happened to the user.

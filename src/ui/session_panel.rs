@@ -2,10 +2,12 @@
 //! requirement notes, picking where to go deep, details of the focus components,
 //! failure notes per component, and the interviewer's curveball.
 
+use super::follow_ups::FollowUpCard;
 use super::library::Library;
 use super::notes::{ComponentNote, SessionNote};
 use super::practice::Practice;
 use super::state::use_board;
+use super::worksheet::Worksheet;
 use crate::browser::dom;
 use crate::core::diagram::{ComponentId, NoteField};
 use crate::core::session::{live_focus, Phase, RequirementField, SessionEvent, MAX_FOCUS};
@@ -42,7 +44,7 @@ pub fn SessionPanel() -> impl IntoView {
                 <RequirementsNoted />
             }
             .into_any(),
-            Phase::Focus => view! { <FocusPicker /> <RequirementsNoted /> }.into_any(),
+            Phase::Focus => view! { <FollowUpCard /> <FocusPicker /> <RequirementsNoted /> }.into_any(),
             phase @ (Phase::Depth | Phase::FailureModes) => {
                 let field = if phase == Phase::Depth {
                     NoteField::Details
@@ -50,6 +52,7 @@ pub fn SessionPanel() -> impl IntoView {
                     NoteField::Failure
                 };
                 view! {
+                    <FollowUpCard />
                     <CurveballCard />
                     <NotesPanel field=field />
                     <RequirementsNoted />
@@ -70,6 +73,7 @@ fn RequirementNotesPanel() -> impl IntoView {
             <h2 class="panel-title">"Requirements"</h2>
             <p class="hint">"Ask the clarifying questions below, then note what you settled on."</p>
             <RequirementFields />
+            <Worksheet />
         </section>
     }
 }
@@ -82,6 +86,7 @@ pub fn RequirementsNoted(#[prop(optional)] open: bool) -> impl IntoView {
         <details class="phase-panel requirements-noted" open=open>
             <summary class="panel-title">"Requirements you noted"</summary>
             <RequirementFields />
+            <Worksheet />
         </details>
     }
 }

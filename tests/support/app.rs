@@ -243,6 +243,18 @@ impl App {
         self.reload();
     }
 
+    /// How many resources the page itself fetched (by resource timing) whose name
+    /// ends with `name` (the service worker's own precache is not the page's).
+    pub fn fetched(&self, name: &str) -> usize {
+        self.driver
+            .execute(
+                "return performance.getEntriesByType('resource').filter(e => e.name.endsWith(arguments[0])).length",
+                vec![name.into()],
+            )
+            .as_u64()
+            .unwrap_or(0) as usize
+    }
+
     /// Moves the controlled clock forward by `ms`.
     pub fn advance_clock(&self, ms: f64) {
         self.driver.execute(

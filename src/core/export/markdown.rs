@@ -11,6 +11,7 @@ use super::document::Record;
 use super::mermaid::to_mermaid;
 use crate::core::check::{Category, CheckItem, Report, Status};
 use crate::core::diagram::{Board, ComponentKind, NoteField};
+use crate::core::estimate::{assess, Verdict};
 use crate::core::prompt::Prompt;
 use crate::core::session::{Level, RequirementField, Session};
 use std::collections::BTreeSet;
@@ -34,10 +35,12 @@ pub fn debrief(board: &Board, d: &Record) -> String {
     }
     if let Some(s) = d.session {
         requirements(&mut out, s);
+        worksheet(&mut out, d);
         timing(&mut out, s);
     }
     design(&mut out, board);
     curveball(&mut out, d);
+    follow_ups(&mut out, d);
     if let Some(report) = d.report {
         checklist(&mut out, report, d.claims);
         struggles(&mut out, d, report);
@@ -69,6 +72,90 @@ fn curveball(out: &mut String, d: &Record) {
         or_none(answer, "No answer written."),
         quote(&ball.why)
     );
+}
+
+/// The worksheet: each quantity as estimated against the prompt's reference (within
+/// 2x right, within 10x off, beyond wrong; not estimated is wrong), then how each
+/// reference is derived.
+fn worksheet(out: &mut String, d: &Record) {
+    let (Some(s), Some(p)) = (d.session, d.prompt) else {
+        return;
+    };
+    if p.estimates.is_empty() {
+        return;
+    }
+    out.push_str("## Estimates\n\n| Quantity | My estimate | Reference | Verdict |\n| --- | --- | --- | --- |\n");
+    // A table cell is one line.
+    let cell = |t: &str| text(&t.replace(['\n', '\r'], " "));
+    for e in &p.estimates {
+        let written = s.estimate(&e.id).trim();
+        let asked = if written.is_empty() {
+            &e.reference
+        } else {
+            written
+        };
+        let a = assess(asked, Some(&e.reference));
+        let (mine, verdict) = if written.is_empty() {
+            ("not estimated".to_string(), "Wrong".to_string())
+        } else {
+            let mine = match &a.value {
+                Ok(value) => format!("{} = {}", cell(written), cell(value)),
+                Err(why) => format!("{} ({})", cell(written), cell(why)),
+            };
+            let verdict = match &a.comparison {
+                Some(Ok((v, far))) => format!("{} ({far})", verdict_name(*v)),
+                Some(Err(why)) => format!("Wrong ({})", cell(why)),
+                None => "Wrong".to_string(),
+            };
+            (mine, verdict)
+        };
+        let reference = a
+            .reference
+            .as_deref()
+            .map_or_else(|| cell(&e.reference), cell);
+        let _ = writeln!(
+            out,
+            "| {} | {mine} | {reference} | {verdict} |",
+            cell(&e.quantity)
+        );
+    }
+    out.push('\n');
+    for e in &p.estimates {
+        let _ = writeln!(out, "- **{}**: {}", text(&e.quantity), text(&e.derivation));
+    }
+    out.push('\n');
+}
+
+fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Right => "Right",
+        Verdict::Off => "Off",
+        Verdict::Wrong => "Wrong",
+    }
+}
+
+/// The follow-up questions asked, each with the answer written and a strong answer.
+fn follow_ups(out: &mut String, d: &Record) {
+    let (Some(s), Some(p)) = (d.session, d.prompt) else {
+        return;
+    };
+    if s.follow_ups().is_empty() {
+        return;
+    }
+    out.push_str("## Follow-up questions\n\n");
+    for asked in s.follow_ups() {
+        let Some(f) = p.follow_ups.get(asked.index) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "### In {}\n\n{}\n\n**My answer**\n\n{}\n\n**A strong answer**\n\n{}\n",
+            asked.phase.name(),
+            quote(&f.question),
+            or_none(&asked.answer, "No answer written."),
+            quote(&f.answer)
+        );
+    }
 }
 
 /// The curveball shown in the session, with the user's answer.

@@ -4,6 +4,7 @@
 //! one message enum the history module sends unasked. JSON text on both sides, like
 //! the worker's protocol.
 
+use crate::core::prompt::card::PracticeStat;
 use crate::core::session::Session;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,17 @@ pub enum ToHistory {
         /// The attempt (`t<start ms>`).
         attempt: String,
     },
+    /// Send the practice each prompt had ([`ToApp::Stats`]), now and whenever it
+    /// changes: the library's cards show it.
+    Stats,
+    /// Bring the card of an item (a follow-up question, say) due today: "practise
+    /// this again".
+    Remember {
+        /// Prompt id.
+        prompt: String,
+        /// The item's key (`follow-up:<digest>`).
+        key: String,
+    },
 }
 
 /// What the history module asks of the app.
@@ -112,6 +124,8 @@ pub enum ToApp {
     /// The history is deleted; delete the boards and settings too, and save nothing
     /// more (the page reloads when the user has read what was removed).
     ForgetAll,
+    /// The practice each prompt had, for the library's cards.
+    Stats(Vec<PracticeStat>),
 }
 
 /// The attempt id a timed session records under.

@@ -335,6 +335,17 @@ pub fn item_face(prompt: &Prompt, key: &str) -> Option<CardFace> {
                 why: f.why.clone(),
             })
         }
+        "follow-up" => {
+            let f = prompt
+                .follow_ups
+                .iter()
+                .find(|f| follow_up_key(&f.question) == key)?;
+            Some(CardFace {
+                question: format!("{title}: {}", f.question),
+                answer: f.answer.clone(),
+                why: format!("An interviewer's follow-up in {}.", f.phase.name()),
+            })
+        }
         "depth" => {
             let d = prompt.deep_dives.get(index(rest.strip_prefix("dive-")?)?)?;
             let on = prompt
@@ -352,5 +363,35 @@ pub fn item_face(prompt: &Prompt, key: &str) -> Option<CardFace> {
             })
         }
         _ => None,
+    }
+}
+
+/// The card key of a follow-up question: "follow-up:" and a digest of its text, so a
+/// card follows the question, not its place in the file (an edited question is a new
+/// card, and the old one says it is no longer in the prompt).
+pub fn follow_up_key(question: &str) -> String {
+    // FNV-1a, 32 bits: stable across builds and platforms.
+    let digest = question.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("follow-up:{digest:08x}")
+}
+
+/// The card for item `key` of `prompt` brought due `today`: a new one, or the
+/// existing `cards` one with its schedule kept but due today ("practise this again").
+pub fn remember(cards: &[Card], prompt: &str, key: &str, today: Day) -> Card {
+    let subject = CardSubject::Item {
+        prompt: prompt.to_string(),
+        key: key.to_string(),
+    };
+    let id = Card::id_of(&subject);
+    match cards.iter().find(|c| c.id == id) {
+        Some(card) => {
+            let mut card = card.clone();
+            card.schedule.due = card.schedule.due.min(today);
+            card.graded_by = None;
+            card
+        }
+        None => Card::new(subject, today),
     }
 }

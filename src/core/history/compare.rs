@@ -89,6 +89,11 @@ pub fn item_title(prompt: Option<&Prompt>, key: &str) -> String {
                 .map(|c| c.name.clone()),
             "flow" => p.flows.get(index()?).map(|f| f.name.clone()),
             "failure" => p.failure_modes.get(index()?).map(|f| f.question.clone()),
+            "follow-up" => p
+                .follow_ups
+                .iter()
+                .find(|f| super::follow_up_key(&f.question) == key)
+                .map(|f| f.question.clone()),
             "depth" => match rest.strip_prefix("on:") {
                 Some(name) => Some(format!("Details on {name}")),
                 None => {

@@ -8,6 +8,7 @@ mod cards;
 mod compare;
 mod file;
 mod journal;
+mod library;
 mod progress;
 
 pub use attempt::{
@@ -15,8 +16,8 @@ pub use attempt::{
     CurveballAnswer,
 };
 pub use cards::{
-    cards_after, cards_without, due, item_face, prompt_grade, Card, CardChanges, CardFace,
-    CardSubject, GradedBy,
+    cards_after, cards_without, due, follow_up_key, item_face, prompt_grade, remember, Card,
+    CardChanges, CardFace, CardSubject, GradedBy,
 };
 pub use compare::{compare, item_title, previous, Comparison};
 pub use file::{
@@ -24,6 +25,7 @@ pub use file::{
     MAX_BYTES, VERSION,
 };
 pub use journal::{Diagnosis, JournalEntry, Round, Struggle};
+pub use library::{ago, practice_stats};
 pub use progress::{advice, Chart, Progress, PromptBest, Series, Weakest, RECENT};
 
 use crate::core::repetition::Day;

@@ -7,8 +7,8 @@ use crate::browser::{dom, fetch::fetch_prompt, worker::WorkerClient};
 use crate::core::check::claims::claims_from_text;
 use crate::core::history::bridge::{HistoryView, RecordJob, ToApp};
 use crate::core::history::{
-    cards_after, cards_without, day_of, Attempt, AttemptBody, AttemptInput, Card, CardChanges,
-    JournalEntry,
+    cards_after, cards_without, day_of, practice_stats, remember, Attempt, AttemptBody,
+    AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle, Prompt};
 use crate::core::protocol::{CheckJob, Reply, Request};
@@ -57,6 +57,8 @@ pub struct Hub {
     pub prompts: RwSignal<Vec<Arc<Prompt>>>,
     /// Whether the history dialog is open.
     pub open: RwSignal<bool>,
+    /// Whether the app is sent the library's practice figures as they change.
+    stats_sent: StoredValue<bool>,
     /// Its tab.
     pub tab: RwSignal<HistoryView>,
     /// The attempt opened read-only, if any.
@@ -116,6 +118,7 @@ impl Hub {
             cards: RwSignal::new(Vec::new()),
             journal: RwSignal::new(Vec::new()),
             prompts: RwSignal::new(Vec::new()),
+            stats_sent: StoredValue::new(false),
             open: RwSignal::new(false),
             tab: RwSignal::new(HistoryView::Due),
             opened: RwSignal::new(None),
@@ -494,6 +497,41 @@ impl Hub {
         if self.write(Hub::card_writes(&changes)).await {
             self.apply_cards(&changes);
         }
+    }
+
+    /// Sends the app what the library's cards show, now and whenever the attempts or
+    /// cards change (once asked, for the page's lifetime).
+    pub fn send_stats(self) {
+        if self.stats_sent.get_value() {
+            return;
+        }
+        self.stats_sent.set_value(true);
+        Effect::new(move |_| {
+            if self.loaded.get() != Loaded::Ready {
+                return;
+            }
+            let stats = self
+                .attempts
+                .with(|a| self.cards.with(|c| practice_stats(a, c, today())));
+            self.tell_app(&ToApp::Stats(stats));
+        });
+    }
+
+    /// Brings the card of item `key` of `prompt` due today (made if new).
+    pub async fn remember(self, prompt: &str, key: &str) -> Result<(), String> {
+        self.ready().await?;
+        let card = self
+            .cards
+            .with_untracked(|c| remember(c, prompt, key, today()));
+        let changes = CardChanges {
+            put: vec![card],
+            remove: Vec::new(),
+        };
+        if !self.write(Hub::card_writes(&changes)).await {
+            return Err("the card could not be saved".into());
+        }
+        self.apply_cards(&changes);
+        Ok(())
     }
 
     /// Saves a journal entry, and cards for its new topics.

@@ -93,6 +93,11 @@ async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
         ToHistory::ShowCompare { slot, attempt } => mount_slot(hub, slots, &slot, move || {
             view! { <compare::Compare attempt=attempt.clone() /> }.into_any()
         }),
+        ToHistory::Remember { prompt, key } => hub.remember(&prompt, &key).await,
+        ToHistory::Stats => {
+            hub.send_stats();
+            Ok(())
+        }
     }
 }
 

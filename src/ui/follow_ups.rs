@@ -1,0 +1,160 @@
+//! The interviewer's follow-up questions in a timed session (issue 16): picked when
+//! Breadth ends, against a check of the board (a question about a part the board
+//! has comes first, naming its box), asked one per phase after Breadth with an
+//! answer note, and shown in Review with the model answer.
+
+use super::library::Library;
+use super::notes::SessionNote;
+use super::practice::Practice;
+use super::state::BoardState;
+use super::worker::Worker;
+use crate::core::check::Report;
+use crate::core::persist;
+use crate::core::prompt::Prompt;
+use crate::core::protocol::{CheckJob, Reply, Request};
+use crate::core::session::{pick_follow_ups, FollowUpState, Phase};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Picks the session's follow-ups once Breadth has ended and the prompt is loaded
+/// (again after a reload that came before they were picked).
+pub fn install(practice: Practice, library: Library, worker: Worker, state: BoardState) {
+    let asking = StoredValue::new(false);
+    Effect::new(move |_| {
+        let due = practice.session.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                matches!(s.phase(), Phase::Focus | Phase::Depth | Phase::FailureModes)
+                    && s.follow_ups().is_empty()
+            })
+        });
+        let Some(prompt) = library.current_prompt().filter(|_| due) else {
+            return;
+        };
+        if asking.get_value() {
+            return;
+        }
+        asking.set_value(true);
+        let seed = practice
+            .session
+            .with_untracked(|s| s.as_ref().map_or(0, |s| (s.started_ms / 1000.0) as u64));
+        let job = CheckJob {
+            prompt: prompt.id.clone(),
+            board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
+            session: None,
+        };
+        leptos::task::spawn_local(async move {
+            // Without a check (the worker failed), the questions about no part.
+            let on_board = match worker.call(Request::Check(job)).await {
+                Ok(Reply::Checked(report)) => parts_on_board(&report, state),
+                _ => Vec::new(),
+            };
+            practice.set_follow_ups(pick_follow_ups(&prompt.follow_ups, &on_board, seed));
+            asking.set_value(false);
+        });
+    });
+}
+
+/// The prompt's components the check found, each with the name of the first box
+/// that plays it.
+fn parts_on_board(report: &Report, state: BoardState) -> Vec<(String, String)> {
+    report
+        .items
+        .iter()
+        .filter(|item| item.found)
+        .filter_map(|item| {
+            let id = item.key.strip_prefix("component:")?;
+            let first = *item.components.first()?;
+            let label =
+                state.with_editor(|e| e.board().component(first).map(|c| c.label.clone()))?;
+            Some((id.to_string(), label))
+        })
+        .collect()
+}
+
+/// The follow-up of the current phase, once picked, with its answer note; brought
+/// into view when it arrives.
+#[component]
+pub fn FollowUpCard() -> impl IntoView {
+    let practice = expect_context::<Practice>();
+    let library = expect_context::<Library>();
+    // Which follow-up, not its answer: typing the answer must not redraw the card.
+    let asked = Memo::new(move |_| {
+        practice.session.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.follow_up_now())
+                .map(|(at, f)| (at, f.index, f.about.clone()))
+        })
+    });
+    move || {
+        let (at, index, about) = asked.get()?;
+        let prompt = library.current_prompt()?;
+        let question = prompt.follow_ups.get(index)?.question.clone();
+        let read = move || {
+            practice.session.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.follow_ups().get(at))
+                    .map(|f| f.answer.clone())
+                    .unwrap_or_default()
+            })
+        };
+        crate::browser::dom::after_render(|| {
+            if let Some(card) = crate::browser::dom::query("[data-testid=follow-up]") {
+                card.scroll_into_view();
+            }
+        });
+        Some(view! {
+            <section class="phase-panel follow-up" aria-label="Follow-up question" data-testid="follow-up">
+                <h2 class="panel-title">"The interviewer follows up"</h2>
+                {about.map(|box_name| view! { <p class="about">{format!("About your “{box_name}”")}</p> })}
+                <p class="statement">{question}</p>
+                <SessionNote
+                    label="Your answer"
+                    hint="Answer as you would out loud: what you would do, and why"
+                    read=read
+                    write=move |text: String| practice.answer_follow_up(at, &text)
+                />
+            </section>
+        })
+    }
+}
+
+/// In Review: each follow-up asked, the answer given and the model answer.
+#[component]
+pub fn FollowUpsReview(prompt: Arc<Prompt>, asked: Vec<FollowUpState>) -> impl IntoView {
+    if asked.is_empty() {
+        return None;
+    }
+    let rows = asked
+        .into_iter()
+        .filter_map(|f| {
+            let model = prompt.follow_ups.get(f.index)?;
+            let answer = if f.answer.trim().is_empty() {
+                view! { <p class="hint">"Not answered."</p> }.into_any()
+            } else {
+                view! { <p class="answer">{f.answer.clone()}</p> }.into_any()
+            };
+            let again = super::history_link::remember_button(
+                prompt.id.clone(),
+                crate::core::history::follow_up_key(&model.question),
+                model.question.clone(),
+            );
+            Some(view! {
+                <li class="follow-up-review" data-testid="follow-up">
+                    <p class="row-kind">{format!("In {}", f.phase.name())}</p>
+                    <p class="statement">{model.question.clone()}</p>
+                    <h4>"Your answer"</h4>
+                    {answer}
+                    <h4>"A strong answer"</h4>
+                    <p class="model-answer">{model.answer.clone()}</p>
+                    {again}
+                </li>
+            })
+        })
+        .collect_view();
+    Some(view! {
+        <section class="review-section" aria-labelledby="follow-ups-title">
+            <h3 id="follow-ups-title" class="check-group">"Follow-up questions"</h3>
+            <ul class="follow-ups-review">{rows}</ul>
+        </section>
+    })
+}
