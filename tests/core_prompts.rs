@@ -542,3 +542,24 @@ fn the_library_filters_by_category_difficulty_tag_and_due_and_sorts() {
     let chat = shown.iter().find(|(p, _)| p.id == "chat").unwrap();
     assert_eq!(chat.1.map(|s| s.best), Some(55));
 }
+
+#[test]
+fn the_unchecked_reader_reads_whole_prompts_and_skips_only_validation() {
+    use breadthfirst::core::prompt::parse_bundle_unchecked;
+    let text = bundle(&[("url-shortener.toml", example_table().to_string())]);
+    assert_eq!(parse_bundle_unchecked(&text).0, parse_bundle(&text).0);
+    // A prompt the validator refuses (too few estimates) still reads, whole.
+    let mut table = example_table();
+    table["estimates"].as_array_mut().unwrap().truncate(1);
+    let text = bundle(&[("url-shortener.toml", table.to_string())]);
+    assert_eq!(parse_bundle(&text).0.len(), 0);
+    let (read, bad) = parse_bundle_unchecked(&text);
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(read[0].estimates.len(), 1);
+    assert!(!read[0].components.is_empty());
+    // What does not read at all is still refused.
+    let mut table = example_table();
+    table.insert("estimate".into(), toml::Value::Array(vec![]));
+    let text = bundle(&[("url-shortener.toml", table.to_string())]);
+    assert_eq!(parse_bundle_unchecked(&text).1.len(), 1);
+}

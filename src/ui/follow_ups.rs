@@ -1,7 +1,8 @@
 //! The interviewer's follow-up questions in a timed session (issue 16): picked when
 //! Breadth ends, against a check of the board (a question about a part the board
-//! has comes first, naming its box), asked one per phase after Breadth with an
-//! answer note, and shown in Review with the model answer.
+//! has comes first, naming its box), and asked one per phase after Breadth with an
+//! answer note. Review shows them with model answers from the history module
+//! (`ui::history::interview`).
 
 use super::library::Library;
 use super::notes::SessionNote;
@@ -10,11 +11,9 @@ use super::state::BoardState;
 use super::worker::Worker;
 use crate::core::check::Report;
 use crate::core::persist;
-use crate::core::prompt::Prompt;
 use crate::core::protocol::{CheckJob, Reply, Request};
-use crate::core::session::{pick_follow_ups, FollowUpState, Phase};
+use crate::core::session::{pick_follow_ups, Phase};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Picks the session's follow-ups once Breadth has ended and the prompt is loaded
 /// (again after a reload that came before they were picked).
@@ -116,45 +115,4 @@ pub fn FollowUpCard() -> impl IntoView {
             </section>
         })
     }
-}
-
-/// In Review: each follow-up asked, the answer given and the model answer.
-#[component]
-pub fn FollowUpsReview(prompt: Arc<Prompt>, asked: Vec<FollowUpState>) -> impl IntoView {
-    if asked.is_empty() {
-        return None;
-    }
-    let rows = asked
-        .into_iter()
-        .filter_map(|f| {
-            let model = prompt.follow_ups.get(f.index)?;
-            let answer = if f.answer.trim().is_empty() {
-                view! { <p class="hint">"Not answered."</p> }.into_any()
-            } else {
-                view! { <p class="answer">{f.answer.clone()}</p> }.into_any()
-            };
-            let again = super::history_link::remember_button(
-                prompt.id.clone(),
-                crate::core::history::follow_up_key(&model.question),
-                model.question.clone(),
-            );
-            Some(view! {
-                <li class="follow-up-review" data-testid="follow-up">
-                    <p class="row-kind">{format!("In {}", f.phase.name())}</p>
-                    <p class="statement">{model.question.clone()}</p>
-                    <h4>"Your answer"</h4>
-                    {answer}
-                    <h4>"A strong answer"</h4>
-                    <p class="model-answer">{model.answer.clone()}</p>
-                    {again}
-                </li>
-            })
-        })
-        .collect_view();
-    Some(view! {
-        <section class="review-section" aria-labelledby="follow-ups-title">
-            <h3 id="follow-ups-title" class="check-group">"Follow-up questions"</h3>
-            <ul class="follow-ups-review">{rows}</ul>
-        </section>
-    })
 }

@@ -26,6 +26,8 @@ use wasm_bindgen_futures::JsFuture;
 pub const DUE_SLOT: &str = "due-slot";
 /// The id of the Review's element for the comparison.
 pub const COMPARE_SLOT: &str = "compare-slot";
+/// The id of the Review's element for the estimates and follow-ups.
+pub const INTERVIEW_SLOT: &str = "interview-slot";
 /// Quiet time before a Review's changes are recorded again, in milliseconds.
 const RECORD_AFTER_MS: u32 = 1_500;
 
@@ -174,38 +176,5 @@ pub fn on_message(
                 }
             }
         }
-    }
-}
-
-/// "Practise again": brings the card of item `key` of `prompt` (`what` names it for
-/// assistive technology) due today in the history, and says so.
-pub fn remember_button(prompt: String, key: String, what: String) -> impl IntoView {
-    let link = expect_context::<HistoryLink>();
-    let state = super::state::use_board();
-    let done = RwSignal::new(false);
-    let press = move |_| {
-        let request = ToHistory::Remember {
-            prompt: prompt.clone(),
-            key: key.clone(),
-        };
-        leptos::task::spawn_local(async move {
-            match link.call(request).await {
-                Ok(()) => done.set(true),
-                Err(why) => state
-                    .notice
-                    .set(Some(format!("Could not add the card: {why}."))),
-            }
-        });
-    };
-    view! {
-        <button
-            type="button"
-            class="secondary"
-            aria-label=format!("Practise again: {what}")
-            disabled=move || done.get()
-            on:click=press
-        >
-            {move || if done.get() { "Due today in your cards" } else { "Practise again" }}
-        </button>
     }
 }

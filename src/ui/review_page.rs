@@ -4,13 +4,11 @@
 //! button) goes back to the board and returns.
 
 use super::figure::BoardFigure;
-use super::follow_ups::FollowUpsReview;
 use super::library::{Expectations, Library};
 use super::practice::Practice;
 use super::review::CheckOutcome;
 use super::session_panel::{CurveballCard, RequirementsNoted};
 use super::state::use_board;
-use super::worksheet::WorksheetReview;
 use crate::core::session::Phase;
 use leptos::prelude::*;
 
@@ -74,19 +72,6 @@ pub fn ReviewPage() -> impl IntoView {
             .current_prompt()
             .map(|p| view! { <Expectations prompt=p level=Some(level) /> })
     };
-    // The worksheet against the references, and the follow-ups with model answers:
-    // made once per prompt (each entry is assessed by the worker as it is made).
-    let interview = move || {
-        let prompt = library.current_prompt()?;
-        let (answers, asked) = practice.session.with_untracked(|s| {
-            s.as_ref()
-                .map(|s| (s.estimates().to_vec(), s.follow_ups().to_vec()))
-        })?;
-        Some(view! {
-            <WorksheetReview prompt=prompt.clone() answers=answers />
-            <FollowUpsReview prompt=prompt asked=asked />
-        })
-    };
     // The history draws this attempt against the previous one at the same prompt.
     let link = expect_context::<super::history_link::HistoryLink>();
     let attempt = practice.session.with_untracked(|s| {
@@ -98,6 +83,16 @@ pub fn ReviewPage() -> impl IntoView {
             link.send(crate::core::history::bridge::ToHistory::ShowCompare {
                 slot: super::history_link::COMPARE_SLOT.into(),
                 attempt,
+            });
+        });
+    }
+    // It draws the worksheet against the references and the follow-ups with model
+    // answers too.
+    if let Some(session) = practice.session_json() {
+        crate::browser::dom::after_render(move || {
+            link.send(crate::core::history::bridge::ToHistory::ShowInterview {
+                slot: super::history_link::INTERVIEW_SLOT.into(),
+                session,
             });
         });
     }
@@ -117,7 +112,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <section class="review-check" aria-label="Checklist">
                     <h3 class="check-group">"Checklist"</h3>
                     <CheckOutcome on_show=Some(to_board) />
-                    {interview}
+                    <div id=super::history_link::INTERVIEW_SLOT class="interview-slot"></div>
                 </section>
                 <aside class="review-side">
                     <TimingTable />

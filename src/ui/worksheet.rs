@@ -1,30 +1,28 @@
 //! The estimation worksheet (issue 16): in Requirements (and one click away later),
 //! each quantity the prompt cares about, written as an expression with units and
-//! evaluated as it is typed; in Review, each held against the prompt's reference
-//! (within 2x right, within 10x off, beyond wrong) with the reference's derivation.
-//! The worker evaluates: the app carries no parser or number formatting for it.
+//! evaluated as it is typed. The worker evaluates: the app carries no parser or
+//! number formatting for it. Review holds the entries against the references in the
+//! history module (`ui::history::interview`).
 
 use super::library::Library;
 use super::practice::Practice;
 use super::worker::Worker;
-use crate::core::estimate::{Assessment, Verdict};
-use crate::core::prompt::{Estimate, Prompt};
+use crate::core::estimate::Assessment;
+use crate::core::prompt::Estimate;
 use crate::core::protocol::{Reply, Request};
-use crate::core::session::EstimateAnswer;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Quiet time after a keystroke before the entry is evaluated, in milliseconds.
 const EVALUATE_MS: u32 = 250;
 
-/// Asks the worker to assess `text` (against `reference`, in Review).
-async fn assess(
-    worker: Worker,
-    text: String,
-    reference: Option<String>,
-) -> Result<Assessment, String> {
-    match worker.call(Request::Estimate { text, reference }).await {
+/// Asks the worker to evaluate `text`.
+async fn evaluate(worker: Worker, text: String) -> Result<Assessment, String> {
+    let request = Request::Estimate {
+        text,
+        reference: None,
+    };
+    match worker.call(request).await {
         Ok(Reply::Estimated(a)) => Ok(a),
         Ok(Reply::Failed(why)) => Err(why),
         Ok(_) => Err("the worker answered another job".into()),
@@ -85,7 +83,7 @@ fn EstimateRow(estimate: Estimate) -> impl IntoView {
         // Replacing the pending timeout cancels it: only the last keystroke counts.
         pending.set_value(Some(Timeout::new(EVALUATE_MS, move || {
             leptos::task::spawn_local(async move {
-                let value = assess(worker, typed, None).await.and_then(|a| a.value);
+                let value = evaluate(worker, typed).await.and_then(|a| a.value);
                 if latest.get_value() == mine {
                     result.set(Some(value));
                 }
@@ -123,104 +121,5 @@ fn EstimateRow(estimate: Estimate) -> impl IntoView {
             </label>
             <output class="estimate-value" aria-live="polite">{shown}</output>
         </div>
-    }
-}
-
-/// In Review: each quantity, what was written, the reference and the verdict.
-#[component]
-pub fn WorksheetReview(prompt: Arc<Prompt>, answers: Vec<EstimateAnswer>) -> impl IntoView {
-    if prompt.estimates.is_empty() {
-        return None;
-    }
-    let worker = expect_context::<Worker>();
-    let rows = prompt
-        .estimates
-        .iter()
-        .map(|e| {
-            let written = answers
-                .iter()
-                .find(|a| a.id == e.id)
-                .map(|a| a.text.trim().to_string())
-                .filter(|t| !t.is_empty());
-            let assessed = RwSignal::new(None::<Result<Assessment, String>>);
-            let reference = e.reference.clone();
-            let asked = written.clone().unwrap_or_else(|| reference.clone());
-            leptos::task::spawn_local(async move {
-                assessed.set(Some(assess(worker, asked, Some(reference)).await));
-            });
-            view! { <EstimateResult estimate=e.clone() written=written assessed=assessed /> }
-        })
-        .collect_view();
-    Some(view! {
-        <section class="review-section" aria-labelledby="estimates-title">
-            <h3 id="estimates-title" class="check-group">"Estimates"</h3>
-            <p class="hint">"Within 2x of the reference is right, within 10x is off, beyond that is wrong."</p>
-            <ul class="estimate-results">{rows}</ul>
-        </section>
-    })
-}
-
-/// One worksheet entry against its reference.
-#[component]
-fn EstimateResult(
-    estimate: Estimate,
-    written: Option<String>,
-    assessed: RwSignal<Option<Result<Assessment, String>>>,
-) -> impl IntoView {
-    let answered = written.is_some();
-    let verdict = move || -> Option<(Verdict, String)> {
-        if !answered {
-            return Some((Verdict::Wrong, "Not estimated".into()));
-        }
-        match assessed.get()? {
-            Ok(a) => match (a.value, a.comparison) {
-                (Err(why), _) => Some((Verdict::Wrong, why)),
-                (Ok(_), Some(Ok((verdict, far)))) => Some((verdict, far)),
-                (Ok(_), Some(Err(why))) => Some((Verdict::Wrong, why)),
-                (Ok(_), None) => None,
-            },
-            Err(_) => None,
-        }
-    };
-    let value = move || match assessed.get() {
-        Some(Ok(a)) if answered => a.value.ok().map(|v| format!(" = {v}")),
-        _ => None,
-    };
-    let reference = move || match assessed.get() {
-        Some(Ok(a)) => a.reference,
-        Some(Err(why)) => Some(format!("(could not be evaluated: {why})")),
-        None => None,
-    };
-    let label = |v: Verdict| match v {
-        Verdict::Right => "Right",
-        Verdict::Off => "Off",
-        Verdict::Wrong => "Wrong",
-    };
-    view! {
-        <li
-            class="estimate-result"
-            data-testid="estimate-result"
-            data-estimate=estimate.id.clone()
-            data-verdict=move || verdict().map(|(v, _)| v.id())
-        >
-            <p class="quantity">{estimate.quantity.clone()}</p>
-            <p>
-                <span class="row-kind">"You: "</span>
-                {written.clone().unwrap_or_else(|| "nothing".into())}
-                {value}
-            </p>
-            <p><span class="row-kind">"Reference: "</span>{reference}</p>
-            {move || verdict().map(|(v, far)| view! {
-                <p class="verdict">
-                    <span class=format!("badge verdict-{}", v.id())>{label(v)}</span>
-                    " "
-                    {far}
-                </p>
-            })}
-            <details>
-                <summary>"How the reference is derived"</summary>
-                <p>{estimate.derivation.clone()}</p>
-            </details>
-        </li>
     }
 }

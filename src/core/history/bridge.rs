@@ -99,6 +99,14 @@ pub enum ToHistory {
         /// The attempt (`t<start ms>`).
         attempt: String,
     },
+    /// Draw the Review's worksheet against the references and the follow-ups with
+    /// model answers into the element with this id.
+    ShowInterview {
+        /// The element's id.
+        slot: String,
+        /// The session, as the app saves it (JSON).
+        session: String,
+    },
     /// Send the practice each prompt had ([`ToApp::Stats`]), now and whenever it
     /// changes: the library's cards show it.
     Stats,

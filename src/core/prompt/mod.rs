@@ -235,6 +235,13 @@ pub fn parse_bundle(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
     (prompts, bad)
 }
 
+/// Reads whole prompts without validating them: for the history module, which
+/// shows card faces from files the tests and the worker validate, and so leaves the
+/// validator (and the estimate evaluator it calls) out of its download.
+pub fn parse_bundle_unchecked(text: &str) -> (Vec<Prompt>, Vec<BadPromptFile>) {
+    parse_entries(text, Prompt::read::<true>, |_, _| Ok(()), |p| &p.id)
+}
+
 /// Reads only what the app shows (statement, clarifications, expectations,
 /// curveballs, estimates, follow-ups): the checklist lists stay empty and are not
 /// validated. The checklist worker reads the same document whole with

@@ -5,12 +5,13 @@
 use crate::browser::history_db::{HistoryDb, HistoryDbError, Store, Write};
 use crate::browser::{dom, fetch::fetch_prompt, worker::WorkerClient};
 use crate::core::check::claims::claims_from_text;
+use crate::core::estimate::Assessment;
 use crate::core::history::bridge::{HistoryView, RecordJob, ToApp};
 use crate::core::history::{
     cards_after, cards_without, day_of, practice_stats, remember, Attempt, AttemptBody,
     AttemptInput, Card, CardChanges, JournalEntry,
 };
-use crate::core::prompt::{parse_bundle, Prompt};
+use crate::core::prompt::{parse_bundle_unchecked, Prompt};
 use crate::core::protocol::{CheckJob, Reply, Request};
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::Session;
@@ -206,7 +207,7 @@ impl Hub {
     pub async fn load_prompts(self, ids: impl IntoIterator<Item = String>) {
         for id in ids {
             if self.prompt_untracked(&id).is_none() {
-                if let Ok(p) = fetch_prompt(&id, parse_bundle).await {
+                if let Ok(p) = fetch_prompt(&id, parse_bundle_unchecked).await {
                     self.prompts.update(|all| {
                         if !all.iter().any(|q| q.id == p.id) {
                             all.push(Arc::new(p));
@@ -384,6 +385,21 @@ impl Hub {
         let client = self.worker.get_value();
         match client.call(Request::Check(job)).await {
             Ok(Reply::Checked(report)) => Ok(report),
+            Ok(Reply::Failed(why)) => Err(why),
+            Ok(_) => Err("the worker answered something else".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Asks the worker to assess a worksheet entry against `reference`.
+    pub async fn assess(self, text: String, reference: String) -> Result<Assessment, String> {
+        let client = self.worker.get_value();
+        let request = Request::Estimate {
+            text,
+            reference: Some(reference),
+        };
+        match client.call(request).await {
+            Ok(Reply::Estimated(a)) => Ok(a),
             Ok(Reply::Failed(why)) => Err(why),
             Ok(_) => Err("the worker answered something else".into()),
             Err(e) => Err(e.to_string()),

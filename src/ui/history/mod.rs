@@ -14,6 +14,7 @@ mod data;
 mod dialog;
 mod due;
 mod hub;
+mod interview;
 mod journal;
 mod progress;
 
@@ -92,6 +93,9 @@ async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
         }),
         ToHistory::ShowCompare { slot, attempt } => mount_slot(hub, slots, &slot, move || {
             view! { <compare::Compare attempt=attempt.clone() /> }.into_any()
+        }),
+        ToHistory::ShowInterview { slot, session } => mount_slot(hub, slots, &slot, move || {
+            view! { <interview::Interview session=session.clone() /> }.into_any()
         }),
         ToHistory::Remember { prompt, key } => hub.remember(&prompt, &key).await,
         ToHistory::Stats => {
