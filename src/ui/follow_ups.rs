@@ -18,24 +18,26 @@ use leptos::prelude::*;
 /// Picks the session's follow-ups once Breadth has ended and the prompt is loaded
 /// (again after a reload that came before they were picked).
 pub fn install(practice: Practice, library: Library, worker: Worker, state: BoardState) {
-    let asking = StoredValue::new(false);
+    // The session (by its start) whose follow-ups were asked for: once each, so a
+    // prompt without any, or a reply that comes late, never asks again.
+    let asked_for = StoredValue::new(None::<f64>);
     Effect::new(move |_| {
         let due = practice.session.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                matches!(s.phase(), Phase::Focus | Phase::Depth | Phase::FailureModes)
-                    && s.follow_ups().is_empty()
-            })
+            s.as_ref()
+                .filter(|s| {
+                    matches!(s.phase(), Phase::Focus | Phase::Depth | Phase::FailureModes)
+                        && s.follow_ups().is_empty()
+                })
+                .map(|s| s.started_ms)
         });
-        let Some(prompt) = library.current_prompt().filter(|_| due) else {
+        let Some((started, prompt)) = due.zip(library.current_prompt()) else {
             return;
         };
-        if asking.get_value() {
+        if asked_for.get_value() == Some(started) {
             return;
         }
-        asking.set_value(true);
-        let seed = practice
-            .session
-            .with_untracked(|s| s.as_ref().map_or(0, |s| (s.started_ms / 1000.0) as u64));
+        asked_for.set_value(Some(started));
+        let seed = (started / 1000.0) as u64;
         let job = CheckJob {
             prompt: prompt.id.clone(),
             board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
@@ -48,7 +50,6 @@ pub fn install(practice: Practice, library: Library, worker: Worker, state: Boar
                 _ => Vec::new(),
             };
             practice.set_follow_ups(pick_follow_ups(&prompt.follow_ups, &on_board, seed));
-            asking.set_value(false);
         });
     });
 }
