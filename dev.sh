@@ -204,6 +204,8 @@ case "${1:-}" in
     cargo bench --bench drag_frames
     say "the practice history: importing 500 attempts and opening Progress"
     cargo bench --bench history_progress
+    say "replay: seeking in a 2,000-change timeline (tests/bench/timeline_seek.rs)"
+    cargo bench --bench timeline_seek
     ;;
   size)
     setup_build_tools

@@ -18,6 +18,7 @@ mod kind;
 mod label;
 mod layout;
 mod layouts;
+mod patch;
 mod placement;
 mod ports;
 mod route;
@@ -39,6 +40,7 @@ pub use label::{
 };
 pub use layout::{arrow_label_size, path_data, place_label, ArrowLayout, ARROW_LABEL_PX};
 pub use layouts::{layout_arrows, layout_arrows_once, ArrowLayouts};
+pub use patch::Patch;
 pub use placement::free_spot;
 pub use route::{crossings, elbow_route, facing_sides, straight_route, End, Port, Side, CLEARANCE};
 pub use shape::shape_outline;

@@ -12,12 +12,14 @@ mod gate;
 mod milestones;
 mod notes;
 mod plan;
+mod timeline;
 
 pub use follow_ups::{pick as pick_follow_ups, EstimateAnswer, FollowUpState};
 pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
 pub use milestones::Milestones;
 pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
+pub use timeline::{first_appearances, Replay, Timeline, TimelineEntry, TimelineEvent};
 
 use crate::core::decimal::Decimal;
 use crate::core::diagram::{normalize_note, Board, ComponentId};
