@@ -267,3 +267,30 @@ fn an_assessment_evaluates_compares_and_says_why_not() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_rate_is_shown_per_the_time_it_is_written_per() {
+    use breadthfirst::core::estimate::{show_per, written_per};
+    assert_eq!(
+        written_per("20e6 * 1800 tokens / day"),
+        Some(("day".into(), 86_400.0))
+    );
+    assert_eq!(written_per("5 GB/s"), Some(("s".into(), 1.0)));
+    assert_eq!(written_per("3 TB"), None);
+    assert_eq!(written_per("100e6 links / (30 * 86400 s)"), None);
+    // The reference's time wins; else the estimate's own.
+    let a = assess("20e6 * 1800 tokens / day", Some("36 billion tokens / day"));
+    assert_eq!(a.value, Ok("36 billion tokens/day".to_string()));
+    assert_eq!(a.reference, Some("36 billion tokens/day".to_string()));
+    let a = assess("417000 tokens/s", Some("36 billion tokens / day"));
+    assert_eq!(a.value, Ok("36 billion tokens/day".to_string()));
+    let a = assess("3 million dollars / months", None);
+    assert_eq!(a.value, Ok("3 million dollars/month".to_string()));
+    let a = assess("100 GB / d", None);
+    assert_eq!(a.value, Ok("100 GB/day".to_string()));
+    let a = assess("1000 / hour", None);
+    assert_eq!(a.value, Ok("1,000 per hour".to_string()));
+    // Not a rate, or per second: as before.
+    assert_eq!(show_per(&q("3 TB"), Some(("day", 86_400.0))), "3 TB");
+    assert_eq!(show_per(&q("5 GB/s"), Some(("s", 1.0))), "5 GB/s");
+}

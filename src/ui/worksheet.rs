@@ -16,11 +16,13 @@ use leptos::prelude::*;
 /// Quiet time after a keystroke before the entry is evaluated, in milliseconds.
 const EVALUATE_MS: u32 = 250;
 
-/// Asks the worker to evaluate `text`.
-async fn evaluate(worker: Worker, text: String) -> Result<Assessment, String> {
+/// Asks the worker to evaluate `text`. The reference goes along so that a rate is
+/// shown per the time the quantity asks for ("per second", "per day"); the verdict
+/// that comes back with it is not shown before Review.
+async fn evaluate(worker: Worker, text: String, reference: String) -> Result<Assessment, String> {
     let request = Request::Estimate {
         text,
-        reference: None,
+        reference: Some(reference),
     };
     match worker.call(request).await {
         Ok(Reply::Estimated(a)) => Ok(a),
@@ -62,6 +64,7 @@ fn EstimateRow(estimate: Estimate) -> impl IntoView {
     let practice = expect_context::<Practice>();
     let worker = expect_context::<Worker>();
     let id = StoredValue::new(estimate.id.clone());
+    let reference = StoredValue::new(estimate.reference.clone());
     let text = move || {
         practice.session.with(|s| {
             s.as_ref()
@@ -83,7 +86,10 @@ fn EstimateRow(estimate: Estimate) -> impl IntoView {
         // Replacing the pending timeout cancels it: only the last keystroke counts.
         pending.set_value(Some(Timeout::new(EVALUATE_MS, move || {
             leptos::task::spawn_local(async move {
-                let value = evaluate(worker, typed).await.and_then(|a| a.value);
+                let reference = reference.get_value();
+                let value = evaluate(worker, typed, reference)
+                    .await
+                    .and_then(|a| a.value);
                 if latest.get_value() == mine {
                     result.set(Some(value));
                 }

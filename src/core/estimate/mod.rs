@@ -14,7 +14,7 @@
 mod show;
 mod unit;
 
-pub use show::{assess, show, Assessment};
+pub use show::{assess, show, show_per, Assessment};
 pub use unit::{unit_word, Unit, UnitWord};
 
 use std::fmt;
@@ -115,6 +115,23 @@ impl fmt::Display for EstimateError {
 }
 
 impl std::error::Error for EstimateError {}
+
+/// The time a rate in `text` is written per: the last time word right after a '/'
+/// ("20e6 * 1800 tokens / day" is per day, "5 GB/s" per second), as (word, seconds);
+/// `None` when no time follows a '/'.
+pub fn written_per(text: &str) -> Option<(String, f64)> {
+    let tokens = lex(text).ok()?;
+    tokens
+        .windows(2)
+        .rev()
+        .find_map(|pair| match (&pair[0].kind, &pair[1].kind) {
+            (Kind::Op('/'), Kind::Word(w)) => {
+                let u = unit_word(w);
+                u.unit.is_time().then(|| (w.clone(), u.factor))
+            }
+            _ => None,
+        })
+}
 
 /// Evaluates an expression.
 pub fn evaluate(text: &str) -> Result<Quantity, EstimateError> {

@@ -2,7 +2,7 @@
 //! glance ("3,860 links/s", "2.4 TB", "1.2 billion users", "3.5 h"), and the
 //! assessment against a reference that crosses the seam from the worker.
 
-use super::{compare, evaluate, Quantity, Verdict};
+use super::{compare, evaluate, written_per, Quantity, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// What the worker says of one worksheet entry.
@@ -18,9 +18,17 @@ pub struct Assessment {
     pub comparison: Option<Result<(Verdict, String), String>>,
 }
 
-/// Evaluates `text` and, given a `reference` expression, compares it with that.
+/// Evaluates `text` and, given a `reference` expression, compares it with that. A
+/// rate is shown per the time the reference is written per (else the text's): "36
+/// billion tokens/day", not "417,000 tokens/s".
 pub fn assess(text: &str, reference: Option<&str>) -> Assessment {
     let value = evaluate(text);
+    let per = reference
+        .and_then(written_per)
+        .or_else(|| written_per(text));
+    let per = per
+        .as_ref()
+        .map(|(word, seconds)| (word.as_str(), *seconds));
     let reference = reference.and_then(|r| evaluate(r).ok());
     let comparison = match (&value, &reference) {
         (Ok(v), Some(r)) => Some(
@@ -31,8 +39,11 @@ pub fn assess(text: &str, reference: Option<&str>) -> Assessment {
         _ => None,
     };
     Assessment {
-        value: value.as_ref().map(show).map_err(|e| e.to_string()),
-        reference: reference.as_ref().map(show),
+        value: value
+            .as_ref()
+            .map(|q| show_per(q, per))
+            .map_err(|e| e.to_string()),
+        reference: reference.as_ref().map(|q| show_per(q, per)),
         comparison,
     }
 }
@@ -50,6 +61,40 @@ fn how_far(ratio: f64) -> String {
         format!("{} times the reference", significant(ratio))
     } else {
         format!("1/{} of the reference", significant(1.0 / ratio))
+    }
+}
+
+/// A quantity shown as [`show`] does, but a rate per second is shown per `per`
+/// (a time word and its seconds: ("day", 86400)) when one is given.
+pub fn show_per(q: &Quantity, per: Option<(&str, f64)>) -> String {
+    let unit = q.unit.to_string();
+    match (per, unit.strip_suffix("/s")) {
+        (Some((word, seconds)), Some(_)) if seconds != 1.0 => {
+            let scaled = Quantity {
+                value: q.value * seconds,
+                unit: q.unit.times(&super::Unit::seconds()),
+            };
+            // Named as the time it is ("days", "d" and "day" are a day).
+            let word = [
+                (1e-3, "ms"),
+                (60.0, "minute"),
+                (3_600.0, "hour"),
+                (86_400.0, "day"),
+                (604_800.0, "week"),
+                (2_592_000.0, "month"),
+                (31_536_000.0, "year"),
+            ]
+            .into_iter()
+            .find(|(s, _)| *s == seconds)
+            .map_or(word, |(_, name)| name);
+            let shown = show(&scaled);
+            if scaled.unit.is_none() {
+                format!("{shown} per {word}")
+            } else {
+                format!("{shown}/{word}")
+            }
+        }
+        _ => show(q),
     }
 }
 
