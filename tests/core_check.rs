@@ -4,9 +4,7 @@
 
 use breadthfirst::core::check::claims::{claims_from_text, claims_text, toggle_claim};
 use breadthfirst::core::check::{check, Category, CheckItem, Report, Status};
-use breadthfirst::core::diagram::{
-    Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
-};
+use breadthfirst::core::diagram::{Board, Command, ComponentId, ComponentKind as K, NoteField};
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::{catalog, Prompt};
 use breadthfirst::core::protocol::{handle, CheckJob, Reply, Request};
@@ -15,49 +13,9 @@ use serde_json::json;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-fn prompt(id: &str) -> Prompt {
-    catalog()
-        .into_iter()
-        .find(|p| p.id == id)
-        .expect("bundled prompt")
-}
+mod common;
 
-struct B(Board);
-
-impl B {
-    fn new() -> Self {
-        B(Board::new())
-    }
-    fn add(&mut self, kind: K, label: &str) -> ComponentId {
-        let x = self.0.components().len() as f64 * 200.0;
-        match self.0.apply(Command::AddComponent {
-            kind,
-            at: Point::new(x, 0.0),
-            label: Some(label.into()),
-        }) {
-            Ok(Applied::Added(id)) => id,
-            other => panic!("{other:?}"),
-        }
-    }
-    fn arrow(&mut self, from: ComponentId, to: ComponentId, label: &str) {
-        self.0
-            .apply(Command::ConnectComponents {
-                from,
-                to,
-                label: label.into(),
-            })
-            .unwrap();
-    }
-    fn note(&mut self, id: ComponentId, field: NoteField, text: &str) {
-        self.0
-            .apply(Command::SetNote {
-                id,
-                field,
-                text: text.into(),
-            })
-            .unwrap();
-    }
-}
+use common::{prompt, B};
 
 fn item<'r>(report: &'r Report, key: &str) -> &'r CheckItem {
     report

@@ -10,9 +10,7 @@
 //! titles, its Markdown); and calendar days, dates and clocks.
 
 use breadthfirst::core::check::{check, Category, Report};
-use breadthfirst::core::diagram::{
-    Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
-};
+use breadthfirst::core::diagram::{Board, ComponentId, ComponentKind as K, NoteField};
 use breadthfirst::core::export::journal::journal_markdown;
 use breadthfirst::core::history::bridge::{session_attempt_id, HistoryView, RecordJob, ToHistory};
 use breadthfirst::core::history::{
@@ -22,13 +20,17 @@ use breadthfirst::core::history::{
     Series, Struggle, RECENT,
 };
 use breadthfirst::core::persist;
-use breadthfirst::core::prompt::{catalog, Prompt};
+use breadthfirst::core::prompt::Prompt;
 use breadthfirst::core::repetition::{Day, Grade, Schedule, DEFAULT_EASE, WEAK_CAP_DAYS};
 use breadthfirst::core::session::{
     EndedBy, Level, Milestones, Phase, PhaseRecord, Session, SessionEvent, SessionOutcome,
     SessionPlan,
 };
 use std::collections::BTreeSet;
+
+mod common;
+
+use common::{prompt, B};
 
 const SEC: f64 = 1_000.0;
 const MIN: f64 = 60_000.0;
@@ -37,51 +39,6 @@ const T0: f64 = 1_795_996_800_000.0;
 /// That day, counted from 1970-01-01: 56 years of 365 days plus 14 leap days
 /// (1972..=2024), plus the 333 days of 2026 before 30 November.
 const DAY0: Day = 56 * 365 + 14 + 333;
-
-fn prompt(id: &str) -> Prompt {
-    catalog()
-        .into_iter()
-        .find(|p| p.id == id)
-        .expect("bundled prompt")
-}
-
-/// A board built step by step, like the user draws it.
-struct B(Board);
-
-impl B {
-    fn new() -> Self {
-        B(Board::new())
-    }
-    fn add(&mut self, kind: K, label: &str) -> ComponentId {
-        let x = self.0.components().len() as f64 * 200.0;
-        match self.0.apply(Command::AddComponent {
-            kind,
-            at: Point::new(x, 0.0),
-            label: Some(label.into()),
-        }) {
-            Ok(Applied::Added(id)) => id,
-            other => panic!("{other:?}"),
-        }
-    }
-    fn arrow(&mut self, from: ComponentId, to: ComponentId) {
-        self.0
-            .apply(Command::ConnectComponents {
-                from,
-                to,
-                label: String::new(),
-            })
-            .unwrap();
-    }
-    fn note(&mut self, id: ComponentId, field: NoteField, text: &str) {
-        self.0
-            .apply(Command::SetNote {
-                id,
-                field,
-                text: text.into(),
-            })
-            .unwrap();
-    }
-}
 
 fn keys(list: &[&str]) -> Vec<String> {
     list.iter().map(|k| k.to_string()).collect()
@@ -136,8 +93,8 @@ fn timed_run() -> Run {
     let lb = b.add(K::LoadBalancer, "LB");
     let api = b.add(K::Service, "API");
     let links = b.add(K::KvStore, "Links");
-    b.arrow(browser, lb);
-    b.arrow(lb, api);
+    b.arrow(browser, lb, "");
+    b.arrow(lb, api, "");
     assert_eq!(
         s.handle(Tick, at(12.5), &b.0),
         O::Milestone,
@@ -150,7 +107,7 @@ fn timed_run() -> Run {
         "picking a focus is depth"
     );
     assert_eq!(s.handle(Pause, at(14.0), &b.0), O::Paused);
-    b.arrow(api, links);
+    b.arrow(api, links, "");
     assert_eq!(
         s.handle(Tick, at(15.0), &b.0),
         O::Nothing,
@@ -163,7 +120,7 @@ fn timed_run() -> Run {
         "connected at 8:00"
     );
     let redis = b.add(K::Cache, "Redis");
-    b.arrow(api, redis);
+    b.arrow(api, redis, "");
     assert_eq!(s.handle(Tick, at(18.0), &b.0), O::Nothing);
     assert!(matches!(
         s.handle(Next, at(20.0), &b.0),
@@ -577,7 +534,7 @@ fn milestones_follow_their_table_of_boards() {
             |b| {
                 let g = b.add(K::ApiGateway, "Gateway");
                 let s = b.add(K::SearchIndex, "Search");
-                b.arrow(g, s);
+                b.arrow(g, s, "");
             },
             true,
             true,
@@ -588,7 +545,7 @@ fn milestones_follow_their_table_of_boards() {
             |b| {
                 let c = b.add(K::Cdn, "CDN");
                 let o = b.add(K::ObjectStorage, "Blobs");
-                b.arrow(c, o);
+                b.arrow(c, o, "");
                 b.add(K::Worker, "Thumbnails");
             },
             true,
@@ -600,7 +557,7 @@ fn milestones_follow_their_table_of_boards() {
             |b| {
                 let d = b.add(K::Dns, "DNS");
                 let s = b.add(K::Service, "API");
-                b.arrow(d, s);
+                b.arrow(d, s, "");
                 b.add(K::Sticky, "TODO: caching");
             },
             true,
@@ -637,7 +594,7 @@ fn a_milestone_keeps_its_first_time_and_a_later_look_reports_nothing_new() {
     assert!(!m.observe(&b.0, 20.0 * SEC), "nothing new");
     let d = b.add(K::SqlDatabase, "Orders");
     assert!(m.observe(&b.0, 30.0 * SEC));
-    b.arrow(c, d);
+    b.arrow(c, d, "");
     assert!(m.observe(&b.0, 40.0 * SEC));
     assert_eq!(
         m,
@@ -659,7 +616,7 @@ fn a_milestone_not_reached_when_breadth_ends_stays_unset() {
     let mut b = B::new();
     let web = b.add(K::Client, "Web");
     let api = b.add(K::Service, "API");
-    b.arrow(web, api);
+    b.arrow(web, api, "");
     s.handle(Next, at(5.0), &b.0);
     assert_eq!(s.handle(Tick, at(6.0), &b.0), SessionOutcome::Milestone);
     // Breadth (9 minutes) runs out on a board with no store.
@@ -672,7 +629,7 @@ fn a_milestone_not_reached_when_breadth_ends_stays_unset() {
         }
     ));
     let db = b.add(K::SqlDatabase, "Orders");
-    b.arrow(api, db);
+    b.arrow(api, db, "");
     for minute in [14.5, 16.0, 30.0, 50.0] {
         s.handle(Tick, at(minute), &b.0);
     }
@@ -705,7 +662,7 @@ fn the_board_as_breadth_is_left_counts_at_that_moment() {
     .collect();
     assert_eq!(s.handle(Tick, at(6.0), &b.0), SessionOutcome::Milestone);
     for pair in ids.windows(2) {
-        b.arrow(pair[0], pair[1]);
+        b.arrow(pair[0], pair[1], "");
     }
     assert!(matches!(
         s.handle(Next, at(7.5), &b.0),
@@ -1971,7 +1928,7 @@ fn a_late_tick_in_breadth_stamps_a_milestone_no_later_than_breadths_end() {
     s.handle(SessionEvent::Next, at(5.0), &b.0);
     s.handle(SessionEvent::Tick, at(13.5), &b.0);
     assert_eq!(s.milestones().connected_ms, None);
-    b.arrow(client, db);
+    b.arrow(client, db, "");
     s.handle(SessionEvent::Tick, at(15.5), &b.0);
     assert_eq!(s.milestones().connected_ms, Some(14.0 * MIN));
     assert_eq!(s.records()[1].ended_by, EndedBy::TimeUp);

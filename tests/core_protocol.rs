@@ -17,26 +17,19 @@ use breadthfirst::core::persist;
 use breadthfirst::core::persist::shelf::{
     BoardRow, BoardsAction, ShelfRequest, INDEX_KEY, OPEN_KEY,
 };
-use breadthfirst::core::prompt::{catalog, Prompt};
+use breadthfirst::core::prompt::catalog;
 use breadthfirst::core::protocol::{
     decode, encode, handle, CheckJob, Envelope, ExportFile, ExportFormat, ExportJob, ProtocolError,
     Reply, Request, WorkerMessage,
 };
 use breadthfirst::core::session::{Session, SessionEvent, SessionPlan};
-use common::{fixture, reviewed_session, Rng};
+use common::{fixture, prompt, reviewed_session, Rng};
 use std::collections::BTreeSet;
 
 const DATE: &str = "2026-11-29";
 
 fn saved(name: &str) -> String {
     persist::to_json(&fixture(name), &Viewport::default())
-}
-
-fn prompt(id: &str) -> Prompt {
-    catalog()
-        .into_iter()
-        .find(|p| p.id == id)
-        .expect("bundled prompt")
 }
 
 fn check_job() -> CheckJob {

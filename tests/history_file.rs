@@ -8,9 +8,7 @@
 //! export of a real session and a free check) keeps reading as it was written.
 
 use breadthfirst::core::check::{check, Category, Report, Status};
-use breadthfirst::core::diagram::{
-    Applied, Board, Command, ComponentId, ComponentKind as K, NoteField, Point,
-};
+use breadthfirst::core::diagram::{Board, Command, ComponentKind as K, NoteField};
 use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::history::bridge::session_attempt_id;
 use breadthfirst::core::history::{
@@ -19,52 +17,18 @@ use breadthfirst::core::history::{
     HistoryRepairs, JournalEntry, Round, Struggle, FORMAT, MAX_BYTES, VERSION,
 };
 use breadthfirst::core::persist;
-use breadthfirst::core::prompt::{catalog, Prompt};
 use breadthfirst::core::repetition::{Grade, Schedule};
 use breadthfirst::core::session::{Level, Milestones, Phase, Session, SessionEvent, SessionPlan};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use std::path::Path;
+
+mod common;
+
+use common::{add_named, connect, fixture_text, prompt};
 
 const MIN: f64 = 60_000.0;
 /// 2026-11-30 18:00 UTC.
 const T0: f64 = 1_796_061_600_000.0;
-
-fn prompt(id: &str) -> Prompt {
-    catalog()
-        .into_iter()
-        .find(|p| p.id == id)
-        .expect("bundled prompt")
-}
-
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn add(board: &mut Board, kind: K, label: &str) -> ComponentId {
-    let x = board.components().len() as f64 * 200.0;
-    match board.apply(Command::AddComponent {
-        kind,
-        at: Point::new(x, 0.0),
-        label: Some(label.into()),
-    }) {
-        Ok(Applied::Added(id)) => id,
-        other => panic!("{other:?}"),
-    }
-}
-
-fn arrow(board: &mut Board, from: ComponentId, to: ComponentId) {
-    board
-        .apply(Command::ConnectComponents {
-            from,
-            to,
-            label: String::new(),
-        })
-        .unwrap();
-}
 
 /// A history as the app keeps it: a timed session on "url-shortener" and a free check
 /// a day later, both with their bodies; the cards they made; a journal entry and its
@@ -75,15 +39,15 @@ fn history() -> History {
     let at = |m: f64| T0 + m * MIN;
     let mut s = Session::start(&p.id, SessionPlan::default(), T0, p.curveballs.len());
     let mut b = Board::new();
-    let web = add(&mut b, K::Client, "Web");
-    let lb = add(&mut b, K::LoadBalancer, "LB");
-    let api = add(&mut b, K::Service, "API");
-    let db = add(&mut b, K::SqlDatabase, "Links");
-    let cache = add(&mut b, K::Cache, "Redis");
+    let web = add_named(&mut b, K::Client, "Web");
+    let lb = add_named(&mut b, K::LoadBalancer, "LB");
+    let api = add_named(&mut b, K::Service, "API");
+    let db = add_named(&mut b, K::SqlDatabase, "Links");
+    let cache = add_named(&mut b, K::Cache, "Redis");
     s.handle(Tick, at(1.0), &b);
     s.handle(Next, at(4.0), &b);
     for (from, to) in [(web, lb), (lb, api), (api, db), (api, cache)] {
-        arrow(&mut b, from, to);
+        connect(&mut b, from, to);
     }
     s.handle(Tick, at(6.0), &b);
     s.handle(Next, at(12.0), &b);
@@ -307,8 +271,8 @@ fn what_is_not_a_history_file_is_refused_with_its_reason() {
         ),
         (r#"{"format": "breadthfirst", "version": 99}"#.into(), E::BoardFile),
         (board, E::BoardFile),
-        (fixture("v1-board.json"), E::BoardFile),
-        (fixture("v2-board.json"), E::BoardFile),
+        (fixture_text("v1-board.json"), E::BoardFile),
+        (fixture_text("v2-board.json"), E::BoardFile),
         (r#"{"format": "breadthfirst-history"}"#.into(), E::MissingVersion),
         (
             r#"{"format": "breadthfirst-history", "version": null}"#.into(),
@@ -550,7 +514,7 @@ fn merging_an_import_adds_only_what_is_not_stored_and_counts_the_rest() {
 
 #[test]
 fn the_version_1_fixture_reads_without_repairs_as_it_was_written() {
-    let text = fixture("history-v1.json");
+    let text = fixture_text("history-v1.json");
     let (h, repairs) = read(&text);
     assert!(repairs.is_empty(), "{repairs:?}");
     let doc: Value = serde_json::from_str(&text).unwrap();

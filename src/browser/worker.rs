@@ -4,9 +4,12 @@
 //! its own future.
 
 use super::fetch::{fetch_prompt, fetch_text};
-use crate::core::check::Vocabulary;
+use crate::core::check::{Report, Vocabulary};
+use crate::core::estimate::Assessment;
 use crate::core::prompt::{parse_bundle, parse_index, Prompt, Summary};
-use crate::core::protocol::{self, Envelope, ProtocolError, Reply, Request, WorkerMessage};
+use crate::core::protocol::{
+    self, CheckJob, Envelope, ProtocolError, Reply, Request, WorkerMessage,
+};
 use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::fmt;
@@ -36,6 +39,16 @@ impl fmt::Display for WorkerError {
             WorkerError::Crashed(why) => write!(f, "the worker failed ({why})"),
             WorkerError::Protocol(e) => e.fmt(f),
         }
+    }
+}
+
+/// Why `reply` is not the answer a request wanted, for the user: the worker's own
+/// reason when it failed the job, else what went wrong on the way.
+pub fn refusal(reply: Result<Reply, WorkerError>) -> String {
+    match reply {
+        Ok(Reply::Failed(why)) => why,
+        Ok(_) => "the worker answered another job".into(),
+        Err(e) => e.to_string(),
     }
 }
 
@@ -141,6 +154,26 @@ impl WorkerClient {
         reply
             .await
             .unwrap_or_else(|_| Err(WorkerError::Crashed("it stopped answering".into())))
+    }
+
+    /// Checks a board against a prompt: the report, or why not.
+    pub async fn check(&self, job: CheckJob) -> Result<Report, String> {
+        match self.call(Request::Check(job)).await {
+            Ok(Reply::Checked(report)) => Ok(report),
+            other => Err(refusal(other)),
+        }
+    }
+
+    /// Evaluates a worksheet entry and compares it with `reference`.
+    pub async fn estimate(&self, text: String, reference: String) -> Result<Assessment, String> {
+        let request = Request::Estimate {
+            text,
+            reference: Some(reference),
+        };
+        match self.call(request).await {
+            Ok(Reply::Estimated(a)) => Ok(a),
+            other => Err(refusal(other)),
+        }
     }
 
     fn send(&self, request: Request, waiter: Waiter) -> Result<(), WorkerError> {

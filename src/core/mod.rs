@@ -3,6 +3,7 @@
 //! Invariant: nothing under `core` imports a web crate (leptos, web-sys, js-sys,
 //! wasm-bindgen), reads a clock or draws randomness. `tests/architecture.rs` enforces it.
 
+pub mod calendar;
 pub mod check;
 pub mod decimal;
 pub mod diagram;

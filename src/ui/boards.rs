@@ -17,6 +17,7 @@ use super::state::BoardState;
 use super::worker::Worker;
 use crate::browser::dom;
 use crate::browser::storage::{self, StorageError};
+use crate::browser::worker::refusal;
 use crate::core::persist::shelf::{self, BackupRow, BoardRow, BoardsAction, Listing, Plan};
 use crate::core::protocol::{Reply, Request};
 use crate::core::session::Session;
@@ -170,12 +171,10 @@ impl Boards {
             self.busy.set(false);
             match reply {
                 Ok(Reply::Planned(plan)) => self.receive(action, id, rev, plan, extra),
-                Ok(Reply::Failed(why)) => {
-                    self.say(format!("Your boards could not be read: {why}."))
-                }
-                Ok(_) => self
-                    .say("Your boards could not be read: the worker answered another job.".into()),
-                Err(e) => self.say(format!("Your boards could not be read: {e}.")),
+                other => self.say(format!(
+                    "Your boards could not be read: {}.",
+                    refusal(other)
+                )),
             }
         });
     }

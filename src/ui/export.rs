@@ -11,6 +11,7 @@ use super::practice::Practice;
 use super::review::Checker;
 use super::state::{use_board, BoardState};
 use super::worker::{use_worker, Worker};
+use crate::browser::worker::refusal;
 use crate::browser::{dom, download};
 use crate::core::diagram::Board;
 use crate::core::editor::Action;
@@ -66,13 +67,9 @@ pub fn ExportMenu() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match worker.call(Request::Export(job)).await {
                 Ok(Reply::Exported(file)) => deliver(state, copy, &file),
-                Ok(Reply::Failed(why)) => {
-                    state.notice.set(Some(format!("The export failed: {why}.")))
-                }
-                Ok(_) => state.notice.set(Some(
-                    "The export failed: the worker answered another job.".into(),
-                )),
-                Err(e) => state.notice.set(Some(format!("The export failed: {e}."))),
+                other => state
+                    .notice
+                    .set(Some(format!("The export failed: {}.", refusal(other)))),
             }
         });
     };
@@ -325,9 +322,7 @@ impl Importer {
             Ok(Reply::Imported { board, report }) => persist::from_json(&board)
                 .map(|restored| (restored.board, report))
                 .map_err(|e| e.to_string()),
-            Ok(Reply::Failed(why)) => Err(why),
-            Ok(_) => Err("the worker answered another job".into()),
-            Err(e) => Err(e.to_string()),
+            other => Err(refusal(other)),
         }
     }
 

@@ -11,7 +11,7 @@ use super::state::BoardState;
 use super::worker::Worker;
 use crate::core::check::Report;
 use crate::core::persist;
-use crate::core::protocol::{CheckJob, Reply, Request};
+use crate::core::protocol::CheckJob;
 use crate::core::session::{pick_follow_ups, Phase};
 use leptos::prelude::*;
 
@@ -45,9 +45,9 @@ pub fn install(practice: Practice, library: Library, worker: Worker, state: Boar
         };
         leptos::task::spawn_local(async move {
             // Without a check (the worker failed), the questions about no part.
-            let on_board = match worker.call(Request::Check(job)).await {
-                Ok(Reply::Checked(report)) => parts_on_board(&report, state),
-                _ => Vec::new(),
+            let on_board = match worker.check(job).await {
+                Ok(report) => parts_on_board(&report, state),
+                Err(_) => Vec::new(),
             };
             practice.set_follow_ups(pick_follow_ups(&prompt.follow_ups, &on_board, seed));
         });

@@ -7,6 +7,7 @@
 use super::canvas::focus_component;
 use super::state::{use_board, BoardState};
 use super::worker::Worker;
+use crate::browser::worker::refusal;
 use crate::core::decimal::dec;
 use crate::core::diagram::{Applied, ComponentKind, Point, MAX_LABEL_CHARS};
 use crate::core::editor::Action;
@@ -66,13 +67,7 @@ fn Field(at: Point) -> impl IntoView {
             let (label, kind, note) = match worker.call(Request::Name { text: text.clone() }).await
             {
                 Ok(Reply::Named { label, kind }) => (label, kind, None),
-                Ok(Reply::Failed(why)) => (text, ComponentKind::Generic, Some(why)),
-                Ok(_) => (
-                    text,
-                    ComponentKind::Generic,
-                    Some("the worker answered another job".into()),
-                ),
-                Err(e) => (text, ComponentKind::Generic, Some(e.to_string())),
+                other => (text, ComponentKind::Generic, Some(refusal(other))),
             };
             add_named(state, at, label, kind);
             if let Some(why) = note {

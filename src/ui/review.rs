@@ -14,7 +14,7 @@ use crate::browser::storage;
 use crate::core::check::claims::{claims_from_text, claims_text, toggle_claim};
 use crate::core::check::Report;
 use crate::core::persist;
-use crate::core::protocol::{CheckJob, Reply, Request};
+use crate::core::protocol::CheckJob;
 use crate::core::session::{Phase, Session};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -96,20 +96,16 @@ impl Checker {
                     session,
                 };
                 leptos::task::spawn_local(async move {
-                    let reply = worker.call(Request::Check(job)).await;
+                    let reply = worker.check(job).await;
                     if latest.get_value() != mine {
                         return;
                     }
                     match reply {
-                        Ok(Reply::Checked(report)) => {
+                        Ok(report) => {
                             checker.error.set(None);
                             checker.report.set(Some(report));
                         }
-                        Ok(Reply::Failed(why)) => checker.error.set(Some(why)),
-                        Ok(_) => checker
-                            .error
-                            .set(Some("the worker answered another job".into())),
-                        Err(e) => checker.error.set(Some(e.to_string())),
+                        Err(why) => checker.error.set(Some(why)),
                     }
                 });
             })));

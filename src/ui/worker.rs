@@ -1,7 +1,9 @@
 //! The app's worker as a service in context: `use_worker().call(request).await`.
 
 use crate::browser::worker::{WorkerClient, WorkerError};
-use crate::core::protocol::{Reply, Request};
+use crate::core::check::Report;
+use crate::core::estimate::Assessment;
+use crate::core::protocol::{CheckJob, Reply, Request};
 use leptos::prelude::*;
 
 /// The worker (started on the first request), shared through context.
@@ -18,6 +20,18 @@ impl Worker {
     pub async fn call(self, request: Request) -> Result<Reply, WorkerError> {
         let client = self.0.get_value();
         client.call(request).await
+    }
+
+    /// Checks a board against a prompt: the report, or why not.
+    pub async fn check(self, job: CheckJob) -> Result<Report, String> {
+        let client = self.0.get_value();
+        client.check(job).await
+    }
+
+    /// Evaluates a worksheet entry (a rate shown per the time `reference` is in).
+    pub async fn estimate(self, text: String, reference: String) -> Result<Assessment, String> {
+        let client = self.0.get_value();
+        client.estimate(text, reference).await
     }
 }
 

@@ -7,30 +7,12 @@
 use super::library::Library;
 use super::practice::Practice;
 use super::worker::Worker;
-use crate::core::estimate::Assessment;
 use crate::core::prompt::Estimate;
-use crate::core::protocol::{Reply, Request};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 /// Quiet time after a keystroke before the entry is evaluated, in milliseconds.
 const EVALUATE_MS: u32 = 250;
-
-/// Asks the worker to evaluate `text`. The reference goes along so that a rate is
-/// shown per the time the quantity asks for ("per second", "per day"); the verdict
-/// that comes back with it is not shown before Review.
-async fn evaluate(worker: Worker, text: String, reference: String) -> Result<Assessment, String> {
-    let request = Request::Estimate {
-        text,
-        reference: Some(reference),
-    };
-    match worker.call(request).await {
-        Ok(Reply::Estimated(a)) => Ok(a),
-        Ok(Reply::Failed(why)) => Err(why),
-        Ok(_) => Err("the worker answered another job".into()),
-        Err(e) => Err(e.to_string()),
-    }
-}
 
 /// The worksheet of the prompt practised (nothing until it is loaded).
 #[component]
@@ -86,8 +68,11 @@ fn EstimateRow(estimate: Estimate) -> impl IntoView {
         // Replacing the pending timeout cancels it: only the last keystroke counts.
         pending.set_value(Some(Timeout::new(EVALUATE_MS, move || {
             leptos::task::spawn_local(async move {
+                // The reference goes along so that a rate is shown per the time the
+                // quantity asks for; the verdict that comes with it waits for Review.
                 let reference = reference.get_value();
-                let value = evaluate(worker, typed, reference)
+                let value = worker
+                    .estimate(typed, reference)
                     .await
                     .and_then(|a| a.value);
                 if latest.get_value() == mine {

@@ -203,3 +203,62 @@ pub fn move_and_check_layouts(
         );
     }
 }
+
+/// The prompt `id` of this source tree.
+pub fn prompt(id: &str) -> breadthfirst::core::prompt::Prompt {
+    breadthfirst::core::prompt::catalog()
+        .into_iter()
+        .find(|p| p.id == id)
+        .expect("bundled prompt")
+}
+
+/// A board built step by step, like the user draws it: boxes left to right.
+pub struct B(pub Board);
+
+impl B {
+    /// An empty board.
+    pub fn new() -> Self {
+        B(Board::new())
+    }
+
+    /// Adds a box named `label` to the right of the others; its id.
+    pub fn add(
+        &mut self,
+        kind: breadthfirst::core::diagram::ComponentKind,
+        label: &str,
+    ) -> breadthfirst::core::diagram::ComponentId {
+        add_named(&mut self.0, kind, label)
+    }
+
+    /// Draws an arrow labelled `label`.
+    pub fn arrow(
+        &mut self,
+        from: breadthfirst::core::diagram::ComponentId,
+        to: breadthfirst::core::diagram::ComponentId,
+        label: &str,
+    ) {
+        self.0
+            .apply(breadthfirst::core::diagram::Command::ConnectComponents {
+                from,
+                to,
+                label: label.into(),
+            })
+            .unwrap();
+    }
+
+    /// Writes a note of a box.
+    pub fn note(
+        &mut self,
+        id: breadthfirst::core::diagram::ComponentId,
+        field: breadthfirst::core::diagram::NoteField,
+        text: &str,
+    ) {
+        self.0
+            .apply(breadthfirst::core::diagram::Command::SetNote {
+                id,
+                field,
+                text: text.into(),
+            })
+            .unwrap();
+    }
+}

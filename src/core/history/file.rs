@@ -63,12 +63,9 @@ pub enum HistoryFileError {
 impl fmt::Display for HistoryFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            HistoryFileError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} MB; the limit is {} MB",
-                crate::core::decimal::Decimal::places(*bytes as f64 / 1_048_576.0, 1),
-                MAX_BYTES / 1_048_576
-            ),
+            HistoryFileError::TooLarge { bytes } => {
+                crate::core::persist::too_large(f, *bytes, MAX_BYTES)
+            }
             HistoryFileError::NotJson { reason } => {
                 write!(f, "the file is not valid JSON ({reason})")
             }

@@ -28,6 +28,7 @@ pub use journal::{Diagnosis, JournalEntry, Round, Struggle};
 pub use library::{ago, practice_stats};
 pub use progress::{advice, Chart, Progress, PromptBest, Series, Weakest, RECENT};
 
+pub use crate::core::calendar::date_of;
 use crate::core::repetition::Day;
 
 /// Milliseconds in a day.
@@ -78,21 +79,6 @@ pub fn merge(stored: &History, incoming: History) -> Merge {
         },
         already,
     }
-}
-
-/// A day as `YYYY-MM-DD` (the proleptic Gregorian calendar).
-pub fn date_of(day: Day) -> String {
-    // Days since 0000-03-01, in 400-year eras (H. Hinnant's civil_from_days).
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Session milliseconds as `m:ss`.

@@ -83,15 +83,20 @@ pub enum LoadBoardError {
     },
 }
 
+/// "the file is 6.2 MB; the limit is 5 MB", for a file of `bytes` over `limit`.
+pub(crate) fn too_large(f: &mut fmt::Formatter<'_>, bytes: usize, limit: usize) -> fmt::Result {
+    write!(
+        f,
+        "the file is {} MB; the limit is {} MB",
+        crate::core::decimal::Decimal::places(bytes as f64 / 1_048_576.0, 1),
+        limit / 1_048_576
+    )
+}
+
 impl fmt::Display for LoadBoardError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadBoardError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} MB; the limit is {} MB",
-                crate::core::decimal::Decimal::places(*bytes as f64 / 1_048_576.0, 1),
-                MAX_BYTES / 1_048_576
-            ),
+            LoadBoardError::TooLarge { bytes } => too_large(f, *bytes, MAX_BYTES),
             LoadBoardError::NotJson { reason } => write!(f, "the data is not valid JSON ({reason})"),
             LoadBoardError::NotBreadthfirst => f.write_str("the data is not a Breadthfirst board"),
             LoadBoardError::MissingVersion => f.write_str("the data has no format version"),

@@ -182,19 +182,9 @@ pub fn parse_backup(text: &str) -> Option<(f64, usize, &str)> {
 pub fn when(ms: f64, offset_min: i64) -> String {
     let minutes = (ms / 60_000.0).floor() as i64 + offset_min;
     let (days, minute) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    // Civil date from days since 1970-01-01 (the proleptic Gregorian calendar, in
-    // 400-year eras of 146,097 days that start on March 1st).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        "{} {:02}:{:02}",
+        crate::core::calendar::date_of(days),
         minute / 60,
         minute % 60
     )

@@ -12,7 +12,7 @@ use crate::core::history::{
     AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
-use crate::core::protocol::{CheckJob, Reply, Request};
+use crate::core::protocol::CheckJob;
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::Session;
 use leptos::prelude::*;
@@ -299,10 +299,7 @@ impl Hub {
         self.cards.update(|cards| {
             cards.retain(|c| !changes.remove.contains(&c.id));
             for card in &changes.put {
-                match cards.iter_mut().find(|c| c.id == card.id) {
-                    Some(old) => *old = card.clone(),
-                    None => cards.push(card.clone()),
-                }
+                upsert(cards, card.clone(), |c| c.id == card.id);
             }
         });
     }
@@ -363,10 +360,7 @@ impl Hub {
         }
         let id = attempt.id.clone();
         self.attempts
-            .update(|list| match list.iter_mut().find(|a| a.id == id) {
-                Some(old) => *old = attempt,
-                None => list.push(attempt),
-            });
+            .update(|list| upsert(list, attempt, |a| a.id == id));
         self.apply_cards(&changes);
         Ok(id)
     }
@@ -382,28 +376,12 @@ impl Hub {
             board,
             session,
         };
-        let client = self.worker.get_value();
-        match client.call(Request::Check(job)).await {
-            Ok(Reply::Checked(report)) => Ok(report),
-            Ok(Reply::Failed(why)) => Err(why),
-            Ok(_) => Err("the worker answered something else".into()),
-            Err(e) => Err(e.to_string()),
-        }
+        self.worker.get_value().check(job).await
     }
 
     /// Asks the worker to assess a worksheet entry against `reference`.
     pub async fn assess(self, text: String, reference: String) -> Result<Assessment, String> {
-        let client = self.worker.get_value();
-        let request = Request::Estimate {
-            text,
-            reference: Some(reference),
-        };
-        match client.call(request).await {
-            Ok(Reply::Estimated(a)) => Ok(a),
-            Ok(Reply::Failed(why)) => Err(why),
-            Ok(_) => Err("the worker answered something else".into()),
-            Err(e) => Err(e.to_string()),
-        }
+        self.worker.get_value().estimate(text, reference).await
     }
 
     /// An attempt's body, read from IndexedDB.
@@ -563,11 +541,7 @@ impl Hub {
             return false;
         }
         let id = entry.id.clone();
-        self.journal
-            .update(|l| match l.iter_mut().find(|e| e.id == id) {
-                Some(old) => *old = entry,
-                None => l.push(entry),
-            });
+        self.journal.update(|l| upsert(l, entry, |e| e.id == id));
         self.apply_cards(&changes);
         let topics = changes.put.len();
         self.notice.set(Some(match topics {
@@ -638,5 +612,13 @@ impl Hub {
         self.can_undo.set(false);
         self.unreadable.set(0);
         true
+    }
+}
+
+/// Replaces the record of `list` that `same` picks with `item`, or adds it.
+fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
+    match list.iter_mut().find(|r| same(r)) {
+        Some(old) => *old = item,
+        None => list.push(item),
     }
 }
