@@ -143,6 +143,10 @@ fn every_request() -> Vec<Request> {
         text: "3 s + 2 «B»".into(),
         reference: None,
     });
+    requests.push(Request::Appearances {
+        prompt: "url-shortener".into(),
+        session: growing_session().0,
+    });
     requests
 }
 
@@ -186,10 +190,11 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Imported { .. } => "imported",
             Reply::Named { .. } => "named",
             Reply::Estimated(_) => "estimated",
+            Reply::Appeared(_) => "appeared",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 8, "{kinds:?}");
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,
@@ -599,4 +604,78 @@ fn claims_toggled_at_random_round_trip_through_their_stored_text() {
         ["component:cache", "flow:0"],
         "a removed claim comes back last"
     );
+}
+
+/// The complete URL-shortener board built one component a minute (with the arrows
+/// among those already drawn) in a session's timeline.
+fn growing_session() -> (Session, Vec<(f64, Board)>) {
+    let full = fixture("complete-url-shortener.json");
+    let ids: Vec<_> = full.components().iter().map(|c| c.id).collect();
+    let mut session = Session::start("url-shortener", SessionPlan::default(), 0.0, 3);
+    let mut before = Board::new();
+    let mut steps = Vec::new();
+    for k in 1..=ids.len() {
+        let now = k as f64 * 60_000.0;
+        let board = full.subset(|id| ids[..k].contains(&id));
+        assert!(session.record_board(now, &before, &board));
+        steps.push((session.session_ms(now), board.clone()));
+        before = board;
+    }
+    (session, steps)
+}
+
+#[test]
+fn appearances_say_when_each_component_was_first_found_on_the_replayed_board() {
+    let (session, steps) = growing_session();
+    let prompts = catalog();
+    let prompt = prompts.iter().find(|p| p.id == "url-shortener").unwrap();
+    let Reply::Appeared(found) = handle(
+        Request::Appearances {
+            prompt: "url-shortener".into(),
+            session,
+        },
+        &prompts,
+    ) else {
+        panic!("no appearances");
+    };
+    let components = |board: &Board| -> BTreeSet<String> {
+        check(board, prompt, &[])
+            .items
+            .into_iter()
+            .filter(|i| i.category == breadthfirst::core::check::Category::Components && i.found)
+            .map(|i| i.key)
+            .collect()
+    };
+    let last = components(&steps.last().unwrap().1);
+    assert!(
+        last.len() >= 5,
+        "the complete board finds its components: {last:?}"
+    );
+    assert_eq!(
+        found.iter().map(|a| a.key.clone()).collect::<BTreeSet<_>>(),
+        last
+    );
+    assert!(found.windows(2).all(|w| w[0].at_ms <= w[1].at_ms));
+    for a in &found {
+        // Found on the board of that moment, and on none before it.
+        let at = steps.iter().position(|(t, _)| *t == a.at_ms).unwrap();
+        assert!(
+            components(&steps[at].1).contains(&a.key),
+            "{} at {}",
+            a.key,
+            a.at_ms
+        );
+        assert!(steps[..at]
+            .iter()
+            .all(|(_, b)| !components(b).contains(&a.key)));
+        assert!(!a.title.is_empty());
+    }
+    let refused = handle(
+        Request::Appearances {
+            prompt: "no-such-prompt".into(),
+            session: growing_session().0,
+        },
+        &prompts,
+    );
+    assert!(matches!(refused, Reply::Failed(_)));
 }

@@ -244,3 +244,182 @@ fn first_appearances_say_when_each_item_was_first_on_the_board() {
         ]
     );
 }
+
+/// A timed session records its board, phases, focus picks, curveball and notes at
+/// session time, pauses left out, and nothing once in Review; the saved session
+/// keeps its timeline, and the replay gives the board of each moment.
+#[test]
+fn a_session_records_its_timeline_at_session_time() {
+    use breadthfirst::core::session::{
+        RequirementField, Session, SessionEvent, SessionPlan, NOTE_PAUSE_MS,
+    };
+    const MIN: f64 = 60_000.0;
+    const T0: f64 = 1_700_000_000_000.0;
+    let plan = SessionPlan::default();
+    let mut s = Session::start("url-shortener", plan, T0, 2);
+    let mut board = Board::new();
+    let mut recorded = s.timeline().board();
+    let mut step = |s: &mut Session, board: &mut Board, now: f64, command: Command| {
+        board.apply(command).unwrap();
+        assert!(s.record_board(now, &recorded, board));
+        recorded = board.clone();
+    };
+    // Requirements: a note typed in two bursts, 1 s apart then 10 s apart.
+    s.set_requirement(RequirementField::Functional, "shorten", T0 + 1_000.0);
+    s.set_requirement(RequirementField::Functional, "shorten URLs", T0 + 2_000.0);
+    s.set_requirement(
+        RequirementField::Functional,
+        "shorten URLs, redirect",
+        T0 + 12_000.0,
+    );
+    s.handle(SessionEvent::Next, T0 + 5.0 * MIN, &board);
+    assert_eq!(s.phase(), Phase::Breadth);
+    // Breadth: five boxes, one a minute, with a 3-minute pause after the second.
+    let kinds = [
+        ComponentKind::Client,
+        ComponentKind::LoadBalancer,
+        ComponentKind::Service,
+        ComponentKind::Cache,
+        ComponentKind::SqlDatabase,
+    ];
+    let mut now = T0 + 5.0 * MIN;
+    let mut expected: Vec<(f64, Board)> = Vec::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        now += MIN;
+        if i == 2 {
+            s.handle(SessionEvent::Pause, now, &board);
+            now += 3.0 * MIN;
+            s.handle(SessionEvent::Resume, now, &board);
+        }
+        let at = Point::new(i as f64 * 200.0, 0.0);
+        step(
+            &mut s,
+            &mut board,
+            now,
+            Command::AddComponent {
+                kind: *kind,
+                at,
+                label: None,
+            },
+        );
+        expected.push((s.session_ms(now), board.clone()));
+    }
+    let ids: Vec<ComponentId> = board.components().iter().map(|c| c.id).collect();
+    now += 1_000.0;
+    for pair in [(0, 1), (1, 2), (2, 3), (2, 4)] {
+        let (from, to) = (ids[pair.0], ids[pair.1]);
+        step(
+            &mut s,
+            &mut board,
+            now,
+            Command::ConnectComponents {
+                from,
+                to,
+                label: String::new(),
+            },
+        );
+    }
+    expected.push((s.session_ms(now), board.clone()));
+    now += MIN;
+    s.handle(SessionEvent::Next, now, &board);
+    assert_eq!(s.phase(), Phase::Focus);
+    s.handle(SessionEvent::ToggleFocus(ids[2]), now, &board);
+    s.handle(SessionEvent::Next, now, &board);
+    // Depth: the curveball comes halfway; one more box then.
+    now += plan.millis(Phase::Depth) / 2.0;
+    s.handle(SessionEvent::Tick, now, &board);
+    assert!(s.curveball().is_some_and(|c| c.shown));
+    assert!(s.answer_curveball("replicate", now));
+    let at = Point::new(0.0, 300.0);
+    step(
+        &mut s,
+        &mut board,
+        now,
+        Command::AddComponent {
+            kind: ComponentKind::Worker,
+            at,
+            label: None,
+        },
+    );
+    expected.push((s.session_ms(now), board.clone()));
+    s.handle(SessionEvent::Next, now, &board);
+    s.handle(SessionEvent::Next, now + MIN, &board);
+    assert_eq!(s.phase(), Phase::Review);
+    // In Review nothing is recorded.
+    let mut late = board.clone();
+    let at = Point::new(900.0, 900.0);
+    late.apply(Command::AddComponent {
+        kind: ComponentKind::Cdn,
+        at,
+        label: None,
+    })
+    .unwrap();
+    assert!(!s.record_board(now + 2.0 * MIN, &board, &late));
+
+    // Through a save and a reload.
+    let saved = serde_json::to_string(&s).unwrap();
+    let s: Session = serde_json::from_str(&saved).unwrap();
+    let timeline = s.timeline();
+    let events: Vec<(f64, &TimelineEvent)> = timeline
+        .entries()
+        .iter()
+        .map(|e| (e.at_ms, &e.event))
+        .collect();
+    let notes: Vec<(f64, &str)> = events
+        .iter()
+        .filter_map(|(at, e)| match e {
+            TimelineEvent::Note { which, text } if which == "requirements.functional" => {
+                Some((*at, text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (2_000.0, "shorten URLs"),
+            (12_000.0, "shorten URLs, redirect")
+        ],
+        "typing within {NOTE_PAUSE_MS} ms is one entry"
+    );
+    let phases: Vec<(f64, Phase)> = events
+        .iter()
+        .filter_map(|(at, e)| match e {
+            TimelineEvent::Phase(p) => Some((*at, *p)),
+            _ => None,
+        })
+        .collect();
+    let records: Vec<f64> = s
+        .records()
+        .iter()
+        .scan(0.0, |sum, r| {
+            *sum += r.actual_ms;
+            Some(*sum)
+        })
+        .collect();
+    assert_eq!(
+        phases.iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+        records
+    );
+    assert_eq!(phases[0], (5.0 * MIN, Phase::Breadth));
+    assert_eq!(phases.last().unwrap().1, Phase::Review);
+    assert!(events
+        .iter()
+        .any(|(_, e)| matches!(e, TimelineEvent::Focus(f) if f == &vec![ids[2]])));
+    assert!(events
+        .iter()
+        .any(|(_, e)| matches!(e, TimelineEvent::Curveball(_))));
+    assert!(events.iter().any(|(_, e)| matches!(e, TimelineEvent::Note { which, text } if which == "curveball" && text == "replicate")));
+    // The pause is left out: the third box came at 5 + 3 minutes of session time.
+    assert_eq!(expected[2].0, 8.0 * MIN);
+    let replay = Replay::new(timeline);
+    for (at, board) in &expected {
+        assert_eq!(&replay.board_at(*at), board, "the board at {at} ms");
+    }
+    assert!(replay.board_at(5.0 * MIN).components().is_empty());
+    assert_eq!(
+        timeline.board(),
+        board,
+        "Review's late box is not in the timeline"
+    );
+}

@@ -60,7 +60,7 @@ fn history() -> History {
     })
     .unwrap();
     s.handle(Tick, at(23.0), &b);
-    assert!(s.answer_curveball("Replicate the hot key."));
+    assert!(s.answer_curveball("Replicate the hot key.", 0.0));
     s.handle(Next, at(31.0), &b);
     s.handle(Next, at(45.0), &b);
     assert_eq!(s.phase(), Phase::Review);

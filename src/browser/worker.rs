@@ -8,8 +8,9 @@ use crate::core::check::{Report, Vocabulary};
 use crate::core::estimate::Assessment;
 use crate::core::prompt::{parse_bundle, parse_index, Prompt, Summary};
 use crate::core::protocol::{
-    self, CheckJob, Envelope, ProtocolError, Reply, Request, WorkerMessage,
+    self, Appearance, CheckJob, Envelope, ProtocolError, Reply, Request, WorkerMessage,
 };
+use crate::core::session::Session;
 use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::fmt;
@@ -172,6 +173,18 @@ impl WorkerClient {
         };
         match self.call(request).await {
             Ok(Reply::Estimated(a)) => Ok(a),
+            other => Err(refusal(other)),
+        }
+    }
+
+    /// When each of the prompt's components first appeared on `session`'s board.
+    pub async fn appearances(
+        &self,
+        prompt: String,
+        session: Session,
+    ) -> Result<Vec<Appearance>, String> {
+        match self.call(Request::Appearances { prompt, session }).await {
+            Ok(Reply::Appeared(found)) => Ok(found),
             other => Err(refusal(other)),
         }
     }

@@ -8,7 +8,7 @@
 //! once it listens). Both directions are JSON through [`encode`] and [`decode`].
 //! [`handle`] is the whole of the worker's logic, testable natively.
 
-use crate::core::check::{check_with, Report, Vocabulary};
+use crate::core::check::{check_with, Category, Report, Vocabulary};
 use crate::core::diagram::{ComponentId, ComponentKind};
 use crate::core::editor::Viewport;
 use crate::core::estimate::{assess, Assessment};
@@ -21,7 +21,7 @@ use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
 use crate::core::persist::{self, Restored};
 use crate::core::prompt::{Prompt, Summary};
-use crate::core::session::Session;
+use crate::core::session::{first_appearances, Replay, Session};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -33,6 +33,7 @@ impl Request {
         match self {
             Request::Check(job) => Some(&job.prompt),
             Request::Export(job) if !job.prompt.is_empty() => Some(&job.prompt),
+            Request::Appearances { prompt, .. } => Some(prompt),
             _ => None,
         }
     }
@@ -78,6 +79,25 @@ pub enum Request {
         /// The reference expression, in Review.
         reference: Option<String>,
     },
+    /// When each of a prompt's components first appeared on a session's board: the
+    /// check is run on the board after every change of the session's timeline.
+    Appearances {
+        /// Prompt id.
+        prompt: String,
+        /// The session, with its timeline.
+        session: Session,
+    },
+}
+
+/// A checklist component's first appearance on a session's board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appearance {
+    /// The checklist item's key.
+    pub key: String,
+    /// Its title ("Cache").
+    pub title: String,
+    /// Session time it was first found at, in milliseconds.
+    pub at_ms: f64,
 }
 
 /// "Check this board against this prompt."
@@ -222,6 +242,9 @@ pub enum Reply {
     },
     /// A worksheet entry evaluated (and compared).
     Estimated(Assessment),
+    /// The prompt's components in the order they first appeared on the board (those
+    /// never found are left out).
+    Appeared(Vec<Appearance>),
     /// Why the job could not be done, for the user ("the board could not be read:
     /// ...").
     Failed(String),
@@ -325,7 +348,42 @@ pub fn handle_with(
         Request::Estimate { text, reference } => {
             Reply::Estimated(assess(&text, reference.as_deref()))
         }
+        Request::Appearances { prompt, session } => match prompts.iter().find(|p| p.id == prompt) {
+            Some(prompt) => Reply::Appeared(appearances(prompt, &session, vocabulary)),
+            None => Reply::Failed(format!("the prompt \"{prompt}\" could not be loaded")),
+        },
     }
+}
+
+/// When each of `prompt`'s components was first found on `session`'s board.
+fn appearances(prompt: &Prompt, session: &Session, vocabulary: &Vocabulary) -> Vec<Appearance> {
+    let replay = Replay::new(session.timeline());
+    let mut titles: Vec<(String, String)> = Vec::new();
+    let found = first_appearances(&replay, |board| {
+        let report = check_with(board, prompt, &[], vocabulary);
+        report
+            .items
+            .into_iter()
+            .filter(|i| i.category == Category::Components && i.found)
+            .map(|i| {
+                if !titles.iter().any(|(k, _)| *k == i.key) {
+                    titles.push((i.key.clone(), i.title));
+                }
+                i.key
+            })
+            .collect()
+    });
+    found
+        .into_iter()
+        .map(|(key, at_ms)| Appearance {
+            title: titles
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or_else(String::new, |(_, t)| t.clone()),
+            key,
+            at_ms,
+        })
+        .collect()
 }
 
 fn check_board(job: &CheckJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {

@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
         )
     };
     practice.run_clock(state);
+    practice.record_board_changes(state);
     let clipboard = super::clipboard::install(state, importer);
     keyboard::install(state, practice, (shortcuts, quick_add, clipboard));
     autosave::install(state, save);

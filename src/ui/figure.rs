@@ -5,19 +5,22 @@ use super::arrow_view::edge_label;
 use super::component_view::{hue_var, label_text, saturation_var};
 use crate::core::decimal::dec;
 use crate::core::diagram::{
-    caption_text, label_layout, layout_arrows, shape_outline, Board, Component,
+    caption_text, label_layout, layout_arrows, shape_outline, Board, Component, Rect,
 };
 use crate::core::export::svg::MARGIN;
 use leptos::prelude::*;
 
 /// `board` as a figure with a caption. With `since`, what is not on that earlier
-/// board is ringed as new. `id` names the figure (`data-testid`, marker ids).
+/// board is ringed as new. `id` names the figure (`data-testid`, marker ids). With
+/// `area`, the figure frames that part of the board rather than the board's bounds
+/// (a replay's moments share one frame).
 #[component]
 pub fn BoardFigure(
     id: &'static str,
     caption: String,
     board: Board,
     #[prop(default = None)] since: Option<Board>,
+    #[prop(default = None)] area: Option<Rect>,
 ) -> impl IntoView {
     let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     let caption = format!(
@@ -33,7 +36,7 @@ pub fn BoardFigure(
         count(board.arrows().len(), "arrow")
     );
     let drawing = board.bounds().map(|bounds| {
-        let area = bounds.inflate(MARGIN);
+        let area = area.map_or(bounds, |a| a.union(&bounds)).inflate(MARGIN);
         let head = format!("{id}-head");
         let new_head = format!("{id}-new-head");
         let layouts = layout_arrows(&board);

@@ -88,9 +88,15 @@ pub fn ReviewPage() -> impl IntoView {
     }
     // It draws the worksheet against the references and the follow-ups with model
     // answers too.
+    // And the replay of how the board grew.
     if let Some(session) = practice.session_json() {
         crate::browser::dom::after_render(move || {
-            link.send(crate::core::history::bridge::ToHistory::ShowInterview {
+            use crate::core::history::bridge::ToHistory;
+            link.send(ToHistory::ShowReplay {
+                slot: super::history_link::REPLAY_SLOT.into(),
+                session: session.clone(),
+            });
+            link.send(ToHistory::ShowInterview {
                 slot: super::history_link::INTERVIEW_SLOT.into(),
                 session,
             });
@@ -107,6 +113,10 @@ pub fn ReviewPage() -> impl IntoView {
             <section class="review-breadth" aria-label="Breadth map and final board">
                 <h3 class="check-group">"Breadth map and final board"</h3>
                 {breadth}
+            </section>
+            <section class="review-replay" aria-labelledby="replay-title">
+                <h3 id="replay-title" class="check-group">"How the board grew"</h3>
+                <div id=super::history_link::REPLAY_SLOT class="replay-slot"></div>
             </section>
             <div class="review-columns">
                 <section class="review-check" aria-label="Checklist">

@@ -107,6 +107,14 @@ pub enum ToHistory {
         /// The session, as the app saves it (JSON).
         session: String,
     },
+    /// Draw the Review's replay of how the board grew (a scrubber, phase marks, and
+    /// when each checklist component first appeared) into the element with this id.
+    ShowReplay {
+        /// The element's id.
+        slot: String,
+        /// The session, as the app saves it (JSON), with its timeline.
+        session: String,
+    },
     /// Send the practice each prompt had ([`ToApp::Stats`]), now and whenever it
     /// changes: the library's cards show it.
     Stats,

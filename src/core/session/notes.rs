@@ -26,6 +26,15 @@ impl RequirementField {
         RequirementField::Estimates,
     ];
 
+    /// Its key in the session's timeline.
+    pub fn id(self) -> &'static str {
+        match self {
+            RequirementField::Functional => "functional",
+            RequirementField::NonFunctional => "non_functional",
+            RequirementField::Estimates => "estimates",
+        }
+    }
+
     /// Field label.
     pub fn name(self) -> &'static str {
         match self {

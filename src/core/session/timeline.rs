@@ -5,7 +5,7 @@
 //! checklist item was first on the board.
 
 use super::Phase;
-use crate::core::diagram::{Board, ComponentId, Patch};
+use crate::core::diagram::{Board, ComponentId, Patch, Rect};
 use serde::{Deserialize, Serialize};
 
 /// What happened.
@@ -99,6 +99,22 @@ impl Timeline {
         );
     }
 
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The board after every recorded change.
+    pub fn board(&self) -> Board {
+        let mut board = Board::new();
+        for entry in &self.entries {
+            if let TimelineEvent::Board(patch) = &entry.event {
+                board = patch.apply(&board);
+            }
+        }
+        board
+    }
+
     /// When the last entry happened (0 for none).
     pub fn end_ms(&self) -> f64 {
         self.entries.last().map_or(0.0, |e| e.at_ms)
@@ -172,6 +188,16 @@ impl Replay {
     /// The board at `at_ms` of session time.
     pub fn board_at(&self, at_ms: f64) -> Board {
         self.board_after(self.changes_by(at_ms))
+    }
+
+    /// The area every box of the replay ever covered: one frame for the whole
+    /// replay, so the boards of successive moments line up.
+    pub fn extent(&self) -> Option<Rect> {
+        Rect::bounds(
+            self.changes
+                .iter()
+                .flat_map(|(_, patch)| patch.put.iter().map(|c| c.rect)),
+        )
     }
 
     /// When each change happened.

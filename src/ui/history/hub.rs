@@ -12,7 +12,7 @@ use crate::core::history::{
     AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
-use crate::core::protocol::CheckJob;
+use crate::core::protocol::{Appearance, CheckJob};
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::Session;
 use leptos::prelude::*;
@@ -382,6 +382,12 @@ impl Hub {
     /// Asks the worker to assess a worksheet entry against `reference`.
     pub async fn assess(self, text: String, reference: String) -> Result<Assessment, String> {
         self.worker.get_value().estimate(text, reference).await
+    }
+
+    /// When each of the prompt's components first appeared on `session`'s board.
+    pub async fn appearances(self, session: Session) -> Result<Vec<Appearance>, String> {
+        let prompt = session.prompt_id.clone();
+        self.worker.get_value().appearances(prompt, session).await
     }
 
     /// An attempt's body, read from IndexedDB.

@@ -17,6 +17,7 @@ mod hub;
 mod interview;
 mod journal;
 mod progress;
+mod replay;
 
 pub use hub::Hub;
 
@@ -96,6 +97,9 @@ async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
         }),
         ToHistory::ShowInterview { slot, session } => mount_slot(hub, slots, &slot, move || {
             view! { <interview::Interview session=session.clone() /> }.into_any()
+        }),
+        ToHistory::ShowReplay { slot, session } => mount_slot(hub, slots, &slot, move || {
+            view! { <replay::Replay session=session.clone() /> }.into_any()
         }),
         ToHistory::Remember { prompt, key } => hub.remember(&prompt, &key).await,
         ToHistory::Stats => {

@@ -1,0 +1,304 @@
+//! The Review's replay (issue 17), drawn into the app's Review by the history module:
+//! the board as it was at any moment of the session, a scrubber to drag or play at
+//! 1x to 8x, the phases and the curveball marked on it, and when each of the prompt's
+//! components first appeared (the check run on the board after every change, in the
+//! worker), so a part that arrived only in Depth shows at a glance. Space plays and
+//! pauses; the arrow keys step from one change to the next.
+
+use super::hub::Hub;
+use crate::core::history::clock;
+use crate::core::protocol::Appearance;
+use crate::core::session::{Phase, Replay as Seek, Session, TimelineEvent};
+use crate::ui::figure::BoardFigure;
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+
+/// Playback speeds offered.
+const SPEEDS: [u32; 4] = [1, 2, 4, 8];
+/// How often playback moves the position, in milliseconds.
+const FRAME_MS: u32 = 50;
+
+/// Something marked on the scrubber: a phase beginning or the curveball.
+#[derive(Clone, Debug, PartialEq)]
+struct Mark {
+    at_ms: f64,
+    label: String,
+}
+
+/// Where each phase began and ended, in session time.
+fn phase_spans(session: &Session) -> Vec<(Phase, f64, f64)> {
+    let mut start = 0.0;
+    let mut spans = Vec::new();
+    for record in session.records() {
+        spans.push((record.phase, start, start + record.actual_ms));
+        start += record.actual_ms;
+    }
+    spans
+}
+
+/// The phase at `at_ms` (Review after the last).
+fn phase_at(spans: &[(Phase, f64, f64)], at_ms: f64) -> Phase {
+    spans
+        .iter()
+        .find(|(_, from, to)| at_ms >= *from && at_ms < *to)
+        .map_or(Phase::Review, |(phase, _, _)| *phase)
+}
+
+/// The marks: where each phase after the first began, and the curveball.
+fn marks(session: &Session, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
+    // The first phase begins at the start: it is not marked.
+    let mut marks: Vec<Mark> = spans
+        .iter()
+        .skip(1)
+        .map(|(phase, from, _)| Mark {
+            at_ms: *from,
+            label: phase.name().to_string(),
+        })
+        .collect();
+    for entry in session.timeline().entries() {
+        if let TimelineEvent::Curveball(_) = entry.event {
+            marks.push(Mark {
+                at_ms: entry.at_ms,
+                label: "Curveball".into(),
+            });
+        }
+    }
+    marks
+}
+
+/// `at_ms` as a percentage of `end_ms`, for placing marks on the scrubber.
+fn percent(at_ms: f64, end_ms: f64) -> String {
+    // A cast saturates: a negative share is 0.
+    let share = ((at_ms / end_ms.max(1.0) * 10_000.0) as u64).min(10_000);
+    format!("{}.{:02}%", share / 100, share % 100)
+}
+
+/// The replay of `session` (its JSON, as the app saves it).
+#[component]
+pub fn Replay(session: String) -> impl IntoView {
+    let hub = expect_context::<Hub>();
+    let Ok(session) = serde_json::from_str::<Session>(&session) else {
+        return view! { <p class="hint">"The session could not be read."</p> }.into_any();
+    };
+    if session.timeline().is_empty() {
+        return view! {
+            <p class="hint">"No replay: this session was recorded before Breadthfirst kept how the board grew."</p>
+        }
+        .into_any();
+    }
+    let spans = phase_spans(&session);
+    let end = spans
+        .last()
+        .map_or(0.0, |s| s.2)
+        .max(session.timeline().end_ms());
+    let marks = marks(&session, &spans);
+    let seek = StoredValue::new_local(Seek::new(session.timeline()));
+    let times: Vec<f64> = seek.with_value(|s| s.times().collect());
+    let position = RwSignal::new(end);
+    let playing = RwSignal::new(false);
+    let speed = RwSignal::new(1u32);
+    let changes = Memo::new(move |_| seek.with_value(|s| s.changes_by(position.get())));
+    let appeared = RwSignal::new(None::<Result<Vec<Appearance>, String>>);
+    leptos::task::spawn_local(async move {
+        appeared.set(Some(hub.appearances(session).await));
+    });
+
+    // Playback: a timer moves the position while playing; it is dropped when play
+    // stops (by the user, or at the end), outside its own callback.
+    let timer = StoredValue::new_local(None::<Interval>);
+    Effect::new(move |_| {
+        if !playing.get() {
+            timer.set_value(None);
+        }
+    });
+    let play = move || {
+        if position.get_untracked() >= end {
+            position.set(0.0);
+        }
+        playing.set(true);
+        let tick = Interval::new(FRAME_MS, move || {
+            let next = position.get_untracked() + f64::from(FRAME_MS * speed.get_untracked());
+            position.set(next.min(end));
+            if next >= end {
+                playing.set(false);
+            }
+        });
+        timer.set_value(Some(tick));
+    };
+    let toggle = move || {
+        if playing.get_untracked() {
+            playing.set(false);
+        } else {
+            play();
+        }
+    };
+    // The arrow keys go to the change before or after the position.
+    let step = move |forward: bool| {
+        let now = position.get_untracked();
+        let to = if forward {
+            times.iter().copied().find(|t| *t > now).unwrap_or(end)
+        } else {
+            times
+                .iter()
+                .copied()
+                .rev()
+                .find(|t| *t < now)
+                .unwrap_or(0.0)
+        };
+        position.set(to);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            " " => {
+                toggle();
+                true
+            }
+            "ArrowRight" | "ArrowUp" => {
+                step(true);
+                true
+            }
+            "ArrowLeft" | "ArrowDown" => {
+                step(false);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let spans_now = StoredValue::new(spans.clone());
+    let readout = move || {
+        let at = position.get();
+        format!(
+            "{} of {} · {}",
+            clock(at),
+            clock(end),
+            spans_now.with_value(|s| phase_at(s, at).name())
+        )
+    };
+    let area = seek.with_value(Seek::extent);
+    let figure = move || {
+        let board = seek.with_value(|s| s.board_after(changes.get()));
+        view! {
+            <BoardFigure id="replay-board" caption="The board at this moment".into() board=board area=area />
+        }
+    };
+    let mark_list = marks
+        .into_iter()
+        .map(|m| {
+            // A mark near the end has its label on its left, inside the track.
+            let late = m.at_ms > end * 0.8;
+            view! {
+                <li
+                    class="replay-mark"
+                    class:late=late
+                    style:left=percent(m.at_ms, end)
+                >
+                    <span>{m.label}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let speeds = SPEEDS
+        .iter()
+        .map(|s| view! { <option value=s.to_string() selected=*s == 1>{format!("{s}x")}</option> })
+        .collect_view();
+    let strip = move || match appeared.get() {
+        None => view! { <p class="hint">"Finding when each part first appeared…"</p> }.into_any(),
+        Some(Err(why)) => view! { <p class="hint" role="alert">{why}</p> }.into_any(),
+        Some(Ok(found)) if found.is_empty() => {
+            view! { <p class="hint">"None of the prompt's components was on the board."</p> }
+                .into_any()
+        }
+        Some(Ok(found)) => {
+            let ticks = found
+                .iter()
+                .map(|a| view! { <li class="replay-tick" style:left=percent(a.at_ms, end)></li> })
+                .collect_view();
+            let spans = spans.clone();
+            let items = found
+                .into_iter()
+                .map(|a| {
+                    let phase = phase_at(&spans, a.at_ms);
+                    let late = !matches!(phase, Phase::Requirements | Phase::Breadth);
+                    let at = a.at_ms;
+                    view! {
+                        <li class:late=late>
+                            <button
+                                type="button"
+                                class="replay-appearance"
+                                data-testid="replay-appearance"
+                                on:click=move |_| position.set(at)
+                            >
+                                <span class="appearance-title">{a.title}</span>
+                                <span class="appearance-when">
+                                    {format!("{}, {}", clock(at), phase.name())}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ol class="replay-ticks" aria-hidden="true">{ticks}</ol>
+                <h4 class="replay-strip-title">"When each checklist component first appeared"</h4>
+                <ol class="replay-strip" data-testid="replay-appearances">{items}</ol>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="replay" data-testid="replay" on:keydown=on_key>
+            {figure}
+            <div class="replay-controls">
+                <button
+                    type="button"
+                    class="replay-play"
+                    data-testid="replay-play"
+                    aria-label=move || if playing.get() { "Pause the replay" } else { "Play the replay" }
+                    on:click=move |_| toggle()
+                >
+                    {move || if playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <label class="replay-speed">
+                    "Speed "
+                    <select
+                        aria-label="Replay speed"
+                        on:change=move |ev| {
+                            if let Ok(s) = event_target_value(&ev).parse::<u32>() {
+                                speed.set(s);
+                            }
+                        }
+                    >
+                        {speeds}
+                    </select>
+                </label>
+                <output class="replay-time" data-testid="replay-time">{readout}</output>
+            </div>
+            <div class="replay-track">
+                <input
+                    type="range"
+                    class="replay-scrubber"
+                    data-testid="replay-scrubber"
+                    aria-label="Replay position"
+                    aria-valuetext=readout
+                    min="0"
+                    max=(end as u64).to_string()
+                    step="1000"
+                    prop:value=move || (position.get() as u64).to_string()
+                    on:input=move |ev| {
+                        let at = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                        if at.is_finite() {
+                            position.set(at);
+                        }
+                    }
+                />
+                <ol class="replay-marks" aria-label="Phases and the curveball">{mark_list}</ol>
+            </div>
+            {strip}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,157 @@
+//! Issue 17 in headless Chromium, as a user: a timed session on a controlled clock
+//! records how the board grew (surviving a reload), and the Review replays it: the
+//! scrubber and the arrow keys go to the board of each moment, Space plays and
+//! pauses, the phases are marked, and the strip says when each checklist component
+//! first appeared.
+
+mod support;
+
+use serde_json::json;
+use support::app::App;
+use support::{browser_lock, Key};
+
+const MIN: f64 = 60_000.0;
+
+fn phase(app: &App) -> String {
+    app.driver.find("[data-testid=phase]").text()
+}
+
+fn next_phase(app: &App) {
+    app.click_text(".session-bar button", "Next phase");
+}
+
+/// The names of the boxes the replay's figure shows now.
+fn replayed(app: &App) -> Vec<String> {
+    let v = app.js(
+        "return [...document.querySelectorAll('[data-testid=replay-board] .node .label')]\
+         .map(n => [...n.querySelectorAll('tspan:not(.kind-caption)')]\
+         .map(t => t.textContent).join(' '))",
+    );
+    let mut names: Vec<String> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|t| t.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn readout(app: &App) -> String {
+    app.driver.find("[data-testid=replay-time]").text()
+}
+
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_review_replays_the_board_of_any_moment_of_the_session() {
+    let _lock = browser_lock();
+    let app = App::open();
+    app.with_controlled_clock();
+    app.choose_prompt("url-shortener", true);
+    next_phase(&app);
+    app.wait_for("Breadth", || phase(&app) == "Breadth");
+
+    // Minute 0 of Breadth: two boxes; a reload keeps what was recorded.
+    app.add("Client");
+    app.add("Load balancer");
+    app.wait_for("the timeline saved", || {
+        app.js(
+            "const s = JSON.parse(localStorage.getItem('breadthfirst.session')); \
+             return (s.timeline || []).filter(e => e.event.board).length",
+        ) == json!(2)
+    });
+    app.reload();
+    app.wait_for("the board back", || app.count("[data-testid=node]") == 2);
+    app.advance_clock(MIN);
+    app.add("Service");
+    app.add("Cache");
+    app.advance_clock(MIN);
+    app.add("NoSQL store");
+    app.advance_clock(9.0 * MIN);
+    app.wait_for("Focus", || phase(&app) == "Focus");
+    app.driver.find("[data-testid=focus-option]").click();
+    for next in ["Depth", "Failure modes", "Review"] {
+        if next == "Review" {
+            // The interviewer puts the curveball in Failure modes at the latest.
+            app.wait_for("the curveball", || app.count("[data-testid=curveball]") == 1);
+        }
+        next_phase(&app);
+        app.wait_for(next, || phase(&app) == next);
+    }
+
+    // The replay ends on the final board.
+    app.wait_for("the replay", || {
+        app.count("[data-testid=replay-scrubber]") == 1
+    });
+    let all = sorted(&["Client", "Load balancer", "Service", "Cache", "NoSQL store"]);
+    app.wait_for("the final board replayed", || replayed(&app) == all);
+    // Phases and the curveball are marked.
+    let marks =
+        app.js("return [...document.querySelectorAll('.replay-mark')].map(m => m.textContent)");
+    for label in ["Breadth", "Focus", "Depth", "Failure modes", "Curveball"] {
+        assert!(
+            marks.as_array().unwrap().iter().any(|m| m == label),
+            "{label} in {marks}"
+        );
+    }
+
+    // The curveball's notice is dismissed, as a user would to see what it covers.
+    if app.count(".notice button[aria-label=Dismiss]") == 1 {
+        app.driver.find(".notice button[aria-label=Dismiss]").click();
+    }
+    // Home: the empty board of the start; the arrows step one change at a time.
+    app.driver.find("[data-testid=replay-scrubber]").click();
+    app.driver.press_keys(&[Key::Home]);
+    app.wait_for("the start", || replayed(&app).is_empty());
+    assert!(readout(&app).starts_with("0:00"), "{}", readout(&app));
+    app.driver.press_keys(&[Key::ArrowRight]);
+    app.driver.press_keys(&[Key::ArrowRight]);
+    app.wait_for("two boxes", || {
+        replayed(&app) == sorted(&["Client", "Load balancer"])
+    });
+    assert!(readout(&app).ends_with("Breadth"), "{}", readout(&app));
+    app.driver.press_keys(&[Key::ArrowRight]);
+    app.driver.press_keys(&[Key::ArrowRight]);
+    app.wait_for("four boxes, a minute later", || {
+        replayed(&app) == sorted(&["Client", "Load balancer", "Service", "Cache"])
+    });
+    app.driver.press_keys(&[Key::ArrowLeft]);
+    app.wait_for("back one change", || replayed(&app).len() == 3);
+    app.screenshot("replay.png");
+
+    // Space plays from here and pauses; the position moves on.
+    let before = readout(&app);
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("playing", || {
+        app.driver.find("[data-testid=replay-play]").text() == "Pause"
+    });
+    app.wait_for("the position to move", || readout(&app) != before);
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("paused", || {
+        app.driver.find("[data-testid=replay-play]").text() == "Play"
+    });
+    // The Play button, at 8x, reaches the end and stops there.
+    app.driver.press_keys(&[Key::End]);
+    app.wait_for("the end", || replayed(&app) == all);
+
+    // When each component first appeared: found by the check on the replayed board.
+    app.wait_for("the appearance strip", || {
+        app.count("[data-testid=replay-appearance]") >= 3
+    });
+    let strip = app.driver.find("[data-testid=replay-appearances]").text();
+    assert!(strip.contains("Breadth"), "{strip}");
+    // A click on one goes to its moment.
+    app.driver.find("[data-testid=replay-appearance]").click();
+    app.wait_for("the first appearance's board", || {
+        let n = replayed(&app).len();
+        n > 0 && n < 5
+    });
+    app.check_page();
+}
