@@ -206,6 +206,8 @@ case "${1:-}" in
     cargo bench --bench history_progress
     say "replay: seeking in a 2,000-change timeline (tests/bench/timeline_seek.rs)"
     cargo bench --bench timeline_seek
+    say "replay: scrubbing the Review's replay of that timeline (tests/bench/replay_scrub.rs)"
+    cargo bench --bench replay_scrub
     ;;
   size)
     setup_build_tools

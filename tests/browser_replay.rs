@@ -80,7 +80,9 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     for next in ["Depth", "Failure modes", "Review"] {
         if next == "Review" {
             // The interviewer puts the curveball in Failure modes at the latest.
-            app.wait_for("the curveball", || app.count("[data-testid=curveball]") == 1);
+            app.wait_for("the curveball", || {
+                app.count("[data-testid=curveball]") == 1
+            });
         }
         next_phase(&app);
         app.wait_for(next, || phase(&app) == next);
@@ -104,7 +106,9 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
 
     // The curveball's notice is dismissed, as a user would to see what it covers.
     if app.count(".notice button[aria-label=Dismiss]") == 1 {
-        app.driver.find(".notice button[aria-label=Dismiss]").click();
+        app.driver
+            .find(".notice button[aria-label=Dismiss]")
+            .click();
     }
     // Home: the empty board of the start; the arrows step one change at a time.
     app.driver.find("[data-testid=replay-scrubber]").click();

@@ -102,7 +102,7 @@ pub fn BoardFigure(
 
 /// One component, drawn as on the canvas; `new` rings it.
 #[component]
-fn FigureNode(component: Component, new: bool) -> impl IntoView {
+pub fn FigureNode(component: Component, new: bool) -> impl IntoView {
     let c = component;
     let (w, h) = (c.rect.w, c.rect.h);
     let (body, detail) = shape_outline(c.kind.shape(), w, h);

@@ -16,6 +16,7 @@ use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::persist;
 use drag_board::{dragged, grid_board};
 use percentiles::summary;
+use script_result::numbers;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{dist_dir, Driver, StaticServer};
@@ -23,6 +24,7 @@ use support::{dist_dir, Driver, StaticServer};
 mod drag_board;
 mod percentiles;
 mod renderer;
+mod script_result;
 
 const MOVES: usize = 300;
 const FRAME_BUDGET_MS: f64 = 16.7;
@@ -182,15 +184,7 @@ fn run(components: usize) -> Figures {
     // Every task of the main thread (script, style, layout, paint, GC), as the
     // Excalidraw bench (`./dev.sh bench excalidraw`) counts it.
     let busy = (renderer::main_thread_ms(&driver) - busy) / MOVES as f64;
-    let list = |key: &str| -> Vec<f64> {
-        result[key]
-            .as_array()
-            .expect(key)
-            .iter()
-            .filter_map(Value::as_f64)
-            .collect()
-    };
-    let (work, frame_times) = (list("work"), list("frames"));
+    let (work, frame_times) = (numbers(&result, "work"), numbers(&result, "frames"));
     assert!(
         result["dx"].as_f64().unwrap_or(0.0) > 100.0,
         "the component did not move: {result}"
@@ -201,8 +195,8 @@ fn run(components: usize) -> Figures {
     std::thread::sleep(Duration::from_millis(500));
     let memory_gc = renderer::renderer_memory(&driver);
     let (w50, w95, wmax) = summary(&work);
-    let (h50, h95, _) = summary(&list("handler"));
-    let (l50, l95, _) = summary(&list("layout"));
+    let (h50, h95, _) = summary(&numbers(&result, "handler"));
+    let (l50, l95, _) = summary(&numbers(&result, "layout"));
     let (f50, f95, fmax) = summary(&frame_times);
     let press = result["press"].as_f64().unwrap_or(f64::NAN);
     let mb = |v: &Value, key: &str| v[key].as_f64().unwrap_or(f64::NAN);

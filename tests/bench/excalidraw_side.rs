@@ -21,9 +21,11 @@ mod support;
 mod drag_board;
 mod percentiles;
 mod renderer;
+mod script_result;
 
 use breadthfirst::core::export::excalidraw::to_excalidraw;
 use percentiles::summary;
+use script_result::numbers;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -206,9 +208,9 @@ fn bench(server: &StaticServer, components: usize, arrows: usize) {
     let pressed_again = press(&driver, &id);
     let settled = drag(&driver, &id, true, -1.0);
 
-    let frames = list(&paced, "frames");
-    let (h, r) = (list(&settled, "handler"), list(&settled, "render"));
-    let dispatch = list(&settled, "dispatch");
+    let frames = numbers(&paced, "frames");
+    let (h, r) = (numbers(&settled, "handler"), numbers(&settled, "render"));
+    let dispatch = numbers(&settled, "dispatch");
     let work: Vec<f64> = (0..dispatch.len())
         .map(|i| dispatch[i] + h[i] + r[i])
         .collect();
@@ -286,16 +288,6 @@ fn drag(driver: &Driver, id: &str, settle: bool, dir: f64) -> Value {
         result["dy"]
     );
     result
-}
-
-/// The numbers of the list `key` of a script's result.
-fn list(result: &Value, key: &str) -> Vec<f64> {
-    result[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("no {key} in {result}"))
-        .iter()
-        .filter_map(Value::as_f64)
-        .collect()
 }
 
 fn main() {

@@ -6,62 +6,18 @@
 //!
 //! Run with `cargo bench --bench timeline_seek` (or `./dev.sh bench`).
 
-use breadthfirst::core::diagram::{Board, Command, ComponentKind, NoteField, Point};
-use breadthfirst::core::session::{Replay, Timeline};
+use breadthfirst::core::session::Replay;
+use growing_timeline::{growing_timeline, seeded, COMPONENTS, SESSION_MS};
 use percentiles::summary;
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::Rng;
 use std::time::Instant;
 
+mod growing_timeline;
 mod percentiles;
 
-const CHANGES: usize = 2_000;
-const COMPONENTS: usize = 300;
-const SESSION_MS: f64 = 45.0 * 60_000.0;
-
 fn main() {
-    let mut rng = StdRng::seed_from_u64(17);
-    let mut board = Board::new();
-    let mut timeline = Timeline::default();
-    for step in 0..CHANGES {
-        let before = board.clone();
-        let ids: Vec<_> = board.components().iter().map(|c| c.id).collect();
-        let command = if ids.len() < COMPONENTS && (step % 6 == 0 || ids.len() < 2) {
-            Command::AddComponent {
-                kind: ComponentKind::Service,
-                at: Point::new(
-                    rng.random_range(0.0..6_000.0),
-                    rng.random_range(0.0..4_000.0),
-                ),
-                label: Some(format!("service {step}")),
-            }
-        } else {
-            let id = ids[rng.random_range(0..ids.len())];
-            match rng.random_range(0..4) {
-                0 => Command::MoveComponents {
-                    ids: vec![id],
-                    by: Point::new(rng.random_range(-50.0..50.0), rng.random_range(-50.0..50.0)),
-                },
-                1 => Command::RenameComponent {
-                    id,
-                    label: format!("renamed {step}"),
-                },
-                2 => Command::SetNote {
-                    id,
-                    field: NoteField::Details,
-                    text: format!("details written at step {step}"),
-                },
-                _ => Command::ConnectComponents {
-                    from: id,
-                    to: ids[rng.random_range(0..ids.len())],
-                    label: String::new(),
-                },
-            }
-        };
-        let _ = board.apply(command);
-        let at = SESSION_MS * step as f64 / CHANGES as f64;
-        timeline.record_board(at, &before, &board);
-    }
+    let mut rng = seeded();
+    let (timeline, board) = growing_timeline(&mut rng);
     let json = serde_json::to_string(&timeline).unwrap_or_default();
     let start = Instant::now();
     let replay = Replay::new(&timeline);

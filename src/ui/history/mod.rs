@@ -18,6 +18,7 @@ mod interview;
 mod journal;
 mod progress;
 mod replay;
+mod replay_figure;
 
 pub use hub::Hub;
 

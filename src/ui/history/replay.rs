@@ -6,10 +6,10 @@
 //! pauses; the arrow keys step from one change to the next.
 
 use super::hub::Hub;
+use super::replay_figure::ReplayFigure;
 use crate::core::history::clock;
 use crate::core::protocol::Appearance;
 use crate::core::session::{Phase, Replay as Seek, Session, TimelineEvent};
-use crate::ui::figure::BoardFigure;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
@@ -178,13 +178,8 @@ pub fn Replay(session: String) -> impl IntoView {
             spans_now.with_value(|s| phase_at(s, at).name())
         )
     };
-    let area = seek.with_value(Seek::extent);
-    let figure = move || {
-        let board = seek.with_value(|s| s.board_after(changes.get()));
-        view! {
-            <BoardFigure id="replay-board" caption="The board at this moment".into() board=board area=area />
-        }
-    };
+    let area = seek.with_value(Seek::extent).unwrap_or_default();
+    let board = Memo::new(move |_| seek.with_value(|s| s.board_after(changes.get())));
     let mark_list = marks
         .into_iter()
         .map(|m| {
@@ -251,7 +246,7 @@ pub fn Replay(session: String) -> impl IntoView {
     };
     view! {
         <div class="replay" data-testid="replay" on:keydown=on_key>
-            {figure}
+            <ReplayFigure board=board area=area />
             <div class="replay-controls">
                 <button
                     type="button"
