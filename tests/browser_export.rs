@@ -14,9 +14,9 @@ use breadthfirst::core::session::Session;
 use common::fixture_text;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 use support::app::App;
+use support::downloads::{download_dir, downloaded};
 use support::{browser_lock, Key};
 
 /// Opens the app on a saved board, practising the URL shortener freely, with
@@ -30,12 +30,7 @@ fn open_with_board(downloads: &Path) -> App {
     app.reload();
     app.wait_for("the saved board", || app.count("[data-testid=node]") == 8);
     app.choose_prompt("url-shortener", false);
-    app.driver.cdp(
-        "Browser.setDownloadBehavior",
-        json!({
-            "behavior": "allow", "downloadPath": downloads.to_str().unwrap()
-        }),
-    );
+    app.allow_downloads(downloads);
     app
 }
 
@@ -45,33 +40,8 @@ fn export(app: &App, name: &str) {
     app.click_text(".export-menu [data-export]", name);
 }
 
-/// Waits for a finished download named `file` and returns its bytes.
-fn downloaded(dir: &Path, file: &str) -> Vec<u8> {
-    let path = dir.join(file);
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        if let Ok(bytes) = std::fs::read(&path) {
-            if !bytes.is_empty() {
-                return bytes;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let present: Vec<_> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
-        .unwrap_or_default();
-    panic!("no download {file}; the folder has {present:?}");
-}
-
 fn notice(app: &App) -> String {
     app.notice()
-}
-
-fn download_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("breadthfirst-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -273,6 +243,7 @@ fn an_imported_file_brings_back_its_finished_session_and_claims() {
         &Record {
             prompt: Some(&prompt),
             session: Some(&session),
+            timeline: None,
             report: None,
             claims: &claims,
             date: "2026-11-22",

@@ -8,9 +8,8 @@ mod support;
 use breadthfirst::core::prompt::{catalog, Prompt};
 use breadthfirst::core::session::Phase;
 use serde_json::json;
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
 use support::app::App;
+use support::downloads::{download_dir, downloaded};
 use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
@@ -65,32 +64,6 @@ fn asks_one_of(prompt: &Prompt, phase: Phase, text: &str) -> bool {
 fn answer_follow_up(app: &App, text: &str) {
     app.driver.find("[data-testid=follow-up] textarea").click();
     app.driver.type_text(text);
-}
-
-fn download_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("breadthfirst-interviewer-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// The text of the first finished download whose name ends with `suffix`.
-fn downloaded(dir: &PathBuf, suffix: &str) -> String {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        let found = std::fs::read_dir(dir).ok().and_then(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.path())
-                .find(|p| p.to_string_lossy().ends_with(suffix))
-        });
-        if let Some(text) = found.and_then(|p| std::fs::read_to_string(p).ok()) {
-            if !text.is_empty() {
-                return text;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("no {suffix} download");
 }
 
 #[test]
@@ -209,14 +182,11 @@ fn estimates_are_judged_against_the_references_and_follow_ups_come_one_per_phase
     app.screenshot("review-estimates.png");
 
     // The debrief has both.
-    let dir = download_dir();
-    app.driver.cdp(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
-    );
+    let dir = download_dir("interviewer");
+    app.allow_downloads(&dir);
     app.driver.find(".export-menu summary").click();
     app.click_text(".export-menu [data-export]", "Export Markdown");
-    let md = downloaded(&dir, ".md");
+    let md = String::from_utf8(downloaded(&dir, ".md")).unwrap();
     assert!(md.contains("## Estimates"), "{md}");
     assert!(md.contains("| Right (about the reference) |"), "{md}");
     assert!(md.contains("## Follow-up questions"));

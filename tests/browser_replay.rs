@@ -6,8 +6,10 @@
 
 mod support;
 
-use serde_json::json;
+use breadthfirst::core::session::Timeline;
+use serde_json::Value;
 use support::app::App;
+use support::downloads::{download_dir, downloaded};
 use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
@@ -39,6 +41,27 @@ fn replayed(app: &App) -> Vec<String> {
     names
 }
 
+/// Board changes in the timeline the history keeps in IndexedDB for the session
+/// being practised (-1 when there is none yet).
+fn stored_board_changes(app: &App) -> i64 {
+    app.driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const open = indexedDB.open('breadthfirst-history'); \
+             open.onerror = () => done(-1); \
+             open.onsuccess = () => { \
+               const db = open.result; \
+               if (!db.objectStoreNames.contains('timelines')) { db.close(); return done(-1); } \
+               const all = db.transaction('timelines').objectStore('timelines').getAll(); \
+               all.onsuccess = () => { db.close(); \
+                 done(all.result.length ? JSON.parse(all.result[0]).filter(e => e.event.board).length : -1); }; \
+               all.onerror = () => { db.close(); done(-1); }; }",
+            vec![],
+        )
+        .as_i64()
+        .unwrap_or(-1)
+}
+
 fn readout(app: &App) -> String {
     app.driver.find("[data-testid=replay-time]").text()
 }
@@ -61,11 +84,8 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     // Minute 0 of Breadth: two boxes; a reload keeps what was recorded.
     app.add("Client");
     app.add("Load balancer");
-    app.wait_for("the timeline saved", || {
-        app.js(
-            "const s = JSON.parse(localStorage.getItem('breadthfirst.session')); \
-             return (s.timeline || []).filter(e => e.event.board).length",
-        ) == json!(2)
+    app.wait_for("the timeline kept in IndexedDB", || {
+        stored_board_changes(&app) == 2
     });
     app.reload();
     app.wait_for("the board back", || app.count("[data-testid=node]") == 2);
@@ -157,5 +177,23 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
         let n = replayed(&app).len();
         n > 0 && n < 5
     });
+
+    // The exported JSON file carries the timeline, which replays to the final board.
+    let dir = download_dir("replay");
+    app.allow_downloads(&dir);
+    app.driver.find(".export-menu summary").click();
+    app.click_text(".export-menu [data-export]", "Export JSON");
+    let file: Value = serde_json::from_slice(&downloaded(&dir, ".json")).unwrap();
+    let timeline: Timeline = serde_json::from_value(file["timeline"].clone()).unwrap();
+    let names: Vec<String> = timeline
+        .board()
+        .components()
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    assert_eq!(
+        sorted(&names.iter().map(String::as_str).collect::<Vec<_>>()),
+        all
+    );
     app.check_page();
 }

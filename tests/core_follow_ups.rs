@@ -103,7 +103,7 @@ fn the_session_asks_each_follow_up_in_its_phase_and_keeps_the_answers() {
     // Picked when Breadth ends; the answers are refused until their phase.
     assert!(s.set_follow_ups(picked.clone()));
     assert!(!s.set_follow_ups(Vec::new()), "picked once");
-    assert!(!s.answer_follow_up(1, "too early", 0.0));
+    assert!(!s.answer_follow_up(1, "too early"));
     let mut now = 1_000.0;
     while s.phase() != Phase::Focus {
         next(&mut s, now);
@@ -112,8 +112,8 @@ fn the_session_asks_each_follow_up_in_its_phase_and_keeps_the_answers() {
     }
     let (at, f) = s.follow_up_now().expect("a follow-up in Focus");
     assert_eq!((at, f.phase), (0, Phase::Focus));
-    assert!(s.answer_follow_up(0, "the store, it takes the writes", 0.0));
-    assert!(!s.answer_follow_up(2, "not yet", 0.0));
+    assert!(s.answer_follow_up(0, "the store, it takes the writes"));
+    assert!(!s.answer_follow_up(2, "not yet"));
     assert_eq!(s.follow_ups()[0].answer, "the store, it takes the writes");
     // It survives a reload.
     let saved = serde_json::to_string(&s).unwrap();
@@ -125,9 +125,9 @@ fn the_session_asks_each_follow_up_in_its_phase_and_keeps_the_answers() {
 fn the_worksheet_keeps_each_estimate_as_written_until_review() {
     let mut s = Session::start("p", SessionPlan::default(), 0.0, 0);
     assert_eq!(s.estimate("peak"), "");
-    assert!(s.set_estimate("peak", "100e6 links / month", 0.0));
-    assert!(s.set_estimate("storage", "6e9 * 500 B", 0.0));
-    assert!(s.set_estimate("peak", "40 links/s", 0.0));
+    assert!(s.set_estimate("peak", "100e6 links / month"));
+    assert!(s.set_estimate("storage", "6e9 * 500 B"));
+    assert!(s.set_estimate("peak", "40 links/s"));
     assert_eq!(s.estimate("peak"), "40 links/s");
     assert_eq!(s.estimates().len(), 2);
     // Sessions saved before the worksheet read as having none.

@@ -365,6 +365,7 @@ fn exports_draw_frames_beneath_and_keep_notes_escaped() {
     let record = Record {
         prompt: None,
         session: None,
+        timeline: None,
         report: None,
         claims: &claims,
         date: "2026-01-01",

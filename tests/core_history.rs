@@ -141,10 +141,7 @@ fn timed_run() -> Run {
     // Depth: the curveball comes halfway (11.5 of 23 minutes).
     assert_eq!(s.handle(Tick, at(33.4), &b.0), O::Nothing);
     assert_eq!(s.handle(Tick, at(33.5), &b.0), O::CurveballArrived(0));
-    assert!(s.answer_curveball(
-        "Replicate the hot key and cache the redirect at the CDN.",
-        0.0
-    ));
+    assert!(s.answer_curveball("Replicate the hot key and cache the redirect at the CDN."));
     assert_eq!(
         s.handle(AttemptDepth, at(34.0), &b.0),
         O::DepthAllowed,

@@ -22,7 +22,7 @@ use breadthfirst::core::protocol::{
     decode, encode, handle, CheckJob, Envelope, ExportFile, ExportFormat, ExportJob, ProtocolError,
     Reply, Request, WorkerMessage,
 };
-use breadthfirst::core::session::{Session, SessionEvent, SessionPlan};
+use breadthfirst::core::session::{Session, SessionEvent, SessionPlan, Timeline};
 use common::{fixture, prompt, reviewed_session, Rng};
 use std::collections::BTreeSet;
 
@@ -49,6 +49,7 @@ fn export_job(format: ExportFormat, prompt: &str) -> ExportJob {
         session: None,
         date: DATE.into(),
         transparent: false,
+        timeline: None,
     }
 }
 
@@ -92,6 +93,7 @@ fn exported_practice() -> String {
         &Record {
             prompt: Some(&prompt),
             session: Some(&session),
+            timeline: None,
             report: None,
             claims: &claims,
             date: DATE,
@@ -145,7 +147,7 @@ fn every_request() -> Vec<Request> {
     });
     requests.push(Request::Appearances {
         prompt: "url-shortener".into(),
-        session: growing_session().0,
+        timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
     });
     requests
 }
@@ -608,31 +610,31 @@ fn claims_toggled_at_random_round_trip_through_their_stored_text() {
 
 /// The complete URL-shortener board built one component a minute (with the arrows
 /// among those already drawn) in a session's timeline.
-fn growing_session() -> (Session, Vec<(f64, Board)>) {
+fn growing_timeline() -> (Timeline, Vec<(f64, Board)>) {
     let full = fixture("complete-url-shortener.json");
     let ids: Vec<_> = full.components().iter().map(|c| c.id).collect();
-    let mut session = Session::start("url-shortener", SessionPlan::default(), 0.0, 3);
+    let mut timeline = Timeline::default();
     let mut before = Board::new();
     let mut steps = Vec::new();
     for k in 1..=ids.len() {
-        let now = k as f64 * 60_000.0;
+        let at = k as f64 * 60_000.0;
         let board = full.subset(|id| ids[..k].contains(&id));
-        assert!(session.record_board(now, &before, &board));
-        steps.push((session.session_ms(now), board.clone()));
+        assert!(timeline.record_board(at, &before, &board));
+        steps.push((at, board.clone()));
         before = board;
     }
-    (session, steps)
+    (timeline, steps)
 }
 
 #[test]
 fn appearances_say_when_each_component_was_first_found_on_the_replayed_board() {
-    let (session, steps) = growing_session();
+    let (timeline, steps) = growing_timeline();
     let prompts = catalog();
     let prompt = prompts.iter().find(|p| p.id == "url-shortener").unwrap();
     let Reply::Appeared(found) = handle(
         Request::Appearances {
             prompt: "url-shortener".into(),
-            session,
+            timeline: serde_json::to_string(&timeline).unwrap(),
         },
         &prompts,
     ) else {
@@ -673,9 +675,20 @@ fn appearances_say_when_each_component_was_first_found_on_the_replayed_board() {
     let refused = handle(
         Request::Appearances {
             prompt: "no-such-prompt".into(),
-            session: growing_session().0,
+            timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
         },
         &prompts,
     );
     assert!(matches!(refused, Reply::Failed(_)));
+    let damaged = handle(
+        Request::Appearances {
+            prompt: "url-shortener".into(),
+            timeline: "[{\"at_ms\": 1".into(),
+        },
+        &prompts,
+    );
+    assert!(
+        matches!(&damaged, Reply::Failed(why) if why.contains("timeline")),
+        "{damaged:?}"
+    );
 }

@@ -425,7 +425,7 @@ fn the_curveball_comes_at_once_in_failure_modes_when_depth_ends_early() {
     s.handle(focus(service), now, &map);
     s.handle(SessionEvent::Next, now, &map);
     assert!(
-        !s.answer_curveball("too early", 0.0),
+        !s.answer_curveball("too early"),
         "no answer before it is asked"
     );
     s.handle(SessionEvent::Next, now + MIN, &map);
@@ -436,7 +436,7 @@ fn the_curveball_comes_at_once_in_failure_modes_when_depth_ends_early() {
         s.handle(SessionEvent::Tick, now + MIN, &map),
         SessionOutcome::CurveballArrived(index)
     );
-    assert!(s.answer_curveball("Shard by key; add a read replica per region ", 0.0));
+    assert!(s.answer_curveball("Shard by key; add a read replica per region "));
     assert_eq!(
         s.curveball().unwrap().answer,
         "Shard by key; add a read replica per region "
@@ -472,12 +472,8 @@ fn the_curveball_is_picked_from_the_start_time_and_absent_without_any() {
 #[test]
 fn requirement_notes_are_kept_trimmed_and_survive_a_reload() {
     let mut s = Session::start("x", SessionPlan::default(), T0, 2);
-    s.set_requirement(
-        RequirementField::Functional,
-        "  shorten URLs\r\nredirect  ",
-        0.0,
-    );
-    s.set_requirement(RequirementField::Estimates, &"9".repeat(10_000), 0.0);
+    s.set_requirement(RequirementField::Functional, "  shorten URLs\r\nredirect  ");
+    s.set_requirement(RequirementField::Estimates, &"9".repeat(10_000));
     assert_eq!(
         s.requirements().functional,
         "  shorten URLs\nredirect  ",

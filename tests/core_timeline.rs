@@ -245,132 +245,86 @@ fn first_appearances_say_when_each_item_was_first_on_the_board() {
     );
 }
 
-/// A timed session records its board, phases, focus picks, curveball and notes at
-/// session time, pauses left out, and nothing once in Review; the saved session
-/// keeps its timeline, and the replay gives the board of each moment.
+/// The recorder turns the moments the app reports into the timeline: a board as
+/// what changed since the last one (none when nothing did), a note one entry per
+/// pause, phases, focus and the curveball as they come; resumed from its saved
+/// timeline (a reload), it goes on from the board that timeline ends on; a board it
+/// cannot read is refused and changes nothing.
 #[test]
-fn a_session_records_its_timeline_at_session_time() {
-    use breadthfirst::core::session::{
-        RequirementField, Session, SessionEvent, SessionPlan, NOTE_PAUSE_MS,
-    };
+fn the_recorder_turns_reported_moments_into_the_timeline() {
+    use breadthfirst::core::editor::Viewport;
+    use breadthfirst::core::session::{Moment, TimelineRecorder, NOTE_PAUSE_MS};
     const MIN: f64 = 60_000.0;
-    const T0: f64 = 1_700_000_000_000.0;
-    let plan = SessionPlan::default();
-    let mut s = Session::start("url-shortener", plan, T0, 2);
-    let mut board = Board::new();
-    let mut recorded = s.timeline().board();
-    let mut step = |s: &mut Session, board: &mut Board, now: f64, command: Command| {
-        board.apply(command).unwrap();
-        assert!(s.record_board(now, &recorded, board));
-        recorded = board.clone();
+    let saved = |b: &Board| Moment::Board(persist::to_json(b, &Viewport::default()));
+    let mut recorder = TimelineRecorder::resume(Timeline::default());
+    let note = |text: &str| Moment::Note {
+        which: "requirements.functional".into(),
+        text: text.into(),
     };
-    // Requirements: a note typed in two bursts, 1 s apart then 10 s apart.
-    s.set_requirement(RequirementField::Functional, "shorten", T0 + 1_000.0);
-    s.set_requirement(RequirementField::Functional, "shorten URLs", T0 + 2_000.0);
-    s.set_requirement(
-        RequirementField::Functional,
-        "shorten URLs, redirect",
-        T0 + 12_000.0,
-    );
-    s.handle(SessionEvent::Next, T0 + 5.0 * MIN, &board);
-    assert_eq!(s.phase(), Phase::Breadth);
-    // Breadth: five boxes, one a minute, with a 3-minute pause after the second.
+    assert!(recorder.record(1_000.0, note("shorten")).unwrap());
+    assert!(recorder.record(2_000.0, note("shorten URLs")).unwrap());
+    assert!(recorder
+        .record(12_000.0, note("shorten URLs, redirect"))
+        .unwrap());
+    assert!(recorder
+        .record(5.0 * MIN, Moment::Phase(Phase::Breadth))
+        .unwrap());
+    let mut board = Board::new();
+    let mut expected: Vec<(f64, Board)> = Vec::new();
     let kinds = [
         ComponentKind::Client,
         ComponentKind::LoadBalancer,
         ComponentKind::Service,
-        ComponentKind::Cache,
-        ComponentKind::SqlDatabase,
     ];
-    let mut now = T0 + 5.0 * MIN;
-    let mut expected: Vec<(f64, Board)> = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
-        now += MIN;
-        if i == 2 {
-            s.handle(SessionEvent::Pause, now, &board);
-            now += 3.0 * MIN;
-            s.handle(SessionEvent::Resume, now, &board);
-        }
-        let at = Point::new(i as f64 * 200.0, 0.0);
-        step(
-            &mut s,
-            &mut board,
-            now,
-            Command::AddComponent {
+        let at = 5.0 * MIN + (i + 1) as f64 * MIN;
+        board
+            .apply(Command::AddComponent {
                 kind: *kind,
-                at,
+                at: Point::new(i as f64 * 200.0, 0.0),
                 label: None,
-            },
-        );
-        expected.push((s.session_ms(now), board.clone()));
+            })
+            .unwrap();
+        assert!(recorder.record(at, saved(&board)).unwrap());
+        expected.push((at, board.clone()));
     }
-    let ids: Vec<ComponentId> = board.components().iter().map(|c| c.id).collect();
-    now += 1_000.0;
-    for pair in [(0, 1), (1, 2), (2, 3), (2, 4)] {
-        let (from, to) = (ids[pair.0], ids[pair.1]);
-        step(
-            &mut s,
-            &mut board,
-            now,
-            Command::ConnectComponents {
-                from,
-                to,
-                label: String::new(),
-            },
-        );
-    }
-    expected.push((s.session_ms(now), board.clone()));
-    now += MIN;
-    s.handle(SessionEvent::Next, now, &board);
-    assert_eq!(s.phase(), Phase::Focus);
-    s.handle(SessionEvent::ToggleFocus(ids[2]), now, &board);
-    s.handle(SessionEvent::Next, now, &board);
-    // Depth: the curveball comes halfway; one more box then.
-    now += plan.millis(Phase::Depth) / 2.0;
-    s.handle(SessionEvent::Tick, now, &board);
-    assert!(s.curveball().is_some_and(|c| c.shown));
-    assert!(s.answer_curveball("replicate", now));
-    let at = Point::new(0.0, 300.0);
-    step(
-        &mut s,
-        &mut board,
-        now,
-        Command::AddComponent {
-            kind: ComponentKind::Worker,
-            at,
-            label: None,
-        },
-    );
-    expected.push((s.session_ms(now), board.clone()));
-    s.handle(SessionEvent::Next, now, &board);
-    s.handle(SessionEvent::Next, now + MIN, &board);
-    assert_eq!(s.phase(), Phase::Review);
-    // In Review nothing is recorded.
-    let mut late = board.clone();
-    let at = Point::new(900.0, 900.0);
-    late.apply(Command::AddComponent {
-        kind: ComponentKind::Cdn,
-        at,
-        label: None,
-    })
-    .unwrap();
-    assert!(!s.record_board(now + 2.0 * MIN, &board, &late));
+    // The same board again (a selection, a view change): nothing recorded.
+    let entries = recorder.timeline().entries().len();
+    assert!(!recorder.record(9.0 * MIN, saved(&board)).unwrap());
+    assert_eq!(recorder.timeline().entries().len(), entries);
+    // A damaged board is refused.
+    assert!(recorder
+        .record(9.0 * MIN, Moment::Board("{".into()))
+        .is_err());
+    assert_eq!(recorder.timeline().entries().len(), entries);
 
-    // Through a save and a reload.
-    let saved = serde_json::to_string(&s).unwrap();
-    let s: Session = serde_json::from_str(&saved).unwrap();
-    let timeline = s.timeline();
-    let events: Vec<(f64, &TimelineEvent)> = timeline
+    // A reload: the timeline is read back and recording goes on from its board.
+    let text = serde_json::to_string(recorder.timeline()).unwrap();
+    let mut recorder = TimelineRecorder::resume(serde_json::from_str(&text).unwrap());
+    let ids: Vec<ComponentId> = board.components().iter().map(|c| c.id).collect();
+    board
+        .apply(Command::ConnectComponents {
+            from: ids[0],
+            to: ids[1],
+            label: String::new(),
+        })
+        .unwrap();
+    assert!(recorder.record(10.0 * MIN, saved(&board)).unwrap());
+    expected.push((10.0 * MIN, board.clone()));
+    assert!(recorder
+        .record(15.0 * MIN, Moment::Phase(Phase::Focus))
+        .unwrap());
+    assert!(recorder
+        .record(15.5 * MIN, Moment::Focus(vec![ids[2]]))
+        .unwrap());
+    assert!(recorder.record(20.0 * MIN, Moment::Curveball(1)).unwrap());
+
+    let timeline = recorder.timeline();
+    let notes: Vec<(f64, &str)> = timeline
         .entries()
         .iter()
-        .map(|e| (e.at_ms, &e.event))
-        .collect();
-    let notes: Vec<(f64, &str)> = events
-        .iter()
-        .filter_map(|(at, e)| match e {
-            TimelineEvent::Note { which, text } if which == "requirements.functional" => {
-                Some((*at, text.as_str()))
-            }
+        .filter_map(|e| match &e.event {
+            TimelineEvent::Note { text, .. } => Some((e.at_ms, text.as_str())),
             _ => None,
         })
         .collect();
@@ -382,44 +336,30 @@ fn a_session_records_its_timeline_at_session_time() {
         ],
         "typing within {NOTE_PAUSE_MS} ms is one entry"
     );
-    let phases: Vec<(f64, Phase)> = events
+    let others: Vec<(f64, TimelineEvent)> = timeline
+        .entries()
         .iter()
-        .filter_map(|(at, e)| match e {
-            TimelineEvent::Phase(p) => Some((*at, *p)),
-            _ => None,
+        .filter(|e| {
+            !matches!(
+                e.event,
+                TimelineEvent::Board(_) | TimelineEvent::Note { .. }
+            )
         })
-        .collect();
-    let records: Vec<f64> = s
-        .records()
-        .iter()
-        .scan(0.0, |sum, r| {
-            *sum += r.actual_ms;
-            Some(*sum)
-        })
+        .map(|e| (e.at_ms, e.event.clone()))
         .collect();
     assert_eq!(
-        phases.iter().map(|(at, _)| *at).collect::<Vec<_>>(),
-        records
+        others,
+        vec![
+            (5.0 * MIN, TimelineEvent::Phase(Phase::Breadth)),
+            (15.0 * MIN, TimelineEvent::Phase(Phase::Focus)),
+            (15.5 * MIN, TimelineEvent::Focus(vec![ids[2]])),
+            (20.0 * MIN, TimelineEvent::Curveball(1)),
+        ]
     );
-    assert_eq!(phases[0], (5.0 * MIN, Phase::Breadth));
-    assert_eq!(phases.last().unwrap().1, Phase::Review);
-    assert!(events
-        .iter()
-        .any(|(_, e)| matches!(e, TimelineEvent::Focus(f) if f == &vec![ids[2]])));
-    assert!(events
-        .iter()
-        .any(|(_, e)| matches!(e, TimelineEvent::Curveball(_))));
-    assert!(events.iter().any(|(_, e)| matches!(e, TimelineEvent::Note { which, text } if which == "curveball" && text == "replicate")));
-    // The pause is left out: the third box came at 5 + 3 minutes of session time.
-    assert_eq!(expected[2].0, 8.0 * MIN);
     let replay = Replay::new(timeline);
+    assert!(replay.board_at(5.5 * MIN).components().is_empty());
     for (at, board) in &expected {
         assert_eq!(&replay.board_at(*at), board, "the board at {at} ms");
     }
-    assert!(replay.board_at(5.0 * MIN).components().is_empty());
-    assert_eq!(
-        timeline.board(),
-        board,
-        "Review's late box is not in the timeline"
-    );
+    assert_eq!(timeline.board(), board);
 }

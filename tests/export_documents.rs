@@ -90,6 +90,7 @@ fn record<'a>(claims: &'a BTreeSet<String>) -> Record<'a> {
     Record {
         prompt: None,
         session: None,
+        timeline: None,
         report: None,
         claims,
         date: "2026-11-22",
@@ -139,6 +140,7 @@ fn the_json_export_records_the_prompt_session_claims_and_check() {
         &Record {
             prompt: Some(&prompt),
             session: Some(&session),
+            timeline: None,
             report: Some(&report),
             claims: &claims,
             date: "2026-11-22",
@@ -177,6 +179,7 @@ fn job(format: ExportFormat, prompt: &str, session: Option<Session>) -> ExportJo
         session,
         date: "2026-11-22".into(),
         transparent: false,
+        timeline: None,
     }
 }
 
@@ -313,6 +316,7 @@ fn the_debrief_walks_through_the_session_and_the_questions_struggled_with() {
         &Record {
             prompt: Some(&prompt),
             session: Some(&session),
+            timeline: None,
             report: Some(&report),
             claims: &claims,
             date: "2026-11-22",
@@ -417,6 +421,7 @@ fn an_export_gives_back_its_finished_session_and_claims_for_an_import() {
     let record = |session| Record {
         prompt: Some(&prompt),
         session,
+        timeline: None,
         report: None,
         claims: &claims,
         date: "2026-11-22",
@@ -472,6 +477,7 @@ fn the_debrief_holds_the_worksheet_against_the_references_and_lists_the_follow_u
         &Record {
             prompt: Some(&prompt),
             session: Some(&session),
+            timeline: None,
             report: None,
             claims: &claims,
             date: "2026-11-30",
@@ -519,4 +525,33 @@ fn the_debrief_holds_the_worksheet_against_the_references_and_lists_the_follow_u
     assert!(follow.contains("> The \\*sender\\* first"));
     assert!(follow.contains(&format!("> {}", text(&prompt.follow_ups[0].answer))));
     assert!(follow.contains("### In Depth") && follow.contains("No answer written."));
+}
+
+/// The JSON file carries the session's timeline (which the history keeps) beside the
+/// session, as the history gave it; text that is not a timeline is left out.
+#[test]
+fn the_json_file_carries_the_sessions_timeline() {
+    let (board, prompt, session) = notifications_reviewed();
+    let claims = BTreeSet::new();
+    let mut timeline = breadthfirst::core::session::Timeline::default();
+    timeline.record_board(90_000.0, &breadthfirst::core::diagram::Board::new(), &board);
+    let text = serde_json::to_string(&timeline).unwrap();
+    let doc = |timeline: Option<&str>| -> serde_json::Value {
+        let record = Record {
+            prompt: Some(&prompt),
+            session: Some(&session),
+            timeline,
+            report: None,
+            claims: &claims,
+            date: "2026-11-30",
+        };
+        serde_json::from_str(&to_document(&board, &Viewport::default(), &record)).unwrap()
+    };
+    let with = doc(Some(&text));
+    let back: breadthfirst::core::session::Timeline =
+        serde_json::from_value(with["timeline"].clone()).unwrap();
+    assert_eq!(back, timeline);
+    assert_eq!(back.board(), board);
+    assert!(doc(Some("{not json")).get("timeline").is_none());
+    assert!(doc(None).get("timeline").is_none());
 }

@@ -60,7 +60,7 @@ fn history() -> History {
     })
     .unwrap();
     s.handle(Tick, at(23.0), &b);
-    assert!(s.answer_curveball("Replicate the hot key.", 0.0));
+    assert!(s.answer_curveball("Replicate the hot key."));
     s.handle(Next, at(31.0), &b);
     s.handle(Next, at(45.0), &b);
     assert_eq!(s.phase(), Phase::Review);
@@ -85,6 +85,12 @@ fn history() -> History {
         session: Some(s),
         report: Some(report),
         claims,
+        // How the board grew: the history file carries it with the attempt.
+        timeline: {
+            let mut t = breadthfirst::core::session::Timeline::default();
+            t.record_board(60_000.0, &breadthfirst::core::diagram::Board::new(), &b);
+            t
+        },
     };
     let report = check(&b, &p, &[]);
     let free = Attempt::new(&AttemptInput {
@@ -102,6 +108,7 @@ fn history() -> History {
         session: None,
         report: Some(report),
         claims: vec![],
+        timeline: Default::default(),
     };
     let mut cards = cards_after(&timed, &[], 20_787).put;
     let self_graded = cards[1].graded(Grade::Easy, 20_788);

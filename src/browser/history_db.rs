@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 
 /// The database's name.
 const NAME: &str = "breadthfirst-history";
-/// Its schema version (the stores below).
-const SCHEMA: u32 = 1;
+/// Its schema version (the stores below; 2 added the timelines).
+const SCHEMA: u32 = 2;
 
 /// A kind of record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,11 +23,20 @@ pub enum Store {
     Cards,
     /// Real-interview journal entries.
     Journal,
+    /// The timeline of a session still being practised, by its attempt id (the
+    /// attempt's body takes it when the session reaches Review).
+    Timelines,
 }
 
 impl Store {
     /// Every store.
-    pub const ALL: [Store; 4] = [Store::Attempts, Store::Bodies, Store::Cards, Store::Journal];
+    pub const ALL: [Store; 5] = [
+        Store::Attempts,
+        Store::Bodies,
+        Store::Cards,
+        Store::Journal,
+        Store::Timelines,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -35,6 +44,7 @@ impl Store {
             Store::Bodies => "bodies",
             Store::Cards => "cards",
             Store::Journal => "journal",
+            Store::Timelines => "timelines",
         }
     }
 }

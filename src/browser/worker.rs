@@ -10,7 +10,7 @@ use crate::core::prompt::{parse_bundle, parse_index, Prompt, Summary};
 use crate::core::protocol::{
     self, Appearance, CheckJob, Envelope, ProtocolError, Reply, Request, WorkerMessage,
 };
-use crate::core::session::Session;
+use crate::core::session::Timeline;
 use futures_channel::oneshot;
 use std::cell::RefCell;
 use std::fmt;
@@ -177,13 +177,15 @@ impl WorkerClient {
         }
     }
 
-    /// When each of the prompt's components first appeared on `session`'s board.
+    /// When each of the prompt's components first appeared on the board of
+    /// `timeline`.
     pub async fn appearances(
         &self,
         prompt: String,
-        session: Session,
+        timeline: Timeline,
     ) -> Result<Vec<Appearance>, String> {
-        match self.call(Request::Appearances { prompt, session }).await {
+        let timeline = serde_json::to_string(&timeline).unwrap_or_default();
+        match self.call(Request::Appearances { prompt, timeline }).await {
             Ok(Reply::Appeared(found)) => Ok(found),
             other => Err(refusal(other)),
         }

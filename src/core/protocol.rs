@@ -21,7 +21,7 @@ use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
 use crate::core::persist::{self, Restored};
 use crate::core::prompt::{Prompt, Summary};
-use crate::core::session::{first_appearances, Replay, Session};
+use crate::core::session::{first_appearances, Replay, Session, Timeline};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -84,8 +84,9 @@ pub enum Request {
     Appearances {
         /// Prompt id.
         prompt: String,
-        /// The session, with its timeline.
-        session: Session,
+        /// The session's timeline, as JSON (as the history keeps it: the app, which
+        /// never sends this, then carries no code to write a timeline).
+        timeline: String,
     },
 }
 
@@ -130,6 +131,10 @@ pub struct ExportJob {
     pub date: String,
     /// A picture without a background.
     pub transparent: bool,
+    /// The session's timeline as JSON (which the history keeps): the JSON file
+    /// carries it.
+    #[serde(default)]
+    pub timeline: Option<String>,
 }
 
 /// The formats a board exports to.
@@ -348,16 +353,21 @@ pub fn handle_with(
         Request::Estimate { text, reference } => {
             Reply::Estimated(assess(&text, reference.as_deref()))
         }
-        Request::Appearances { prompt, session } => match prompts.iter().find(|p| p.id == prompt) {
-            Some(prompt) => Reply::Appeared(appearances(prompt, &session, vocabulary)),
-            None => Reply::Failed(format!("the prompt \"{prompt}\" could not be loaded")),
-        },
+        Request::Appearances { prompt, timeline } => {
+            let Some(prompt) = prompts.iter().find(|p| p.id == prompt) else {
+                return Reply::Failed(format!("the prompt \"{prompt}\" could not be loaded"));
+            };
+            match serde_json::from_str::<Timeline>(&timeline) {
+                Ok(timeline) => Reply::Appeared(appearances(prompt, &timeline, vocabulary)),
+                Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
+            }
+        }
     }
 }
 
-/// When each of `prompt`'s components was first found on `session`'s board.
-fn appearances(prompt: &Prompt, session: &Session, vocabulary: &Vocabulary) -> Vec<Appearance> {
-    let replay = Replay::new(session.timeline());
+/// When each of `prompt`'s components was first found on the board of `timeline`.
+fn appearances(prompt: &Prompt, timeline: &Timeline, vocabulary: &Vocabulary) -> Vec<Appearance> {
+    let replay = Replay::new(timeline);
     let mut titles: Vec<(String, String)> = Vec::new();
     let found = first_appearances(&replay, |board| {
         let report = check_with(board, prompt, &[], vocabulary);
@@ -422,6 +432,7 @@ fn export(job: &ExportJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply
     let record = |report| Record {
         prompt,
         session: job.session.as_ref(),
+        timeline: job.timeline.as_deref(),
         report,
         claims: &claims,
         date: &job.date,

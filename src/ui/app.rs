@@ -49,11 +49,12 @@ pub fn App() -> impl IntoView {
             practice,
             save,
             |id| super::library::start_timed(&id, starter),
-            library.stats,
+            (library.stats, state.notice),
         )
     });
     provide_context(history);
     super::history_link::install(state, practice, checker, history);
+    super::timeline_link::install(state, practice, history);
     super::follow_ups::install(practice, library, worker, state);
     let shortcuts = Shortcuts::new();
     provide_context(shortcuts);
@@ -74,7 +75,6 @@ pub fn App() -> impl IntoView {
         )
     };
     practice.run_clock(state);
-    practice.record_board_changes(state);
     let clipboard = super::clipboard::install(state, importer);
     keyboard::install(state, practice, (shortcuts, quick_add, clipboard));
     autosave::install(state, save);

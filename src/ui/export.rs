@@ -6,6 +6,7 @@
 //! flowcharts are read by the worker (`core::import`), so their code is not in the
 //! first load either. A bad file changes nothing.
 
+use super::history_link::HistoryLink;
 use super::library::Library;
 use super::practice::Practice;
 use super::review::Checker;
@@ -15,6 +16,7 @@ use crate::browser::worker::refusal;
 use crate::browser::{dom, download};
 use crate::core::diagram::Board;
 use crate::core::editor::Action;
+use crate::core::history::bridge::{session_attempt_id, ToHistory};
 use crate::core::persist::{self, LoadBoardError};
 use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request};
 use leptos::prelude::*;
@@ -53,8 +55,9 @@ pub fn ExportMenu() -> impl IntoView {
             details.set_open(false);
         }
     };
+    let history = expect_context::<HistoryLink>();
     let export = move |format: ExportFormat, copy: bool| {
-        let job = ExportJob {
+        let mut job = ExportJob {
             format,
             prompt: library.current.get_untracked().unwrap_or_default(),
             board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
@@ -62,9 +65,20 @@ pub fn ExportMenu() -> impl IntoView {
             session: practice.session.get_untracked(),
             date: today(),
             transparent: transparent.get_untracked(),
+            timeline: None,
         };
         close();
         leptos::task::spawn_local(async move {
+            // The JSON file carries the session's timeline, which the history keeps.
+            if let (ExportFormat::Json, Some(session)) = (format, &job.session) {
+                let attempt = session_attempt_id(session);
+                match history.ask(ToHistory::TimelineOf { attempt }).await {
+                    Ok(timeline) => job.timeline = Some(timeline),
+                    Err(why) => state.notice.set(Some(format!(
+                        "The file leaves out the session's replay, which could not be read: {why}."
+                    ))),
+                }
+            }
             match worker.call(Request::Export(job)).await {
                 Ok(Reply::Exported(file)) => deliver(state, copy, &file),
                 other => state

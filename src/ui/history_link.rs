@@ -56,6 +56,18 @@ impl HistoryLink {
 
     /// Sends a request (loading the module first if needed); `Err` says why it failed.
     pub async fn call(self, request: ToHistory) -> Result<(), String> {
+        self.request(request).await.map(drop)
+    }
+
+    /// Sends a request that has an answer (text) and waits for it.
+    pub async fn ask(self, request: ToHistory) -> Result<String, String> {
+        self.request(request)
+            .await?
+            .as_string()
+            .ok_or_else(|| "the history gave no answer".to_string())
+    }
+
+    async fn request(self, request: ToHistory) -> Result<JsValue, String> {
         let send = match self.send.get_value() {
             Some(f) => f,
             None => {
@@ -72,7 +84,6 @@ impl HistoryLink {
         let promise = send.call1(&JsValue::NULL, &text.into()).map_err(why)?;
         JsFuture::from(js_sys::Promise::from(promise))
             .await
-            .map(drop)
             .map_err(why)
     }
 
@@ -155,16 +166,18 @@ pub fn install(state: BoardState, practice: Practice, checker: Checker, link: Hi
 }
 
 /// What the app does when the history module asks or tells it something: starting
-/// a session goes to `start`, the library's practice figures to `stats`.
+/// a session goes to `start`, the library's practice figures to `stats`, a message
+/// for the user to `notice`.
 pub fn on_message(
     message: ToApp,
     practice: Practice,
     save: SaveStatus,
     start: impl Fn(String),
-    stats: RwSignal<Vec<PracticeStat>>,
+    (stats, notice): (RwSignal<Vec<PracticeStat>>, RwSignal<Option<String>>),
 ) {
     match message {
         ToApp::Stats(figures) => stats.set(figures),
+        ToApp::Notice(text) => notice.set(Some(text)),
         ToApp::Retry { prompt } => {
             if practice.may_discard() {
                 start(prompt);

@@ -32,6 +32,7 @@ mod review_page;
 mod session_panel;
 mod shortcuts;
 mod state;
+mod timeline_link;
 mod toolbar;
 mod touch;
 mod virtual_list;

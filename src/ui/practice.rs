@@ -4,7 +4,6 @@
 use super::autosave::SaveStatus;
 use super::state::{use_board, BoardState};
 use crate::browser::{dom, storage};
-use crate::core::diagram::Board;
 use crate::core::session::{
     format_countdown, EndedBy, FollowUpState, Phase, RequirementField, Session, SessionEvent,
     SessionOutcome, SessionPlan,
@@ -27,8 +26,6 @@ pub struct Practice {
     /// In Review, the user went back to the board (the Review page is hidden).
     pub board_in_review: RwSignal<bool>,
     save: SaveStatus,
-    /// The board the session's timeline ends on (`None`: read it from the timeline).
-    recorded: StoredValue<Option<Board>>,
 }
 
 impl Practice {
@@ -50,7 +47,6 @@ impl Practice {
             now: RwSignal::new(dom::now_ms()),
             board_in_review: RwSignal::new(false),
             save,
-            recorded: StoredValue::new(None),
         }
     }
 
@@ -61,7 +57,6 @@ impl Practice {
 
     /// Runs a prepared session on this board.
     pub fn begin(&self, session: Session) {
-        self.recorded.set_value(None);
         self.now.set(dom::now_ms());
         self.session.set(Some(session));
         self.save();
@@ -104,7 +99,7 @@ impl Practice {
     pub fn set_requirement(&self, field: RequirementField, text: &str) {
         self.session.update(|s| {
             if let Some(s) = s {
-                s.set_requirement(field, text, dom::now_ms());
+                s.set_requirement(field, text);
             }
         });
         self.save();
@@ -125,7 +120,7 @@ impl Practice {
 
     /// Records a worksheet entry as typed.
     pub fn set_estimate(&self, id: &str, text: &str) {
-        self.change(|s| s.set_estimate(id, text, dom::now_ms()));
+        self.change(|s| s.set_estimate(id, text));
     }
 
     /// Takes the follow-ups picked for this session.
@@ -135,12 +130,12 @@ impl Practice {
 
     /// Records the answer to follow-up `at`.
     pub fn answer_follow_up(&self, at: usize, text: &str) {
-        self.change(|s| s.answer_follow_up(at, text, dom::now_ms()));
+        self.change(|s| s.answer_follow_up(at, text));
     }
 
     /// Records the answer to the curveball.
     pub fn answer_curveball(&self, text: &str) {
-        self.change(|s| s.answer_curveball(text, dom::now_ms()));
+        self.change(|s| s.answer_curveball(text));
     }
 
     /// Feeds an event to the session and reports what happened to the user.
@@ -211,41 +206,6 @@ impl Practice {
     pub fn save(&self) {
         let json = self.session_json();
         super::autosave::write_part(self.save, SESSION_KEY, json.as_deref());
-    }
-
-    /// Records every change to the board in the running session's timeline, once a
-    /// drag (or any gesture) has ended: a drag is one entry, and no drag frame does
-    /// any of this work.
-    pub fn record_board_changes(&self, state: BoardState) {
-        let practice = *self;
-        Effect::new(move |_| {
-            state.revision.track();
-            let running = practice
-                .session
-                .with(|s| s.as_ref().is_some_and(|s| s.phase() != Phase::Review));
-            if running && !state.dragging.get() {
-                practice.record_board(state);
-            }
-        });
-    }
-
-    fn record_board(&self, state: BoardState) {
-        let now = dom::now_ms();
-        let mut recorded = false;
-        self.session.update_untracked(|s| {
-            let Some(s) = s else { return };
-            let before = self
-                .recorded
-                .try_update_value(Option::take)
-                .flatten()
-                .unwrap_or_else(|| s.timeline().board());
-            let after = state.with_editor(|e| e.board().clone());
-            recorded = s.record_board(now, &before, &after);
-            self.recorded.set_value(Some(after));
-        });
-        if recorded {
-            self.save();
-        }
     }
 
     /// Ticks for the app's lifetime: redraws the timer and lets Breadth end by itself.

@@ -56,6 +56,7 @@ fn main() {
     let record = Record {
         prompt: None,
         session: None,
+        timeline: None,
         report: None,
         claims: &claims,
         date: "2026-11-22",

@@ -255,6 +255,14 @@ impl App {
             .unwrap_or(0) as usize
     }
 
+    /// Lets the page download files into `dir`.
+    pub fn allow_downloads(&self, dir: &Path) {
+        self.driver.cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({"behavior": "allow", "downloadPath": dir.to_str().unwrap()}),
+        );
+    }
+
     /// Moves the controlled clock forward by `ms`.
     pub fn advance_clock(&self, ms: f64) {
         self.driver.execute(

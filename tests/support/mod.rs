@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod cdp;
+pub mod downloads;
 pub mod element;
 pub mod guard;
 pub mod input;

@@ -21,6 +21,8 @@ pub struct Record<'a> {
     pub prompt: Option<&'a Prompt>,
     /// The timed session, if any.
     pub session: Option<&'a Session>,
+    /// The session's timeline, as JSON, if the history had one.
+    pub timeline: Option<&'a str>,
     /// The checklist report, if a prompt was chosen.
     pub report: Option<&'a Report>,
     /// Item keys claimed as covered out loud.
@@ -40,6 +42,12 @@ pub fn to_document(board: &Board, viewport: &Viewport, record: &Record) -> Strin
             "session".into(),
             serde_json::to_value(session).unwrap_or(Value::Null),
         );
+    }
+    if let Some(timeline) = record
+        .timeline
+        .and_then(|t| serde_json::from_str::<Value>(t).ok())
+    {
+        doc.insert("timeline".into(), timeline);
     }
     doc.insert("claims".into(), json!(record.claims));
     if let Some(report) = record.report {

@@ -5,7 +5,7 @@
 use crate::core::check::{Category, Report};
 use crate::core::prompt::Prompt;
 use crate::core::repetition::Day;
-use crate::core::session::{Level, Milestones, Phase, PhaseRecord, Session};
+use crate::core::session::{Level, Milestones, Phase, PhaseRecord, Session, Timeline};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -160,6 +160,10 @@ pub struct AttemptBody {
     /// Item keys claimed as said out loud.
     #[serde(default)]
     pub claims: Vec<String>,
+    /// How the board grew, for the replay (timed sessions recorded since timelines
+    /// were kept).
+    #[serde(default, skip_serializing_if = "Timeline::is_empty")]
+    pub timeline: Timeline,
 }
 
 /// What a finished session or a saved check is made of.

@@ -5,7 +5,7 @@
 //! the worker's protocol.
 
 use crate::core::prompt::card::PracticeStat;
-use crate::core::session::Session;
+use crate::core::session::{Moment, Session};
 use serde::{Deserialize, Serialize};
 
 /// A tab of the history dialog.
@@ -112,8 +112,23 @@ pub enum ToHistory {
     ShowReplay {
         /// The element's id.
         slot: String,
-        /// The session, as the app saves it (JSON), with its timeline.
+        /// The session, as the app saves it (JSON); its timeline is the history's.
         session: String,
+    },
+    /// Record a moment of a timed session in its timeline (kept in IndexedDB, and
+    /// with the attempt when the session reaches Review).
+    Moment {
+        /// The session's attempt id ([`session_attempt_id`]).
+        attempt: String,
+        /// Session time, pauses left out.
+        at_ms: f64,
+        /// What happened.
+        moment: Moment,
+    },
+    /// Answer with a session's timeline as JSON (for the exported file).
+    TimelineOf {
+        /// The session's attempt id.
+        attempt: String,
     },
     /// Send the practice each prompt had ([`ToApp::Stats`]), now and whenever it
     /// changes: the library's cards show it.
@@ -142,6 +157,8 @@ pub enum ToApp {
     ForgetAll,
     /// The practice each prompt had, for the library's cards.
     Stats(Vec<PracticeStat>),
+    /// Something the user should know now (a timeline that could not be saved).
+    Notice(String),
 }
 
 /// The attempt id a timed session records under.

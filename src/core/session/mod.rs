@@ -19,7 +19,10 @@ pub use gate::{breadth_gaps, BreadthGap, MIN_BREADTH_COMPONENTS};
 pub use milestones::Milestones;
 pub use notes::{live_focus, CurveballState, RequirementField, RequirementNotes, MAX_FOCUS};
 pub use plan::{Level, Phase, SessionPlan, LENGTHS};
-pub use timeline::{first_appearances, Replay, Timeline, TimelineEntry, TimelineEvent};
+pub use timeline::{
+    first_appearances, Happening, Moment, Replay, Timeline, TimelineEntry, TimelineEvent,
+    TimelineRecorder, NOTE_PAUSE_MS,
+};
 
 use crate::core::decimal::Decimal;
 use crate::core::diagram::{normalize_note, Board, ComponentId};
@@ -29,10 +32,6 @@ use serde::{Deserialize, Serialize};
 
 /// Warning lead before Breadth ends by itself, in milliseconds.
 pub const BREADTH_WARNING_MS: f64 = 60_000.0;
-
-/// Edits of one note closer together than this are one timeline entry (typing is
-/// recorded once per pause).
-pub const NOTE_PAUSE_MS: f64 = 2_000.0;
 
 /// How a phase ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,10 +150,6 @@ pub struct Session {
     /// The follow-ups picked when Breadth ended, one per later phase.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     follow_ups: Vec<FollowUpState>,
-    /// What happened when, for the Review's replay: board changes, phases, the
-    /// curveball, focus picks and note edits, until Review.
-    #[serde(default, skip_serializing_if = "Timeline::is_empty")]
-    timeline: Timeline,
 }
 
 impl Session {
@@ -186,30 +181,6 @@ impl Session {
             breadth_board: String::new(),
             estimates: Vec::new(),
             follow_ups: Vec::new(),
-            timeline: Timeline::default(),
-        }
-    }
-
-    /// What happened when, in session time.
-    pub fn timeline(&self) -> &Timeline {
-        &self.timeline
-    }
-
-    /// Records the board's change from `before` (the board the timeline ends on,
-    /// [`Timeline::board`]) to `after` at `now_ms`; nothing in Review, where the
-    /// session is over. Whether an entry was made.
-    pub fn record_board(&mut self, now_ms: f64, before: &Board, after: &Board) -> bool {
-        self.phase != Phase::Review
-            && self
-                .timeline
-                .record_board(self.session_ms(now_ms), before, after)
-    }
-
-    /// Records a note's text as edited at `now_ms` (before Review).
-    fn record_note(&mut self, now_ms: f64, which: &str, text: &str) {
-        if self.phase != Phase::Review {
-            let at = self.session_ms(now_ms);
-            self.timeline.record_note(at, which, text, NOTE_PAUSE_MS);
         }
     }
 
@@ -226,14 +197,13 @@ impl Session {
             .map_or("", |e| e.text.as_str())
     }
 
-    /// Records what was written for estimate `id` at `now_ms`; refused (false) in
-    /// Review, where the worksheet is held against the references.
-    pub fn set_estimate(&mut self, id: &str, text: &str, now_ms: f64) -> bool {
+    /// Records what was written for estimate `id`; refused (false) in Review, where
+    /// the worksheet is held against the references.
+    pub fn set_estimate(&mut self, id: &str, text: &str) -> bool {
         if self.phase == Phase::Review {
             return false;
         }
         let text = normalize_note(text);
-        self.record_note(now_ms, &format!("estimate.{id}"), &text);
         match self.estimates.iter_mut().find(|e| e.id == id) {
             Some(e) => e.text = text,
             None => self.estimates.push(EstimateAnswer {
@@ -268,24 +238,20 @@ impl Session {
             .find(|(_, f)| f.phase == self.phase)
     }
 
-    /// Records the answer to follow-up `at` (a position in [`Session::follow_ups`])
-    /// as written at `now_ms`; refused (false) before its phase and in Review.
-    pub fn answer_follow_up(&mut self, at: usize, text: &str, now_ms: f64) -> bool {
+    /// Records the answer to follow-up `at` (a position in [`Session::follow_ups`]);
+    /// refused (false) before its phase and in Review.
+    pub fn answer_follow_up(&mut self, at: usize, text: &str) -> bool {
         let now = Phase::ALL.iter().position(|p| *p == self.phase);
-        let answered = match self.follow_ups.get_mut(at) {
+        match self.follow_ups.get_mut(at) {
             Some(f)
                 if self.phase != Phase::Review
                     && Phase::ALL.iter().position(|p| *p == f.phase) <= now =>
             {
                 f.answer(text);
-                Some(f.answer.clone())
+                true
             }
-            _ => None,
-        };
-        if let Some(answer) = &answered {
-            self.record_note(now_ms, &format!("follow_up.{at}"), answer);
+            _ => false,
         }
-        answered.is_some()
     }
 
     /// When the board first had an entry point, a data store and every part
@@ -334,12 +300,9 @@ impl Session {
         &self.requirements
     }
 
-    /// Replaces one requirement note as written at `now_ms` (allowed in every
-    /// phase: it is not depth).
-    pub fn set_requirement(&mut self, field: RequirementField, text: &str, now_ms: f64) {
+    /// Replaces one requirement note (allowed in every phase: it is not depth).
+    pub fn set_requirement(&mut self, field: RequirementField, text: &str) {
         self.requirements.set(field, text);
-        let text = self.requirements.get(field).to_string();
-        self.record_note(now_ms, &format!("requirements.{}", field.id()), &text);
     }
 
     /// Components picked to go deep on, in the order picked (may name deleted ones;
@@ -353,18 +316,15 @@ impl Session {
         self.curveball.as_ref()
     }
 
-    /// Records the answer to the curveball as written at `now_ms`; refused (false)
-    /// before it is shown.
-    pub fn answer_curveball(&mut self, text: &str, now_ms: f64) -> bool {
-        let answer = match &mut self.curveball {
+    /// Records the answer to the curveball; refused (false) before it is shown.
+    pub fn answer_curveball(&mut self, text: &str) -> bool {
+        match &mut self.curveball {
             Some(c) if c.shown => {
                 c.answer = normalize_note(text);
-                c.answer.clone()
+                true
             }
-            _ => return false,
-        };
-        self.record_note(now_ms, "curveball", &answer);
-        true
+            _ => false,
+        }
     }
 
     /// Current phase.
@@ -464,9 +424,6 @@ impl Session {
                 } else {
                     return SessionOutcome::Nothing;
                 }
-                let at = self.session_ms(now_ms);
-                self.timeline
-                    .push(at, TimelineEvent::Focus(self.focus.clone()));
                 SessionOutcome::FocusChanged
             }
         }
@@ -527,10 +484,7 @@ impl Session {
         match &mut self.curveball {
             Some(c) if due && !c.shown => {
                 c.shown = true;
-                let index = c.index;
-                let at = self.session_ms(now_ms);
-                self.timeline.push(at, TimelineEvent::Curveball(index));
-                SessionOutcome::CurveballArrived(index)
+                SessionOutcome::CurveballArrived(c.index)
             }
             _ => SessionOutcome::Nothing,
         }
@@ -571,8 +525,6 @@ impl Session {
             ended_by: by,
         });
         self.phase = from.next();
-        let at: f64 = self.records.iter().map(|r| r.actual_ms).sum();
-        self.timeline.push(at, TimelineEvent::Phase(self.phase));
         self.phase_started_ms = ended_at;
         self.paused_since_ms = None;
         self.paused_in_phase_ms = 0.0;

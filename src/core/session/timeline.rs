@@ -1,19 +1,24 @@
 //! A timed session's timeline (issue 17): every change to the board as one patch
 //! (a drag is one entry, made when it ends), the phase changes, the curveball, the
-//! focus picks and the note edits, each at its session time (pauses left out). A
-//! [`Replay`] gives the board at any instant, and [`first_appearances`] when each
-//! checklist item was first on the board.
+//! focus picks and the note edits, each at its session time (pauses left out). The
+//! app reports each [`Moment`]; a [`TimelineRecorder`] (in the history module, which
+//! keeps it in IndexedDB) turns them into entries. A [`Replay`] gives the board at
+//! any instant, and [`first_appearances`] when each checklist item was first on the
+//! board.
 
 use super::Phase;
 use crate::core::diagram::{Board, ComponentId, Patch, Rect};
+use crate::core::persist;
 use serde::{Deserialize, Serialize};
 
-/// What happened.
+/// Something that happened in a session: as the app reports it (a [`Moment`], the
+/// board as its saved JSON) or as the timeline keeps it (a [`TimelineEvent`], the
+/// board as what changed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum TimelineEvent {
-    /// The board changed by this patch.
-    Board(Patch),
+pub enum Happening<B> {
+    /// The board: now (a moment) or what changed (an event).
+    Board(B),
     /// A phase began.
     Phase(Phase),
     /// The curveball (index into the prompt's) was put.
@@ -29,6 +34,13 @@ pub enum TimelineEvent {
         text: String,
     },
 }
+
+/// What a timeline keeps: the board as the patch of what changed.
+pub type TimelineEvent = Happening<Patch>;
+
+/// What the app reports: the board as it is now, in the saved format
+/// (`persist::to_json`).
+pub type Moment = Happening<String>;
 
 /// One entry: when (milliseconds of session time) and what.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +130,56 @@ impl Timeline {
     /// When the last entry happened (0 for none).
     pub fn end_ms(&self) -> f64 {
         self.entries.last().map_or(0.0, |e| e.at_ms)
+    }
+}
+
+/// Edits of one note closer together than this are one entry (typing is recorded
+/// once per pause).
+pub const NOTE_PAUSE_MS: f64 = 2_000.0;
+
+/// Turns a session's moments into its timeline, keeping the board it ends on.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineRecorder {
+    timeline: Timeline,
+    board: Board,
+}
+
+impl TimelineRecorder {
+    /// Goes on recording `timeline` (empty for a new session).
+    pub fn resume(timeline: Timeline) -> Self {
+        let board = timeline.board();
+        TimelineRecorder { timeline, board }
+    }
+
+    /// The timeline so far.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// Records `moment` at `at_ms` of session time: a board as what changed since
+    /// the last one (nothing when nothing did), a note's edits one per pause. Whether
+    /// the timeline changed; `Err` when a board cannot be read.
+    pub fn record(&mut self, at_ms: f64, moment: Moment) -> Result<bool, String> {
+        let event = match moment {
+            Moment::Board(text) => {
+                let board = persist::from_json(&text)
+                    .map_err(|e| format!("the board could not be read: {e}"))?
+                    .board;
+                let changed = self.timeline.record_board(at_ms, &self.board, &board);
+                self.board = board;
+                return Ok(changed);
+            }
+            Moment::Note { which, text } => {
+                self.timeline
+                    .record_note(at_ms, &which, &text, NOTE_PAUSE_MS);
+                return Ok(true);
+            }
+            Happening::Phase(phase) => Happening::Phase(phase),
+            Happening::Curveball(index) => Happening::Curveball(index),
+            Happening::Focus(ids) => Happening::Focus(ids),
+        };
+        self.timeline.push(at_ms, event);
+        Ok(true)
     }
 }
 

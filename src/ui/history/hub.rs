@@ -2,6 +2,7 @@
 //! starts, and every change to it, written to IndexedDB first and shown after. A
 //! failed write changes nothing on screen and says why.
 
+use super::timelines::Timelines;
 use crate::browser::history_db::{HistoryDb, HistoryDbError, Store, Write};
 use crate::browser::{dom, fetch::fetch_prompt, worker::WorkerClient};
 use crate::core::check::claims::claims_from_text;
@@ -14,7 +15,7 @@ use crate::core::history::{
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
 use crate::core::protocol::{Appearance, CheckJob};
 use crate::core::repetition::{Day, Grade};
-use crate::core::session::Session;
+use crate::core::session::{Session, Timeline};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::rc::Rc;
@@ -80,6 +81,8 @@ pub struct Hub {
     worker: StoredValue<WorkerClient, LocalStorage>,
     to_app: StoredValue<js_sys::Function, LocalStorage>,
     deleted: StoredValue<Option<Deleted>, LocalStorage>,
+    /// The timeline of the session being practised.
+    pub timelines: Timelines,
 }
 
 /// The user's calendar day now.
@@ -133,6 +136,7 @@ impl Hub {
             worker: StoredValue::new_local(WorkerClient::default()),
             to_app: StoredValue::new_local(to_app),
             deleted: StoredValue::new_local(None),
+            timelines: Timelines::new(),
         };
         // Before anything is mounted, so on wasm-bindgen's executor directly.
         wasm_bindgen_futures::spawn_local(async move { hub.load().await });
@@ -342,19 +346,27 @@ impl Hub {
             at_ms: job.at_ms as f64,
             day,
         });
+        let timeline = match &session {
+            Some(_) => self.timelines.timeline_of(self, &attempt.id).await,
+            None => Default::default(),
+        };
         let body = AttemptBody {
             id: attempt.id.clone(),
             board: job.board,
             session,
             report: Some(report),
             claims,
+            timeline,
         };
         let changes = self.cards.with_untracked(|c| cards_after(&attempt, c, day));
         let mut batch = vec![
             Write::Put(Store::Attempts, attempt.id.clone(), json(&attempt)),
             Write::Put(Store::Bodies, attempt.id.clone(), json(&body)),
+            // The body holds the timeline now.
+            Write::Delete(Store::Timelines, attempt.id.clone()),
         ];
         batch.extend(Hub::card_writes(&changes));
+        self.timelines.settle();
         if !self.write(batch).await {
             return Err("the attempt could not be stored".into());
         }
@@ -379,15 +391,19 @@ impl Hub {
         self.worker.get_value().check(job).await
     }
 
+    /// When each of the prompt's components first appeared on the board of
+    /// `timeline`.
+    pub async fn appearances_in(
+        self,
+        prompt: String,
+        timeline: Timeline,
+    ) -> Result<Vec<Appearance>, String> {
+        self.worker.get_value().appearances(prompt, timeline).await
+    }
+
     /// Asks the worker to assess a worksheet entry against `reference`.
     pub async fn assess(self, text: String, reference: String) -> Result<Assessment, String> {
         self.worker.get_value().estimate(text, reference).await
-    }
-
-    /// When each of the prompt's components first appeared on `session`'s board.
-    pub async fn appearances(self, session: Session) -> Result<Vec<Appearance>, String> {
-        let prompt = session.prompt_id.clone();
-        self.worker.get_value().appearances(prompt, session).await
     }
 
     /// An attempt's body, read from IndexedDB.
@@ -424,6 +440,7 @@ impl Hub {
         let mut batch = vec![
             Write::Delete(Store::Attempts, id.clone()),
             Write::Delete(Store::Bodies, id.clone()),
+            Write::Delete(Store::Timelines, id.clone()),
         ];
         batch.extend(Hub::card_writes(&changes));
         if !self.write(batch).await {

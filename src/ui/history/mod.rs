@@ -19,6 +19,7 @@ mod journal;
 mod progress;
 mod replay;
 mod replay_figure;
+mod timelines;
 
 pub use hub::Hub;
 
@@ -56,7 +57,8 @@ pub fn connect(to_app: js_sys::Function) -> js_sys::Function {
     let handler = Closure::<dyn FnMut(String) -> js_sys::Promise>::new(move |text: String| {
         wasm_bindgen_futures::future_to_promise(async move {
             match handle(hub, slots, &text).await {
-                Ok(()) => Ok(JsValue::UNDEFINED),
+                Ok(Some(answer)) => Ok(JsValue::from_str(&answer)),
+                Ok(None) => Ok(JsValue::UNDEFINED),
                 Err(why) => Err(JsValue::from_str(&why)),
             }
         })
@@ -78,9 +80,18 @@ fn add_stylesheet() {
     }
 }
 
-async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
+/// Does a request; the answer, for the requests that have one.
+async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<Option<String>, String> {
     let request: ToHistory = serde_json::from_str(text)
         .map_err(|e| format!("a request the history cannot read ({e})"))?;
+    if let ToHistory::TimelineOf { attempt } = &request {
+        let timeline = hub.timelines.timeline_of(hub, attempt).await;
+        return Ok(Some(serde_json::to_string(&timeline).unwrap_or_default()));
+    }
+    handle_view(hub, slots, request).await.map(|()| None)
+}
+
+async fn handle_view(hub: Hub, slots: Slots, request: ToHistory) -> Result<(), String> {
     match request {
         ToHistory::Open { view } => {
             hub.tab.set(view);
@@ -107,6 +118,15 @@ async fn handle(hub: Hub, slots: Slots, text: &str) -> Result<(), String> {
             hub.send_stats();
             Ok(())
         }
+        ToHistory::Moment {
+            attempt,
+            at_ms,
+            moment,
+        } => {
+            hub.timelines.moment(hub, attempt, at_ms, moment);
+            Ok(())
+        }
+        ToHistory::TimelineOf { .. } => Ok(()),
     }
 }
 

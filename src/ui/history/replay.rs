@@ -7,9 +7,10 @@
 
 use super::hub::Hub;
 use super::replay_figure::ReplayFigure;
+use crate::core::history::bridge::session_attempt_id;
 use crate::core::history::clock;
 use crate::core::protocol::Appearance;
-use crate::core::session::{Phase, Replay as Seek, Session, TimelineEvent};
+use crate::core::session::{Phase, Replay as Seek, Session, Timeline, TimelineEvent};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
@@ -45,7 +46,7 @@ fn phase_at(spans: &[(Phase, f64, f64)], at_ms: f64) -> Phase {
 }
 
 /// The marks: where each phase after the first began, and the curveball.
-fn marks(session: &Session, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
+fn marks(timeline: &Timeline, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
     // The first phase begins at the start: it is not marked.
     let mut marks: Vec<Mark> = spans
         .iter()
@@ -55,7 +56,7 @@ fn marks(session: &Session, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
             label: phase.name().to_string(),
         })
         .collect();
-    for entry in session.timeline().entries() {
+    for entry in timeline.entries() {
         if let TimelineEvent::Curveball(_) = entry.event {
             marks.push(Mark {
                 at_ms: entry.at_ms,
@@ -73,34 +74,47 @@ fn percent(at_ms: f64, end_ms: f64) -> String {
     format!("{}.{:02}%", share / 100, share % 100)
 }
 
-/// The replay of `session` (its JSON, as the app saves it).
+/// The replay of `session` (its JSON, as the app saves it), whose timeline the
+/// history keeps.
 #[component]
 pub fn Replay(session: String) -> impl IntoView {
     let hub = expect_context::<Hub>();
     let Ok(session) = serde_json::from_str::<Session>(&session) else {
         return view! { <p class="hint">"The session could not be read."</p> }.into_any();
     };
-    if session.timeline().is_empty() {
-        return view! {
+    let timeline = RwSignal::new_local(None::<Timeline>);
+    let attempt = session_attempt_id(&session);
+    leptos::task::spawn_local(async move {
+        timeline.set(Some(hub.timelines.timeline_of(hub, &attempt).await));
+    });
+    (move || match timeline.get() {
+        None => view! { <p class="hint">"Loading the replay…"</p> }.into_any(),
+        Some(t) if t.is_empty() => view! {
             <p class="hint">"No replay: this session was recorded before Breadthfirst kept how the board grew."</p>
         }
-        .into_any();
-    }
+        .into_any(),
+        Some(t) => view! { <ReplayOf session=session.clone() timeline=t /> }.into_any(),
+    })
+    .into_any()
+}
+
+/// The replay of `timeline`, recorded in `session`.
+#[component]
+fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
+    let hub = expect_context::<Hub>();
     let spans = phase_spans(&session);
-    let end = spans
-        .last()
-        .map_or(0.0, |s| s.2)
-        .max(session.timeline().end_ms());
-    let marks = marks(&session, &spans);
-    let seek = StoredValue::new_local(Seek::new(session.timeline()));
+    let end = spans.last().map_or(0.0, |s| s.2).max(timeline.end_ms());
+    let marks = marks(&timeline, &spans);
+    let seek = StoredValue::new_local(Seek::new(&timeline));
     let times: Vec<f64> = seek.with_value(|s| s.times().collect());
     let position = RwSignal::new(end);
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(1u32);
     let changes = Memo::new(move |_| seek.with_value(|s| s.changes_by(position.get())));
     let appeared = RwSignal::new(None::<Result<Vec<Appearance>, String>>);
+    let prompt = session.prompt_id.clone();
     leptos::task::spawn_local(async move {
-        appeared.set(Some(hub.appearances(session).await));
+        appeared.set(Some(hub.appearances_in(prompt, timeline).await));
     });
 
     // Playback: a timer moves the position while playing; it is dropped when play
