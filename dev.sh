@@ -208,6 +208,8 @@ case "${1:-}" in
     cargo bench --bench timeline_seek
     say "replay: scrubbing the Review's replay of that timeline (tests/bench/replay_scrub.rs)"
     cargo bench --bench replay_scrub
+    say "replay: writing that timeline as an animated SVG and an HTML page (tests/bench/replay_export.rs)"
+    cargo bench --bench replay_export
     ;;
   size)
     setup_build_tools

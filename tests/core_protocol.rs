@@ -12,6 +12,7 @@ use breadthfirst::core::editor::Viewport;
 use breadthfirst::core::export::document::{practice_of, to_document, Practice, Record};
 use breadthfirst::core::export::excalidraw::to_excalidraw;
 use breadthfirst::core::export::mermaid::to_mermaid;
+use breadthfirst::core::export::replay::{AudioClip, ReplayFormat};
 use breadthfirst::core::export::svg::to_svg;
 use breadthfirst::core::persist;
 use breadthfirst::core::persist::shelf::{
@@ -148,6 +149,29 @@ fn every_request() -> Vec<Request> {
     requests.push(Request::Appearances {
         prompt: "url-shortener".into(),
         timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
+    });
+    for format in ReplayFormat::ALL {
+        requests.push(Request::ExportReplay {
+            session: Session::start("url-shortener", SessionPlan::default(), 0.0, 3),
+            timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
+            title: "URL «shortener» </script>".into(),
+            audio: vec![AudioClip {
+                start_ms: 1_500.5,
+                mime: "audio/webm;codecs=opus".into(),
+                base64: "GkXfo59ChoEBQveBAULygQRC84EIQoKEd2VibQ==".into(),
+            }],
+            format,
+            date: DATE.into(),
+        });
+    }
+    // A session whose board never changed: no replay, a failure.
+    requests.push(Request::ExportReplay {
+        session: reviewed_session(),
+        timeline: "[]".into(),
+        title: String::new(),
+        audio: Vec::new(),
+        format: ReplayFormat::Html,
+        date: DATE.into(),
     });
     requests
 }
@@ -420,6 +444,9 @@ fn each_export_format_writes_a_file_named_after_the_prompt_and_the_day() {
                 ExportFormat::Markdown => {
                     assert!(content.starts_with("# Debrief: "), "{content}");
                     assert!(content.contains("## Checklist"), "{content}");
+                }
+                ExportFormat::ReplaySvg | ExportFormat::ReplayHtml => {
+                    unreachable!("not a board format")
                 }
             }
             name

@@ -16,6 +16,7 @@ use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
+use crate::core::export::replay::{export_replay, AudioClip, ReplayFormat};
 use crate::core::export::svg::to_svg;
 use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
@@ -88,6 +89,24 @@ pub enum Request {
         /// never sends this, then carries no code to write a timeline).
         timeline: String,
     },
+    /// Write a timed session's replay (how its board grew) as a file that plays
+    /// offline: an animated SVG, or an HTML page with a player and the think-aloud
+    /// recording's clips.
+    ExportReplay {
+        /// The session.
+        session: Session,
+        /// Its timeline, as JSON (as the history keeps it).
+        timeline: String,
+        /// The prompt's title, shown on the replay.
+        title: String,
+        /// The recording's clips, consecutive, each at its session time (the HTML
+        /// page only; none for no sound).
+        audio: Vec<AudioClip>,
+        /// The file to write.
+        format: ReplayFormat,
+        /// Today, `yyyy-mm-dd`, for the file name.
+        date: String,
+    },
 }
 
 /// A checklist component's first appearance on a session's board.
@@ -152,6 +171,20 @@ pub enum ExportFormat {
     Excalidraw,
     /// The Markdown debrief.
     Markdown,
+    /// A session's replay as an animated SVG (`Request::ExportReplay` only; not in
+    /// [`ExportFormat::ALL`], the board's formats).
+    ReplaySvg,
+    /// A session's replay as an HTML page (`Request::ExportReplay` only).
+    ReplayHtml,
+}
+
+impl From<ReplayFormat> for ExportFormat {
+    fn from(format: ReplayFormat) -> ExportFormat {
+        match format {
+            ReplayFormat::AnimatedSvg => ExportFormat::ReplaySvg,
+            ReplayFormat::Html => ExportFormat::ReplayHtml,
+        }
+    }
 }
 
 impl ExportFormat {
@@ -174,6 +207,8 @@ impl ExportFormat {
             ExportFormat::Mermaid => "mermaid",
             ExportFormat::Excalidraw => "excalidraw",
             ExportFormat::Markdown => "markdown",
+            ExportFormat::ReplaySvg => "replay-svg",
+            ExportFormat::ReplayHtml => "replay-html",
         }
     }
 
@@ -186,6 +221,8 @@ impl ExportFormat {
             ExportFormat::Mermaid => "Mermaid",
             ExportFormat::Excalidraw => "Excalidraw",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::ReplaySvg => ReplayFormat::AnimatedSvg.name(),
+            ExportFormat::ReplayHtml => ReplayFormat::Html.name(),
         }
     }
 
@@ -198,6 +235,8 @@ impl ExportFormat {
             ExportFormat::Mermaid => "mmd",
             ExportFormat::Excalidraw => "excalidraw",
             ExportFormat::Markdown => "md",
+            ExportFormat::ReplaySvg => ReplayFormat::AnimatedSvg.extension(),
+            ExportFormat::ReplayHtml => ReplayFormat::Html.extension(),
         }
     }
 
@@ -209,6 +248,8 @@ impl ExportFormat {
             ExportFormat::Json | ExportFormat::Excalidraw => "application/json",
             ExportFormat::Mermaid => "text/plain",
             ExportFormat::Markdown => "text/markdown",
+            ExportFormat::ReplaySvg => ReplayFormat::AnimatedSvg.mime(),
+            ExportFormat::ReplayHtml => ReplayFormat::Html.mime(),
         }
     }
 
@@ -260,7 +301,7 @@ pub enum Reply {
 pub struct ExportFile {
     /// The format it was written in.
     pub format: ExportFormat,
-    /// `<prompt>-<yyyy-mm-dd>.<ext>`.
+    /// `<prompt>-<yyyy-mm-dd>.<ext>` (a replay: `<prompt>-replay-<yyyy-mm-dd>.<ext>`).
     pub name: String,
     /// The content (for PNG, the SVG to rasterise).
     pub content: String,
@@ -362,6 +403,43 @@ pub fn handle_with(
                 Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
             }
         }
+        Request::ExportReplay {
+            session,
+            timeline,
+            title,
+            audio,
+            format,
+            date,
+        } => match serde_json::from_str::<Timeline>(&timeline) {
+            Ok(timeline) => replay(&session, &timeline, &title, &audio, format, &date),
+            Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
+        },
+    }
+}
+
+/// Writes a session's replay, named `<prompt>-replay-<date>.<ext>`.
+fn replay(
+    session: &Session,
+    timeline: &Timeline,
+    title: &str,
+    audio: &[AudioClip],
+    format: ReplayFormat,
+    date: &str,
+) -> Reply {
+    match export_replay(session, timeline, title, audio, format) {
+        Ok(content) => {
+            let prompt = if session.prompt_id.is_empty() {
+                "session"
+            } else {
+                session.prompt_id.as_str()
+            };
+            Reply::Exported(ExportFile {
+                format: format.into(),
+                name: file_name(&format!("{prompt}-replay"), date, format.extension()),
+                content,
+            })
+        }
+        Err(e) => Reply::Failed(e.to_string()),
     }
 }
 
@@ -438,6 +516,11 @@ fn export(job: &ExportJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply
         date: &job.date,
     };
     let content = match job.format {
+        ExportFormat::ReplaySvg | ExportFormat::ReplayHtml => {
+            return Reply::Failed(
+                "a replay is made from a timed session, not from the board alone".into(),
+            )
+        }
         ExportFormat::Svg | ExportFormat::Png => to_svg(board, background),
         ExportFormat::Json => to_document(board, &restored.viewport, &record(report().as_ref())),
         ExportFormat::Mermaid => to_mermaid(board),

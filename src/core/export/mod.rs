@@ -6,6 +6,7 @@ pub mod excalidraw;
 pub mod journal;
 pub mod markdown;
 pub mod mermaid;
+pub mod replay;
 pub mod svg;
 
 /// The colour `hsl(hue saturation% lightness)` as `#rrggbb` (`lightness` from 0 to 1),
