@@ -14,14 +14,6 @@ use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
 
-fn phase(app: &App) -> String {
-    app.driver.find("[data-testid=phase]").text()
-}
-
-fn next_phase(app: &App) {
-    app.click_text(".session-bar button", "Next phase");
-}
-
 /// The names of the boxes the replay's figure shows now.
 fn replayed(app: &App) -> Vec<String> {
     let v = app.js(
@@ -78,8 +70,7 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     let app = App::open();
     app.with_controlled_clock();
     app.choose_prompt("url-shortener", true);
-    next_phase(&app);
-    app.wait_for("Breadth", || phase(&app) == "Breadth");
+    app.next_phase_to("Breadth");
 
     // Minute 0 of Breadth: two boxes; a reload keeps what was recorded.
     app.add("Client");
@@ -95,18 +86,7 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     app.advance_clock(MIN);
     app.add("NoSQL store");
     app.advance_clock(9.0 * MIN);
-    app.wait_for("Focus", || phase(&app) == "Focus");
-    app.driver.find("[data-testid=focus-option]").click();
-    for next in ["Depth", "Failure modes", "Review"] {
-        if next == "Review" {
-            // The interviewer puts the curveball in Failure modes at the latest.
-            app.wait_for("the curveball", || {
-                app.count("[data-testid=curveball]") == 1
-            });
-        }
-        next_phase(&app);
-        app.wait_for(next, || phase(&app) == next);
-    }
+    app.focus_to_review();
 
     // The replay ends on the final board.
     app.wait_for("the replay", || {

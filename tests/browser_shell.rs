@@ -408,6 +408,8 @@ fn the_content_security_policy_allows_no_inline_code_and_no_other_origin() {
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         "connect-src 'self'",
+        // The think-aloud recording plays from the page's own blobs.
+        "media-src 'self' blob:",
         "object-src 'none'",
     ] {
         assert!(policy.contains(directive), "{directive}: {policy}");

@@ -110,3 +110,14 @@ pub fn in_overlay(target: &web_sys::EventTarget) -> bool {
 pub fn modal_open() -> bool {
     query("dialog[open]").is_some()
 }
+
+/// Today in the user's time zone, `yyyy-mm-dd`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

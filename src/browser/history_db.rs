@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 /// The database's name.
 const NAME: &str = "breadthfirst-history";
-/// Its schema version (the stores below; 2 added the timelines).
+/// Its schema version (the stores below; 2 added the timelines and recordings).
 const SCHEMA: u32 = 2;
 
 /// A kind of record.
@@ -26,16 +26,23 @@ pub enum Store {
     /// The timeline of a session still being practised, by its attempt id (the
     /// attempt's body takes it when the session reaches Review).
     Timelines,
+    /// What is known of each think-aloud recording, by its session's attempt id
+    /// (`core::history::recording::Recording`).
+    Recordings,
+    /// The recordings' audio, a blob per chunk (`core::history::recording::chunk_key`).
+    Audio,
 }
 
 impl Store {
     /// Every store.
-    pub const ALL: [Store; 5] = [
+    pub const ALL: [Store; 7] = [
         Store::Attempts,
         Store::Bodies,
         Store::Cards,
         Store::Journal,
         Store::Timelines,
+        Store::Recordings,
+        Store::Audio,
     ];
 
     fn name(self) -> &'static str {
@@ -45,6 +52,8 @@ impl Store {
             Store::Cards => "cards",
             Store::Journal => "journal",
             Store::Timelines => "timelines",
+            Store::Recordings => "recordings",
+            Store::Audio => "audio",
         }
     }
 }
@@ -58,6 +67,10 @@ pub enum Write {
     Delete(Store, String),
     /// Removes every record of a store.
     Clear(Store),
+    /// Stores a value as it is (a blob of audio) under `id`.
+    PutValue(Store, String, JsValue),
+    /// Removes the records whose ids lie from the first to the second, both included.
+    DeleteRange(Store, String, String),
 }
 
 /// Why the history could not be read or written.
@@ -146,6 +159,25 @@ impl HistoryDb {
         Ok(value.and_then(|v| v.as_string()))
     }
 
+    /// The values stored under ids from `from` to `to` (both included), in id order.
+    pub async fn values(
+        &self,
+        store: Store,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<JsValue>, HistoryDbError> {
+        let tx = self
+            .db
+            .transaction(&[store.name()], idb::TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        tx.object_store(store.name())
+            .map_err(failed)?
+            .get_all(Some(range(from, to).map_err(failed)?.into()), None)
+            .map_err(failed)?
+            .await
+            .map_err(failed)
+    }
+
     /// Applies a batch in one transaction: all of it, or (on any failure) none.
     pub async fn write(&self, batch: &[Write]) -> Result<(), HistoryDbError> {
         if batch.is_empty() {
@@ -157,7 +189,11 @@ impl HistoryDb {
             .transaction(&names, idb::TransactionMode::ReadWrite)
             .map_err(failed)?;
         for w in batch {
-            let (Write::Put(store, ..) | Write::Delete(store, _) | Write::Clear(store)) = w;
+            let (Write::Put(store, ..)
+            | Write::Delete(store, _)
+            | Write::Clear(store)
+            | Write::PutValue(store, ..)
+            | Write::DeleteRange(store, ..)) = w;
             let os = tx.object_store(store.name()).map_err(failed)?;
             let result = match w {
                 Write::Put(_, id, text) => os
@@ -165,6 +201,12 @@ impl HistoryDb {
                     .map(drop),
                 Write::Delete(_, id) => os.delete(JsValue::from_str(id)).map(drop),
                 Write::Clear(_) => os.clear().map(drop),
+                Write::PutValue(_, id, value) => {
+                    os.put(value, Some(&JsValue::from_str(id))).map(drop)
+                }
+                Write::DeleteRange(_, from, to) => {
+                    range(from, to).and_then(|r| os.delete(r)).map(drop)
+                }
             };
             result.map_err(failed)?;
         }
@@ -173,6 +215,16 @@ impl HistoryDb {
             idb::TransactionResult::Aborted => Err(tx_aborted()),
         }
     }
+}
+
+/// The ids from `from` to `to`, both included.
+fn range(from: &str, to: &str) -> Result<idb::KeyRange, idb::Error> {
+    idb::KeyRange::bound(
+        &JsValue::from_str(from),
+        &JsValue::from_str(to),
+        Some(false),
+        Some(false),
+    )
 }
 
 fn tx_aborted() -> HistoryDbError {

@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <footer class="statusbar">
                 <SaveIndicator />
+                <span id=super::history_link::VOICE_SLOT class="voice-slot"></span>
                 <span class="shortcuts-hint">
                     "Enter rename · Ctrl+Arrow grow · C connect · Ctrl+Z undo · Space+drag pan · Ctrl+wheel zoom"
                 </span>

@@ -28,17 +28,6 @@ const MAX_PNG_SIDE: f64 = 16_384.0;
 /// Largest PNG area, in pixels.
 const MAX_PNG_AREA: f64 = 64_000_000.0;
 
-/// Today in the user's time zone, `yyyy-mm-dd`.
-pub fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// The toolbar's "Export" menu: one item per format, two copy items, and the
 /// transparent-background choice for pictures.
 #[component]
@@ -63,7 +52,7 @@ pub fn ExportMenu() -> impl IntoView {
             board: state.with_editor(|e| persist::to_json(e.board(), &e.viewport())),
             claims: checker.claims.get_untracked(),
             session: practice.session.get_untracked(),
-            date: today(),
+            date: dom::today(),
             transparent: transparent.get_untracked(),
             timeline: None,
         };

@@ -28,6 +28,9 @@ pub const DUE_SLOT: &str = "due-slot";
 pub const COMPARE_SLOT: &str = "compare-slot";
 /// The id of the Review's element for the estimates and follow-ups.
 pub const INTERVIEW_SLOT: &str = "interview-slot";
+/// Element id of the status bar's think-aloud recorder, drawn by the history
+/// module.
+pub const VOICE_SLOT: &str = "voice-slot";
 /// Element id of the Review's replay, drawn by the history module.
 pub const REPLAY_SLOT: &str = "replay-slot";
 /// Quiet time before a Review's changes are recorded again, in milliseconds.

@@ -361,6 +361,14 @@ fn SessionSettings() -> impl IntoView {
                 value=move || plan.get().breadth_minutes.to_string()
                 choose=move |v: String| plan.update(|p| p.breadth_minutes = v.parse().unwrap_or(9))
             />
+            <label class="think-aloud" title="Recorded in this browser only: nothing is uploaded. Replay it beside the board in Review.">
+                <input
+                    type="checkbox"
+                    prop:checked=move || plan.get().think_aloud
+                    on:change=move |ev| plan.update(|p| p.think_aloud = event_target_checked(&ev))
+                />
+                " Record my voice (think aloud)"
+            </label>
         </div>
     }
 }

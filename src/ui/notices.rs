@@ -187,7 +187,7 @@ pub fn Banners() -> impl IntoView {
         BannerAction::Keep => boards.reclaim(),
         BannerAction::Download => {
             let json = state.with_editor(|e| persist::to_json(e.board(), &e.viewport()));
-            let name = file_name("breadthfirst-board", &super::export::today(), "json");
+            let name = file_name("breadthfirst-board", &crate::browser::dom::today(), "json");
             let _ = download_text(&name, "application/json", &json);
         }
         BannerAction::Update => updates.apply(),

@@ -2,7 +2,9 @@
 //! session's timeline for the Review's replay (issue 17): the board once each
 //! gesture has ended (a drag is one moment, sent when it ends, so no drag frame does
 //! this work), and the phases, the curveball, the focus picks and the note edits as
-//! the session changes. Nothing is sent in Review: the session is over.
+//! the session changes. Nothing is sent in Review: the session is over. When the
+//! session records the user's voice, its recorder (in the history module too) is
+//! started, paused, resumed and stopped with it.
 
 use super::history_link::HistoryLink;
 use super::practice::Practice;
@@ -10,7 +12,7 @@ use super::state::BoardState;
 use crate::browser::dom;
 use crate::core::diagram::ComponentId;
 use crate::core::editor::Viewport;
-use crate::core::history::bridge::{session_attempt_id, ToHistory};
+use crate::core::history::bridge::{session_attempt_id, ToHistory, VoiceCommand};
 use crate::core::persist;
 use crate::core::session::{Moment, Phase, RequirementField, Session};
 use leptos::prelude::*;
@@ -23,6 +25,7 @@ struct Reported {
     curveball: Option<usize>,
     focus: Vec<ComponentId>,
     notes: Vec<(String, String)>,
+    paused: bool,
 }
 
 impl Reported {
@@ -50,6 +53,7 @@ impl Reported {
             curveball: curveball.map(|c| c.index),
             focus: s.focus().to_vec(),
             notes,
+            paused: s.is_paused(),
         }
     }
 
@@ -91,15 +95,45 @@ pub fn install(state: BoardState, practice: Practice, link: HistoryLink) {
     // first seen (started, or resumed by a reload) reports nothing: it has nothing
     // new, or its timeline has it already.
     let reported = StoredValue::new(None::<Reported>);
+    let voice = move |command: VoiceCommand| link.send(ToHistory::Voice(command));
     Effect::new(move |_| {
         practice.session.with(|s| {
             let Some(s) = s else {
+                // Ended early: the recording keeps what it has.
+                if reported.get_value().is_some() {
+                    voice(VoiceCommand::Stop);
+                }
                 reported.set_value(None);
                 return;
             };
             let now = Reported::of(s);
             let before = reported.get_value().filter(|b| b.attempt == now.attempt);
+            if before.is_none() {
+                // A session started, or resumed by a reload: its recorder starts
+                // (a new segment after a reload), unless it is over.
+                if s.plan.think_aloud && s.phase() != Phase::Review {
+                    voice(VoiceCommand::Start {
+                        attempt: now.attempt.clone(),
+                        prompt: s.prompt_id.clone(),
+                        at_ms: s.session_ms(dom::now_ms()),
+                        slot: super::history_link::VOICE_SLOT.into(),
+                    });
+                    if now.paused {
+                        voice(VoiceCommand::Pause);
+                    }
+                }
+            }
             if let Some(before) = before.filter(|b| b.phase != Some(Phase::Review)) {
+                if s.plan.think_aloud && now.paused != before.paused {
+                    voice(if now.paused {
+                        VoiceCommand::Pause
+                    } else {
+                        VoiceCommand::Resume
+                    });
+                }
+                if s.plan.think_aloud && now.phase == Some(Phase::Review) {
+                    voice(VoiceCommand::Stop);
+                }
                 let at = s.session_ms(dom::now_ms());
                 for moment in now.moments_since(&before) {
                     // A phase began where the ones before it ended.

@@ -42,7 +42,20 @@ impl App {
     /// Starts a browser on what `server` serves and waits for an element matching
     /// `ready`.
     pub fn on(server: StaticServer, ready: &str) -> App {
-        let driver = Driver::start();
+        App::on_with(server, ready, &[])
+    }
+
+    /// Serves dist/ and starts a browser with more Chromium switches on it.
+    pub fn open_with(switches: &[&str]) -> App {
+        App::on_with(
+            StaticServer::start(&dist_dir()),
+            "[data-testid=canvas]",
+            switches,
+        )
+    }
+
+    fn on_with(server: StaticServer, ready: &str, switches: &[&str]) -> App {
+        let driver = Driver::start_with(switches);
         driver.goto(&server.url());
         let app = App {
             driver,
@@ -253,6 +266,31 @@ impl App {
             )
             .as_u64()
             .unwrap_or(0) as usize
+    }
+
+    /// The timed session's phase, as the session bar names it.
+    pub fn phase(&self) -> String {
+        self.driver.find("[data-testid=phase]").text()
+    }
+
+    /// Presses "Next phase" and waits for the phase `to`.
+    pub fn next_phase_to(&self, to: &str) {
+        self.click_text(".session-bar button", "Next phase");
+        self.wait_for(to, || self.phase() == to);
+    }
+
+    /// From a timed session's Focus: picks the first component to go deep on and
+    /// goes through Depth and Failure modes (where the curveball is put at the
+    /// latest) to Review.
+    pub fn focus_to_review(&self) {
+        self.wait_for("Focus", || self.phase() == "Focus");
+        self.driver.find("[data-testid=focus-option]").click();
+        self.next_phase_to("Depth");
+        self.next_phase_to("Failure modes");
+        self.wait_for("the curveball", || {
+            self.count("[data-testid=curveball]") == 1
+        });
+        self.next_phase_to("Review");
     }
 
     /// Lets the page download files into `dir`.

@@ -85,6 +85,11 @@ impl Driver {
     /// Chromium session with a fresh temporary profile, a 1280x800 window and
     /// every browser log entry kept (read by [`Self::browser_log`]).
     pub fn start() -> Driver {
+        Driver::start_with(&[])
+    }
+
+    /// [`Self::start`] with more Chromium switches (a fake microphone, say).
+    pub fn start_with(extra: &[&str]) -> Driver {
         let tmp = unique_temp_dir("breadthfirst-wd");
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -103,6 +108,7 @@ impl Driver {
             .unwrap_or_else(|e| panic!("cannot launch {CHROMEDRIVER}: {e}"));
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", tmp.join("profile").display()));
+        args.extend(extra.iter().map(|a| a.to_string()));
         let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": { "binary": CHROMIUM, "args": args },

@@ -125,6 +125,8 @@ pub enum ToHistory {
         /// What happened.
         moment: Moment,
     },
+    /// The think-aloud recorder of the session being practised.
+    Voice(VoiceCommand),
     /// Answer with a session's timeline as JSON (for the exported file).
     TimelineOf {
         /// The session's attempt id.
@@ -159,6 +161,29 @@ pub enum ToApp {
     Stats(Vec<PracticeStat>),
     /// Something the user should know now (a timeline that could not be saved).
     Notice(String),
+}
+
+/// What the app asks of the think-aloud recorder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum VoiceCommand {
+    /// Ask for the microphone and record a new segment of `attempt`'s recording
+    /// from `at_ms` of session time, showing the recorder in the element `slot`.
+    Start {
+        /// The session's attempt id.
+        attempt: String,
+        /// The prompt practised.
+        prompt: String,
+        /// Session time now.
+        at_ms: f64,
+        /// The element the recorder shows itself in.
+        slot: String,
+    },
+    /// The session paused.
+    Pause,
+    /// The session goes on.
+    Resume,
+    /// The session ended (Review, or ended early): stop and keep what was recorded.
+    Stop,
 }
 
 /// The attempt id a timed session records under.

@@ -10,6 +10,7 @@ mod file;
 mod journal;
 mod library;
 mod progress;
+pub mod recording;
 
 pub use attempt::{
     attempt_id, Attempt, AttemptBody, AttemptInput, AttemptKind, BreadthMark, CategoryScore,

@@ -75,6 +75,9 @@ pub struct SessionPlan {
     pub level: Level,
     /// Breadth minutes, 8 to 10.
     pub breadth_minutes: u32,
+    /// Record the microphone while practising (think aloud); off unless chosen.
+    #[serde(default)]
+    pub think_aloud: bool,
 }
 
 impl Default for SessionPlan {
@@ -83,6 +86,7 @@ impl Default for SessionPlan {
             total_minutes: 45,
             level: Level::L5,
             breadth_minutes: 9,
+            think_aloud: false,
         }
     }
 }
@@ -101,6 +105,7 @@ impl SessionPlan {
             total_minutes,
             level,
             breadth_minutes: breadth_minutes.clamp(8, 10),
+            think_aloud: false,
         }
     }
 

@@ -3,17 +3,19 @@
 //! failed write changes nothing on screen and says why.
 
 use super::timelines::Timelines;
+use super::voice::Voice;
 use crate::browser::history_db::{HistoryDb, HistoryDbError, Store, Write};
 use crate::browser::{dom, fetch::fetch_prompt, worker::WorkerClient};
 use crate::core::check::claims::claims_from_text;
 use crate::core::estimate::Assessment;
+use crate::core::export::replay::{AudioClip, ReplayFormat};
 use crate::core::history::bridge::{HistoryView, RecordJob, ToApp};
 use crate::core::history::{
     cards_after, cards_without, day_of, practice_stats, remember, Attempt, AttemptBody,
     AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
-use crate::core::protocol::{Appearance, CheckJob};
+use crate::core::protocol::{Appearance, CheckJob, ExportFile, Reply, Request};
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::{Session, Timeline};
 use leptos::prelude::*;
@@ -83,6 +85,8 @@ pub struct Hub {
     deleted: StoredValue<Option<Deleted>, LocalStorage>,
     /// The timeline of the session being practised.
     pub timelines: Timelines,
+    /// Its think-aloud recorder.
+    pub voice: Voice,
 }
 
 /// The user's calendar day now.
@@ -137,6 +141,7 @@ impl Hub {
             to_app: StoredValue::new_local(to_app),
             deleted: StoredValue::new_local(None),
             timelines: Timelines::new(),
+            voice: Voice::new(),
         };
         // Before anything is mounted, so on wasm-bindgen's executor directly.
         wasm_bindgen_futures::spawn_local(async move { hub.load().await });
@@ -399,6 +404,29 @@ impl Hub {
         timeline: Timeline,
     ) -> Result<Vec<Appearance>, String> {
         self.worker.get_value().appearances(prompt, timeline).await
+    }
+
+    /// Asks the worker to write a session's replay as a file.
+    pub async fn export_replay(
+        self,
+        session: Session,
+        timeline: String,
+        title: String,
+        audio: Vec<AudioClip>,
+        format: ReplayFormat,
+    ) -> Result<ExportFile, String> {
+        let request = Request::ExportReplay {
+            session,
+            timeline,
+            title,
+            audio,
+            format,
+            date: dom::today(),
+        };
+        match self.worker.get_value().call(request).await {
+            Ok(Reply::Exported(file)) => Ok(file),
+            other => Err(crate::browser::worker::refusal(other)),
+        }
     }
 
     /// Asks the worker to assess a worksheet entry against `reference`.

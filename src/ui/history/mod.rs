@@ -20,10 +20,12 @@ mod progress;
 mod replay;
 mod replay_figure;
 mod timelines;
+mod voice;
+mod voice_playback;
 
 pub use hub::Hub;
 
-use crate::core::history::bridge::ToHistory;
+use crate::core::history::bridge::{ToHistory, VoiceCommand};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -127,6 +129,25 @@ async fn handle_view(hub: Hub, slots: Slots, request: ToHistory) -> Result<(), S
             Ok(())
         }
         ToHistory::TimelineOf { .. } => Ok(()),
+        ToHistory::Voice(command) => {
+            match command {
+                VoiceCommand::Start {
+                    attempt,
+                    prompt,
+                    at_ms,
+                    slot,
+                } => {
+                    mount_slot(hub, slots, &slot, || {
+                        view! { <voice::VoiceIndicator /> }.into_any()
+                    })?;
+                    hub.voice.start(hub, attempt, prompt, at_ms).await;
+                }
+                VoiceCommand::Pause => hub.voice.pause(),
+                VoiceCommand::Resume => hub.voice.resume(),
+                VoiceCommand::Stop => hub.voice.stop(),
+            }
+            Ok(())
+        }
     }
 }
 

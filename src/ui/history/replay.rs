@@ -7,6 +7,9 @@
 
 use super::hub::Hub;
 use super::replay_figure::ReplayFigure;
+use super::voice_playback::{clips, VoiceTrack};
+use crate::browser::download;
+use crate::core::export::replay::ReplayFormat;
 use crate::core::history::bridge::session_attempt_id;
 use crate::core::history::clock;
 use crate::core::protocol::Appearance;
@@ -113,6 +116,8 @@ fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
     let changes = Memo::new(move |_| seek.with_value(|s| s.changes_by(position.get())));
     let appeared = RwSignal::new(None::<Result<Vec<Appearance>, String>>);
     let prompt = session.prompt_id.clone();
+    let voice_id = session_attempt_id(&session);
+    let (session_shared, timeline_shared) = (session.clone(), timeline.clone());
     leptos::task::spawn_local(async move {
         appeared.set(Some(hub.appearances_in(prompt, timeline).await));
     });
@@ -306,8 +311,73 @@ fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
                 />
                 <ol class="replay-marks" aria-label="Phases and the curveball">{mark_list}</ol>
             </div>
+            <VoiceTrack id=voice_id.clone() position=position playing=playing speed=speed />
             {strip}
+            <ShareReplay session=session_shared timeline=timeline_shared />
         </div>
     }
     .into_any()
+}
+
+/// Download the replay to keep or share: a self-contained HTML page that plays in any
+/// browser offline (with the voice if chosen), or an animated SVG of the board's
+/// growth.
+#[component]
+fn ShareReplay(session: Session, timeline: Timeline) -> impl IntoView {
+    let hub = expect_context::<Hub>();
+    let with_voice = RwSignal::new(false);
+    let note = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let job = StoredValue::new((
+        session,
+        serde_json::to_string(&timeline).unwrap_or_default(),
+    ));
+    let export = move |format: ReplayFormat| {
+        busy.set(true);
+        note.set(Some("Writing the replay…".into()));
+        leptos::task::spawn_local(async move {
+            let (session, timeline) = job.get_value();
+            let id = session_attempt_id(&session);
+            let audio = match (with_voice.get_untracked(), format) {
+                (true, ReplayFormat::Html) => clips(hub, &id).await,
+                _ => Ok(Vec::new()),
+            };
+            let title = hub
+                .load_prompt(&session.prompt_id)
+                .await
+                .map_or_else(|| session.prompt_id.clone(), |p| p.title.clone());
+            let result = match audio {
+                Ok(audio) => {
+                    hub.export_replay(session, timeline, title, audio, format)
+                        .await
+                }
+                Err(why) => Err(why),
+            };
+            note.set(Some(match result {
+                Ok(file) => match download::download_text(&file.name, format.mime(), &file.content)
+                {
+                    Ok(()) => format!("Downloaded {}.", file.name),
+                    Err(_) => "The browser refused the download.".into(),
+                },
+                Err(why) => format!("The replay could not be written: {why}."),
+            }));
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="replay-share" role="group" aria-label="Share the replay">
+            <span>"Share the replay: "</span>
+            <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| export(ReplayFormat::Html)>
+                "HTML page"
+            </button>
+            <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| export(ReplayFormat::AnimatedSvg)>
+                "Animated SVG"
+            </button>
+            <label>
+                <input type="checkbox" prop:checked=move || with_voice.get() on:change=move |ev| with_voice.set(event_target_checked(&ev)) />
+                " Put my voice in the HTML page"
+            </label>
+            <span class="hint" role="status">{move || note.get()}</span>
+        </div>
+    }
 }
