@@ -67,7 +67,20 @@ fn marks(timeline: &Timeline, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
             });
         }
     }
-    marks
+    // Marks closer than a fiftieth of the session share one label ("Failure modes ·
+    // Curveball": the curveball comes as Failure modes begins when Depth was short).
+    let end = spans.last().map_or(0.0, |s| s.2);
+    marks.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+    let mut merged: Vec<Mark> = Vec::new();
+    for mark in marks {
+        match merged.last_mut() {
+            Some(last) if mark.at_ms - last.at_ms < end / 50.0 => {
+                last.label = format!("{} · {}", last.label, mark.label);
+            }
+            _ => merged.push(mark),
+        }
+    }
+    merged
 }
 
 /// `at_ms` as a percentage of `end_ms`, for placing marks on the scrubber.
@@ -227,10 +240,6 @@ fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
                 .into_any()
         }
         Some(Ok(found)) => {
-            let ticks = found
-                .iter()
-                .map(|a| view! { <li class="replay-tick" style:left=percent(a.at_ms, end)></li> })
-                .collect_view();
             let spans = spans.clone();
             let items = found
                 .into_iter()
@@ -256,7 +265,6 @@ fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <ol class="replay-ticks" aria-hidden="true">{ticks}</ol>
                 <h4 class="replay-strip-title">"When each checklist component first appeared"</h4>
                 <ol class="replay-strip" data-testid="replay-appearances">{items}</ol>
             }
@@ -309,10 +317,21 @@ fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
                         }
                     }
                 />
+                // When each component first appeared, as dots under the scrubber.
+                <ol class="replay-ticks" aria-hidden="true">
+                    {move || appeared.with(|found| match found {
+                        Some(Ok(found)) => found
+                            .iter()
+                            .map(|a| view! { <li class="replay-tick" style:left=percent(a.at_ms, end)></li> })
+                            .collect_view()
+                            .into_any(),
+                        _ => ().into_any(),
+                    })}
+                </ol>
                 <ol class="replay-marks" aria-label="Phases and the curveball">{mark_list}</ol>
             </div>
-            <VoiceTrack id=voice_id.clone() position=position playing=playing speed=speed />
             {strip}
+            <VoiceTrack id=voice_id.clone() position=position playing=playing speed=speed />
             <ShareReplay session=session_shared timeline=timeline_shared />
         </div>
     }
