@@ -356,24 +356,9 @@ fn comparison(app: &App) -> BTreeMap<String, Vec<String>> {
 
 const HISTORY: &str = "dialog.history[open]";
 
-/// Opens the history (toolbar "Practice history") if it is closed, on `tab`.
+/// Opens the history on `tab` (see `App::open_history`).
 fn open_history(app: &App, tab: &str) {
-    if app.count(HISTORY) == 0 {
-        app.driver
-            .find("button[aria-label=\"Practice history\"]")
-            .click();
-        app.wait_for("the history dialog", || {
-            app.count(&format!("{HISTORY} [role=tab]")) == 5
-        });
-    }
-    app.click_text(&format!("{HISTORY} [role=tab]"), tab);
-    app.wait_for(&format!("the {tab} tab"), || {
-        app.js(
-            "const t = document.querySelector('dialog.history [role=tab][aria-selected=true]'); \
-             const p = document.querySelector('#history-panel'); \
-             return t && p ? [t.textContent, p.textContent.includes('Reading your history')] : null;",
-        ) == json!([tab, false])
-    });
+    app.open_history(tab);
 }
 
 fn close_history(app: &App) {

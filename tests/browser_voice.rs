@@ -11,7 +11,7 @@ mod support;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use support::app::App;
-use support::browser_lock;
+use support::{browser_lock, Key};
 
 const MIN: f64 = 60_000.0;
 const FAKE_MICROPHONE: &str = "--use-fake-device-for-media-stream";
@@ -158,6 +158,18 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
             .click();
     }
     app.screenshot("replay-voice.png");
+
+    // History's Your data lists it with its size, beside the storage the site uses.
+    app.open_history("Your data");
+    app.wait_for("the recording listed", || {
+        app.count("[data-testid=recording-row]") == 1
+    });
+    let row = app.driver.find("[data-testid=recording-row]").text();
+    assert!(row.contains("KB") && row.contains("Delete"), "{row}");
+    let used = app.driver.find(".recordings .hint").text();
+    assert!(used.contains("This site uses"), "{used}");
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the history closed", || app.count("dialog.history[open]") == 0);
 
     // Deleted on request: the audio and its record are gone.
     app.click_text("[data-testid=replay-voice] button", "Delete recording");

@@ -293,6 +293,28 @@ impl App {
         self.next_phase_to("Review");
     }
 
+    /// Opens the practice history (the toolbar's "Practice history") if it is closed,
+    /// on `tab`, once that tab has read the history.
+    pub fn open_history(&self, tab: &str) {
+        const HISTORY: &str = "dialog.history[open]";
+        if self.count(HISTORY) == 0 {
+            self.driver
+                .find("button[aria-label=\"Practice history\"]")
+                .click();
+            self.wait_for("the history dialog", || {
+                self.count(&format!("{HISTORY} [role=tab]")) == 5
+            });
+        }
+        self.click_text(&format!("{HISTORY} [role=tab]"), tab);
+        self.wait_for(&format!("the {tab} tab"), || {
+            self.js(
+                "const t = document.querySelector('dialog.history [role=tab][aria-selected=true]'); \
+                 const p = document.querySelector('#history-panel'); \
+                 return t && p ? [t.textContent, p.textContent.includes('Reading your history')] : null;",
+            ) == serde_json::json!([tab, false])
+        });
+    }
+
     /// Lets the page download files into `dir`.
     pub fn allow_downloads(&self, dir: &Path) {
         self.driver.cdp(

@@ -85,17 +85,22 @@ pub fn chunk_key(id: &str, segment: usize, chunk: u32) -> String {
     format!("{id}/{segment:03}/{chunk:06}")
 }
 
-/// The first and last possible keys of a segment's chunks (a key range).
+/// Bounds of the keys of a segment's chunks (a key range): its first chunk's, and one
+/// after every chunk number (`~` sorts after the digits).
 pub fn segment_keys(id: &str, segment: usize) -> (String, String) {
-    (chunk_key(id, segment, 0), chunk_key(id, segment, u32::MAX))
+    (chunk_key(id, segment, 0), format!("{id}/{segment:03}/~"))
 }
 
-/// Bytes in words: "830 KB", "1.4 MB".
+/// Bytes in words, decimal units: "830 KB", "1.4 MB", "12.5 GB".
 pub fn size_text(bytes: u64) -> String {
+    let tenths = |unit: u64| (bytes + unit / 20) / (unit / 10);
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1_000))
+    } else if bytes < 1_000_000_000 {
+        let t = tenths(1_000_000);
+        format!("{}.{} MB", t / 10, t % 10)
     } else {
-        let tenths = (bytes + 50_000) / 100_000;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+        let t = tenths(1_000_000_000);
+        format!("{}.{} GB", t / 10, t % 10)
     }
 }

@@ -106,6 +106,7 @@ pub fn DataView() -> impl IntoView {
                     <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
                 </label>
             </div>
+            <super::recordings::RecordingsView />
             <h3>"Delete"</h3>
             <div class="journal-actions">
                 <button type="button" class="secondary danger" on:click=delete_history>

@@ -17,6 +17,7 @@ mod hub;
 mod interview;
 mod journal;
 mod progress;
+mod recordings;
 mod replay;
 mod replay_figure;
 mod timelines;

@@ -153,16 +153,7 @@ pub fn VoiceTrack(
         }
         let id = delete_id.clone();
         leptos::task::spawn_local(async move {
-            let last = segment_keys(&id, 999).1;
-            let batch = vec![
-                Write::DeleteRange(Store::Audio, format!("{id}/"), last),
-                Write::Delete(Store::Recordings, id.clone()),
-            ];
-            let done = match hub.ready().await {
-                Ok(db) => db.write(&batch).await.map_err(|e| e.to_string()),
-                Err(why) => Err(why),
-            };
-            match done {
+            match delete_recording(hub, &id).await {
                 Ok(()) => {
                     loaded.with_value(|l| {
                         if let Some(l) = l {
@@ -246,4 +237,15 @@ async fn data_url(blob: &web_sys::Blob) -> Result<String, String> {
         .ok()
         .and_then(|r| r.as_string())
         .ok_or_else(|| "the recording could not be read".to_string())
+}
+
+/// Deletes the recording `id`: its audio and what is known of it.
+pub async fn delete_recording(hub: Hub, id: &str) -> Result<(), String> {
+    let last = segment_keys(id, 999).1;
+    let batch = vec![
+        Write::DeleteRange(Store::Audio, format!("{id}/"), last),
+        Write::Delete(Store::Recordings, id.to_string()),
+    ];
+    let db = hub.ready().await?;
+    db.write(&batch).await.map_err(|e| e.to_string())
 }
