@@ -169,7 +169,9 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
     let used = app.driver.find(".recordings .hint").text();
     assert!(used.contains("This site uses"), "{used}");
     app.driver.press_keys(&[Key::Escape]);
-    app.wait_for("the history closed", || app.count("dialog.history[open]") == 0);
+    app.wait_for("the history closed", || {
+        app.count("dialog.history[open]") == 0
+    });
 
     // Deleted on request: the audio and its record are gone.
     app.click_text("[data-testid=replay-voice] button", "Delete recording");
