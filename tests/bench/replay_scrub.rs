@@ -12,6 +12,7 @@
 mod support;
 
 use breadthfirst::core::editor::Viewport;
+use breadthfirst::core::history::bridge::session_attempt_id;
 use breadthfirst::core::persist;
 use breadthfirst::core::session::{Session, SessionPlan};
 use growing_timeline::{growing_timeline, seeded, SESSION_MS};
@@ -78,7 +79,6 @@ fn main() {
             json!({"phase": phase, "planned_ms": m * 60_000.0, "actual_ms": m * 60_000.0, "ended_by": "user"})
         })
         .collect();
-    session["timeline"] = serde_json::to_value(&timeline).expect("the timeline");
     assert_eq!(minutes.iter().sum::<f64>() * 60_000.0, SESSION_MS);
 
     let server = StaticServer::start(&dist_dir());
@@ -94,7 +94,33 @@ fn main() {
         ],
     );
     driver.goto(&server.url());
+    // The Review loads the history module, which makes its database; the timeline is
+    // then put where the history keeps a session's timeline, and the page reloaded.
+    let session: Session = serde_json::from_value(session).expect("a session");
     let deadline = Instant::now() + Duration::from_secs(90);
+    while driver.execute(
+        "return document.querySelector('.replay-slot .hint') !== null",
+        vec![],
+    ) != json!(true)
+    {
+        assert!(Instant::now() < deadline, "the Review did not show");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let stored = driver.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         const open = indexedDB.open('breadthfirst-history'); \
+         open.onsuccess = () => { const db = open.result; \
+           const t = db.transaction('timelines', 'readwrite'); \
+           t.objectStore('timelines').put(arguments[1], arguments[0]); \
+           t.oncomplete = () => { db.close(); done(true); }; t.onerror = () => done(false); }; \
+         open.onerror = () => done(false);",
+        vec![
+            json!(session_attempt_id(&session)),
+            json!(serde_json::to_string(&timeline).expect("the timeline")),
+        ],
+    );
+    assert_eq!(stored, json!(true), "the timeline could not be stored");
+    driver.goto(&server.url());
     let ready = || {
         driver.execute(
             "const f = document.querySelector('[data-testid=replay-board]'); \
