@@ -162,6 +162,23 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
         n > 0 && n < 5
     });
 
+    // The attempt keeps it: opened from the history, it replays there too.
+    app.open_history("Attempts");
+    app.wait_for("the attempt listed", || {
+        app.count("[data-testid=attempt]") == 1
+    });
+    app.click_text("[data-testid=attempt] button", "Open");
+    app.wait_for("the attempt's replay", || {
+        app.count("dialog.history[open] [data-testid=replay-scrubber]") == 1
+    });
+    app.wait_for("its final board", || {
+        app.count("dialog.history[open] [data-testid=replay-board] .node") == 5
+    });
+    app.driver.press_keys(&[Key::Escape]);
+    app.wait_for("the history closed", || {
+        app.count("dialog.history[open]") == 0
+    });
+
     // The exported JSON file carries the timeline, which replays to the final board.
     let dir = download_dir("replay");
     app.allow_downloads(&dir);

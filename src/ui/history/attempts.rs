@@ -233,6 +233,17 @@ fn body_view(body: AttemptBody) -> impl IntoView {
         }
         .into_any(),
     };
+    // How the board grew, when the session kept it.
+    let replay = body
+        .session
+        .clone()
+        .filter(|_| !body.timeline.is_empty())
+        .map(|session| {
+            view! {
+                <h4>"How the board grew"</h4>
+                <super::replay::ReplayOf session=session timeline=body.timeline.clone() />
+            }
+        });
     let claims: BTreeSet<String> = body.claims.iter().cloned().collect();
     let items = body.report.map(|r| report_list(&r, &claims));
     let notes = body.session.map(|s| {
@@ -250,6 +261,7 @@ fn body_view(body: AttemptBody) -> impl IntoView {
     });
     view! {
         {figures}
+        {replay}
         {notes}
         {items}
     }

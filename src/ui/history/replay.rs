@@ -114,9 +114,9 @@ pub fn Replay(session: String) -> impl IntoView {
     .into_any()
 }
 
-/// The replay of `timeline`, recorded in `session`.
+/// The replay of `timeline`, recorded in `session` (also an opened attempt's).
 #[component]
-fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
+pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
     let hub = expect_context::<Hub>();
     let spans = phase_spans(&session);
     let end = spans.last().map_or(0.0, |s| s.2).max(timeline.end_ms());
