@@ -20,7 +20,7 @@ use fantoccini::wd::WindowHandle;
 use serde_json::Value;
 use support::app::App;
 use support::browser_lock;
-use support::cdp::{press_at_once, Cdp, NamedKey, ARROW_DOWN, ARROW_RIGHT};
+use support::cdp::{press_at_once, Cdp, NamedKey, ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ARROW_UP};
 
 const ROUNDS: usize = 50;
 /// How long both tabs may take to save and warn after the keys (autosave waits 400 ms).
@@ -211,10 +211,18 @@ fn play_round(app: &App, tabs: &mut [Tab; 2], round: usize, tally: &mut Tally) {
         .at
         .unwrap_or_else(|| panic!("round {round}: tab A shows no box"));
     let [a, b] = tabs;
-    press_at_once(&mut [(&mut a.cdp, a.key), (&mut b.cdp, b.key)]);
+    // A moves the box across, B moves it down and up, each the other way every
+    // other round: whoever wins, the box stays in view (one way only, it left the
+    // canvas after about 30 wins of one tab).
+    let (ka, kb) = if round % 2 == 1 {
+        (a.key, b.key)
+    } else {
+        (ARROW_LEFT, ARROW_UP)
+    };
+    press_at_once(&mut [(&mut a.cdp, ka), (&mut b.cdp, kb)]);
     let moved = |s: [Seen; 2]| match (s[0].at, s[1].at) {
         (Some(a), Some(b)) => {
-            a.0 > before.0 && a.1 == before.1 && b.0 == before.0 && b.1 > before.1
+            a.0 != before.0 && a.1 == before.1 && b.0 == before.0 && b.1 != before.1
         }
         _ => false,
     };

@@ -159,6 +159,25 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
     }
     app.screenshot("replay-voice.png");
 
+    // Played with the replay: from the start, the first segment sounds; paused, it
+    // stops.
+    app.driver.find("[data-testid=replay-scrubber]").click();
+    app.driver.press_keys(&[Key::Home]);
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("the voice playing", || {
+        app.driver
+            .find("[data-testid=replay-voice]")
+            .attr("data-playing")
+            == Some("true".into())
+    });
+    app.driver.press_keys(&[Key::Space]);
+    app.wait_for("the voice stopped", || {
+        app.driver
+            .find("[data-testid=replay-voice]")
+            .attr("data-playing")
+            == Some("false".into())
+    });
+
     // History's Your data lists it with its size, beside the storage the site uses.
     app.open_history("Your data");
     app.wait_for("the recording listed", || {

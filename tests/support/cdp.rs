@@ -46,6 +46,20 @@ pub const ARROW_DOWN: NamedKey = NamedKey {
     key_code: 40,
 };
 
+/// The left arrow key.
+pub const ARROW_LEFT: NamedKey = NamedKey {
+    key: "ArrowLeft",
+    code: "ArrowLeft",
+    key_code: 37,
+};
+
+/// The up arrow key.
+pub const ARROW_UP: NamedKey = NamedKey {
+    key: "ArrowUp",
+    code: "ArrowUp",
+    key_code: 38,
+};
+
 /// A DevTools connection to one page target (one tab).
 pub struct Cdp {
     socket: WebSocket<TcpStream>,

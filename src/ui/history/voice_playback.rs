@@ -98,6 +98,8 @@ pub fn VoiceTrack(
     let loaded = StoredValue::new_local(None::<Loaded>);
     let state = RwSignal::new(None::<Result<Option<(f64, u64)>, String>>);
     let on = RwSignal::new(true);
+    // Whether a segment is playing now (`data-playing`, for the eye and for tests).
+    let sounding = RwSignal::new(false);
     let key = id.clone();
     leptos::task::spawn_local(async move {
         let result = load(hub, &key).await;
@@ -125,6 +127,10 @@ pub fn VoiceTrack(
         loaded.with_value(|l| {
             let Some(l) = l else { return };
             let here = l.recording.at(at).filter(|_| audible);
+            let playing_now = here.is_some_and(|(n, _)| l.players.get(n).is_some());
+            if sounding.get_untracked() != playing_now {
+                sounding.set(playing_now);
+            }
             for (n, player) in l.players.iter().enumerate() {
                 match here {
                     Some((m, offset)) if m == n => {
@@ -134,7 +140,7 @@ pub fn VoiceTrack(
                             player.set_current_time(want);
                         }
                         if player.paused() {
-                            let _ = player.play();
+                            play(player);
                         }
                     }
                     _ => {
@@ -173,7 +179,11 @@ pub fn VoiceTrack(
         Some(Ok(None)) => None,
         Some(Ok(Some((ms, bytes)))) => Some(
             view! {
-                <div class="replay-voice" data-testid="replay-voice">
+                <div
+                    class="replay-voice"
+                    data-testid="replay-voice"
+                    data-playing=move || sounding.get().to_string()
+                >
                     <span>
                         {format!(
                             "Your voice: {} recorded ({} in this browser)",
@@ -196,6 +206,17 @@ pub fn VoiceTrack(
             }
             .into_any(),
         ),
+    }
+}
+
+/// Starts `player`. A refusal (the browser's autoplay rule, audio it cannot decode)
+/// leaves the replay silent rather than raising an error in the page.
+fn play(player: &web_sys::HtmlAudioElement) {
+    if let Ok(started) = player.play() {
+        let ignore = wasm_bindgen::closure::Closure::once(|_: wasm_bindgen::JsValue| {});
+        let _ = started.catch(&ignore);
+        // Freed when called; a play that starts never calls it (a few bytes).
+        ignore.forget();
     }
 }
 
