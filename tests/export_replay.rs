@@ -11,9 +11,9 @@ use breadthfirst::core::diagram::{
     Board, Command, ComponentId, ComponentKind, NoteField, Point, Rect,
 };
 use breadthfirst::core::export::replay::{
-    export_replay, phase_at, phase_starts, script_json, to_animated_svg, to_html_replay, AudioClip,
-    ReplayError, ReplayFormat, SessionReplay, Versions, CONTENT_SECURITY_POLICY, HOLD_MS,
-    PLAYER_SCRIPT, PLAY_MS,
+    export_replay, marks, phase_at, phase_starts, script_json, to_animated_svg, to_html_replay,
+    AudioClip, Mark, PhaseStart, ReplayError, ReplayFormat, SessionReplay, Versions,
+    CONTENT_SECURITY_POLICY, HOLD_MS, PLAYER_SCRIPT, PLAY_MS,
 };
 use breadthfirst::core::export::svg::{pieces, Layer, Piece};
 use breadthfirst::core::persist;
@@ -613,9 +613,10 @@ fn the_html_page_marks_each_version_with_its_span_and_shows_the_last_board() {
     let lasting = replay.versions.list.iter().filter(|v| v.lasts()).count();
     let hidden = html.matches("\" visibility=\"hidden\">").count();
     assert_eq!(hidden, spans - lasting);
-    // The phases and the curveball-free marks: Breadth and Focus.
+    // The phases and the curveball-free marks: Breadth. Focus begins as the replay
+    // ends: the end is no mark.
     assert!(html.contains(">Breadth</button>"));
-    assert!(html.contains(">Focus</button>"));
+    assert!(!html.contains(">Focus</button>"));
     assert!(!html.contains("Curveball"));
     let starts = phase_starts(&session);
     assert_eq!(
@@ -682,4 +683,42 @@ fn the_worker_writes_a_replay_named_after_the_prompt_and_the_day() {
             Reply::Failed(_)
         ));
     }
+}
+
+#[test]
+fn marks_leave_out_the_start_and_the_end_and_share_a_label_when_close() {
+    let start = |phase, at_ms| PhaseStart { phase, at_ms };
+    let starts = [
+        start(Phase::Requirements, 0.0),
+        start(Phase::Breadth, 300_000.0),
+        start(Phase::Depth, 900_000.0),
+        start(Phase::FailureModes, 1_500_000.0),
+        start(Phase::Review, 2_000_000.0),
+    ];
+    let mark = |at_ms, label: &str| Mark {
+        at_ms,
+        label: label.to_string(),
+    };
+    // The curveball 30 s into Failure modes: within a fiftieth of 2,000 s (40 s).
+    assert_eq!(
+        marks(&starts, &[1_530_000.0], 2_000_000.0),
+        [
+            mark(300_000.0, "Breadth"),
+            mark(900_000.0, "Depth"),
+            mark(1_500_000.0, "Failure modes · Curveball"),
+        ]
+    );
+    // 50 s in: a mark of its own, in time order.
+    assert_eq!(
+        marks(&starts, &[1_450_000.0], 2_000_000.0)[2..],
+        [
+            mark(1_450_000.0, "Curveball"),
+            mark(1_500_000.0, "Failure modes"),
+        ]
+    );
+    // A board changed in Review makes the replay last longer: Review is marked.
+    assert_eq!(
+        marks(&starts, &[], 2_100_000.0).last(),
+        Some(&mark(2_000_000.0, "Review"))
+    );
 }

@@ -9,11 +9,13 @@ use super::hub::Hub;
 use super::replay_figure::ReplayFigure;
 use super::voice_playback::{clips, VoiceTrack};
 use crate::browser::download;
-use crate::core::export::replay::ReplayFormat;
+use crate::core::export::replay::{
+    curveballs, end_ms, marks, phase_at, phase_starts, ReplayFormat,
+};
 use crate::core::history::bridge::session_attempt_id;
 use crate::core::history::clock;
 use crate::core::protocol::Appearance;
-use crate::core::session::{Phase, Replay as Seek, Session, Timeline, TimelineEvent};
+use crate::core::session::{Phase, Replay as Seek, Session, Timeline};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
@@ -21,67 +23,6 @@ use leptos::prelude::*;
 const SPEEDS: [u32; 4] = [1, 2, 4, 8];
 /// How often playback moves the position, in milliseconds.
 const FRAME_MS: u32 = 50;
-
-/// Something marked on the scrubber: a phase beginning or the curveball.
-#[derive(Clone, Debug, PartialEq)]
-struct Mark {
-    at_ms: f64,
-    label: String,
-}
-
-/// Where each phase began and ended, in session time.
-fn phase_spans(session: &Session) -> Vec<(Phase, f64, f64)> {
-    let mut start = 0.0;
-    let mut spans = Vec::new();
-    for record in session.records() {
-        spans.push((record.phase, start, start + record.actual_ms));
-        start += record.actual_ms;
-    }
-    spans
-}
-
-/// The phase at `at_ms` (Review after the last).
-fn phase_at(spans: &[(Phase, f64, f64)], at_ms: f64) -> Phase {
-    spans
-        .iter()
-        .find(|(_, from, to)| at_ms >= *from && at_ms < *to)
-        .map_or(Phase::Review, |(phase, _, _)| *phase)
-}
-
-/// The marks: where each phase after the first began, and the curveball.
-fn marks(timeline: &Timeline, spans: &[(Phase, f64, f64)]) -> Vec<Mark> {
-    // The first phase begins at the start: it is not marked.
-    let mut marks: Vec<Mark> = spans
-        .iter()
-        .skip(1)
-        .map(|(phase, from, _)| Mark {
-            at_ms: *from,
-            label: phase.name().to_string(),
-        })
-        .collect();
-    for entry in timeline.entries() {
-        if let TimelineEvent::Curveball(_) = entry.event {
-            marks.push(Mark {
-                at_ms: entry.at_ms,
-                label: "Curveball".into(),
-            });
-        }
-    }
-    // Marks closer than a fiftieth of the session share one label ("Failure modes ·
-    // Curveball": the curveball comes as Failure modes begins when Depth was short).
-    let end = spans.last().map_or(0.0, |s| s.2);
-    marks.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
-    let mut merged: Vec<Mark> = Vec::new();
-    for mark in marks {
-        match merged.last_mut() {
-            Some(last) if mark.at_ms - last.at_ms < end / 50.0 => {
-                last.label = format!("{} · {}", last.label, mark.label);
-            }
-            _ => merged.push(mark),
-        }
-    }
-    merged
-}
 
 /// `at_ms` as a percentage of `end_ms`, for placing marks on the scrubber.
 fn percent(at_ms: f64, end_ms: f64) -> String {
@@ -118,9 +59,9 @@ pub fn Replay(session: String) -> impl IntoView {
 #[component]
 pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
     let hub = expect_context::<Hub>();
-    let spans = phase_spans(&session);
-    let end = spans.last().map_or(0.0, |s| s.2).max(timeline.end_ms());
-    let marks = marks(&timeline, &spans);
+    let starts = phase_starts(&session);
+    let end = end_ms(&session, &timeline);
+    let marks = marks(&starts, &curveballs(&timeline), end);
     let seek = StoredValue::new_local(Seek::new(&timeline));
     let times: Vec<f64> = seek.with_value(|s| s.times().collect());
     let position = RwSignal::new(end);
@@ -200,14 +141,14 @@ pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
         }
     };
 
-    let spans_now = StoredValue::new(spans.clone());
+    let starts_now = StoredValue::new(starts.clone());
     let readout = move || {
         let at = position.get();
         format!(
             "{} of {} · {}",
             clock(at),
             clock(end),
-            spans_now.with_value(|s| phase_at(s, at).name())
+            starts_now.with_value(|s| phase_at(s, at).name())
         )
     };
     let area = seek.with_value(Seek::extent).unwrap_or_default();
@@ -240,11 +181,11 @@ pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
                 .into_any()
         }
         Some(Ok(found)) => {
-            let spans = spans.clone();
+            let starts = starts.clone();
             let items = found
                 .into_iter()
                 .map(|a| {
-                    let phase = phase_at(&spans, a.at_ms);
+                    let phase = phase_at(&starts, a.at_ms);
                     let late = !matches!(phase, Phase::Requirements | Phase::Breadth);
                     let at = a.at_ms;
                     view! {

@@ -58,3 +58,39 @@ pub fn curveballs(timeline: &Timeline) -> Vec<f64> {
         .map(|e| e.at_ms)
         .collect()
 }
+
+/// Something marked under a replay's scrubber: a phase beginning or the curveball.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Session time, in milliseconds.
+    pub at_ms: f64,
+    /// What happened then ("Breadth", "Curveball", or both joined by " · ").
+    pub label: String,
+}
+
+/// The marks of a replay lasting `end_ms`: where each phase after the first began
+/// (the first begins at the start; one beginning at the end, Review, is the end), and
+/// the curveball, in time order. Marks closer than a fiftieth of the session share one
+/// label ("Failure modes · Curveball": the curveball comes as Failure modes begins
+/// when Depth was short), so their labels never overlap.
+pub fn marks(starts: &[PhaseStart], curveballs: &[f64], end_ms: f64) -> Vec<Mark> {
+    let phases = starts.iter().skip(1).map(|s| (s.at_ms, s.phase.name()));
+    let mut all: Vec<(f64, &str)> = phases
+        .chain(curveballs.iter().map(|at| (*at, "Curveball")))
+        .filter(|(at, _)| *at < end_ms)
+        .collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<Mark> = Vec::new();
+    for (at_ms, label) in all {
+        match merged.last_mut() {
+            Some(last) if at_ms - last.at_ms < end_ms / 50.0 => {
+                last.label = format!("{} · {label}", last.label);
+            }
+            _ => merged.push(Mark {
+                at_ms,
+                label: label.to_string(),
+            }),
+        }
+    }
+    merged
+}

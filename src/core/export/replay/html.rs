@@ -173,25 +173,16 @@ fn board(out: &mut String, replay: &SessionReplay) {
 /// The marks under the scrubber: each phase after the first, and the curveball.
 fn marks(out: &mut String, replay: &SessionReplay) {
     let end = replay.end_ms.max(1.0);
-    let phases = replay
-        .phases
-        .iter()
-        .skip(1)
-        .map(|p| (p.at_ms, p.phase.name()));
-    let curveballs = replay.curveballs.iter().map(|at| (*at, "Curveball"));
-    for (at, name) in phases
-        .chain(curveballs)
-        .filter(|(at, _)| *at <= replay.end_ms)
-    {
-        let share = at / end;
+    for mark in super::clock::marks(&replay.phases, &replay.curveballs, replay.end_ms) {
+        let share = mark.at_ms / end;
         // A mark near the end has its label on its left, inside the track.
         let _ = write!(
             out,
             "<li{} style=\"left:{}%\"><button type=\"button\" data-at=\"{}\">{}</button></li>",
             if share > 0.8 { " class=\"late\"" } else { "" },
             dec(share * 100.0),
-            dec(at),
-            escape_markup(name)
+            dec(mark.at_ms),
+            escape_markup(&mark.label)
         );
     }
 }

@@ -20,7 +20,7 @@ mod html;
 mod smil;
 mod versions;
 
-pub use clock::{curveballs, end_ms, phase_at, phase_starts, PhaseStart};
+pub use clock::{curveballs, end_ms, marks, phase_at, phase_starts, Mark, PhaseStart};
 pub use html::{script_json, to_html_replay, CONTENT_SECURITY_POLICY, PLAYER_SCRIPT};
 pub use smil::{to_animated_svg, HOLD_MS, PLAY_MS};
 pub use versions::{Version, Versions};
