@@ -10,28 +10,9 @@ use breadthfirst::core::session::Timeline;
 use serde_json::Value;
 use support::app::App;
 use support::downloads::{download_dir, downloaded};
-use support::{browser_lock, Key};
+use support::{browser_lock, sorted, Key};
 
 const MIN: f64 = 60_000.0;
-
-/// The names of the boxes the replay's figure shows now.
-fn replayed(app: &App) -> Vec<String> {
-    let v = app.js(
-        "return [...document.querySelectorAll('[data-testid=replay-board] .node .label')]\
-         .map(n => [...n.querySelectorAll('tspan:not(.kind-caption)')]\
-         .map(t => t.textContent).join(' '))",
-    );
-    let mut names: Vec<String> = v
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|t| t.as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
 
 /// Board changes in the timeline the history keeps in IndexedDB for the session
 /// being practised (-1 when there is none yet).
@@ -52,16 +33,6 @@ fn stored_board_changes(app: &App) -> i64 {
         )
         .as_i64()
         .unwrap_or(-1)
-}
-
-fn readout(app: &App) -> String {
-    app.driver.find("[data-testid=replay-time]").text()
-}
-
-fn sorted(names: &[&str]) -> Vec<String> {
-    let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-    v.sort();
-    v
 }
 
 #[test]
@@ -93,7 +64,7 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
         app.count("[data-testid=replay-scrubber]") == 1
     });
     let all = sorted(&["Client", "Load balancer", "Service", "Cache", "NoSQL store"]);
-    app.wait_for("the final board replayed", || replayed(&app) == all);
+    app.wait_for("the final board replayed", || app.replayed() == all);
     // Phases and the curveball are marked.
     let marks =
         app.js("return [...document.querySelectorAll('.replay-mark')].map(m => m.textContent)");
@@ -109,45 +80,49 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     }
 
     // The curveball's notice is dismissed, as a user would to see what it covers.
-    if app.count(".notice button[aria-label=Dismiss]") == 1 {
-        app.driver
-            .find(".notice button[aria-label=Dismiss]")
-            .click();
-    }
+    app.dismiss_notice();
     // Home: the empty board of the start; the arrows step one change at a time.
     app.driver.find("[data-testid=replay-scrubber]").click();
     app.driver.press_keys(&[Key::Home]);
-    app.wait_for("the start", || replayed(&app).is_empty());
-    assert!(readout(&app).starts_with("0:00"), "{}", readout(&app));
+    app.wait_for("the start", || app.replayed().is_empty());
+    assert!(
+        app.replay_readout().starts_with("0:00"),
+        "{}",
+        app.replay_readout()
+    );
     app.driver.press_keys(&[Key::ArrowRight]);
     app.driver.press_keys(&[Key::ArrowRight]);
     app.wait_for("two boxes", || {
-        replayed(&app) == sorted(&["Client", "Load balancer"])
+        app.replayed() == sorted(&["Client", "Load balancer"])
     });
-    assert!(readout(&app).ends_with("Breadth"), "{}", readout(&app));
+    assert!(
+        app.replay_readout().ends_with("Breadth"),
+        "{}",
+        app.replay_readout()
+    );
     app.driver.press_keys(&[Key::ArrowRight]);
     app.driver.press_keys(&[Key::ArrowRight]);
     app.wait_for("four boxes, a minute later", || {
-        replayed(&app) == sorted(&["Client", "Load balancer", "Service", "Cache"])
+        app.replayed() == sorted(&["Client", "Load balancer", "Service", "Cache"])
     });
     app.driver.press_keys(&[Key::ArrowLeft]);
-    app.wait_for("back one change", || replayed(&app).len() == 3);
+    app.wait_for("back one change", || app.replayed().len() == 3);
     app.screenshot("replay.png");
 
     // Space plays from here and pauses; the position moves on.
-    let before = readout(&app);
+    let before = app.replay_readout();
     app.driver.press_keys(&[Key::Space]);
     app.wait_for("playing", || {
         app.driver.find("[data-testid=replay-play]").text() == "Pause"
     });
-    app.wait_for("the position to move", || readout(&app) != before);
+    app.wait_for("the position to move", || app.replay_readout() != before);
     app.driver.press_keys(&[Key::Space]);
     app.wait_for("paused", || {
         app.driver.find("[data-testid=replay-play]").text() == "Play"
     });
     // The Play button, at 8x, reaches the end and stops there.
     app.driver.press_keys(&[Key::End]);
-    app.wait_for("the end", || replayed(&app) == all);
+    app.wait_for("the end", || app.replayed() == all);
 
     // When each component first appeared: found by the check on the replayed board.
     app.wait_for("the appearance strip", || {
@@ -158,7 +133,7 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     // A click on one goes to its moment.
     app.driver.find("[data-testid=replay-appearance]").click();
     app.wait_for("the first appearance's board", || {
-        let n = replayed(&app).len();
+        let n = app.replayed().len();
         n > 0 && n < 5
     });
 

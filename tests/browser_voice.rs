@@ -1,17 +1,20 @@
 //! Issue 17's think-aloud recording in headless Chromium with a fake microphone
-//! (`--use-fake-device-for-media-stream`): chosen when the session starts, it
-//! records into IndexedDB chunk by chunk, shows a live level meter, survives a
-//! reload (a new segment; what was recorded is kept), pauses with the session,
-//! stops at Review, where it is listed with the replay, has the duration it was
-//! recorded for, and can be deleted. A refused microphone says so and the session
-//! goes on without audio.
+//! (`--use-fake-device-for-media-stream`), in one timed session on a controlled
+//! clock: chosen when the session starts, it records into IndexedDB chunk by chunk,
+//! shows a live level meter, survives a reload (a new segment; what was recorded is
+//! kept, with the duration it was recorded for), pauses with the session and stops
+//! at Review, where the replay goes to three moments with the boards of those
+//! moments, the voice plays along, the transcript is there or says why not, and the
+//! recording can be deleted. A refused microphone says so and the session goes on
+//! without audio. A transcript made on the device is shown beside the replay (with a
+//! stand-in for the browser's on-device recognition, which this machine lacks).
 
 mod support;
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use support::app::App;
-use support::{browser_lock, Key};
+use support::{browser_lock, sorted, Key};
 
 const MIN: f64 = 60_000.0;
 const FAKE_MICROPHONE: &str = "--use-fake-device-for-media-stream";
@@ -136,12 +139,18 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
             .is_some_and(|s| s.len() == 2 && s[1]["chunks"].as_u64().unwrap_or(0) >= 2)
     });
 
-    // Through to Review, where it stops and sits beside the replay.
+    // The board grows over three minutes of Breadth, then on to Review, where the
+    // recorder stops and sits beside the replay.
     app.next_phase_to("Breadth");
-    for name in ["Client", "Load balancer", "Service", "Cache", "NoSQL store"] {
-        app.add(name);
-    }
-    app.advance_clock(9.0 * MIN);
+    app.add("Client");
+    app.add("Load balancer");
+    app.advance_clock(MIN);
+    app.add("Service");
+    app.add("Cache");
+    app.advance_clock(MIN);
+    app.add("NoSQL store");
+    app.advance_clock(MIN);
+    app.advance_clock(6.0 * MIN);
     app.focus_to_review();
     app.wait_for("stopped", || indicator(&app) == "stopped");
     app.wait_for("the voice in the replay", || {
@@ -152,12 +161,50 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
         line.contains("Your voice:") && line.contains("KB"),
         "{line}"
     );
-    if app.count(".notice button[aria-label=Dismiss]") == 1 {
-        app.driver
-            .find(".notice button[aria-label=Dismiss]")
-            .click();
-    }
+    app.dismiss_notice();
     app.screenshot("replay-voice.png");
+
+    // The transcript: made only by recognition on this device. This browser says
+    // whether it has that for the page's language; the Review says the same.
+    let available = app.driver.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         const R = window.SpeechRecognition; \
+         if (!R || !R.available) return done('unsupported'); \
+         R.available({ langs: [navigator.language || 'en-US'], processLocally: true }) \
+           .then(done, () => done('unavailable'));",
+        vec![],
+    );
+    let transcript = app.driver.find("[data-testid=replay-transcript]").text();
+    let expected = match available.as_str().unwrap_or_default() {
+        "available" => "no words were recognised",
+        "downloadable" | "downloading" => "Install the speech model",
+        "unsupported" => "offers no speech recognition that stays on this device",
+        _ => "cannot turn",
+    };
+    assert!(
+        transcript.contains(expected),
+        "{available}: {transcript} (expected {expected})"
+    );
+
+    // The replay at three moments: the start, a minute into Breadth, and the end.
+    app.driver.find("[data-testid=replay-scrubber]").click();
+    app.driver.press_keys(&[Key::Home]);
+    app.wait_for("the empty board of the start", || app.replayed().is_empty());
+    for _ in 0..4 {
+        app.driver.press_keys(&[Key::ArrowRight]);
+    }
+    app.wait_for("the board a minute into Breadth", || {
+        app.replayed() == sorted(&["Client", "Load balancer", "Service", "Cache"])
+    });
+    assert!(
+        app.replay_readout().ends_with("Breadth"),
+        "{}",
+        app.replay_readout()
+    );
+    app.driver.press_keys(&[Key::End]);
+    app.wait_for("the final board", || {
+        app.replayed() == sorted(&["Client", "Load balancer", "Service", "Cache", "NoSQL store"])
+    });
 
     // Played with the replay: from the start, the first segment sounds; paused, it
     // stops.
@@ -225,5 +272,104 @@ fn a_refused_microphone_is_said_and_the_session_goes_on_without_audio() {
         none.is_null() || none["keys"] == json!([]),
         "nothing recorded: {none}"
     );
+    app.check_page();
+}
+
+/// A stand-in for the browser's on-device speech recognition (the draft Web Speech
+/// API's `SpeechRecognition` with `processLocally`, `available` and `start(track)`),
+/// which this machine's Chromium has only as a model to download: it says two lines
+/// a second and a half apart once started on a track with `processLocally` set, and
+/// refuses to start otherwise, as a page must never fall back to a speech service.
+const ON_DEVICE_STAND_IN: &str = "(() => { \
+  const said = ['we start with the clients and one API', 'then a cache in front of the store']; \
+  class StandIn { \
+    constructor() { this.processLocally = false; this.lang = ''; this.continuous = false; \
+      this.interimResults = true; this.onresult = null; this.onend = null; this.onerror = null; } \
+    start(track) { \
+      if (this.processLocally !== true) throw new Error('only on the device'); \
+      if (!(track instanceof MediaStreamTrack)) throw new Error('the recorder track'); \
+      window.standInStarts = (window.standInStarts || 0) + 1; \
+      let n = 0; \
+      this.timer = setInterval(() => { \
+        if (n >= said.length) return; \
+        const result = [{ transcript: said[n++] }]; result.isFinal = true; \
+        this.onresult && this.onresult({ resultIndex: 0, results: [result] }); }, 1500); } \
+    stop() { clearInterval(this.timer); setTimeout(() => this.onend && this.onend(), 0); } \
+    abort() { this.stop(); } \
+    static available(o) { \
+      return Promise.resolve(o && o.processLocally === true ? 'available' : 'unavailable'); } \
+    static install() { return Promise.resolve(true); } \
+  } \
+  window.SpeechRecognition = StandIn; })();";
+
+#[test]
+fn a_transcript_made_on_the_device_is_kept_and_shown_beside_the_replay() {
+    let _lock = browser_lock();
+    let app = App::open_with(&[FAKE_MICROPHONE, ALLOW_MICROPHONE]);
+    app.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": ON_DEVICE_STAND_IN }),
+    );
+    app.with_controlled_clock();
+    start_with_voice(&app);
+    app.wait_for("recording", || indicator(&app) == "recording");
+    // Both lines recognised and kept with the recording as they come.
+    app.wait_for("two lines kept", || {
+        stored(&app)["meta"][0]["transcript"]["lines"]
+            .as_array()
+            .is_some_and(|l| l.len() == 2)
+    });
+    let kept = stored(&app)["meta"][0]["transcript"].clone();
+    assert_eq!(kept["speech"], json!("OnDevice"), "{kept}");
+    assert_eq!(
+        kept["lines"][1]["text"],
+        json!("then a cache in front of the store")
+    );
+    let (first, second) = (
+        kept["lines"][0]["to_ms"].as_f64().unwrap(),
+        kept["lines"][1]["to_ms"].as_f64().unwrap(),
+    );
+    assert!(
+        (1_000.0..=2_500.0).contains(&(second - first)),
+        "said 1.5 s apart, kept {first} and {second}"
+    );
+
+    app.next_phase_to("Breadth");
+    app.add("Client");
+    app.advance_clock(9.0 * MIN);
+    app.focus_to_review();
+    app.wait_for("the transcript", || {
+        app.count("[data-testid=replay-transcript] .transcript-line") == 2
+    });
+    let text = app.driver.find("[data-testid=replay-transcript]").text();
+    assert!(
+        text.contains("What you said") && text.contains("we start with the clients and one API"),
+        "{text}"
+    );
+    // The replay ends after the last line: it is the current one.
+    let current = || {
+        app.js(
+            "const c = document.querySelector('[data-testid=replay-transcript] li[aria-current]'); \
+             return c ? c.textContent : '';",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    };
+    assert!(current().contains("then a cache"), "{}", current());
+    // A click on the first line takes the replay to when it was said.
+    app.driver
+        .find("[data-testid=replay-transcript] .transcript-line")
+        .click();
+    app.wait_for("the first line current", || {
+        current().contains("we start with the clients")
+    });
+    assert!(
+        app.replay_readout().starts_with("0:0"),
+        "{}",
+        app.replay_readout()
+    );
+    app.dismiss_notice();
+    app.screenshot("replay-transcript.png");
     app.check_page();
 }

@@ -293,6 +293,34 @@ impl App {
         self.next_phase_to("Review");
     }
 
+    /// Dismisses the notice shown, if any, as a user would to see what it covers.
+    pub fn dismiss_notice(&self) {
+        if self.count(".notice button[aria-label=Dismiss]") == 1 {
+            self.driver
+                .find(".notice button[aria-label=Dismiss]")
+                .click();
+        }
+    }
+
+    /// The names of the boxes the Review replay's figure shows now, sorted.
+    pub fn replayed(&self) -> Vec<String> {
+        let v = self.js(
+            "return [...document.querySelectorAll('[data-testid=replay-board] .node .label')]\
+             .map(n => [...n.querySelectorAll('tspan:not(.kind-caption)')]\
+             .map(t => t.textContent).join(' '))",
+        );
+        let names: Vec<&str> = v
+            .as_array()
+            .map(|a| a.iter().map(|t| t.as_str().unwrap_or_default()).collect())
+            .unwrap_or_default();
+        super::sorted(&names)
+    }
+
+    /// The Review replay's readout ("1:05 of 12:30 · Breadth").
+    pub fn replay_readout(&self) -> String {
+        self.driver.find("[data-testid=replay-time]").text()
+    }
+
     /// Opens the practice history (the toolbar's "Practice history") if it is closed,
     /// on `tab`, once that tab has read the history.
     pub fn open_history(&self, tab: &str) {

@@ -44,6 +44,13 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// `names` as owned strings, sorted (to compare boards whatever their order).
+pub fn sorted(names: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
 /// Process-wide lock so browser tests run one at a time (2-core machine).
 /// Tolerates poisoning from a previously panicked test.
 pub fn browser_lock() -> MutexGuard<'static, ()> {

@@ -11,6 +11,7 @@ mod journal;
 mod library;
 mod progress;
 pub mod recording;
+pub mod transcript;
 
 pub use attempt::{
     attempt_id, Attempt, AttemptBody, AttemptInput, AttemptKind, BreadthMark, CategoryScore,

@@ -5,6 +5,7 @@
 //! moment. Pauses of the session pause the recorder, so a segment's audio time runs
 //! with session time.
 
+use super::transcript::Transcript;
 use serde::{Deserialize, Serialize};
 
 /// One run of the recorder.
@@ -31,9 +32,22 @@ pub struct Recording {
     pub prompt: String,
     /// Its segments, in the order recorded.
     pub segments: Vec<Segment>,
+    /// What was said, when the browser could recognise it on this device.
+    #[serde(default)]
+    pub transcript: Transcript,
 }
 
 impl Recording {
+    /// A recording as IndexedDB keeps it (JSON), read once here for every reader.
+    pub fn from_json(text: &str) -> Result<Recording, String> {
+        serde_json::from_str(text).map_err(|e| format!("the recording cannot be read ({e})"))
+    }
+
+    /// The recording as IndexedDB keeps it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// Starts a new segment at `start_ms` of session time; its number.
     pub fn begin(&mut self, start_ms: f64, mime: &str) -> usize {
         self.segments.push(Segment {

@@ -21,6 +21,8 @@ mod recordings;
 mod replay;
 mod replay_figure;
 mod timelines;
+mod transcribe;
+mod transcript_view;
 mod voice;
 mod voice_playback;
 

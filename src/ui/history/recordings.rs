@@ -29,7 +29,7 @@ async fn read(hub: Hub) -> Result<(Vec<Recording>, Option<(f64, f64)>), String> 
     let texts = db.all(Store::Recordings).await.map_err(|e| e.to_string())?;
     let mut list: Vec<Recording> = texts
         .iter()
-        .filter_map(|t| serde_json::from_str(t).ok())
+        .filter_map(|t| Recording::from_json(t).ok())
         .collect();
     list.sort_by(|a, b| b.id.cmp(&a.id));
     Ok((list, storage_estimate().await))

@@ -8,6 +8,7 @@
 //! what was recorded is kept.
 
 use super::hub::Hub;
+use super::transcribe::Transcriber;
 use crate::browser::dom;
 use crate::browser::history_db::{Store, Write};
 use crate::core::history::bridge::ToApp;
@@ -85,6 +86,8 @@ struct Live {
     audio: Option<web_sys::AudioContext>,
     _meter: Option<Interval>,
     clock: Rc<RefCell<SegmentClock>>,
+    /// The transcript's recognition, once the browser said it runs on the device.
+    transcriber: Rc<RefCell<Option<Rc<Transcriber>>>>,
 }
 
 /// The recorder of the session being practised.
@@ -131,11 +134,11 @@ impl Voice {
             Err(_) => None,
         };
         let mut recording: Recording = kept
-            .and_then(|t| serde_json::from_str(&t).ok())
+            .and_then(|t| Recording::from_json(&t).ok())
             .unwrap_or_else(|| Recording {
                 id: attempt.clone(),
                 prompt,
-                segments: Vec::new(),
+                ..Recording::default()
             });
         let mime = TYPES
             .iter()
@@ -162,7 +165,12 @@ impl Voice {
         let recording = Rc::new(RefCell::new(recording));
         self.recording.set_value(Some(recording.clone()));
         let clock = Rc::new(RefCell::new(SegmentClock::default()));
-        self.listen(hub, &recorder, &stream, (recording, segment, clock.clone()));
+        self.listen(
+            hub,
+            &recorder,
+            &stream,
+            (recording.clone(), segment, clock.clone()),
+        );
         if let Err(e) = recorder.start_with_time_slice(CHUNK_MS) {
             stop_tracks(&stream);
             self.state.set(VoiceState::Failed(format!(
@@ -176,17 +184,52 @@ impl Voice {
             Some((a, m)) => (Some(a), Some(m)),
             None => (None, None),
         };
+        let transcriber = self.transcribe(hub, &stream, recording, at_ms, clock.clone());
         self.live.set_value(Some(Live {
             stream,
             recorder,
             audio,
             _meter: meter,
             clock,
+            transcriber,
         }));
         self.state.set(VoiceState::Recording);
         if self.paused.get_value() {
             self.pause();
         }
+    }
+
+    /// Starts the transcript of the segment begun at `start_ms` of session time, when
+    /// the browser can make it on the device (it answers after a moment).
+    fn transcribe(
+        self,
+        hub: Hub,
+        stream: &web_sys::MediaStream,
+        recording: Rc<RefCell<Recording>>,
+        start_ms: f64,
+        clock: Rc<RefCell<SegmentClock>>,
+    ) -> Rc<RefCell<Option<Rc<Transcriber>>>> {
+        let slot = Rc::new(RefCell::new(None));
+        let Some(track) = stream
+            .get_audio_tracks()
+            .iter()
+            .find_map(|t| t.dyn_into::<web_sys::MediaStreamTrack>().ok())
+        else {
+            return slot;
+        };
+        let now: Rc<dyn Fn() -> f64> = Rc::new(move || start_ms + clock.borrow().now());
+        let save = saver(hub, recording.clone());
+        let kept = slot.clone();
+        leptos::task::spawn_local(async move {
+            if let Some(t) = Transcriber::start(track, recording, now, save).await {
+                // The session may have paused while the browser answered.
+                if self.paused.get_value() {
+                    t.pause();
+                }
+                *kept.borrow_mut() = Some(t);
+            }
+        });
+        slot
     }
 
     /// Stores each chunk as it comes; says so when the microphone goes away.
@@ -211,7 +254,7 @@ impl Voice {
                 let meta = {
                     let mut r = recording.borrow_mut();
                     r.add_chunk(segment, blob.size() as u64, clock.borrow().now());
-                    serde_json::to_string(&*r).unwrap_or_default()
+                    r.to_json()
                 };
                 let id = recording.borrow().id.clone();
                 let batch = vec![
@@ -280,6 +323,9 @@ impl Voice {
             if let Some(l) = l {
                 let _ = l.recorder.pause();
                 l.clock.borrow_mut().pause();
+                if let Some(t) = &*l.transcriber.borrow() {
+                    t.pause();
+                }
             }
         });
         if self.state.get_untracked() == VoiceState::Recording {
@@ -294,6 +340,9 @@ impl Voice {
             if let Some(l) = l {
                 let _ = l.recorder.resume();
                 l.clock.borrow_mut().resume();
+                if let Some(t) = &*l.transcriber.borrow() {
+                    t.resume();
+                }
             }
         });
         if self.state.get_untracked() == VoiceState::Paused {
@@ -309,6 +358,9 @@ impl Voice {
                 let _ = live.recorder.stop();
             }
             live.clock.borrow_mut().pause();
+            if let Some(t) = live.transcriber.take() {
+                t.stop();
+            }
             stop_tracks(&live.stream);
             if let Some(audio) = live.audio {
                 let _ = audio.close();
@@ -336,6 +388,22 @@ impl Voice {
                 .map_or((0.0, 0), |r| (r.borrow().duration_ms(), r.borrow().bytes()))
         })
     }
+}
+
+/// Stores what is known of `recording` (its transcript grows between chunks).
+fn saver(hub: Hub, recording: Rc<RefCell<Recording>>) -> Rc<dyn Fn()> {
+    Rc::new(move || {
+        let (id, meta) = {
+            let r = recording.borrow();
+            (r.id.clone(), r.to_json())
+        };
+        leptos::task::spawn_local(async move {
+            // A failed write is said by the next chunk's, which stores this too.
+            if let Ok(db) = hub.ready().await {
+                let _ = db.write(&[Write::Put(Store::Recordings, id, meta)]).await;
+            }
+        });
+    })
 }
 
 /// Asks for the microphone; the reason in words when it cannot be had.

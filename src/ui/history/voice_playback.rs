@@ -5,6 +5,7 @@
 //! storage it takes are shown, and it can be deleted.
 
 use super::hub::Hub;
+use super::transcript_view::TranscriptPanel;
 use crate::browser::dom;
 use crate::browser::history_db::{Store, Write};
 use crate::core::export::replay::AudioClip;
@@ -51,8 +52,7 @@ async fn load(hub: Hub, id: &str) -> Result<Option<Loaded>, String> {
     else {
         return Ok(None);
     };
-    let recording: Recording =
-        serde_json::from_str(&text).map_err(|e| format!("the recording cannot be read ({e})"))?;
+    let recording = Recording::from_json(&text)?;
     let (mut blobs, mut players, mut urls) = (Vec::new(), Vec::new(), Vec::new());
     for (n, segment) in recording.segments.iter().enumerate() {
         let (from, to) = segment_keys(id, n);
@@ -97,6 +97,7 @@ pub fn VoiceTrack(
     let hub = expect_context::<Hub>();
     let loaded = StoredValue::new_local(None::<Loaded>);
     let state = RwSignal::new(None::<Result<Option<(f64, u64)>, String>>);
+    let transcript = RwSignal::new(None);
     let on = RwSignal::new(true);
     // Whether a segment is playing now (`data-playing`, for the eye and for tests).
     let sounding = RwSignal::new(false);
@@ -106,6 +107,7 @@ pub fn VoiceTrack(
         state.set(Some(result.map(|found| {
             found.map(|l| {
                 let figures = (l.recording.duration_ms(), l.recording.bytes());
+                transcript.set(Some(l.recording.transcript.clone()));
                 loaded.set_value(Some(l));
                 figures
             })
@@ -173,7 +175,8 @@ pub fn VoiceTrack(
             }
         });
     };
-    move || match state.get() {
+    move || {
+        match state.get() {
         None => None,
         Some(Err(why)) => Some(view! { <p class="hint" role="alert">{why}</p> }.into_any()),
         Some(Ok(None)) => None,
@@ -203,9 +206,11 @@ pub fn VoiceTrack(
                         "Delete recording"
                     </button>
                 </div>
+                {transcript.get().map(|t| view! { <TranscriptPanel transcript=t position=position /> })}
             }
             .into_any(),
         ),
+    }
     }
 }
 
