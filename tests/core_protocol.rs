@@ -173,6 +173,12 @@ fn every_request() -> Vec<Request> {
         format: ReplayFormat::Html,
         date: DATE.into(),
     });
+    requests.push(Request::ReplayFrames {
+        session: Session::start("url-shortener", SessionPlan::default(), 0.0, 3),
+        timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
+        title: "URL «shortener» </title>".into(),
+        date: DATE.into(),
+    });
     requests
 }
 
@@ -217,10 +223,11 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Named { .. } => "named",
             Reply::Estimated(_) => "estimated",
             Reply::Appeared(_) => "appeared",
+            Reply::ReplayFrames { .. } => "frames",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    assert_eq!(kinds.len(), 10, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,

@@ -16,7 +16,9 @@ use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
-use crate::core::export::replay::{export_replay, AudioClip, ReplayFormat};
+use crate::core::export::replay::{
+    export_replay, frame_name, frame_svg, frame_times, AudioClip, ReplayFormat, SessionReplay,
+};
 use crate::core::export::svg::to_svg;
 use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
@@ -107,6 +109,31 @@ pub enum Request {
         /// Today, `yyyy-mm-dd`, for the file name.
         date: String,
     },
+    /// Draw a timed session's replay as still frames, a time-lapse of how its board
+    /// grew ([`frame_times`]): one static SVG a frame, all of one size, which the app
+    /// rasterises to PNG and packs into one ZIP archive.
+    ReplayFrames {
+        /// The session.
+        session: Session,
+        /// Its timeline, as JSON (as the history keeps it).
+        timeline: String,
+        /// The prompt's title, shown on every frame.
+        title: String,
+        /// Today, `yyyy-mm-dd`, for the folder's name.
+        date: String,
+    },
+}
+
+/// One still frame of a replay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReplayFrame {
+    /// Its PNG file's name, `frame-0001-00m00s.png`: numbered from 1, then the session
+    /// time it shows; the names sort in time order ([`frame_name`]).
+    pub name: String,
+    /// The session time it shows, in milliseconds.
+    pub at_ms: f64,
+    /// The board then, as a standalone SVG to rasterise ([`frame_svg`]).
+    pub svg: String,
 }
 
 /// A checklist component's first appearance on a session's board.
@@ -291,6 +318,14 @@ pub enum Reply {
     /// The prompt's components in the order they first appeared on the board (those
     /// never found are left out).
     Appeared(Vec<Appearance>),
+    /// A replay's still frames.
+    ReplayFrames {
+        /// The folder the frames go in, and with `.zip` the archive's name:
+        /// `<prompt>-replay-frames-<yyyy-mm-dd>`.
+        folder: String,
+        /// The frames, in time order; the last shows the final board.
+        frames: Vec<ReplayFrame>,
+    },
     /// Why the job could not be done, for the user ("the board could not be read:
     /// ...").
     Failed(String),
@@ -398,10 +433,9 @@ pub fn handle_with(
             let Some(prompt) = prompts.iter().find(|p| p.id == prompt) else {
                 return Reply::Failed(format!("the prompt \"{prompt}\" could not be loaded"));
             };
-            match serde_json::from_str::<Timeline>(&timeline) {
-                Ok(timeline) => Reply::Appeared(appearances(prompt, &timeline, vocabulary)),
-                Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
-            }
+            with_timeline(&timeline, |t| {
+                Reply::Appeared(appearances(prompt, t, vocabulary))
+            })
         }
         Request::ExportReplay {
             session,
@@ -410,11 +444,35 @@ pub fn handle_with(
             audio,
             format,
             date,
-        } => match serde_json::from_str::<Timeline>(&timeline) {
-            Ok(timeline) => replay(&session, &timeline, &title, &audio, format, &date),
-            Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
-        },
+        } => with_timeline(&timeline, |t| {
+            replay(&session, t, &title, &audio, format, &date)
+        }),
+        Request::ReplayFrames {
+            session,
+            timeline,
+            title,
+            date,
+        } => with_timeline(&timeline, |t| frames(&session, t, &title, &date)),
     }
+}
+
+/// `then`'s reply on the timeline `json` holds, or why it could not be read.
+fn with_timeline(json: &str, then: impl FnOnce(&Timeline) -> Reply) -> Reply {
+    match serde_json::from_str::<Timeline>(json) {
+        Ok(timeline) => then(&timeline),
+        Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
+    }
+}
+
+/// The start of a replay's file names: `<prompt>-replay` (`session-replay` when the
+/// session names no prompt).
+fn replay_stem(session: &Session) -> String {
+    let prompt = if session.prompt_id.is_empty() {
+        "session"
+    } else {
+        session.prompt_id.as_str()
+    };
+    format!("{prompt}-replay")
 }
 
 /// Writes a session's replay, named `<prompt>-replay-<date>.<ext>`.
@@ -427,18 +485,31 @@ fn replay(
     date: &str,
 ) -> Reply {
     match export_replay(session, timeline, title, audio, format) {
-        Ok(content) => {
-            let prompt = if session.prompt_id.is_empty() {
-                "session"
-            } else {
-                session.prompt_id.as_str()
-            };
-            Reply::Exported(ExportFile {
-                format: format.into(),
-                name: file_name(&format!("{prompt}-replay"), date, format.extension()),
-                content,
-            })
-        }
+        Ok(content) => Reply::Exported(ExportFile {
+            format: format.into(),
+            name: file_name(&replay_stem(session), date, format.extension()),
+            content,
+        }),
+        Err(e) => Reply::Failed(e.to_string()),
+    }
+}
+
+/// Draws a session's replay as still frames, in the folder
+/// `<prompt>-replay-frames-<date>`.
+fn frames(session: &Session, timeline: &Timeline, title: &str, date: &str) -> Reply {
+    match SessionReplay::of(session, timeline) {
+        Ok(replay) => Reply::ReplayFrames {
+            folder: base_name(&format!("{}-frames", replay_stem(session)), date),
+            frames: frame_times(replay.end_ms)
+                .into_iter()
+                .enumerate()
+                .map(|(i, at_ms)| ReplayFrame {
+                    name: frame_name(i, at_ms),
+                    at_ms,
+                    svg: frame_svg(&replay, title, at_ms),
+                })
+                .collect(),
+        },
         Err(e) => Reply::Failed(e.to_string()),
     }
 }
@@ -542,6 +613,12 @@ fn export(job: &ExportJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply
 /// `<stem>-<date>.<ext>`, with anything but letters, digits, `-` and `_` in the stem
 /// replaced, so it is a safe file name everywhere.
 pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
+    format!("{}.{ext}", base_name(stem, date))
+}
+
+/// `<stem>-<date>` (`<stem>` when there is no date), made safe as [`file_name`]
+/// makes it: a file name without its extension, or a folder's.
+pub fn base_name(stem: &str, date: &str) -> String {
     let clean = |s: &str| -> String {
         s.chars()
             .map(|c| {
@@ -554,8 +631,8 @@ pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
             .collect()
     };
     if date.is_empty() {
-        format!("{}.{ext}", clean(stem))
+        clean(stem)
     } else {
-        format!("{}-{}.{ext}", clean(stem), clean(date))
+        format!("{}-{}", clean(stem), clean(date))
     }
 }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod replay;
+
 use breadthfirst::core::diagram::Board;
 use breadthfirst::core::persist;
 use breadthfirst::core::session::{Session, SessionPlan};

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod replay;
 pub mod svg;
+pub mod zip;
 
 /// The colour `hsl(hue saturation% lightness)` as `#rrggbb` (`lightness` from 0 to 1),
 /// for formats that take hex colours only.

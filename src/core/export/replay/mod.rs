@@ -9,18 +9,26 @@
 //! - [`to_html_replay`]: one HTML page with the same drawing driven by a small inline
 //!   script: a scrubber, Play/Pause, 1x to 8x, the phase marks, the session clock, and
 //!   the think-aloud recording's clips, if any, played in step with the position.
+//! - [`frame_svg`] at each of [`frame_times`]: still frames of the board's growth,
+//!   one size for the whole replay, which the app rasterises to PNG (a time-lapse).
 //!
-//! Both draw the board as the board export does (`svg::pieces`' drawing functions)
+//! All draw the board as the board export does (`svg::pieces`' drawing functions)
 //! from one list of [`Versions`]: each drawn component, route and label with the span
-//! of session time it is on the board, in one frame for the whole replay. Neither
-//! has an external reference; every text is escaped.
+//! of session time it is on the board, in one frame for the whole replay. None has
+//! an external reference; every text is escaped.
 
 mod clock;
+mod frame;
+mod frames;
 mod html;
 mod smil;
 mod versions;
 
 pub use clock::{curveballs, end_ms, marks, phase_at, phase_starts, Mark, PhaseStart};
+pub use frames::{
+    frame_name, frame_svg, frame_times, FRAMES_README, FRAMES_README_NAME, FRAME_RATE, MAX_FRAMES,
+    MIN_FRAME_STEP_MS,
+};
 pub use html::{script_json, to_html_replay, CONTENT_SECURITY_POLICY, PLAYER_SCRIPT};
 pub use smil::{to_animated_svg, HOLD_MS, PLAY_MS};
 pub use versions::{Version, Versions};

@@ -5,17 +5,14 @@
 //! [`HOLD_MS`], then again from the start. All the animations share one start and one
 //! duration, so they stay in step without referring to one another.
 //!
-//! Above the board, a band shows the title, the session clock with the phase
-//! ("12:30 · Breadth", one text per stretch, also animated) and a progress bar with a
-//! tick where each phase began. The versions on the last board are visible by
+//! Above the board, the band of every replay picture ([`Frame`]) shows the title, the
+//! session clock with the phase ("12:30 · Breadth", one text per stretch, also
+//! animated) and a progress bar with a tick where each phase began. The versions on the last board are visible by
 //! default and the others hidden, so a viewer without SMIL shows the last board.
 
-use super::clock::phase_at;
+use super::frame::Frame;
 use super::SessionReplay;
 use crate::core::decimal::{dec, Decimal};
-use crate::core::diagram::{escape_markup, fit_text, Rect};
-use crate::core::export::svg::{fill_area, open, ARROWHEAD};
-use crate::core::history::clock;
 use std::fmt::Write;
 
 /// How long the session plays, at most: a longer one is compressed into this.
@@ -99,22 +96,11 @@ impl Loop {
 /// The replay as an animated SVG titled `title` (escaped), framed on the whole
 /// replay's extent with a band above for the clock.
 pub fn to_animated_svg(replay: &SessionReplay, title: &str) -> String {
-    let board = replay.versions.area;
-    let font = (board.w / 40.0).clamp(14.0, 96.0);
-    let band = font * 2.6;
-    let area = Rect::new(board.x, board.y - band, board.w, board.h + band);
+    let frame = Frame::of(replay);
     let timing = Loop::new(replay.end_ms);
     let mut out = String::with_capacity(256 * replay.versions.list.len() + 4096);
-    open(&mut out, &area);
-    let name = if title.trim().is_empty() {
-        "Replay".to_string()
-    } else {
-        format!("{}: replay", title.trim())
-    };
-    let _ = write!(out, "<title>{}</title>", escape_markup(&name));
-    out.push_str(ARROWHEAD);
-    fill_area(&mut out, &area, "#ffffff");
-    header(&mut out, replay, &timing, &area, font, title);
+    frame.open(&mut out, title);
+    band(&mut out, replay, &timing, &frame);
     for v in &replay.versions.list {
         let to = (!v.lasts()).then(|| timing.key(v.to_ms));
         timing.timed(&mut out, timing.key(v.from_ms), to, &v.piece.markup);
@@ -123,26 +109,8 @@ pub fn to_animated_svg(replay: &SessionReplay, title: &str) -> String {
     out
 }
 
-/// The band above the board: title, clock and phase, progress.
-fn header(
-    out: &mut String,
-    replay: &SessionReplay,
-    timing: &Loop,
-    area: &Rect,
-    font: f64,
-    title: &str,
-) {
-    let pad = font * 0.6;
-    let band = Rect::new(area.x, area.y, area.w, font * 2.6);
-    fill_area(out, &band, "#f3f4f6");
-    let baseline = dec(band.y + font * 1.3);
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"{baseline}\" font-size=\"{}\" font-weight=\"600\" fill=\"#1d2330\">{}</text>",
-        dec(band.x + pad),
-        dec(font),
-        escape_markup(&fit_text(title.trim(), band.w * 0.5, font))
-    );
+/// What moves in the band: the clock and the phase, the progress bar.
+fn band(out: &mut String, replay: &SessionReplay, timing: &Loop, frame: &Frame) {
     // The clock and the phase: one text per stretch between clock steps and phase
     // starts; the last (the end) through the hold.
     let end = replay.end_ms;
@@ -159,44 +127,16 @@ fn header(
     stops.sort_by(f64::total_cmp);
     stops.dedup();
     for (i, at) in stops.iter().enumerate() {
-        let text = format!(
-            "<text x=\"{}\" y=\"{baseline}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#3b4250\">{} · {}</text>",
-            dec(band.right() - pad),
-            dec(font),
-            clock(*at),
-            phase_at(&replay.phases, *at).name()
-        );
         let to = stops.get(i + 1).map(|t| timing.key(*t));
-        timing.timed(out, timing.key(*at), to, &text);
+        timing.timed(out, timing.key(*at), to, &frame.clock(replay, *at));
     }
     // Progress: a bar filling its track while the session plays, full in the hold.
-    let track = Rect::new(
-        band.x + pad,
-        band.bottom() - font * 0.7,
-        band.w - 2.0 * pad,
-        font * 0.25,
-    );
-    let _ = write!(
-        out,
-        "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"#dfe3ea\"/>\
-         <rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"#4f6bed\"><animate attributeName=\"width\" \
-         values=\"0;{w};{w}\" keyTimes=\"0;{p};1\" dur=\"{dur}\" repeatCount=\"indefinite\"/></rect>",
-        x = dec(track.x),
-        y = dec(track.y),
-        w = dec(track.w),
-        h = dec(track.h),
+    let w = dec(frame.track().w);
+    let fill = format!(
+        "<animate attributeName=\"width\" values=\"0;{w};{w}\" keyTimes=\"0;{p};1\" \
+         dur=\"{dur}\" repeatCount=\"indefinite\"/>",
         p = Decimal::places(timing.key(end) as f64 / KEY_UNITS, 6),
         dur = timing.dur,
     );
-    for start in replay.phases.iter().skip(1).filter(|p| p.at_ms < end) {
-        let share = if end > 0.0 { start.at_ms / end } else { 0.0 };
-        let _ = write!(
-            out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#5b6472\"/>",
-            dec(track.x + track.w * share - font * 0.06),
-            dec(track.y - font * 0.2),
-            dec(font * 0.12),
-            dec(track.h + font * 0.4),
-        );
-    }
+    frame.progress(out, replay, frame.track().w, &fill);
 }
