@@ -160,6 +160,7 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
     app.driver.find(".export-menu summary").click();
     app.click_text(".export-menu [data-export]", "Export JSON");
     let file: Value = serde_json::from_slice(&downloaded(&dir, ".json")).unwrap();
+    frames_downloaded(&app, &dir);
     let timeline: Timeline = serde_json::from_value(file["timeline"].clone()).unwrap();
     let names: Vec<String> = timeline
         .board()
@@ -172,4 +173,66 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
         all
     );
     app.check_page();
+}
+
+/// Share the replay → "PNG frames (ZIP)": an archive of equal-sized PNG frames in
+/// time order in one folder, the first the empty board and the last the final one,
+/// with a README.
+fn frames_downloaded(app: &App, dir: &std::path::Path) {
+    let started = std::time::Instant::now();
+    app.click_text(".replay-share button", "PNG frames (ZIP)");
+    app.wait_for("the frames drawn", || {
+        app.driver
+            .find(".replay-share [role=status]")
+            .text()
+            .starts_with("Downloaded")
+            || started.elapsed().as_secs() > 8
+    });
+    let status = || app.driver.find(".replay-share [role=status]").text();
+    while !status().starts_with("Downloaded") {
+        assert!(started.elapsed().as_secs() < 120, "{}", status());
+        assert!(status().starts_with("Drawing frame"), "{}", status());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    eprintln!("frames: {} in {:?}", status(), started.elapsed());
+    let bytes = downloaded(dir, ".zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    let folder = names[0].split('/').next().unwrap().to_string();
+    assert!(
+        folder.starts_with("url-shortener-replay-frames-"),
+        "{folder}"
+    );
+    let frames: Vec<&String> = names.iter().filter(|n| n.ends_with(".png")).collect();
+    assert!(
+        frames.len() > 10 && frames.len() <= 240,
+        "{} frames",
+        frames.len()
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with("/README.txt")),
+        "{names:?}"
+    );
+    let mut sorted_frames = frames.clone();
+    sorted_frames.sort();
+    assert_eq!(sorted_frames, frames, "frames stored in time order");
+    // Every frame a PNG of one size (the IHDR chunk's width and height).
+    let mut read = |name: &str| {
+        let mut file = archive.by_name(name).unwrap();
+        let mut png = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut png).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{name}");
+        png
+    };
+    let size = |png: &[u8]| (png[16..20].to_vec(), png[20..24].to_vec());
+    let first = read(frames[0]);
+    let last = read(frames[frames.len() - 1]);
+    for name in &frames[1..frames.len() - 1] {
+        assert_eq!(size(&read(name)), size(&first), "{name}");
+    }
+    assert_eq!(size(&last), size(&first));
+    assert_ne!(
+        first, last,
+        "the board grew between the first frame and the last"
+    );
 }

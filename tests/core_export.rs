@@ -102,3 +102,21 @@ fn an_empty_board_exports_an_empty_picture() {
     assert!(svg.contains("viewBox=\"-24 -24 48 48\""), "{svg}");
     assert!(!svg.contains("<g "));
 }
+
+#[test]
+fn pictures_are_drawn_at_the_scale_asked_unless_too_large() {
+    use breadthfirst::core::export::picture::{fit_scale, MAX_AREA, MAX_SIDE};
+    // A small board at 2x.
+    assert_eq!(fit_scale(800.0, 600.0, 2.0, f64::INFINITY), 2.0);
+    // A replay frame: its longest side at most full HD.
+    let s = fit_scale(1_600.0, 900.0, 2.0, 1_920.0);
+    assert!((1_600.0 * s - 1_920.0).abs() < 1e-9, "{s}");
+    // A huge board: the canvas limits, side and area.
+    let s = fit_scale(20_000.0, 1_000.0, 2.0, f64::INFINITY);
+    assert!(20_000.0 * s <= MAX_SIDE + 1e-6, "{s}");
+    let s = fit_scale(12_000.0, 12_000.0, 2.0, f64::INFINITY);
+    assert!(144_000_000.0 * s * s <= MAX_AREA + 1.0, "{s}");
+    assert!(s > 0.6, "{s}");
+    // An empty picture is not divided by zero.
+    assert_eq!(fit_scale(0.0, 0.0, 2.0, 1_920.0), 2.0);
+}

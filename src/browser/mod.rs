@@ -6,5 +6,6 @@ pub mod dom;
 pub mod download;
 pub mod fetch;
 pub mod history_db;
+pub mod raster;
 pub mod storage;
 pub mod worker;

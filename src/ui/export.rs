@@ -13,7 +13,7 @@ use super::review::Checker;
 use super::state::{use_board, BoardState};
 use super::worker::{use_worker, Worker};
 use crate::browser::worker::refusal;
-use crate::browser::{dom, download};
+use crate::browser::{dom, download, raster};
 use crate::core::diagram::Board;
 use crate::core::editor::Action;
 use crate::core::history::bridge::{session_attempt_id, ToHistory};
@@ -22,11 +22,6 @@ use crate::core::protocol::{ExportFile, ExportFormat, ExportJob, Reply, Request}
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Largest side of a PNG, in pixels (browsers refuse bigger canvases).
-const MAX_PNG_SIDE: f64 = 16_384.0;
-/// Largest PNG area, in pixels.
-const MAX_PNG_AREA: f64 = 64_000_000.0;
 
 /// The toolbar's "Export" menu: one item per format, two copy items, and the
 /// transparent-background choice for pictures.
@@ -217,30 +212,7 @@ fn draw_png(
     file: String,
     state: BoardState,
 ) -> Result<(), JsValue> {
-    let (w, h) = (
-        f64::from(img.natural_width()),
-        f64::from(img.natural_height()),
-    );
-    let scale = 2.0_f64
-        .min(MAX_PNG_SIDE / w.max(h).max(1.0))
-        .min((MAX_PNG_AREA / (w * h).max(1.0)).sqrt());
-    let canvas: web_sys::HtmlCanvasElement = dom::document()
-        .ok_or("no document")?
-        .create_element("canvas")?
-        .dyn_into()?;
-    canvas.set_width((w * scale).round() as u32);
-    canvas.set_height((h * scale).round() as u32);
-    let context: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or("no 2D canvas")?
-        .dyn_into()?;
-    context.draw_image_with_html_image_element_and_dw_and_dh(
-        img,
-        0.0,
-        0.0,
-        w * scale,
-        h * scale,
-    )?;
+    let (canvas, scale) = raster::draw(img, 2.0, f64::INFINITY)?;
     let on_blob = Closure::once(move |blob: Option<web_sys::Blob>| {
         let message = match blob.map(|b| download::download_blob(&file, &b)) {
             Some(Ok(())) if scale < 2.0 => format!(

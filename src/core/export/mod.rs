@@ -6,6 +6,7 @@ pub mod excalidraw;
 pub mod journal;
 pub mod markdown;
 pub mod mermaid;
+pub mod picture;
 pub mod replay;
 pub mod svg;
 pub mod zip;

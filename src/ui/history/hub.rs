@@ -15,7 +15,7 @@ use crate::core::history::{
     AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
-use crate::core::protocol::{Appearance, CheckJob, ExportFile, Reply, Request};
+use crate::core::protocol::{Appearance, CheckJob, ExportFile, ReplayFrame, Reply, Request};
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::{Session, Timeline};
 use leptos::prelude::*;
@@ -425,6 +425,26 @@ impl Hub {
         };
         match self.worker.get_value().call(request).await {
             Ok(Reply::Exported(file)) => Ok(file),
+            other => Err(crate::browser::worker::refusal(other)),
+        }
+    }
+
+    /// Asks the worker to draw a session's replay as still frames: the folder they go
+    /// in and the frames, in time order.
+    pub async fn replay_frames(
+        self,
+        session: Session,
+        timeline: String,
+        title: String,
+    ) -> Result<(String, Vec<ReplayFrame>), String> {
+        let request = Request::ReplayFrames {
+            session,
+            timeline,
+            title,
+            date: dom::today(),
+        };
+        match self.worker.get_value().call(request).await {
+            Ok(Reply::ReplayFrames { folder, frames }) => Ok((folder, frames)),
             other => Err(crate::browser::worker::refusal(other)),
         }
     }

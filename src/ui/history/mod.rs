@@ -20,6 +20,7 @@ mod progress;
 mod recordings;
 mod replay;
 mod replay_figure;
+mod replay_frames;
 mod timelines;
 mod transcribe;
 mod transcript_view;

@@ -7,6 +7,7 @@
 
 use super::hub::Hub;
 use super::replay_figure::ReplayFigure;
+use super::replay_frames::download_frames;
 use super::voice_playback::{clips, VoiceTrack};
 use crate::browser::download;
 use crate::core::export::replay::{
@@ -279,9 +280,16 @@ pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
     .into_any()
 }
 
+/// The prompt's title, for a shared replay (its id when the prompt cannot be read).
+async fn title_of(hub: Hub, session: &Session) -> String {
+    hub.load_prompt(&session.prompt_id)
+        .await
+        .map_or_else(|| session.prompt_id.clone(), |p| p.title.clone())
+}
+
 /// Download the replay to keep or share: a self-contained HTML page that plays in any
-/// browser offline (with the voice if chosen), or an animated SVG of the board's
-/// growth.
+/// browser offline (with the voice if chosen), an animated SVG of the board's growth,
+/// or its frames as PNG pictures.
 #[component]
 fn ShareReplay(session: Session, timeline: Timeline) -> impl IntoView {
     let hub = expect_context::<Hub>();
@@ -302,10 +310,7 @@ fn ShareReplay(session: Session, timeline: Timeline) -> impl IntoView {
                 (true, ReplayFormat::Html) => clips(hub, &id).await,
                 _ => Ok(Vec::new()),
             };
-            let title = hub
-                .load_prompt(&session.prompt_id)
-                .await
-                .map_or_else(|| session.prompt_id.clone(), |p| p.title.clone());
+            let title = title_of(hub, &session).await;
             let result = match audio {
                 Ok(audio) => {
                     hub.export_replay(session, timeline, title, audio, format)
@@ -324,6 +329,18 @@ fn ShareReplay(session: Session, timeline: Timeline) -> impl IntoView {
             busy.set(false);
         });
     };
+    let frames = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let (session, timeline) = job.get_value();
+            let title = title_of(hub, &session).await;
+            let said = download_frames(hub, session, timeline, title, |n| note.set(Some(n))).await;
+            note.set(Some(said.unwrap_or_else(|why| {
+                format!("The frames could not be written: {why}.")
+            })));
+            busy.set(false);
+        });
+    };
     view! {
         <div class="replay-share" role="group" aria-label="Share the replay">
             <span>"Share the replay: "</span>
@@ -332,6 +349,9 @@ fn ShareReplay(session: Session, timeline: Timeline) -> impl IntoView {
             </button>
             <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| export(ReplayFormat::AnimatedSvg)>
                 "Animated SVG"
+            </button>
+            <button type="button" class="secondary" disabled=move || busy.get() on:click=frames>
+                "PNG frames (ZIP)"
             </button>
             <label>
                 <input type="checkbox" prop:checked=move || with_voice.get() on:change=move |ev| with_voice.set(event_target_checked(&ev)) />
