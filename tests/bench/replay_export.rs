@@ -8,7 +8,7 @@
 //! Run with `cargo bench --bench replay_export` (or `./dev.sh bench`).
 
 use breadthfirst::core::export::replay::{
-    to_animated_svg, to_html_replay, SessionReplay, Versions,
+    frame_svg, frame_times, to_animated_svg, to_html_replay, SessionReplay, Versions,
 };
 use breadthfirst::core::session::{Session, SessionPlan};
 use growing_timeline::{growing_timeline, seeded, SESSION_MS};
@@ -43,7 +43,9 @@ fn main() {
     let session: Session = serde_json::from_value(value).expect("a session");
 
     let (mut versions, mut svgs, mut pages) = (Vec::new(), Vec::new(), Vec::new());
+    let mut frames = Vec::new();
     let mut sizes = (0, 0, 0);
+    let mut frame_bytes = (0, 0, 0);
     for _ in 0..RUNS {
         let start = Instant::now();
         let made = Versions::of(&timeline);
@@ -56,6 +58,17 @@ fn main() {
         let page = to_html_replay(&replay, "URL shortener", &[]).unwrap_or_default();
         pages.push(start.elapsed().as_secs_f64() * 1000.0);
         sizes = (made.list.len(), svg.len(), page.len());
+        let start = Instant::now();
+        let stills: Vec<String> = frame_times(replay.end_ms)
+            .into_iter()
+            .map(|at| frame_svg(&replay, "URL shortener", at))
+            .collect();
+        frames.push(start.elapsed().as_secs_f64() * 1000.0);
+        frame_bytes = (
+            stills.len(),
+            stills.iter().map(String::len).sum::<usize>(),
+            stills.iter().map(String::len).max().unwrap_or(0),
+        );
     }
     println!(
         "timeline of {} board changes ({} components, {} arrows at the end): {} versions",
@@ -68,6 +81,7 @@ fn main() {
         ("versions (layouts included)", &mut versions),
         ("animated SVG from versions", &mut svgs),
         ("HTML page from versions", &mut pages),
+        ("still frames from versions", &mut frames),
     ] {
         let (best, median) = best_median(times);
         println!("{what}: best {best:.0} ms, median {median:.0} ms");
@@ -76,5 +90,11 @@ fn main() {
         "animated SVG {:.1} MB, HTML page {:.1} MB",
         sizes.1 as f64 / 1e6,
         sizes.2 as f64 / 1e6
+    );
+    println!(
+        "{} still frames: {:.1} MB in all, the largest {:.0} KB (the worker's one reply)",
+        frame_bytes.0,
+        frame_bytes.1 as f64 / 1e6,
+        frame_bytes.2 as f64 / 1e3
     );
 }

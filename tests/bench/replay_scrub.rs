@@ -169,4 +169,63 @@ fn main() {
             "{what}: render a position p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms{verdict}"
         );
     }
+    frames(&driver);
+}
+
+/// Share the replay → "PNG frames (ZIP)" on this board: how long until the archive
+/// is downloaded (the worker's still frames, each drawn as PNG in turn, zipped), and
+/// its size.
+fn frames(driver: &Driver) {
+    let dir = support::unique_temp_dir("frames-bench");
+    driver.cdp(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_str().expect("a path")}),
+    );
+    let status = || {
+        driver
+            .execute(
+                "const s = document.querySelector('.replay-share [role=status]'); \
+                 return s ? s.textContent : '';",
+                vec![],
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let button = driver
+        .find_all(".replay-share button")
+        .into_iter()
+        .find(|b| b.text() == "PNG frames (ZIP)")
+        .expect("the PNG frames button");
+    let start = Instant::now();
+    button.click();
+    while !status().starts_with("Downloaded") {
+        assert!(
+            start.elapsed() < Duration::from_secs(600) && !status().contains("could not"),
+            "{}",
+            status()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let took = start.elapsed();
+    // The browser writes the file after the page hands it over.
+    let zip = || {
+        std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .find(|e| e.path().extension().is_some_and(|x| x == "zip"))
+            .and_then(|e| e.metadata().ok())
+            .map(|m| m.len())
+    };
+    let written = Instant::now();
+    while zip().is_none() && written.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let zip = zip().expect("the archive downloaded");
+    println!(
+        "PNG frames of this replay: {} in {:.1} s, the archive {:.1} MB",
+        status(),
+        took.as_secs_f64(),
+        zip as f64 / 1e6
+    );
 }
