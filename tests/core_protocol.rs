@@ -20,8 +20,8 @@ use breadthfirst::core::persist::shelf::{
 };
 use breadthfirst::core::prompt::catalog;
 use breadthfirst::core::protocol::{
-    decode, encode, handle, CheckJob, Envelope, ExportFile, ExportFormat, ExportJob, ProtocolError,
-    Reply, Request, WorkerMessage,
+    decode, encode, handle, handle_replay, CheckJob, Envelope, ExportFile, ExportFormat, ExportJob,
+    ProtocolError, ReplayJob, ReplayReply, Reply, Request, WorkerMessage,
 };
 use breadthfirst::core::session::{Session, SessionEvent, SessionPlan, Timeline};
 use common::{fixture, prompt, reviewed_session, Rng};
@@ -146,12 +146,18 @@ fn every_request() -> Vec<Request> {
         text: "3 s + 2 «B»".into(),
         reference: None,
     });
-    requests.push(Request::Appearances {
+    requests
+}
+
+/// One replay job of every kind (the history module's).
+fn every_replay_job() -> Vec<ReplayJob> {
+    let mut jobs = Vec::new();
+    jobs.push(ReplayJob::Appearances {
         prompt: "url-shortener".into(),
         timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
     });
     for format in ReplayFormat::ALL {
-        requests.push(Request::ExportReplay {
+        jobs.push(ReplayJob::Export {
             session: Session::start("url-shortener", SessionPlan::default(), 0.0, 3),
             timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
             title: "URL «shortener» </script>".into(),
@@ -165,7 +171,7 @@ fn every_request() -> Vec<Request> {
         });
     }
     // A session whose board never changed: no replay, a failure.
-    requests.push(Request::ExportReplay {
+    jobs.push(ReplayJob::Export {
         session: reviewed_session(),
         timeline: "[]".into(),
         title: String::new(),
@@ -173,13 +179,13 @@ fn every_request() -> Vec<Request> {
         format: ReplayFormat::Html,
         date: DATE.into(),
     });
-    requests.push(Request::ReplayFrames {
+    jobs.push(ReplayJob::Frames {
         session: Session::start("url-shortener", SessionPlan::default(), 0.0, 3),
         timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
         title: "URL «shortener» </title>".into(),
         date: DATE.into(),
     });
-    requests
+    jobs
 }
 
 #[test]
@@ -198,6 +204,21 @@ fn every_request_survives_the_codec_in_an_envelope() {
         request: Request::Check(check_job()),
     };
     assert_eq!(decode(&encode(&envelope).unwrap()), Ok(envelope));
+    // Replay jobs too; and neither kind reads as the other (the worker tries the
+    // app's first, then the replay's).
+    for (i, request) in every_replay_job().into_iter().enumerate() {
+        let envelope = Envelope {
+            id: i as u64,
+            request,
+        };
+        let text = encode(&envelope).unwrap();
+        assert_eq!(decode::<Envelope<ReplayJob>>(&text), Ok(envelope), "{text}");
+        assert!(decode::<Envelope>(&text).is_err(), "{text}");
+    }
+    for request in every_request() {
+        let text = encode(&Envelope { id: 1, request }).unwrap();
+        assert!(decode::<Envelope<ReplayJob>>(&text).is_err(), "{text}");
+    }
 }
 
 #[test]
@@ -222,12 +243,10 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
             Reply::Imported { .. } => "imported",
             Reply::Named { .. } => "named",
             Reply::Estimated(_) => "estimated",
-            Reply::Appeared(_) => "appeared",
-            Reply::ReplayFrames { .. } => "frames",
             Reply::Failed(_) => "failed",
         })
         .collect();
-    assert_eq!(kinds.len(), 10, "{kinds:?}");
+    assert_eq!(kinds.len(), 8, "{kinds:?}");
     for (id, reply) in replies.into_iter().enumerate() {
         let message = WorkerMessage::Reply {
             id: id as u64,
@@ -239,8 +258,39 @@ fn every_reply_survives_the_codec_in_a_worker_message() {
 }
 
 #[test]
+fn every_replay_reply_survives_the_codec_in_a_worker_message() {
+    let prompts = catalog();
+    let replies: Vec<ReplayReply> = every_replay_job()
+        .into_iter()
+        .map(|job| handle_replay(job, &prompts))
+        .collect();
+    let kinds: BTreeSet<&str> = replies
+        .iter()
+        .map(|r| match r {
+            ReplayReply::Appeared(_) => "appeared",
+            ReplayReply::Exported(_) => "exported",
+            ReplayReply::Frames { .. } => "frames",
+            ReplayReply::Failed(_) => "failed",
+        })
+        .collect();
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
+    for (id, reply) in replies.into_iter().enumerate() {
+        let message = WorkerMessage::Reply {
+            id: id as u64,
+            reply,
+        };
+        let text = encode(&message).unwrap();
+        assert_eq!(decode::<WorkerMessage<ReplayReply>>(&text), Ok(message));
+    }
+    // A request the worker could not read is said to every open request.
+    let unreadable = WorkerMessage::<Reply>::Unreadable("expected value at line 1".into());
+    let text = encode(&unreadable).unwrap();
+    assert_eq!(decode::<WorkerMessage>(&text), Ok(unreadable));
+}
+
+#[test]
 fn the_ready_message_survives_the_codec() {
-    let text = encode(&WorkerMessage::Ready).unwrap();
+    let text = encode(&WorkerMessage::<Reply>::Ready).unwrap();
     assert_eq!(decode::<WorkerMessage>(&text), Ok(WorkerMessage::Ready));
 }
 
@@ -360,7 +410,7 @@ fn an_unknown_variant_is_a_protocol_error() {
     })
     .unwrap();
     assert!(decode::<WorkerMessage>(&request).is_err());
-    assert!(decode::<Envelope>(&encode(&WorkerMessage::Ready).unwrap()).is_err());
+    assert!(decode::<Envelope>(&encode(&WorkerMessage::<Reply>::Ready).unwrap()).is_err());
 }
 
 #[test]
@@ -665,8 +715,8 @@ fn appearances_say_when_each_component_was_first_found_on_the_replayed_board() {
     let (timeline, steps) = growing_timeline();
     let prompts = catalog();
     let prompt = prompts.iter().find(|p| p.id == "url-shortener").unwrap();
-    let Reply::Appeared(found) = handle(
-        Request::Appearances {
+    let ReplayReply::Appeared(found) = handle_replay(
+        ReplayJob::Appearances {
             prompt: "url-shortener".into(),
             timeline: serde_json::to_string(&timeline).unwrap(),
         },
@@ -706,23 +756,23 @@ fn appearances_say_when_each_component_was_first_found_on_the_replayed_board() {
             .all(|(_, b)| !components(b).contains(&a.key)));
         assert!(!a.title.is_empty());
     }
-    let refused = handle(
-        Request::Appearances {
+    let refused = handle_replay(
+        ReplayJob::Appearances {
             prompt: "no-such-prompt".into(),
             timeline: serde_json::to_string(&growing_timeline().0).unwrap(),
         },
         &prompts,
     );
-    assert!(matches!(refused, Reply::Failed(_)));
-    let damaged = handle(
-        Request::Appearances {
+    assert!(matches!(refused, ReplayReply::Failed(_)));
+    let damaged = handle_replay(
+        ReplayJob::Appearances {
             prompt: "url-shortener".into(),
             timeline: "[{\"at_ms\": 1".into(),
         },
         &prompts,
     );
     assert!(
-        matches!(&damaged, Reply::Failed(why) if why.contains("timeline")),
+        matches!(&damaged, ReplayReply::Failed(why) if why.contains("timeline")),
         "{damaged:?}"
     );
 }

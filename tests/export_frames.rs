@@ -17,7 +17,7 @@ use breadthfirst::core::export::svg::pieces;
 use breadthfirst::core::export::zip::stored;
 use breadthfirst::core::history::clock;
 use breadthfirst::core::prompt::catalog;
-use breadthfirst::core::protocol::{handle, ReplayFrame, Reply, Request};
+use breadthfirst::core::protocol::{handle_replay, ReplayFrame, ReplayJob, ReplayReply};
 use breadthfirst::core::session::{Phase, Replay, Session, Timeline};
 use common::replay::{assert_self_contained, random_timeline, session_with, HOSTILE};
 use common::Rng;
@@ -230,9 +230,9 @@ fn each_frames_band_is_the_animated_bands_stopped_at_its_instant() {
 }
 
 /// The worker's frames of `session`, or its failure.
-fn frames_reply(session: &Session, timeline: &str, title: &str, date: &str) -> Reply {
-    handle(
-        Request::ReplayFrames {
+fn frames_reply(session: &Session, timeline: &str, title: &str, date: &str) -> ReplayReply {
+    handle_replay(
+        ReplayJob::Frames {
             session: session.clone(),
             timeline: timeline.to_string(),
             title: title.into(),
@@ -243,9 +243,9 @@ fn frames_reply(session: &Session, timeline: &str, title: &str, date: &str) -> R
 }
 
 /// The worker's answer to the same session's replay as a file.
-fn export_reply(session: &Session, timeline: &str) -> Reply {
-    handle(
-        Request::ExportReplay {
+fn export_reply(session: &Session, timeline: &str) -> ReplayReply {
+    handle_replay(
+        ReplayJob::Export {
             session: session.clone(),
             timeline: timeline.to_string(),
             title: "T".into(),
@@ -262,7 +262,7 @@ fn hostile_titles_and_labels_stay_text_in_every_frame() {
     let (session, timeline) = session_with(&HOSTILE);
     let title = "Evil </title><script>alert(3)</script> & \"co\"";
     let json = serde_json::to_string(&timeline).unwrap();
-    let Reply::ReplayFrames { frames, .. } = frames_reply(&session, &json, title, "2026-11-29")
+    let ReplayReply::Frames { frames, .. } = frames_reply(&session, &json, title, "2026-11-29")
     else {
         panic!("frames");
     };
@@ -297,7 +297,7 @@ fn the_worker_draws_the_frames_in_time_order_in_a_folder_named_after_the_prompt_
     let (session, timeline) = session_with(&["api", "cache", "db"]);
     let json = serde_json::to_string(&timeline).unwrap();
     let reply = frames_reply(&session, &json, "URL shortener", "2026-11-29");
-    let Reply::ReplayFrames { folder, frames } = reply else {
+    let ReplayReply::Frames { folder, frames } = reply else {
         panic!("{reply:?}");
     };
     assert_eq!(folder, "url-shortener-replay-frames-2026-11-29");
@@ -336,12 +336,12 @@ fn the_worker_draws_the_frames_in_time_order_in_a_folder_named_after_the_prompt_
     ] {
         let mut other = session.clone();
         other.prompt_id = prompt.into();
-        let Reply::ReplayFrames { folder, .. } = frames_reply(&other, &json, "T", date) else {
+        let ReplayReply::Frames { folder, .. } = frames_reply(&other, &json, "T", date) else {
             panic!("{prompt}");
         };
         assert_eq!(folder, expected);
         // Named as the replay's files are.
-        let Reply::Exported(file) = export_reply(&other, &json) else {
+        let ReplayReply::Exported(file) = export_reply(&other, &json) else {
             panic!("{prompt}");
         };
         let stem = file.name.trim_end_matches("-2026-11-29.svg");
@@ -378,7 +378,7 @@ fn frames_fail_as_the_replay_export_fails() {
         .replace("at_ms", "at");
     for json in ["{", "not json", &damaged] {
         let reply = frames_reply(&session, json, "T", "2026-11-29");
-        let Reply::Failed(why) = &reply else {
+        let ReplayReply::Failed(why) = &reply else {
             panic!("{json}: {reply:?}");
         };
         assert!(why.starts_with("the timeline could not be read: "), "{why}");
@@ -388,7 +388,7 @@ fn frames_fail_as_the_replay_export_fails() {
     let reply = frames_reply(&session, "[]", "T", "2026-11-29");
     assert_eq!(
         reply,
-        Reply::Failed(ReplayError::NothingToReplay.to_string())
+        ReplayReply::Failed(ReplayError::NothingToReplay.to_string())
     );
     assert_eq!(reply, export_reply(&session, "[]"));
     // A prompt missing from the library is no failure: the title is given.
@@ -397,7 +397,7 @@ fn frames_fail_as_the_replay_export_fails() {
     let json = serde_json::to_string(&timeline).unwrap();
     assert!(matches!(
         frames_reply(&unknown, &json, "T", "2026-11-29"),
-        Reply::ReplayFrames { .. }
+        ReplayReply::Frames { .. }
     ));
 }
 

@@ -16,7 +16,9 @@ use breadthfirst::core::export::replay::{
 use breadthfirst::core::export::svg::{pieces, Layer, Piece};
 use breadthfirst::core::persist;
 use breadthfirst::core::prompt::catalog;
-use breadthfirst::core::protocol::{handle, ExportFormat, ExportJob, Reply, Request};
+use breadthfirst::core::protocol::{
+    handle, handle_replay, ExportFormat, ExportJob, ReplayJob, ReplayReply, Reply, Request,
+};
 use breadthfirst::core::session::{
     Phase, Replay, Session, SessionEvent, SessionPlan, Timeline, TimelineEvent,
 };
@@ -299,8 +301,8 @@ fn a_session_whose_board_never_changed_has_no_replay() {
             Err(ReplayError::NothingToReplay)
         );
     }
-    let reply = handle(
-        Request::ExportReplay {
+    let reply = handle_replay(
+        ReplayJob::Export {
             session,
             timeline: serde_json::to_string(&timeline).unwrap(),
             title: "S".into(),
@@ -312,7 +314,7 @@ fn a_session_whose_board_never_changed_has_no_replay() {
     );
     assert_eq!(
         reply,
-        Reply::Failed(ReplayError::NothingToReplay.to_string())
+        ReplayReply::Failed(ReplayError::NothingToReplay.to_string())
     );
     assert!(ReplayError::NothingToReplay
         .to_string()
@@ -406,8 +408,8 @@ fn the_worker_writes_a_replay_named_after_the_prompt_and_the_day() {
             ExportFormat::ReplaySvg,
         ),
     ] {
-        let reply = handle(
-            Request::ExportReplay {
+        let reply = handle_replay(
+            ReplayJob::Export {
                 session: session.clone(),
                 timeline: serde_json::to_string(&timeline).unwrap(),
                 title: "URL shortener".into(),
@@ -417,7 +419,7 @@ fn the_worker_writes_a_replay_named_after_the_prompt_and_the_day() {
             },
             &catalog(),
         );
-        let Reply::Exported(file) = reply else {
+        let ReplayReply::Exported(file) = reply else {
             panic!("{reply:?}");
         };
         assert_eq!(file.name, name);

@@ -8,10 +8,13 @@ use crate::core::check::{Report, Vocabulary};
 use crate::core::estimate::Assessment;
 use crate::core::prompt::{parse_bundle, parse_index, Prompt, Summary};
 use crate::core::protocol::{
-    self, Appearance, CheckJob, Envelope, ProtocolError, Reply, Request, WorkerMessage,
+    self, handle_replay_with, Answer, Appearance, CheckJob, Envelope, ProtocolError, ReplayJob,
+    ReplayReply, Reply, Request, WorkerMessage,
 };
 use crate::core::session::Timeline;
 use futures_channel::oneshot;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -45,10 +48,11 @@ impl fmt::Display for WorkerError {
 
 /// Why `reply` is not the answer a request wanted, for the user: the worker's own
 /// reason when it failed the job, else what went wrong on the way.
-pub fn refusal(reply: Result<Reply, WorkerError>) -> String {
+pub fn refusal<P: Answer>(reply: Result<P, WorkerError>) -> String {
     match reply {
-        Ok(Reply::Failed(why)) => why,
-        Ok(_) => "the worker answered another job".into(),
+        Ok(answer) => answer
+            .failure()
+            .unwrap_or_else(|| "the worker answered another job".into()),
         Err(e) => e.to_string(),
     }
 }
@@ -67,26 +71,33 @@ pub fn serve() {
             let (library, scope) = (library.clone(), reply_to.clone());
             let vocabulary = vocabulary.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let message = match protocol::decode::<Envelope>(&text) {
+                // An app's job, else a replay job (the history module's).
+                let answer = match protocol::decode::<Envelope>(&text) {
                     Ok(Envelope { id, request }) => {
-                        let (prompts, index) = needed(&library, &request).await;
-                        WorkerMessage::Reply {
-                            id,
-                            reply: protocol::handle_with(request, &prompts, &index, &vocabulary),
-                        }
+                        let wants = (request.prompt(), request.needs_index());
+                        let (prompts, index) = needed(&library, wants).await;
+                        let reply = protocol::handle_with(request, &prompts, &index, &vocabulary);
+                        protocol::encode(&WorkerMessage::Reply { id, reply })
                     }
-                    // No id to answer: id 0 fails every open request.
-                    Err(e) => WorkerMessage::Reply {
-                        id: 0,
-                        reply: Reply::Failed(e.to_string()),
+                    Err(e) => match protocol::decode::<Envelope<ReplayJob>>(&text) {
+                        Ok(Envelope { id, request }) => {
+                            let (prompts, _) = needed(&library, (request.prompt(), false)).await;
+                            let reply = handle_replay_with(request, &prompts, &vocabulary);
+                            protocol::encode(&WorkerMessage::<ReplayReply>::Reply { id, reply })
+                        }
+                        Err(_) => protocol::encode(&WorkerMessage::<Reply>::Unreadable(e.0)),
                     },
                 };
-                post(&scope, &message);
+                if let Ok(text) = answer {
+                    let _ = scope.post_message(&JsValue::from_str(&text));
+                }
             });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&scope, &WorkerMessage::Ready);
+    if let Ok(text) = protocol::encode(&WorkerMessage::<Reply>::Ready) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
 }
 
 /// What the worker has fetched of the prompt library. Kept only once fetched: a
@@ -97,9 +108,13 @@ struct Library {
     index: Option<Rc<Vec<Summary>>>,
 }
 
-/// The prompts and index `request` needs, fetched if not yet held.
-async fn needed(library: &RefCell<Library>, request: &Request) -> (Vec<Prompt>, Rc<Vec<Summary>>) {
-    if let Some(id) = request.prompt() {
+/// The prompts and index a request needs (the prompt it names, whether it needs the
+/// index), fetched if not yet held.
+async fn needed(
+    library: &RefCell<Library>,
+    (prompt, needs_index): (Option<&str>, bool),
+) -> (Vec<Prompt>, Rc<Vec<Summary>>) {
+    if let Some(id) = prompt {
         let held = library.borrow().prompts.iter().any(|p| p.id == id);
         if !held {
             if let Ok(prompt) = fetch_prompt(id, parse_bundle).await {
@@ -107,7 +122,7 @@ async fn needed(library: &RefCell<Library>, request: &Request) -> (Vec<Prompt>, 
             }
         }
     }
-    if request.needs_index() && library.borrow().index.is_none() {
+    if needs_index && library.borrow().index.is_none() {
         if let Ok(text) = fetch_text("prompts/index.txt").await {
             library.borrow_mut().index = Some(Rc::new(parse_index(&text).0));
         }
@@ -116,19 +131,23 @@ async fn needed(library: &RefCell<Library>, request: &Request) -> (Vec<Prompt>, 
     let prompts = library
         .prompts
         .iter()
-        .filter(|p| request.prompt() == Some(p.id.as_str()))
+        .filter(|p| prompt == Some(p.id.as_str()))
         .cloned()
         .collect();
     (prompts, library.index.clone().unwrap_or_default())
 }
 
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, message: &WorkerMessage) {
-    if let Ok(text) = protocol::encode(message) {
-        let _ = scope.post_message(&JsValue::from_str(&text));
-    }
-}
+/// Waits for the text of the worker's answer to one request.
+type Waiter = oneshot::Sender<Result<String, WorkerError>>;
 
-type Waiter = oneshot::Sender<Result<Reply, WorkerError>>;
+/// What a client reads of every message before handing it to the request it answers
+/// (which reads the answer as its own type).
+#[derive(Deserialize)]
+enum Header {
+    Ready,
+    Reply { id: u64 },
+    Unreadable(String),
+}
 
 /// App side: a lazily started worker. Each [`WorkerClient::call`] gets its own reply.
 #[derive(Clone, Default)]
@@ -148,13 +167,36 @@ struct Channel {
 }
 
 impl WorkerClient {
-    /// Sends `request` (starting the worker if needed) and waits for its reply.
-    pub async fn call(&self, request: Request) -> Result<Reply, WorkerError> {
+    /// Sends `request` (a [`Request`] or a [`ReplayJob`], starting the worker if
+    /// needed) and waits for its reply, read as `P` (its [`Reply`] or [`ReplayReply`]).
+    pub async fn call<R: Serialize, P: DeserializeOwned>(
+        &self,
+        request: R,
+    ) -> Result<P, WorkerError> {
+        let id = self.next_id();
+        let text = protocol::encode(&Envelope { id, request }).map_err(WorkerError::Protocol)?;
+        let answer = self.exchange(id, text).await?;
+        match protocol::decode::<WorkerMessage<P>>(&answer) {
+            Ok(WorkerMessage::Reply { reply, .. }) => Ok(reply),
+            Ok(_) => Err(WorkerError::Crashed("an answer of another kind".into())),
+            Err(e) => Err(WorkerError::Protocol(e)),
+        }
+    }
+
+    /// Sends request `id`, written as `text`, and waits for the text of its answer:
+    /// the part of [`WorkerClient::call`] that is the same whatever the types.
+    async fn exchange(&self, id: u64, text: String) -> Result<String, WorkerError> {
         let (sender, reply) = oneshot::channel();
-        self.send(request, sender)?;
+        self.send(id, text, sender)?;
         reply
             .await
             .unwrap_or_else(|_| Err(WorkerError::Crashed("it stopped answering".into())))
+    }
+
+    fn next_id(&self) -> u64 {
+        let mut channel = self.inner.borrow_mut();
+        channel.last_id += 1;
+        channel.last_id
     }
 
     /// Checks a board against a prompt: the report, or why not.
@@ -185,21 +227,18 @@ impl WorkerClient {
         timeline: Timeline,
     ) -> Result<Vec<Appearance>, String> {
         let timeline = serde_json::to_string(&timeline).unwrap_or_default();
-        match self.call(Request::Appearances { prompt, timeline }).await {
-            Ok(Reply::Appeared(found)) => Ok(found),
+        match self.call(ReplayJob::Appearances { prompt, timeline }).await {
+            Ok(ReplayReply::Appeared(found)) => Ok(found),
             other => Err(refusal(other)),
         }
     }
 
-    fn send(&self, request: Request, waiter: Waiter) -> Result<(), WorkerError> {
+    fn send(&self, id: u64, text: String, waiter: Waiter) -> Result<(), WorkerError> {
         let mut channel = self.inner.borrow_mut();
         if channel.worker.is_none() {
             channel.ready = false;
             channel.worker = Some(self.start()?);
         }
-        channel.last_id += 1;
-        let id = channel.last_id;
-        let text = protocol::encode(&Envelope { id, request }).map_err(WorkerError::Protocol)?;
         channel.waiting.push((id, waiter));
         if !channel.ready {
             channel.held.push(text);
@@ -219,23 +258,19 @@ impl WorkerClient {
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let Some(inner) = inner.upgrade() else { return };
                 let text = ev.data().as_string().unwrap_or_default();
-                match protocol::decode::<WorkerMessage>(&text) {
-                    Ok(WorkerMessage::Ready) => ready(&inner),
-                    Ok(WorkerMessage::Reply { id: 0, reply }) => {
-                        let why = match reply {
-                            Reply::Failed(why) => why,
-                            _ => "an answer without a request".into(),
-                        };
+                match protocol::decode::<Header>(&text) {
+                    Ok(Header::Ready) => ready(&inner),
+                    Ok(Header::Unreadable(why)) => {
                         fail_all(&inner, WorkerError::Crashed(why), false);
                     }
-                    Ok(WorkerMessage::Reply { id, reply }) => {
+                    Ok(Header::Reply { id }) => {
                         let waiter = {
                             let mut channel = inner.borrow_mut();
                             let at = channel.waiting.iter().position(|(i, _)| *i == id);
                             at.map(|at| channel.waiting.remove(at).1)
                         };
                         if let Some(waiter) = waiter {
-                            let _ = waiter.send(Ok(reply));
+                            let _ = waiter.send(Ok(text));
                         }
                     }
                     Err(e) => fail_all(&inner, WorkerError::Protocol(e), false),

@@ -15,7 +15,9 @@ use crate::core::history::{
     AttemptInput, Card, CardChanges, JournalEntry,
 };
 use crate::core::prompt::{parse_bundle_unchecked, Prompt};
-use crate::core::protocol::{Appearance, CheckJob, ExportFile, ReplayFrame, Reply, Request};
+use crate::core::protocol::{
+    Appearance, CheckJob, ExportFile, ReplayFrame, ReplayJob, ReplayReply,
+};
 use crate::core::repetition::{Day, Grade};
 use crate::core::session::{Session, Timeline};
 use leptos::prelude::*;
@@ -415,7 +417,7 @@ impl Hub {
         audio: Vec<AudioClip>,
         format: ReplayFormat,
     ) -> Result<ExportFile, String> {
-        let request = Request::ExportReplay {
+        let request = ReplayJob::Export {
             session,
             timeline,
             title,
@@ -424,7 +426,7 @@ impl Hub {
             date: dom::today(),
         };
         match self.worker.get_value().call(request).await {
-            Ok(Reply::Exported(file)) => Ok(file),
+            Ok(ReplayReply::Exported(file)) => Ok(file),
             other => Err(crate::browser::worker::refusal(other)),
         }
     }
@@ -437,14 +439,14 @@ impl Hub {
         timeline: String,
         title: String,
     ) -> Result<(String, Vec<ReplayFrame>), String> {
-        let request = Request::ReplayFrames {
+        let request = ReplayJob::Frames {
             session,
             timeline,
             title,
             date: dom::today(),
         };
         match self.worker.get_value().call(request).await {
-            Ok(Reply::ReplayFrames { folder, frames }) => Ok((folder, frames)),
+            Ok(ReplayReply::Frames { folder, frames }) => Ok((folder, frames)),
             other => Err(crate::browser::worker::refusal(other)),
         }
     }

@@ -2,13 +2,22 @@
 //! exports, the Boards planner and the reading of imported files, so their code is not
 //! in the app's first load and never competes with a drag frame.
 //!
-//! One request enum and one reply enum, one variant per job. The app sends each
-//! request in an [`Envelope`] with an id; the worker answers with a
+//! One request enum and one reply enum, one variant per job: [`Request`] and
+//! [`Reply`] for the app's jobs, [`replay::ReplayJob`] and [`replay::ReplayReply`] for
+//! the history module's replay jobs (so the app reads no code of theirs). A request
+//! goes in an [`Envelope`] with an id; the worker answers with a
 //! [`WorkerMessage::Reply`] carrying the same id (and says [`WorkerMessage::Ready`]
 //! once it listens). Both directions are JSON through [`encode`] and [`decode`].
-//! [`handle`] is the whole of the worker's logic, testable natively.
+//! [`handle`] and [`replay::handle_replay`] are the whole of the worker's logic,
+//! testable natively.
 
-use crate::core::check::{check_with, Category, Report, Vocabulary};
+pub mod replay;
+
+pub use replay::{
+    handle_replay, handle_replay_with, Appearance, ReplayFrame, ReplayJob, ReplayReply,
+};
+
+use crate::core::check::{check_with, Report, Vocabulary};
 use crate::core::diagram::{ComponentId, ComponentKind};
 use crate::core::editor::Viewport;
 use crate::core::estimate::{assess, Assessment};
@@ -16,15 +25,13 @@ use crate::core::export::document::{practice_of, to_document, Practice, Record};
 use crate::core::export::excalidraw::to_excalidraw;
 use crate::core::export::markdown::debrief;
 use crate::core::export::mermaid::to_mermaid;
-use crate::core::export::replay::{
-    export_replay, frame_name, frame_svg, frame_times, AudioClip, ReplayFormat, SessionReplay,
-};
+use crate::core::export::replay::ReplayFormat;
 use crate::core::export::svg::to_svg;
 use crate::core::import::{import, name_component};
 use crate::core::persist::shelf::{plan, Plan, ShelfRequest};
 use crate::core::persist::{self, Restored};
 use crate::core::prompt::{Prompt, Summary};
-use crate::core::session::{first_appearances, Replay, Session, Timeline};
+use crate::core::session::Session;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -36,7 +43,6 @@ impl Request {
         match self {
             Request::Check(job) => Some(&job.prompt),
             Request::Export(job) if !job.prompt.is_empty() => Some(&job.prompt),
-            Request::Appearances { prompt, .. } => Some(prompt),
             _ => None,
         }
     }
@@ -82,69 +88,6 @@ pub enum Request {
         /// The reference expression, in Review.
         reference: Option<String>,
     },
-    /// When each of a prompt's components first appeared on a session's board: the
-    /// check is run on the board after every change of the session's timeline.
-    Appearances {
-        /// Prompt id.
-        prompt: String,
-        /// The session's timeline, as JSON (as the history keeps it: the app, which
-        /// never sends this, then carries no code to write a timeline).
-        timeline: String,
-    },
-    /// Write a timed session's replay (how its board grew) as a file that plays
-    /// offline: an animated SVG, or an HTML page with a player and the think-aloud
-    /// recording's clips.
-    ExportReplay {
-        /// The session.
-        session: Session,
-        /// Its timeline, as JSON (as the history keeps it).
-        timeline: String,
-        /// The prompt's title, shown on the replay.
-        title: String,
-        /// The recording's clips, consecutive, each at its session time (the HTML
-        /// page only; none for no sound).
-        audio: Vec<AudioClip>,
-        /// The file to write.
-        format: ReplayFormat,
-        /// Today, `yyyy-mm-dd`, for the file name.
-        date: String,
-    },
-    /// Draw a timed session's replay as still frames, a time-lapse of how its board
-    /// grew ([`frame_times`]): one static SVG a frame, all of one size, which the app
-    /// rasterises to PNG and packs into one ZIP archive.
-    ReplayFrames {
-        /// The session.
-        session: Session,
-        /// Its timeline, as JSON (as the history keeps it).
-        timeline: String,
-        /// The prompt's title, shown on every frame.
-        title: String,
-        /// Today, `yyyy-mm-dd`, for the folder's name.
-        date: String,
-    },
-}
-
-/// One still frame of a replay.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReplayFrame {
-    /// Its PNG file's name, `frame-0001-00m00s.png`: numbered from 1, then the session
-    /// time it shows; the names sort in time order ([`frame_name`]).
-    pub name: String,
-    /// The session time it shows, in milliseconds.
-    pub at_ms: f64,
-    /// The board then, as a standalone SVG to rasterise ([`frame_svg`]).
-    pub svg: String,
-}
-
-/// A checklist component's first appearance on a session's board.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Appearance {
-    /// The checklist item's key.
-    pub key: String,
-    /// Its title ("Cache").
-    pub title: String,
-    /// Session time it was first found at, in milliseconds.
-    pub at_ms: f64,
 }
 
 /// "Check this board against this prompt."
@@ -315,17 +258,6 @@ pub enum Reply {
     },
     /// A worksheet entry evaluated (and compared).
     Estimated(Assessment),
-    /// The prompt's components in the order they first appeared on the board (those
-    /// never found are left out).
-    Appeared(Vec<Appearance>),
-    /// A replay's still frames.
-    ReplayFrames {
-        /// The folder the frames go in, and with `.zip` the archive's name:
-        /// `<prompt>-replay-frames-<yyyy-mm-dd>`.
-        folder: String,
-        /// The frames, in time order; the last shows the final board.
-        frames: Vec<ReplayFrame>,
-    },
     /// Why the job could not be done, for the user ("the board could not be read:
     /// ...").
     Failed(String),
@@ -342,20 +274,21 @@ pub struct ExportFile {
     pub content: String,
 }
 
-/// A request with its id, from the app to the worker.
+/// A request with its id, to the worker: a [`Request`], or a [`ReplayJob`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    /// Chosen by the app; the reply carries it back.
+pub struct Envelope<R = Request> {
+    /// Chosen by the sender; the reply carries it back.
     pub id: u64,
     /// The job.
-    pub request: Request,
+    pub request: R,
 }
 
-/// What the worker says.
+/// What the worker says: a [`Reply`] to a [`Request`], a [`ReplayReply`] to a
+/// [`ReplayJob`].
 // A message lives for one send and is never stored: boxing the reply buys nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum WorkerMessage {
+pub enum WorkerMessage<P = Reply> {
     /// It listens now: requests sent before this would be lost.
     Ready,
     /// The answer to the request with this id.
@@ -363,8 +296,25 @@ pub enum WorkerMessage {
         /// The request's id.
         id: u64,
         /// The answer.
-        reply: Reply,
+        reply: P,
     },
+    /// A request it could not read (so it cannot say whose): why.
+    Unreadable(String),
+}
+
+/// A worker's answer that may be a refusal.
+pub trait Answer {
+    /// Why the job could not be done, when it could not.
+    fn failure(self) -> Option<String>;
+}
+
+impl Answer for Reply {
+    fn failure(self) -> Option<String> {
+        match self {
+            Reply::Failed(why) => Some(why),
+            _ => None,
+        }
+    }
 }
 
 /// A message that could not be read or written.
@@ -429,120 +379,7 @@ pub fn handle_with(
         Request::Estimate { text, reference } => {
             Reply::Estimated(assess(&text, reference.as_deref()))
         }
-        Request::Appearances { prompt, timeline } => {
-            let Some(prompt) = prompts.iter().find(|p| p.id == prompt) else {
-                return Reply::Failed(format!("the prompt \"{prompt}\" could not be loaded"));
-            };
-            with_timeline(&timeline, |t| {
-                Reply::Appeared(appearances(prompt, t, vocabulary))
-            })
-        }
-        Request::ExportReplay {
-            session,
-            timeline,
-            title,
-            audio,
-            format,
-            date,
-        } => with_timeline(&timeline, |t| {
-            replay(&session, t, &title, &audio, format, &date)
-        }),
-        Request::ReplayFrames {
-            session,
-            timeline,
-            title,
-            date,
-        } => with_timeline(&timeline, |t| frames(&session, t, &title, &date)),
     }
-}
-
-/// `then`'s reply on the timeline `json` holds, or why it could not be read.
-fn with_timeline(json: &str, then: impl FnOnce(&Timeline) -> Reply) -> Reply {
-    match serde_json::from_str::<Timeline>(json) {
-        Ok(timeline) => then(&timeline),
-        Err(e) => Reply::Failed(format!("the timeline could not be read: {e}")),
-    }
-}
-
-/// The start of a replay's file names: `<prompt>-replay` (`session-replay` when the
-/// session names no prompt).
-fn replay_stem(session: &Session) -> String {
-    let prompt = if session.prompt_id.is_empty() {
-        "session"
-    } else {
-        session.prompt_id.as_str()
-    };
-    format!("{prompt}-replay")
-}
-
-/// Writes a session's replay, named `<prompt>-replay-<date>.<ext>`.
-fn replay(
-    session: &Session,
-    timeline: &Timeline,
-    title: &str,
-    audio: &[AudioClip],
-    format: ReplayFormat,
-    date: &str,
-) -> Reply {
-    match export_replay(session, timeline, title, audio, format) {
-        Ok(content) => Reply::Exported(ExportFile {
-            format: format.into(),
-            name: file_name(&replay_stem(session), date, format.extension()),
-            content,
-        }),
-        Err(e) => Reply::Failed(e.to_string()),
-    }
-}
-
-/// Draws a session's replay as still frames, in the folder
-/// `<prompt>-replay-frames-<date>`.
-fn frames(session: &Session, timeline: &Timeline, title: &str, date: &str) -> Reply {
-    match SessionReplay::of(session, timeline) {
-        Ok(replay) => Reply::ReplayFrames {
-            folder: base_name(&format!("{}-frames", replay_stem(session)), date),
-            frames: frame_times(replay.end_ms)
-                .into_iter()
-                .enumerate()
-                .map(|(i, at_ms)| ReplayFrame {
-                    name: frame_name(i, at_ms),
-                    at_ms,
-                    svg: frame_svg(&replay, title, at_ms),
-                })
-                .collect(),
-        },
-        Err(e) => Reply::Failed(e.to_string()),
-    }
-}
-
-/// When each of `prompt`'s components was first found on the board of `timeline`.
-fn appearances(prompt: &Prompt, timeline: &Timeline, vocabulary: &Vocabulary) -> Vec<Appearance> {
-    let replay = Replay::new(timeline);
-    let mut titles: Vec<(String, String)> = Vec::new();
-    let found = first_appearances(&replay, |board| {
-        let report = check_with(board, prompt, &[], vocabulary);
-        report
-            .items
-            .into_iter()
-            .filter(|i| i.category == Category::Components && i.found)
-            .map(|i| {
-                if !titles.iter().any(|(k, _)| *k == i.key) {
-                    titles.push((i.key.clone(), i.title));
-                }
-                i.key
-            })
-            .collect()
-    });
-    found
-        .into_iter()
-        .map(|(key, at_ms)| Appearance {
-            title: titles
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map_or_else(String::new, |(_, t)| t.clone()),
-            key,
-            at_ms,
-        })
-        .collect()
 }
 
 fn check_board(job: &CheckJob, prompts: &[Prompt], vocabulary: &Vocabulary) -> Reply {
