@@ -2,10 +2,14 @@
 //! 2,000 board changes that grows to 300 components and 450 arrows (adds, moves,
 //! renames, notes, arrows), prepared once, then the board at 500 random instants.
 //! Prints preparation time and seek p50 / p95 / max against the 16 ms a scrubber
-//! frame may take in all (drawing the board comes on top, in the browser).
+//! frame may take in all (drawing the board comes on top, in the browser), then how
+//! long the worker takes to find when each checklist component first appeared (the
+//! Review's strip) on that timeline.
 //!
 //! Run with `cargo bench --bench timeline_seek` (or `./dev.sh bench`).
 
+use breadthfirst::core::prompt::catalog;
+use breadthfirst::core::protocol::{handle_replay, ReplayJob, ReplayReply};
 use breadthfirst::core::session::Replay;
 use growing_timeline::{growing_timeline, seeded, COMPONENTS, SESSION_MS};
 use percentiles::summary;
@@ -42,5 +46,25 @@ fn main() {
     println!(
         "seek to an instant: p50 {p50:.2} ms, p95 {p95:.2} ms, max {max:.2} ms (a scrubber frame: 16 ms in all; {})",
         if p95 <= 16.0 { "within" } else { "OVER" }
+    );
+    let prompts = catalog();
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..3 {
+        let job = ReplayJob::Appearances {
+            prompt: "url-shortener".into(),
+            timeline: json.clone(),
+        };
+        let start = Instant::now();
+        let reply = handle_replay(job, &prompts);
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if let ReplayReply::Appeared(a) = reply {
+            found = a.len();
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "first appearances ({found} components found): best {:.0} ms, median {:.0} ms",
+        times[0], times[1]
     );
 }
