@@ -136,6 +136,13 @@ fn the_review_replays_the_board_of_any_moment_of_the_session() {
         let n = app.replayed().len();
         n > 0 && n < 5
     });
+    // Space on that focused button presses it (the same moment again); it does not
+    // start the replay, whose Space is for the scrubber and the panel.
+    let there = app.replay_readout();
+    app.driver.press_keys(&[Key::Space]);
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(app.driver.find("[data-testid=replay-play]").text(), "Play");
+    assert_eq!(app.replay_readout(), there);
 
     // The attempt keeps it: opened from the history, it replays there too.
     app.open_history("Attempts");

@@ -32,6 +32,20 @@ fn percent(at_ms: f64, end_ms: f64) -> String {
     format!("{}.{:02}%", share / 100, share % 100)
 }
 
+/// Whether `ev` was pressed on a control that uses the keys itself: a button, a link,
+/// a list, a text field or a checkbox (not the scrubber, a range whose keys are the
+/// replay's).
+fn own_keys(ev: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| match el.tag_name().as_str() {
+            "BUTTON" | "A" | "SELECT" | "TEXTAREA" => true,
+            "INPUT" => el.get_attribute("type").as_deref() != Some("range"),
+            _ => false,
+        })
+}
+
 /// The replay of `session` (its JSON, as the app saves it), whose timeline the
 /// history keeps.
 #[component]
@@ -122,6 +136,11 @@ pub(super) fn ReplayOf(session: Session, timeline: Timeline) -> impl IntoView {
         position.set(to);
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // A button, a checkbox or the speed list keeps its own keys (Space presses
+        // it): the replay's are for the scrubber and the rest of the panel.
+        if own_keys(&ev) {
+            return;
+        }
         let handled = match ev.key().as_str() {
             " " => {
                 toggle();
