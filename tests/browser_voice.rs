@@ -14,6 +14,7 @@ mod support;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use support::app::App;
+use support::downloads::{download_dir, downloaded};
 use support::{browser_lock, sorted, Key};
 
 const MIN: f64 = 60_000.0;
@@ -225,7 +226,17 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
             == Some("false".into())
     });
 
-    // History's Your data lists it with its size, beside the storage the site uses.
+    // Shared with the voice: the HTML page carries the audio (read without playing
+    // it: no page error).
+    let dir = download_dir("voice");
+    app.allow_downloads(&dir);
+    app.click_text(".replay-share label", "Put my voice in the HTML page");
+    app.click_text(".replay-share button", "HTML page");
+    let page = String::from_utf8(downloaded(&dir, ".html")).unwrap();
+    assert!(page.contains("\"mime\":\"audio/"), "no clip in the page");
+
+    // History's Your data lists it with its size, beside the storage the site uses,
+    // and deletes it: the Review and the status bar stop showing it.
     app.open_history("Your data");
     app.wait_for("the recording listed", || {
         app.count("[data-testid=recording-row]") == 1
@@ -234,16 +245,22 @@ fn the_voice_is_recorded_chunk_by_chunk_kept_across_a_reload_and_played_in_revie
     assert!(row.contains("KB") && row.contains("Delete"), "{row}");
     let used = app.driver.find(".recordings .hint").text();
     assert!(used.contains("This site uses"), "{used}");
+    app.click_text("[data-testid=recording-row] button", "Delete");
+    app.driver.accept_dialog();
+    app.wait_for("the list empty", || {
+        app.count("[data-testid=recording-row]") == 0
+            && app
+                .driver
+                .find(".recordings")
+                .text()
+                .contains("No voice recordings.")
+    });
     app.driver.press_keys(&[Key::Escape]);
     app.wait_for("the history closed", || {
         app.count("dialog.history[open]") == 0
     });
-
-    // Deleted on request: the audio and its record are gone.
-    app.click_text("[data-testid=replay-voice] button", "Delete recording");
-    app.driver.accept_dialog();
-    app.wait_for("the recording deleted", || {
-        app.count("[data-testid=replay-voice]") == 0
+    app.wait_for("the Review without the voice", || {
+        app.count("[data-testid=replay-voice]") == 0 && indicator(&app) == "off"
     });
     let left = stored(&app);
     assert_eq!(left["keys"], json!([]), "{left}");
@@ -371,5 +388,14 @@ fn a_transcript_made_on_the_device_is_kept_and_shown_beside_the_replay() {
     );
     app.dismiss_notice();
     app.screenshot("replay-transcript.png");
+
+    // Deleted from the Review: the voice and its transcript go.
+    app.click_text("[data-testid=replay-voice] button", "Delete recording");
+    app.driver.accept_dialog();
+    app.wait_for("the recording deleted", || {
+        app.count("[data-testid=replay-voice]") == 0
+            && app.count("[data-testid=replay-transcript]") == 0
+    });
+    assert_eq!(stored(&app)["meta"], json!([]));
     app.check_page();
 }

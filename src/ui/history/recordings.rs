@@ -84,6 +84,9 @@ pub fn RecordingsView() -> impl IntoView {
                             size_text(quota as u64)
                         )
                     });
+                    let none = list.is_empty().then(|| {
+                        view! { <p class="hint">"No voice recordings."</p> }
+                    });
                     let rows = list
                         .into_iter()
                         .map(|r| {
@@ -114,6 +117,7 @@ pub fn RecordingsView() -> impl IntoView {
                             "Recorded while you thought aloud in timed sessions; they stay in this browser and are never uploaded. "
                             {used}
                         </p>
+                        {none}
                         <ul class="recording-list">{rows}</ul>
                     }
                     .into_any()

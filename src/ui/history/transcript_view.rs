@@ -84,8 +84,10 @@ fn NoTranscript(transcript: Transcript) -> impl IntoView {
         let lang = lang.clone();
         leptos::task::spawn_local(async move {
             said.set(Some(match install(&lang).await {
-                Ok(()) => "Installed: your next recorded session gets a transcript.".into(),
-                Err(why) => format!("Not installed: {why}."),
+                Ok(()) => "Installed: your next recorded session gets a transcript (this one keeps none).".into(),
+                Err(why) => format!(
+                    "Not installed: {why}. The browser fetches the model once, so it needs a connection; try again when online."
+                ),
             }));
             busy.set(false);
         });

@@ -97,6 +97,9 @@ pub struct Voice {
     pub state: RwSignal<VoiceState>,
     /// The microphone's level now, 0 to 1.
     pub level: RwSignal<f64>,
+    /// Counts changes to the recordings stored (a chunk, a transcript line, a
+    /// deletion), for what shows them.
+    pub changed: RwSignal<u64>,
     live: StoredValue<Option<Live>, LocalStorage>,
     recording: StoredValue<Option<Rc<RefCell<Recording>>>, LocalStorage>,
     /// The session is paused (it may pause while the microphone is being asked for).
@@ -109,6 +112,7 @@ impl Voice {
         Voice {
             state: RwSignal::new(VoiceState::Off),
             level: RwSignal::new(0.0),
+            changed: RwSignal::new(0),
             live: StoredValue::new_local(None),
             recording: StoredValue::new_local(None),
             paused: StoredValue::new(false),
@@ -266,10 +270,11 @@ impl Voice {
                         Ok(db) => db.write(&batch).await.map_err(|e| e.to_string()),
                         Err(why) => Err(why),
                     };
-                    if let Err(why) = written {
-                        self.fail(hub, format!(
+                    match written {
+                        Ok(()) => self.changed.update(|n| *n += 1),
+                        Err(why) => self.fail(hub, format!(
                         "Recording stopped: {why}. What was recorded so far is kept; the session goes on."
-                    ));
+                    )),
                     }
                 });
             },
@@ -381,6 +386,20 @@ impl Voice {
         self.state.set(VoiceState::Failed(why));
     }
 
+    /// The recording `id` was deleted: when it is this session's, the recorder stops
+    /// and says nothing more of it; and what shows recordings reads them again.
+    pub fn forget(self, id: &str) {
+        let ours = self
+            .recording
+            .with_value(|r| r.as_ref().is_some_and(|r| r.borrow().id == id));
+        if ours {
+            self.stop();
+            self.recording.set_value(None);
+            self.state.set(VoiceState::Off);
+        }
+        self.changed.update(|n| *n += 1);
+    }
+
     /// The recording so far: (audio milliseconds, bytes).
     pub fn recorded(self) -> (f64, u64) {
         self.recording.with_value(|r| {
@@ -400,7 +419,13 @@ fn saver(hub: Hub, recording: Rc<RefCell<Recording>>) -> Rc<dyn Fn()> {
         leptos::task::spawn_local(async move {
             // A failed write is said by the next chunk's, which stores this too.
             if let Ok(db) = hub.ready().await {
-                let _ = db.write(&[Write::Put(Store::Recordings, id, meta)]).await;
+                if db
+                    .write(&[Write::Put(Store::Recordings, id, meta)])
+                    .await
+                    .is_ok()
+                {
+                    hub.voice.changed.update(|n| *n += 1);
+                }
             }
         });
     })

@@ -42,8 +42,9 @@ impl Loaded {
     }
 }
 
-/// Reads `id`'s recording and its audio; `None` when there is none.
-async fn load(hub: Hub, id: &str) -> Result<Option<Loaded>, String> {
+/// Reads `id`'s recording and its audio (with an audio element for each segment
+/// when `players`); `None` when there is none.
+async fn load(hub: Hub, id: &str, players_too: bool) -> Result<Option<Loaded>, String> {
     let db = hub.ready().await?;
     let Some(text) = db
         .get(Store::Recordings, id)
@@ -68,13 +69,15 @@ async fn load(hub: Hub, id: &str) -> Result<Option<Loaded>, String> {
         options.set_type(&segment.mime);
         let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options)
             .map_err(|_| "the audio could not be put together".to_string())?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)
-            .map_err(|_| "the audio could not be opened".to_string())?;
-        let player = web_sys::HtmlAudioElement::new_with_src(&url)
-            .map_err(|_| "this browser cannot play the audio".to_string())?;
-        player.set_preload("auto");
-        players.push(player);
-        urls.push(url);
+        if players_too {
+            let url = web_sys::Url::create_object_url_with_blob(&blob)
+                .map_err(|_| "the audio could not be opened".to_string())?;
+            let player = web_sys::HtmlAudioElement::new_with_src(&url)
+                .map_err(|_| "this browser cannot play the audio".to_string())?;
+            player.set_preload("auto");
+            players.push(player);
+            urls.push(url);
+        }
         blobs.push(blob);
     }
     Ok(Some(Loaded {
@@ -102,16 +105,28 @@ pub fn VoiceTrack(
     // Whether a segment is playing now (`data-playing`, for the eye and for tests).
     let sounding = RwSignal::new(false);
     let key = id.clone();
-    leptos::task::spawn_local(async move {
-        let result = load(hub, &key).await;
-        state.set(Some(result.map(|found| {
-            found.map(|l| {
-                let figures = (l.recording.duration_ms(), l.recording.bytes());
-                transcript.set(Some(l.recording.transcript.clone()));
-                loaded.set_value(Some(l));
-                figures
-            })
-        })));
+    // Read now, and again whenever a recording is stored or deleted (the last chunk
+    // comes after the recorder stops; History's Your data may delete it).
+    Effect::new(move |_| {
+        hub.voice.changed.track();
+        let key = key.clone();
+        leptos::task::spawn_local(async move {
+            let result = load(hub, &key, true).await;
+            loaded.with_value(|l| {
+                if let Some(l) = l {
+                    l.release();
+                }
+            });
+            loaded.set_value(None);
+            state.set(Some(result.map(|found| {
+                found.map(|l| {
+                    let figures = (l.recording.duration_ms(), l.recording.bytes());
+                    transcript.set(Some(l.recording.transcript.clone()));
+                    loaded.set_value(Some(l));
+                    figures
+                })
+            })));
+        });
     });
     on_cleanup(move || {
         loaded.with_value(|l| {
@@ -228,10 +243,10 @@ fn play(player: &web_sys::HtmlAudioElement) {
 /// `id`'s recording as clips to embed in a shared replay: each segment's audio as
 /// base64, read by the browser's own encoder (a data URL); empty when there is none.
 pub async fn clips(hub: Hub, id: &str) -> Result<Vec<AudioClip>, String> {
-    let Some(loaded) = load(hub, id).await? else {
+    // The blobs alone: no audio element loads what is only read.
+    let Some(loaded) = load(hub, id, false).await? else {
         return Ok(Vec::new());
     };
-    loaded.release();
     let mut clips = Vec::new();
     for (segment, blob) in loaded.recording.segments.iter().zip(&loaded.blobs) {
         let data = data_url(blob).await?;
@@ -273,5 +288,7 @@ pub async fn delete_recording(hub: Hub, id: &str) -> Result<(), String> {
         Write::Delete(Store::Recordings, id.to_string()),
     ];
     let db = hub.ready().await?;
-    db.write(&batch).await.map_err(|e| e.to_string())
+    db.write(&batch).await.map_err(|e| e.to_string())?;
+    hub.voice.forget(id);
+    Ok(())
 }

@@ -29,7 +29,7 @@ pub const FRAMES_README_NAME: &str = "README.txt";
 /// browsers and phones play), hence the padding to even.
 pub const FRAMES_README: &str = "The frames of a practice session's replay, in time order: \
 the board at equal steps of session time, from the start to the end.\n\
-Each file's name says its session time (frame-0002-00m05s.png: 5 seconds in).\n\n\
+Each file's name says its place and its session time (frame-0031-02m15s.png: the 31st frame, 2 minutes 15 seconds in).\n\n\
 To make a video of them at 8 frames a second with ffmpeg, in this folder:\n\n\
 ffmpeg -framerate 8 -pattern_type glob -i 'frame-*.png' \
 -vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -pix_fmt yuv420p replay.mp4\n";
