@@ -9,15 +9,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// A picture drawn as PNG.
-pub struct Png {
-    /// The encoded PNG.
-    pub blob: web_sys::Blob,
-    /// The scale it was drawn at: the one asked for, or less when the browser could
-    /// not hold that many pixels.
-    pub scale: f64,
-}
-
 /// `image` (loaded) drawn on a new canvas at the scale [`fit_scale`] gives; the
 /// canvas and that scale.
 pub fn draw(
@@ -53,25 +44,24 @@ pub fn draw(
 /// Draws `svg` (a standalone picture) at `scale`, longest side at most `max_side`
 /// pixels, and encodes it as PNG, awaiting each step (the replay's frames, one
 /// after another).
-pub async fn svg_to_png(svg: &str, scale: f64, max_side: f64) -> Result<Png, String> {
+pub async fn svg_to_png(svg: &str, scale: f64, max_side: f64) -> Result<web_sys::Blob, String> {
     let url = super::download::object_url(svg, "image/svg+xml").map_err(|_| "no picture")?;
     let image = web_sys::HtmlImageElement::new().map_err(|_| "no image")?;
     image.set_src(&url);
     let decoded = JsFuture::from(image.decode()).await;
     let _ = web_sys::Url::revoke_object_url(&url);
     decoded.map_err(|_| "the browser could not draw the picture")?;
-    let (canvas, scale) = draw(&image, scale, max_side).map_err(|_| "no canvas to draw on")?;
+    let (canvas, _) = draw(&image, scale, max_side).map_err(|_| "no canvas to draw on")?;
     let encoded = js_sys::Promise::new(&mut |resolve, reject| {
         if canvas.to_blob(&resolve).is_err() {
             let _ = reject.call0(&JsValue::NULL);
         }
     });
-    let blob = JsFuture::from(encoded)
+    Ok(JsFuture::from(encoded)
         .await
         .ok()
         .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
-        .ok_or("the browser could not encode the PNG")?;
-    Ok(Png { blob, scale })
+        .ok_or("the browser could not encode the PNG")?)
 }
 
 /// A blob's bytes.

@@ -72,30 +72,32 @@ pub fn serve() {
             let vocabulary = vocabulary.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 // An app's job, else a replay job (the history module's).
-                let answer = match protocol::decode::<Envelope>(&text) {
+                match protocol::decode::<Envelope>(&text) {
                     Ok(Envelope { id, request }) => {
                         let wants = (request.prompt(), request.needs_index());
                         let (prompts, index) = needed(&library, wants).await;
                         let reply = protocol::handle_with(request, &prompts, &index, &vocabulary);
-                        protocol::encode(&WorkerMessage::Reply { id, reply })
+                        post(&scope, &WorkerMessage::Reply { id, reply });
                     }
                     Err(e) => match protocol::decode::<Envelope<ReplayJob>>(&text) {
                         Ok(Envelope { id, request }) => {
                             let (prompts, _) = needed(&library, (request.prompt(), false)).await;
                             let reply = handle_replay_with(request, &prompts, &vocabulary);
-                            protocol::encode(&WorkerMessage::<ReplayReply>::Reply { id, reply })
+                            post(&scope, &WorkerMessage::<ReplayReply>::Reply { id, reply });
                         }
-                        Err(_) => protocol::encode(&WorkerMessage::<Reply>::Unreadable(e.0)),
+                        Err(_) => post(&scope, &WorkerMessage::<Reply>::Unreadable(e.0)),
                     },
-                };
-                if let Ok(text) = answer {
-                    let _ = scope.post_message(&JsValue::from_str(&text));
                 }
             });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    if let Ok(text) = protocol::encode(&WorkerMessage::<Reply>::Ready) {
+    post(&scope, &WorkerMessage::<Reply>::Ready);
+}
+
+/// Sends `message` to the page.
+fn post<T: Serialize>(scope: &web_sys::DedicatedWorkerGlobalScope, message: &T) {
+    if let Ok(text) = protocol::encode(message) {
         let _ = scope.post_message(&JsValue::from_str(&text));
     }
 }

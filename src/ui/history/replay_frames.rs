@@ -30,7 +30,7 @@ pub async fn download_frames(
         let png = raster::svg_to_png(&frame.svg, 2.0, FRAME_SIDE).await?;
         files.push((
             format!("{folder}/{}", frame.name),
-            raster::bytes(&png.blob).await?,
+            raster::bytes(&png).await?,
         ));
     }
     files.push((

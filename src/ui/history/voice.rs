@@ -97,9 +97,9 @@ pub struct Voice {
     pub state: RwSignal<VoiceState>,
     /// The microphone's level now, 0 to 1.
     pub level: RwSignal<f64>,
-    /// Counts changes to the recordings stored (a chunk, a transcript line, a
-    /// deletion), for what shows them.
-    pub changed: RwSignal<u64>,
+    /// The recording whose stored data changed last (a chunk, a transcript line, a
+    /// deletion), for what shows it.
+    pub changed: RwSignal<Option<String>>,
     live: StoredValue<Option<Live>, LocalStorage>,
     recording: StoredValue<Option<Rc<RefCell<Recording>>>, LocalStorage>,
     /// The session is paused (it may pause while the microphone is being asked for).
@@ -112,7 +112,7 @@ impl Voice {
         Voice {
             state: RwSignal::new(VoiceState::Off),
             level: RwSignal::new(0.0),
-            changed: RwSignal::new(0),
+            changed: RwSignal::new(None),
             live: StoredValue::new_local(None),
             recording: StoredValue::new_local(None),
             paused: StoredValue::new(false),
@@ -263,7 +263,7 @@ impl Voice {
                 let id = recording.borrow().id.clone();
                 let batch = vec![
                     Write::PutValue(Store::Audio, chunk_key(&id, segment, n), blob.into()),
-                    Write::Put(Store::Recordings, id, meta),
+                    Write::Put(Store::Recordings, id.clone(), meta),
                 ];
                 leptos::task::spawn_local(async move {
                     let written = match hub.ready().await {
@@ -271,7 +271,7 @@ impl Voice {
                         Err(why) => Err(why),
                     };
                     match written {
-                        Ok(()) => self.changed.update(|n| *n += 1),
+                        Ok(()) => self.changed.set(Some(id)),
                         Err(why) => self.fail(hub, format!(
                         "Recording stopped: {why}. What was recorded so far is kept; the session goes on."
                     )),
@@ -397,7 +397,7 @@ impl Voice {
             self.recording.set_value(None);
             self.state.set(VoiceState::Off);
         }
-        self.changed.update(|n| *n += 1);
+        self.changed.set(Some(id.to_string()));
     }
 
     /// The recording so far: (audio milliseconds, bytes).
@@ -419,12 +419,9 @@ fn saver(hub: Hub, recording: Rc<RefCell<Recording>>) -> Rc<dyn Fn()> {
         leptos::task::spawn_local(async move {
             // A failed write is said by the next chunk's, which stores this too.
             if let Ok(db) = hub.ready().await {
-                if db
-                    .write(&[Write::Put(Store::Recordings, id, meta)])
-                    .await
-                    .is_ok()
-                {
-                    hub.voice.changed.update(|n| *n += 1);
+                let put = [Write::Put(Store::Recordings, id.clone(), meta)];
+                if db.write(&put).await.is_ok() {
+                    hub.voice.changed.set(Some(id));
                 }
             }
         });

@@ -105,10 +105,17 @@ pub fn VoiceTrack(
     // Whether a segment is playing now (`data-playing`, for the eye and for tests).
     let sounding = RwSignal::new(false);
     let key = id.clone();
-    // Read now, and again whenever a recording is stored or deleted (the last chunk
-    // comes after the recorder stops; History's Your data may delete it).
-    Effect::new(move |_| {
-        hub.voice.changed.track();
+    // Read now, and again whenever this recording is stored or deleted (the last
+    // chunk comes after the recorder stops; History's Your data may delete it), not
+    // when another is (a session recording while a past attempt is open).
+    Effect::new(move |read: Option<()>| {
+        let ours = hub
+            .voice
+            .changed
+            .with(|c| c.as_deref() == Some(key.as_str()));
+        if read.is_some() && !ours {
+            return;
+        }
         let key = key.clone();
         leptos::task::spawn_local(async move {
             let result = load(hub, &key, true).await;
